@@ -1,0 +1,18 @@
+import { BusinessFunction } from '../org/business-function.entity';
+import { Employee } from '../org/employee.entity';
+import { LiaisonAssignment } from '../org/liaison-assignment.entity';
+import { ReferralCategory } from '../referrals/referral-category.entity';
+import { ReferralHistoryEntry } from '../referrals/referral-history.entity';
+import { ReferralTimeFrame } from '../referrals/referral-time-frame.entity';
+import { Referral } from '../referrals/referral.entity';
+
+/** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
+export const ENTITIES = [
+  BusinessFunction,
+  Employee,
+  LiaisonAssignment,
+  ReferralCategory,
+  ReferralTimeFrame,
+  Referral,
+  ReferralHistoryEntry,
+];

@@ -1,0 +1,23 @@
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, InvalidInputError } from '../common/errors';
+
+/**
+ * The one place where errors become GraphQL errors: domain errors keep their stable code (and, for
+ * bad input, the list of field errors); anything unexpected is logged and, in production, hidden.
+ */
+export function createErrorFormatter(options: { exposeInternals: boolean; log: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const extensions: Record<string, unknown> = { code: original.code };
+      if (original instanceof InvalidInputError) extensions.fieldErrors = original.fieldErrors;
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+    }
+    const code = formatted.extensions?.code;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    options.log(original);
+    if (options.exposeInternals) return formatted;
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

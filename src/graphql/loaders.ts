@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { BusinessFunction } from '../org/business-function.entity';
+import { Employee } from '../org/employee.entity';
+import { ReferralCategory } from '../referrals/referral-category.entity';
+
+function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+/** Per-request batching so a page of referrals costs a bounded number of statements. */
+export function createLoaders(dataSource: DataSource) {
+  const manager = dataSource.manager;
+  return {
+    employee: new DataLoader<string, Employee | null>(async (ids) => byId(await manager.findBy(Employee, { id: In([...ids]) }), ids)),
+    businessFunction: new DataLoader<string, BusinessFunction | null>(async (ids) =>
+      byId(await manager.findBy(BusinessFunction, { id: In([...ids]) }), ids),
+    ),
+    category: new DataLoader<string, ReferralCategory | null>(async (codes) => {
+      const rows = await manager.findBy(ReferralCategory, { code: In([...codes]) });
+      const map = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => map.get(code) ?? null);
+    }),
+    historyCount: new DataLoader<string, number>(async (referralIds) => {
+      const rows: { referral_id: string; count: string }[] = await manager.query(
+        'SELECT referral_id, count(*) AS count FROM referral_history WHERE referral_id = ANY($1) GROUP BY referral_id',
+        [[...referralIds]],
+      );
+      const map = new Map(rows.map((row) => [row.referral_id, Number(row.count)]));
+      return referralIds.map((id) => map.get(id) ?? 0);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,90 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { HubContext } from '../graphql/context';
+import { BusinessFunction } from './business-function.entity';
+import { Employee } from './employee.entity';
+import { LiaisonAssignment } from './liaison-assignment.entity';
+import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from './org.types';
+import { Role } from './role';
+
+@Resolver(() => Employee)
+export class OrgResolver {
+  @Query(() => Employee, { description: 'The signed-in employee' })
+  me(@Ctx() ctx: HubContext): Employee {
+    return ctx.caller.employee;
+  }
+
+  @Query(() => [BusinessFunction])
+  businessFunctions(@Ctx() ctx: HubContext): Promise<BusinessFunction[]> {
+    return ctx.services.org.functions();
+  }
+
+  @Query(() => [Employee])
+  employees(@Arg('functionId', () => ID) functionId: string, @Ctx() ctx: HubContext): Promise<Employee[]> {
+    return ctx.services.org.employeesOf(functionId);
+  }
+
+  @Query(() => [Employee], { description: "A function's BMF ID theft liaisons" })
+  liaisons(@Arg('functionId', () => ID) functionId: string, @Ctx() ctx: HubContext): Promise<Employee[]> {
+    return ctx.services.org.liaisonsOf(functionId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => BusinessFunction)
+  createBusinessFunction(
+    @Arg('input', () => CreateBusinessFunctionInput) input: CreateBusinessFunctionInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<BusinessFunction> {
+    return ctx.services.org.createFunction(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee)
+  createEmployee(@Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput, @Ctx() ctx: HubContext): Promise<Employee> {
+    return ctx.services.org.createEmployee(input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Employee)
+  updateEmployee(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput,
+    @Ctx() ctx: HubContext,
+  ): Promise<Employee> {
+    return ctx.services.org.updateEmployee(id, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => LiaisonAssignment, { description: 'Make an employee a BMF ID theft liaison of a function' })
+  assignLiaison(
+    @Arg('functionId', () => ID) functionId: string,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<LiaisonAssignment> {
+    return ctx.services.org.assignLiaison(functionId, employeeId);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => Boolean)
+  removeLiaison(
+    @Arg('functionId', () => ID) functionId: string,
+    @Arg('employeeId', () => ID) employeeId: string,
+    @Ctx() ctx: HubContext,
+  ): Promise<boolean> {
+    return ctx.services.org.removeLiaison(functionId, employeeId);
+  }
+
+  @FieldResolver(() => BusinessFunction, { name: 'function' })
+  businessFunction(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<BusinessFunction | null> {
+    return ctx.loaders.businessFunction.load(employee.functionId);
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  async manager(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<Employee | null> {
+    return employee.managerId ? ctx.loaders.employee.load(employee.managerId) : null;
+  }
+
+  @FieldResolver(() => [ID], { description: 'Functions this employee is a BMF ID theft liaison for' })
+  liaisonForFunctionIds(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<string[]> {
+    return ctx.services.org.liaisonFunctionIdsOf(employee.id);
+  }
+}

@@ -1,0 +1,56 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Role } from './role';
+
+@InputType()
+export class CreateBusinessFunctionInput {
+  @Field(() => String)
+  code!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: 'IANA time zone, e.g. America/New_York' })
+  timeZone!: string;
+}
+
+@InputType()
+export class CreateEmployeeInput {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID)
+  functionId!: string;
+
+  @Field(() => ID, { nullable: true })
+  managerId?: string | null;
+
+  @Field(() => [Role])
+  roles!: Role[];
+}
+
+@InputType()
+export class UpdateEmployeeInput {
+  @Field(() => String, { nullable: true })
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  functionId?: string;
+
+  @Field(() => ID, { nullable: true })
+  managerId?: string | null;
+
+  @Field(() => [Role], { nullable: true })
+  roles?: Role[];
+
+  @Field(() => Boolean, { nullable: true, description: 'false deactivates: the employee can no longer sign in' })
+  active?: boolean;
+}

@@ -1,0 +1,55 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Employee } from '../org/employee.entity';
+import { ReferralAction, ReferralState } from './referral-state';
+import { Referral } from './referral.entity';
+
+/** Append-only: a database trigger rejects UPDATE and DELETE (see the migration). */
+@ObjectType()
+@Entity('referral_history')
+@Index(['referralId', 'at'])
+export class ReferralHistoryEntry {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('identity', { type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'referral_id' })
+  referralId!: string;
+
+  @ManyToOne(() => Referral, { nullable: false })
+  @JoinColumn({ name: 'referral_id' })
+  referral?: Referral;
+
+  @Field(() => ReferralAction)
+  @Column({ type: 'text' })
+  action!: ReferralAction;
+
+  @Field(() => ReferralState, { nullable: true })
+  @Column({ type: 'text', name: 'from_state', nullable: true })
+  fromState!: ReferralState | null;
+
+  @Field(() => ReferralState)
+  @Column({ type: 'text', name: 'to_state' })
+  toState!: ReferralState;
+
+  @Column({ type: 'uuid', name: 'actor_id' })
+  actorId!: string;
+
+  @ManyToOne(() => Employee, { nullable: false })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: Employee;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  note!: string | null;
+
+  /** Action-specific facts, e.g. missing items, the assignee, elevation holders; never taxpayer data. */
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Column({ type: 'jsonb', nullable: true })
+  details!: Record<string, unknown> | null;
+}

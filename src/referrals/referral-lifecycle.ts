@@ -1,0 +1,132 @@
+import { ReferralForm } from './forms/form-content';
+import { ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+
+/** How the actor relates to the referral; the policy resolves these against the caller. */
+export enum ReferralParty {
+  ORIGINATOR = 'ORIGINATOR',
+  ORIGINATING_LIAISON = 'ORIGINATING_LIAISON',
+  RECEIVING_LIAISON = 'RECEIVING_LIAISON',
+  ASSIGNEE = 'ASSIGNEE',
+  /** Someone the current elevation sits with (a liaison or a manager in a chain). */
+  ELEVATION_HOLDER = 'ELEVATION_HOLDER',
+}
+
+/** Which due clock an action starts; stopping is implied by the state the referral leaves. */
+export type ClockStart = 'REVIEW' | 'RECEIPT' | null;
+
+export interface Transition {
+  from: readonly ReferralState[] | null;
+  /** null: the state does not change (elevations). */
+  to: ReferralState | null;
+  by: readonly ReferralParty[];
+  starts: ClockStart;
+  forms?: readonly ReferralForm[];
+  source: string;
+}
+
+const OPEN_STATES = Object.values(ReferralState).filter((s) => !TERMINAL_STATES.includes(s));
+
+/**
+ * The referral lifecycle as data: the service applies it, the README prints it, tests walk it.
+ * `from: null` means the action creates the referral.
+ */
+export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = {
+  [ReferralAction.FILE]: {
+    from: null,
+    to: ReferralState.SUBMITTED,
+    by: [ReferralParty.ORIGINATOR],
+    starts: 'REVIEW',
+    source: 'IRM 10.5.3.3.7.1(3): the originator sends the referral to its own BMF ID theft liaison',
+  },
+  [ReferralAction.RETURN_INCOMPLETE]: {
+    from: [ReferralState.SUBMITTED],
+    to: ReferralState.RETURNED,
+    by: [ReferralParty.ORIGINATING_LIAISON],
+    starts: null,
+    source: 'IRM 10.5.3.3.7(3): incomplete referrals go back to the originator within 3 workdays of receipt',
+  },
+  [ReferralAction.RESUBMIT]: {
+    from: [ReferralState.RETURNED],
+    to: ReferralState.SUBMITTED,
+    by: [ReferralParty.ORIGINATOR],
+    starts: 'REVIEW',
+    source: 'IRM 10.5.3.3.7(3): the originator completes the referral and sends it again',
+  },
+  [ReferralAction.FORWARD]: {
+    from: [ReferralState.SUBMITTED],
+    to: ReferralState.FORWARDED,
+    by: [ReferralParty.ORIGINATING_LIAISON],
+    starts: 'RECEIPT',
+    source: 'IRM 10.5.3.3.9(3), 10.5.3.3.10(2): if complete, the liaison forwards it to the receiving function',
+  },
+  [ReferralAction.RETURN_TO_ORIGINATING_LIAISON]: {
+    from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED],
+    to: ReferralState.SUBMITTED,
+    by: [ReferralParty.RECEIVING_LIAISON],
+    starts: 'REVIEW',
+    source: 'IRM 10.5.3.3.8(4), 10.5.3.3.10(3): incomplete referrals are returned to the originating liaison',
+  },
+  [ReferralAction.ACKNOWLEDGE]: {
+    from: [ReferralState.FORWARDED],
+    to: ReferralState.ACKNOWLEDGED,
+    by: [ReferralParty.RECEIVING_LIAISON],
+    starts: null,
+    source: 'IRM 10.5.3.3.7.1(4): the receiving liaison acknowledges receipt within 3 business days',
+  },
+  [ReferralAction.ASSIGN]: {
+    from: [ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
+    to: ReferralState.ASSIGNED,
+    by: [ReferralParty.RECEIVING_LIAISON],
+    starts: null,
+    source: 'IRM 10.5.3.3.7.1(4): ... and assigns it to a functional employee for resolution',
+  },
+  [ReferralAction.COMPLETE]: {
+    from: [ReferralState.ASSIGNED],
+    to: ReferralState.COMPLETED,
+    by: [ReferralParty.ASSIGNEE],
+    starts: null,
+    source: 'IRM 10.5.3.3.7.1(5)-(6): the employee documents all actions taken and returns it to the originator and the liaison',
+  },
+  [ReferralAction.RETURN_NO_TPP_INVOLVEMENT]: {
+    from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
+    to: ReferralState.RETURNED_NO_TPP,
+    by: [ReferralParty.RECEIVING_LIAISON, ReferralParty.ASSIGNEE],
+    starts: null,
+    forms: [ReferralForm.F4442, ReferralForm.F3210],
+    source: 'IRM 25.25.6.2.3(3): not caused by the TPP process: return it and its attachments to the sender, "no TPP involvement"',
+  },
+  [ReferralAction.CLOSE]: {
+    from: [ReferralState.COMPLETED],
+    to: ReferralState.CLOSED,
+    by: [ReferralParty.ORIGINATOR],
+    starts: null,
+    source: 'IRM 10.5.3.3.5.1(4), 10.5.3.3.7.1(1): the originating function keeps control until closure',
+  },
+  [ReferralAction.WITHDRAW]: {
+    from: [ReferralState.SUBMITTED, ReferralState.RETURNED, ReferralState.FORWARDED],
+    to: ReferralState.WITHDRAWN,
+    by: [ReferralParty.ORIGINATOR],
+    starts: null,
+    source: 'Hub rule: the originator may withdraw a referral until it is acknowledged',
+  },
+  [ReferralAction.ELEVATE]: {
+    from: OPEN_STATES,
+    to: null,
+    by: [
+      ReferralParty.ORIGINATOR,
+      ReferralParty.ORIGINATING_LIAISON,
+      ReferralParty.RECEIVING_LIAISON,
+      ReferralParty.ASSIGNEE,
+      ReferralParty.ELEVATION_HOLDER,
+    ],
+    starts: null,
+    source: 'IRM 10.5.3.3.7.1(5) note: disagreements go to the liaisons, then up each management chain',
+  },
+  [ReferralAction.RESOLVE_ELEVATION]: {
+    from: OPEN_STATES,
+    to: null,
+    by: [ReferralParty.ELEVATION_HOLDER],
+    starts: null,
+    source: 'IRM 10.5.3.3.7.1(5) note: resolved by whoever the disagreement sits with',
+  },
+};

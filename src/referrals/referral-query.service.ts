@@ -1,0 +1,129 @@
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { InvalidInputError } from '../common/errors';
+import { Role } from '../org/role';
+import { LiaisonAssignment } from '../org/liaison-assignment.entity';
+import { ReferralForm } from './forms/referral-form';
+import { ReferralState, TERMINAL_STATES } from './referral-state';
+import { Referral } from './referral.entity';
+
+export interface ReferralFilter {
+  forms?: ReferralForm[] | null;
+  states?: ReferralState[] | null;
+  /** Originating or receiving function. */
+  functionId?: string | null;
+  /** Referrals of the functions this employee is a liaison for. */
+  liaisonId?: string | null;
+  originatorId?: string | null;
+  overdue?: boolean | null;
+  dueBefore?: Date | null;
+}
+
+export interface Page<T> {
+  items: { cursor: string; node: T }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+function encodeCursor(referral: Referral): string {
+  return Buffer.from(`${referral.createdAt.toISOString()}|${referral.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at);
+  if (!id || Number.isNaN(createdAt.getTime())) throw InvalidInputError.single('after', 'is not a cursor from this list');
+  return { createdAt, id };
+}
+
+/** Read side: filtered lists and work queues, with visibility applied in SQL (never after fetching). */
+export class ReferralQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(caller: Caller, filter: ReferralFilter, first: number, after: string | null, now: Date): Promise<Page<Referral>> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
+    const query = this.visibleTo(caller);
+    if (filter.forms?.length) query.andWhere('r.form IN (:...forms)', { forms: filter.forms });
+    if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
+    if (filter.functionId) {
+      query.andWhere('(r.originating_function_id = :fn OR r.receiving_function_id = :fn)', { fn: filter.functionId });
+    }
+    if (filter.liaisonId) {
+      const sub = this.dataSource
+        .createQueryBuilder()
+        .select('la.function_id')
+        .from(LiaisonAssignment, 'la')
+        .where('la.employee_id = :liaisonId');
+      query.andWhere(`(r.originating_function_id IN (${sub.getQuery()}) OR r.receiving_function_id IN (${sub.getQuery()}))`, {
+        liaisonId: filter.liaisonId,
+      });
+    }
+    if (filter.originatorId) query.andWhere('r.originator_id = :originatorId', { originatorId: filter.originatorId });
+    if (filter.overdue === true) query.andWhere(`r.next_due_at < :now AND ${this.open()}`, { now });
+    if (filter.overdue === false) query.andWhere('(r.next_due_at IS NULL OR r.next_due_at >= :now)', { now });
+    if (filter.dueBefore) query.andWhere(`r.next_due_at < :dueBefore AND ${this.open()}`, { dueBefore: filter.dueBefore });
+    if (after) {
+      const cursor = decodeCursor(after);
+      query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
+    }
+    const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1).getMany();
+    const items = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
+    return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null };
+  }
+
+  /** What the caller must act on now, soonest due first. */
+  async workQueue(caller: Caller, first: number): Promise<Referral[]> {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
+    const fns = [...caller.liaisonFunctionIds];
+    return this.dataSource.manager
+      .createQueryBuilder(Referral, 'r')
+      .where(
+        new Brackets((q) => {
+          q.where('r.assignee_id = :me AND r.state = :assigned', { me: caller.id, assigned: ReferralState.ASSIGNED })
+            .orWhere('r.originator_id = :me AND r.state IN (:...originatorStates)', {
+              originatorStates: [ReferralState.RETURNED, ReferralState.COMPLETED],
+            })
+            .orWhere(`r.elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()}`);
+          if (fns.length) {
+            q.orWhere('r.originating_function_id IN (:...fns) AND r.state = :submitted', { fns, submitted: ReferralState.SUBMITTED })
+              .orWhere('r.receiving_function_id IN (:...fns) AND r.state IN (:...receivingStates)', {
+                receivingStates: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED],
+              });
+          }
+        }),
+      )
+      .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('r.submitted_at', 'ASC')
+      .limit(first)
+      .getMany();
+  }
+
+  private open(): string {
+    return `r.state NOT IN (${TERMINAL_STATES.map((s) => `'${s}'`).join(', ')})`;
+  }
+
+  /** The SQL twin of ReferralService.canSee. */
+  private visibleTo(caller: Caller): SelectQueryBuilder<Referral> {
+    const query = this.dataSource.manager.createQueryBuilder(Referral, 'r');
+    if (caller.hasRole(Role.ADMIN)) return query;
+    const fns = [...caller.liaisonFunctionIds];
+    return query.where(
+      new Brackets((q) => {
+        q.where('r.originator_id = :me', { me: caller.id })
+          .orWhere('r.assignee_id = :me')
+          .orWhere('r.elevation_holder_ids @> ARRAY[:me]::uuid[]');
+        if (fns.length) {
+          q.orWhere('r.originating_function_id IN (:...visibleFns)', { visibleFns: fns }).orWhere(
+            'r.receiving_function_id IN (:...visibleFns)',
+          );
+        }
+      }),
+    );
+  }
+}
