@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger } from 'typeorm';
+import { issueAccessToken } from '../../src/auth/access-token';
+import { AppConfig, loadConfig } from '../../src/config';
+import { startHubServer } from '../../src/graphql/hub-server';
+import { buildHubSchema } from '../../src/graphql/schema';
+import { createServices, Services } from '../../src/services';
+import { TestClock } from './clock';
+import { createTestDatabase, TestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestHub {
+  url: string;
+  config: AppConfig;
+  database: TestDatabase;
+  services: Services;
+  clock: TestClock;
+  tokenFor(employeeId: string): Promise<string>;
+  /** POST a GraphQL operation as the given employee (or with a raw Authorization header). */
+  request<T = Record<string, any>>(
+    as: string | { authorization?: string },
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export function testConfig(databaseUrl: string): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-test-data-')),
+    JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+  });
+}
+
+/** A real hub (HTTP, GraphQL, services) on a fresh migrated database and a test clock. */
+export async function startTestHub(options: { now?: string; logger?: Logger } = {}): Promise<TestHub> {
+  const database = await createTestDatabase({ logger: options.logger });
+  const clock = new TestClock(options.now ?? '2026-11-23T14:00:00Z');
+  const config = testConfig(database.url);
+  const services = createServices(database.dataSource, clock);
+  const server = await startHubServer({
+    config,
+    schema: await buildHubSchema(),
+    dataSource: database.dataSource,
+    services,
+    clock,
+    log: () => undefined,
+  });
+  // Issued at the test clock's time on every call, so moving the clock never expires a caller.
+  const tokenFor = (employeeId: string): Promise<string> => issueAccessToken(config.auth, employeeId, clock.now());
+  return {
+    url: server.url,
+    config,
+    database,
+    services,
+    clock,
+    tokenFor,
+    async request(as, query, variables) {
+      const authorization = typeof as === 'string' ? `Bearer ${await tokenFor(as)}` : as.authorization;
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** The data of a response that must have succeeded; fails with the errors otherwise. */
+export function dataOf<T = Record<string, any>>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+  }
+  return response.data;
+}
+
+/** The single error code of a response that must have failed. */
+export function errorCodeOf(response: GraphQLResponse): string {
+  if (!response.errors?.length) throw new Error(`expected an error, got data ${JSON.stringify(response.data)}`);
+  return response.errors[0].extensions?.code;
+}
