@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Caller } from '../../src/auth/caller';
+import { ReferralForm } from '../../src/referrals/forms/referral-form';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';
 import { StatementCounter } from '../support/statement-counter';
@@ -21,9 +22,9 @@ beforeAll(async () => {
 
 afterAll(() => hub.stop());
 
-const file = (form: 'F14566' | 'F4442', hoursLater = 0) => {
+const file = (form: ReferralForm.F14566 | ReferralForm.F4442, hoursLater = 0) => {
   hub.clock.set(new Date(Date.parse('2026-11-23T14:00:00Z') + hoursLater * 3600_000).toISOString());
-  return form === 'F14566'
+  return form === ReferralForm.F14566
     ? hub.services.referrals.file(originator, { form, receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 as never } })
     : hub.services.referrals.file(originator, { form, receivingFunctionId: org.functions.rivo.id, content: { form4442: VALID_4442 as never } });
 };
@@ -38,9 +39,9 @@ const LIST = `query($filter: ReferralFilterInput, $first: Int, $after: String) {
 
 describe('myWorkQueue', () => {
   it('shows each person what they must act on now, soonest due first', async () => {
-    const a = await file('F14566', 0);
-    const b = await file('F14566', 48); // filed Wednesday: due later
-    const c = await file('F14566', 1);
+    const a = await file(ReferralForm.F14566, 0);
+    const b = await file(ReferralForm.F14566, 48); // filed Wednesday: due later
+    const c = await file(ReferralForm.F14566, 1);
     hub.clock.set('2026-11-25T15:00:00Z');
     await hub.services.referrals.forward(amLiaison, { referralId: c.id });
 
@@ -62,7 +63,7 @@ describe('myWorkQueue', () => {
 
 describe('referrals(filter, first, after)', () => {
   it('filters in SQL and pages with cursors', async () => {
-    for (let i = 0; i < 5; i++) await file('F4442', i);
+    for (let i = 0; i < 5; i++) await file(ReferralForm.F4442, i);
     const all4442: string[] = [];
     let after: string | null = null;
     for (;;) {
@@ -103,9 +104,9 @@ describe('referrals(filter, first, after)', () => {
 
   it('costs a bounded number of SQL statements however many referrals are listed (DataLoader)', async () => {
     const list = (first: number) => hub.request(org.people.admin.id, LIST, { first });
-    for (let i = 0; i < 5; i++) await file(i % 2 ? 'F14566' : 'F4442', i);
+    for (let i = 0; i < 5; i++) await file(i % 2 ? ReferralForm.F14566 : ReferralForm.F4442, i);
     const small = await counter.measure(() => list(5));
-    for (let i = 0; i < 100; i++) await file(i % 2 ? 'F14566' : 'F4442', i);
+    for (let i = 0; i < 100; i++) await file(i % 2 ? ReferralForm.F14566 : ReferralForm.F4442, i);
     let listed = 0;
     const large = await counter.measure(async () => {
       listed = dataOf(await list(100)).referrals.edges.length;

