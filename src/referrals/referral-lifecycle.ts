@@ -15,6 +15,8 @@ export enum ReferralParty {
 export type ClockStart = 'REVIEW' | 'RECEIPT' | null;
 
 export interface Transition {
+  /** The GraphQL mutation that performs it. */
+  mutation: string;
   from: readonly ReferralState[] | null;
   /** null: the state does not change (elevations). */
   to: ReferralState | null;
@@ -32,6 +34,7 @@ const OPEN_STATES = Object.values(ReferralState).filter((s) => !TERMINAL_STATES.
  */
 export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = {
   [ReferralAction.FILE]: {
+    mutation: 'fileReferral',
     from: null,
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
@@ -39,6 +42,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(3): the originator sends the referral to its own BMF ID theft liaison',
   },
   [ReferralAction.RETURN_INCOMPLETE]: {
+    mutation: 'returnReferralIncomplete',
     from: [ReferralState.SUBMITTED],
     to: ReferralState.RETURNED,
     by: [ReferralParty.ORIGINATING_LIAISON],
@@ -46,6 +50,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7(3): incomplete referrals go back to the originator within 3 workdays of receipt',
   },
   [ReferralAction.RESUBMIT]: {
+    mutation: 'resubmitReferral',
     from: [ReferralState.RETURNED],
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
@@ -53,6 +58,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7(3): the originator completes the referral and sends it again',
   },
   [ReferralAction.FORWARD]: {
+    mutation: 'forwardReferral',
     from: [ReferralState.SUBMITTED],
     to: ReferralState.FORWARDED,
     by: [ReferralParty.ORIGINATING_LIAISON],
@@ -60,6 +66,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.9(3), 10.5.3.3.10(2): if complete, the liaison forwards it to the receiving function',
   },
   [ReferralAction.RETURN_TO_ORIGINATING_LIAISON]: {
+    mutation: 'returnReferralToOriginatingLiaison',
     from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED],
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.RECEIVING_LIAISON],
@@ -67,6 +74,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.8(4), 10.5.3.3.10(3): incomplete referrals are returned to the originating liaison',
   },
   [ReferralAction.ACKNOWLEDGE]: {
+    mutation: 'acknowledgeReferral',
     from: [ReferralState.FORWARDED],
     to: ReferralState.ACKNOWLEDGED,
     by: [ReferralParty.RECEIVING_LIAISON],
@@ -74,6 +82,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(4): the receiving liaison acknowledges receipt within 3 business days',
   },
   [ReferralAction.ASSIGN]: {
+    mutation: 'assignReferral',
     from: [ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
     to: ReferralState.ASSIGNED,
     by: [ReferralParty.RECEIVING_LIAISON],
@@ -81,6 +90,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(4): ... and assigns it to a functional employee for resolution',
   },
   [ReferralAction.COMPLETE]: {
+    mutation: 'completeReferral',
     from: [ReferralState.ASSIGNED],
     to: ReferralState.COMPLETED,
     by: [ReferralParty.ASSIGNEE],
@@ -88,6 +98,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(5)-(6): the employee documents all actions taken and returns it to the originator and the liaison',
   },
   [ReferralAction.RETURN_NO_TPP_INVOLVEMENT]: {
+    mutation: 'returnReferralNoTppInvolvement',
     from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
     to: ReferralState.RETURNED_NO_TPP,
     by: [ReferralParty.RECEIVING_LIAISON, ReferralParty.ASSIGNEE],
@@ -96,6 +107,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 25.25.6.2.3(3): not caused by the TPP process: return it and its attachments to the sender, "no TPP involvement"',
   },
   [ReferralAction.CLOSE]: {
+    mutation: 'closeReferral',
     from: [ReferralState.COMPLETED],
     to: ReferralState.CLOSED,
     by: [ReferralParty.ORIGINATOR],
@@ -103,6 +115,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.5.1(4), 10.5.3.3.7.1(1): the originating function keeps control until closure',
   },
   [ReferralAction.WITHDRAW]: {
+    mutation: 'withdrawReferral',
     from: [ReferralState.SUBMITTED, ReferralState.RETURNED, ReferralState.FORWARDED],
     to: ReferralState.WITHDRAWN,
     by: [ReferralParty.ORIGINATOR],
@@ -110,6 +123,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'Hub rule: the originator may withdraw a referral until it is acknowledged',
   },
   [ReferralAction.ELEVATE]: {
+    mutation: 'elevateReferral',
     from: OPEN_STATES,
     to: null,
     by: [
@@ -123,6 +137,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(5) note: disagreements go to the liaisons, then up each management chain',
   },
   [ReferralAction.RESOLVE_ELEVATION]: {
+    mutation: 'resolveReferralElevation',
     from: OPEN_STATES,
     to: null,
     by: [ReferralParty.ELEVATION_HOLDER],
@@ -130,3 +145,21 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     source: 'IRM 10.5.3.3.7.1(5) note: resolved by whoever the disagreement sits with',
   },
 };
+
+const CLOCK_EFFECT: Record<Exclude<ClockStart, null>, string> = {
+  REVIEW: 'starts the review clock (3 workdays)',
+  RECEIPT: 'starts the acknowledgment and completion clocks',
+};
+
+/** The lifecycle as the Markdown table printed in the README (a test keeps the README in step). */
+export function lifecycleMarkdownTable(): string {
+  const rows = Object.values(REFERRAL_LIFECYCLE).map((t) => {
+    const from = t.from === null ? '—' : t.from.length === OPEN_STATES.length ? 'any open state' : t.from.join(', ');
+    const to = t.to ?? '(unchanged)';
+    const who = t.by.map((party) => party.toLowerCase().replace(/_/g, ' ')).join(', ');
+    const forms = t.forms ? ` (${t.forms.join(', ')} only)` : '';
+    const clock = t.starts ? CLOCK_EFFECT[t.starts] : '';
+    return `| \`${t.mutation}\`${forms} | ${from} | ${to} | ${who} | ${clock} | ${t.source} |`;
+  });
+  return ['| mutation | from | to | who may act | clocks | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}
