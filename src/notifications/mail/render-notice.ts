@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 
@@ -181,12 +181,21 @@ function readTemplate(file: string): string {
  *  partial compiled for one never leaks its escaping mode into the other. */
 function load(): Map<NoticeKind, CompiledNotice> {
   if (compiled) return compiled;
+  if (!existsSync(NOTICE_TEMPLATES_DIR)) {
+    throw new Error(`Notice templates folder ${NOTICE_TEMPLATES_DIR} is missing (after tsc, the build must copy src/notifications/templates)`);
+  }
   const plain: CompileOptions = { noEscape: true, strict: true };
   const escaped: CompileOptions = { strict: true };
   const textEnv = environment();
   const htmlEnv = environment();
-  textEnv.registerPartial('footer', textEnv.compile(readTemplate('_footer.text.hbs'), plain));
-  htmlEnv.registerPartial('layout', htmlEnv.compile(readTemplate('_layout.html.hbs'), escaped));
+  // Partials: `_<name>.text.hbs` for text bodies, `_<name>.html.hbs` for HTML bodies (e.g. the layout).
+  for (const file of readdirSync(NOTICE_TEMPLATES_DIR)) {
+    const partial = /^_([A-Za-z0-9-]+)\.(text|html)\.hbs$/.exec(file);
+    if (!partial) continue;
+    const [, name, format] = partial;
+    if (format === 'text') textEnv.registerPartial(name!, textEnv.compile(readTemplate(file), plain));
+    else htmlEnv.registerPartial(name!, htmlEnv.compile(readTemplate(file), escaped));
+  }
   const result = new Map<NoticeKind, CompiledNotice>();
   for (const kind of NOTICE_KINDS) {
     result.set(kind, {
