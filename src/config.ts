@@ -14,6 +14,24 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
+  mail: {
+    /** smtp:// or smtps:// URL; null writes each message as an .eml file under `outboxDir`. */
+    smtpUrl: string | null;
+    from: string;
+    outboxDir: string;
+    /** Links in notices point here (e.g. the web front end). */
+    baseUrl: string;
+    retryLimit: number;
+    retryDelaySeconds: number;
+  };
+  jobs: {
+    /** Run the workers and crons in this process (several instances may run them: pg-boss coordinates). */
+    enabled: boolean;
+    slaSweepCron: string;
+    digestCron: string;
+    digestTimeZone: string;
+    pollingIntervalSeconds: number;
+  };
   auth: {
     /** HS256 shared secret (development / single-node). */
     jwtSecret: Uint8Array;
@@ -35,6 +53,43 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL`);
+  return raw;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const zone = env[name] || fallback;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw new ConfigError(`${name} is not an IANA time zone: "${zone}"`);
+  }
+  return zone;
+}
+
+function cron(env: Env, name: string, fallback: string): string {
+  const expression = env[name] || fallback;
+  if (expression.trim().split(/\s+/).length !== 5) throw new ConfigError(`${name} must be a 5-field cron expression, got "${expression}"`);
+  return expression;
 }
 
 function databaseUrl(env: Env): string | null {
@@ -85,6 +140,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: databaseUrl(env),
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    mail: {
+      smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+      from: env.MAIL_FROM || 'Referral Hub <referral-hub@localhost>',
+      outboxDir: join(dataDir, 'mail'),
+      baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? 'http://127.0.0.1:4000').replace(/\/$/, ''),
+      retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 8, 0, 100),
+      retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600),
+    },
+    jobs: {
+      enabled: bool(env, 'JOBS_ENABLED', true),
+      slaSweepCron: cron(env, 'SLA_SWEEP_CRON', '* * * * *'),
+      digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1-5'),
+      digestTimeZone: timeZone(env, 'DIGEST_TIME_ZONE', 'America/New_York'),
+      pollingIntervalSeconds: integer(env, 'JOB_POLLING_SECONDS', 2, 1, 60),
+    },
     auth: {
       jwtSecret: jwtSecret(env, dataDir, environment),
       issuer: env.JWT_ISSUER || 'referral-hub',

@@ -1,3 +1,5 @@
+import { Notification } from '../notifications/notification.entity';
+import { ReferralSlaEvent } from '../notifications/referral-sla-event.entity';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
@@ -15,4 +17,6 @@ export const ENTITIES = [
   ReferralTimeFrame,
   Referral,
   ReferralHistoryEntry,
+  ReferralSlaEvent,
+  Notification,
 ];

@@ -5,6 +5,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 
 export interface OpenDatabase {
   dataSource: DataSource;
+  url: string;
   close(): Promise<void>;
 }
 
@@ -12,7 +13,8 @@ export interface OpenDatabase {
 export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<OpenDatabase> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
   if (embedded) log(`embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${config.dataDir}/postgres)`);
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  const url = config.databaseUrl ?? embedded!.url;
+  const dataSource = createDataSource(url);
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -21,6 +23,7 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
   }
   return {
     dataSource,
+    url,
     async close() {
       await dataSource.destroy();
       await embedded?.stop();

@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { AuthChecker, buildSchema } from 'type-graphql';
 import { ForbiddenError } from '../common/errors';
+import { NotificationResolver } from '../notifications/notification.resolver';
 import { OrgResolver } from '../org/org.resolver';
 import { Role } from '../org/role';
 import { ReferralHistoryResolver, ReferralResolver } from '../referrals/referral.resolver';
@@ -15,7 +16,7 @@ const authChecker: AuthChecker<HubContext, Role> = ({ context }, roles) => {
 
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [OrgResolver, ReferralResolver, ReferralHistoryResolver],
+    resolvers: [OrgResolver, ReferralResolver, ReferralHistoryResolver, NotificationResolver],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',

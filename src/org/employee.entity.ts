@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessFunction } from './business-function.entity';
-import { Role } from './role';
+import { NotificationMode, Role } from './role';
 
 @ObjectType()
 @Entity('employee')
@@ -43,6 +43,11 @@ export class Employee {
   @Field(() => [Role])
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: Role[];
+
+  /** IMMEDIATE, or DAILY_DIGEST for non-urgent notices. */
+  @Field(() => NotificationMode)
+  @Column({ type: 'text', name: 'notification_mode', default: NotificationMode.IMMEDIATE })
+  notificationMode!: NotificationMode;
 
   /** A deactivated employee's tokens are refused. */
   @Field(() => Boolean)

@@ -4,7 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError }
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
-import { Role } from './role';
+import { NotificationMode, Role } from './role';
 
 export interface EmployeeInput {
   email: string;
@@ -13,6 +13,7 @@ export interface EmployeeInput {
   functionId: string;
   managerId?: string | null;
   roles: Role[];
+  notificationMode?: NotificationMode;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

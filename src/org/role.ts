@@ -26,3 +26,13 @@ registerEnumType(Role, {
     ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
   },
 });
+
+export enum NotificationMode {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+}
+
+registerEnumType(NotificationMode, {
+  name: 'NotificationMode',
+  description: 'How non-urgent notices reach an employee; breaches, escalations and reminders are always immediate',
+});

@@ -33,10 +33,11 @@ export class ReferralHistoryEntry {
   @Column({ type: 'text', name: 'to_state' })
   toState!: ReferralState;
 
-  @Column({ type: 'uuid', name: 'actor_id' })
-  actorId!: string;
+  /** null for the hub itself (SLA breaches and escalations). */
+  @Column({ type: 'uuid', name: 'actor_id', nullable: true })
+  actorId!: string | null;
 
-  @ManyToOne(() => Employee, { nullable: false })
+  @ManyToOne(() => Employee, { nullable: true })
   @JoinColumn({ name: 'actor_id' })
   actor?: Employee;
 

@@ -1,5 +1,6 @@
+import { NoticeKind } from '../notifications/mail/render-notice';
 import { ReferralForm } from './forms/form-content';
-import { ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 
 /** How the actor relates to the referral; the policy resolves these against the caller. */
 export enum ReferralParty {
@@ -9,6 +10,18 @@ export enum ReferralParty {
   ASSIGNEE = 'ASSIGNEE',
   /** Someone the current elevation sits with (a liaison or a manager in a chain). */
   ELEVATION_HOLDER = 'ELEVATION_HOLDER',
+}
+
+/** Who hears about a transition (the actor never notifies themselves). */
+export enum Audience {
+  ORIGINATOR = 'ORIGINATOR',
+  ORIGINATING_LIAISONS = 'ORIGINATING_LIAISONS',
+  RECEIVING_LIAISONS = 'RECEIVING_LIAISONS',
+  ASSIGNEE = 'ASSIGNEE',
+  /** Whoever the assignment was taken from. */
+  PREVIOUS_ASSIGNEE = 'PREVIOUS_ASSIGNEE',
+  ELEVATION_HOLDERS = 'ELEVATION_HOLDERS',
+  PREVIOUS_ELEVATION_HOLDERS = 'PREVIOUS_ELEVATION_HOLDERS',
 }
 
 /** Which due clock an action starts; stopping is implied by the state the referral leaves. */
@@ -23,6 +36,7 @@ export interface Transition {
   by: readonly ReferralParty[];
   starts: ClockStart;
   forms?: readonly ReferralForm[];
+  notify: { kind: NoticeKind; to: readonly Audience[]; urgent?: boolean };
   source: string;
 }
 
@@ -32,13 +46,14 @@ const OPEN_STATES = Object.values(ReferralState).filter((s) => !TERMINAL_STATES.
  * The referral lifecycle as data: the service applies it, the README prints it, tests walk it.
  * `from: null` means the action creates the referral.
  */
-export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = {
+export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> = {
   [ReferralAction.FILE]: {
     mutation: 'fileReferral',
     from: null,
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
     starts: 'REVIEW',
+    notify: { kind: 'REFERRAL_FILED', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.7.1(3): the originator sends the referral to its own BMF ID theft liaison',
   },
   [ReferralAction.RETURN_INCOMPLETE]: {
@@ -47,6 +62,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.RETURNED,
     by: [ReferralParty.ORIGINATING_LIAISON],
     starts: null,
+    notify: { kind: 'REFERRAL_RETURNED_INCOMPLETE', to: [Audience.ORIGINATOR] },
     source: 'IRM 10.5.3.3.7(3): incomplete referrals go back to the originator within 3 workdays of receipt',
   },
   [ReferralAction.RESUBMIT]: {
@@ -55,6 +71,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
     starts: 'REVIEW',
+    notify: { kind: 'REFERRAL_FILED', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.7(3): the originator completes the referral and sends it again',
   },
   [ReferralAction.FORWARD]: {
@@ -63,6 +80,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.FORWARDED,
     by: [ReferralParty.ORIGINATING_LIAISON],
     starts: 'RECEIPT',
+    notify: { kind: 'REFERRAL_FORWARDED', to: [Audience.RECEIVING_LIAISONS] },
     source: 'IRM 10.5.3.3.9(3), 10.5.3.3.10(2): if complete, the liaison forwards it to the receiving function',
   },
   [ReferralAction.RETURN_TO_ORIGINATING_LIAISON]: {
@@ -71,6 +89,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.RECEIVING_LIAISON],
     starts: 'REVIEW',
+    notify: { kind: 'REFERRAL_RETURNED_TO_LIAISON', to: [Audience.ORIGINATING_LIAISONS, Audience.PREVIOUS_ASSIGNEE] },
     source: 'IRM 10.5.3.3.8(4), 10.5.3.3.10(3): incomplete referrals are returned to the originating liaison',
   },
   [ReferralAction.ACKNOWLEDGE]: {
@@ -79,6 +98,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.ACKNOWLEDGED,
     by: [ReferralParty.RECEIVING_LIAISON],
     starts: null,
+    notify: { kind: 'REFERRAL_ACKNOWLEDGED', to: [Audience.ORIGINATOR] },
     source: 'IRM 10.5.3.3.7.1(4): the receiving liaison acknowledges receipt within 3 business days',
   },
   [ReferralAction.ASSIGN]: {
@@ -87,6 +107,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.ASSIGNED,
     by: [ReferralParty.RECEIVING_LIAISON],
     starts: null,
+    notify: { kind: 'REFERRAL_ASSIGNED', to: [Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.7.1(4): ... and assigns it to a functional employee for resolution',
   },
   [ReferralAction.COMPLETE]: {
@@ -95,6 +116,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.COMPLETED,
     by: [ReferralParty.ASSIGNEE],
     starts: null,
+    notify: { kind: 'REFERRAL_COMPLETED', to: [Audience.ORIGINATOR, Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS] },
     source: 'IRM 10.5.3.3.7.1(5)-(6): the employee documents all actions taken and returns it to the originator and the liaison',
   },
   [ReferralAction.RETURN_NO_TPP_INVOLVEMENT]: {
@@ -104,6 +126,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     by: [ReferralParty.RECEIVING_LIAISON, ReferralParty.ASSIGNEE],
     starts: null,
     forms: [ReferralForm.F4442, ReferralForm.F3210],
+    notify: { kind: 'REFERRAL_RETURNED_NO_TPP', to: [Audience.ORIGINATOR] },
     source: 'IRM 25.25.6.2.3(3): not caused by the TPP process: return it and its attachments to the sender, "no TPP involvement"',
   },
   [ReferralAction.CLOSE]: {
@@ -112,6 +135,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.CLOSED,
     by: [ReferralParty.ORIGINATOR],
     starts: null,
+    notify: { kind: 'REFERRAL_CLOSED', to: [Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS, Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.5.1(4), 10.5.3.3.7.1(1): the originating function keeps control until closure',
   },
   [ReferralAction.WITHDRAW]: {
@@ -120,6 +144,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: ReferralState.WITHDRAWN,
     by: [ReferralParty.ORIGINATOR],
     starts: null,
+    notify: { kind: 'REFERRAL_WITHDRAWN', to: [Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS] },
     source: 'Hub rule: the originator may withdraw a referral until it is acknowledged',
   },
   [ReferralAction.ELEVATE]: {
@@ -134,6 +159,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
       ReferralParty.ELEVATION_HOLDER,
     ],
     starts: null,
+    notify: { kind: 'REFERRAL_ELEVATED', to: [Audience.ELEVATION_HOLDERS], urgent: true },
     source: 'IRM 10.5.3.3.7.1(5) note: disagreements go to the liaisons, then up each management chain',
   },
   [ReferralAction.RESOLVE_ELEVATION]: {
@@ -142,6 +168,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<ReferralAction, Transition>> = 
     to: null,
     by: [ReferralParty.ELEVATION_HOLDER],
     starts: null,
+    notify: { kind: 'REFERRAL_ELEVATION_RESOLVED', to: [Audience.PREVIOUS_ELEVATION_HOLDERS, Audience.ORIGINATOR, Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.7.1(5) note: resolved by whoever the disagreement sits with',
   },
 };

@@ -1,6 +1,6 @@
 import { Caller } from '../auth/caller';
 import { REFERRAL_LIFECYCLE, ReferralParty } from './referral-lifecycle';
-import { ReferralAction } from './referral-state';
+import { LifecycleAction, ReferralAction } from './referral-state';
 import { Referral } from './referral.entity';
 
 /** How the caller relates to the referral. */
@@ -14,15 +14,15 @@ export function partiesOf(caller: Caller, referral: Referral): Set<ReferralParty
   return parties;
 }
 
-export function mayAct(caller: Caller, referral: Referral, action: ReferralAction): boolean {
+export function mayAct(caller: Caller, referral: Referral, action: LifecycleAction): boolean {
   const rule = REFERRAL_LIFECYCLE[action];
   const parties = partiesOf(caller, referral);
   return rule.by.some((party) => parties.has(party));
 }
 
 /** The actions the caller may take on the referral now (its state, its form and who the caller is). */
-export function availableActions(caller: Caller, referral: Referral): ReferralAction[] {
-  return (Object.keys(REFERRAL_LIFECYCLE) as ReferralAction[]).filter((action) => {
+export function availableActions(caller: Caller, referral: Referral): LifecycleAction[] {
+  return (Object.keys(REFERRAL_LIFECYCLE) as LifecycleAction[]).filter((action) => {
     const rule = REFERRAL_LIFECYCLE[action];
     if (!rule.from || !rule.from.includes(referral.state)) return false;
     if (rule.forms && !rule.forms.includes(referral.form)) return false;

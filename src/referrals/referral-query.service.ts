@@ -43,9 +43,7 @@ export class ReferralQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(caller: Caller, filter: ReferralFilter, first: number, after: string | null, now: Date): Promise<Page<Referral>> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
+    this.checkPageSize(first);
     const query = this.visibleTo(caller);
     if (filter.forms?.length) query.andWhere('r.form IN (:...forms)', { forms: filter.forms });
     if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
@@ -75,11 +73,19 @@ export class ReferralQueryService {
     return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null };
   }
 
+  /** Referrals visible to the caller whose running clock has passed, longest overdue first. */
+  async overdue(caller: Caller, first: number, now: Date): Promise<Referral[]> {
+    this.checkPageSize(first);
+    return this.visibleTo(caller)
+      .andWhere(`r.next_due_at < :now AND ${this.open()}`, { now })
+      .orderBy('r.next_due_at', 'ASC')
+      .limit(first)
+      .getMany();
+  }
+
   /** What the caller must act on now, soonest due first. */
   async workQueue(caller: Caller, first: number): Promise<Referral[]> {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
+    this.checkPageSize(first);
     const fns = [...caller.liaisonFunctionIds];
     return this.dataSource.manager
       .createQueryBuilder(Referral, 'r')
@@ -102,6 +108,12 @@ export class ReferralQueryService {
       .addOrderBy('r.submitted_at', 'ASC')
       .limit(first)
       .getMany();
+  }
+
+  private checkPageSize(first: number): void {
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    }
   }
 
   private open(): string {

@@ -39,6 +39,12 @@ export enum ReferralAction {
   WITHDRAW = 'WITHDRAW',
   ELEVATE = 'ELEVATE',
   RESOLVE_ELEVATION = 'RESOLVE_ELEVATION',
+  /** Recorded by the hub's SLA sweep, not a lifecycle transition. */
+  SLA_BREACH = 'SLA_BREACH',
+  SLA_ESCALATION = 'SLA_ESCALATION',
 }
+
+/** The actions people take (rows of REFERRAL_LIFECYCLE). */
+export type LifecycleAction = Exclude<ReferralAction, ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION>;
 
 registerEnumType(ReferralAction, { name: 'ReferralAction' });

@@ -143,6 +143,11 @@ export class Referral {
   @Column({ type: 'uuid', array: true, name: 'elevation_holder_ids', default: () => "'{}'" })
   elevationHolderIds!: string[];
 
+  /** When the SLA sweep must look at this referral next (reminder, breach or next escalation step). */
+  @Index('referral_sla_check_idx', { where: 'sla_check_at IS NOT NULL' })
+  @Column({ type: 'timestamptz', name: 'sla_check_at', nullable: true })
+  slaCheckAt!: Date | null;
+
   @Field(() => Date)
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -219,8 +219,8 @@ export class ReferralResolver {
 
 @Resolver(() => ReferralHistoryEntry)
 export class ReferralHistoryResolver {
-  @FieldResolver(() => Employee)
-  actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: HubContext): Promise<Employee | null> {
-    return ctx.loaders.employee.load(entry.actorId);
+  @FieldResolver(() => Employee, { nullable: true, description: 'null when the hub itself acted (SLA breach, escalation)' })
+  async actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: HubContext): Promise<Employee | null> {
+    return entry.actorId ? ctx.loaders.employee.load(entry.actorId) : null;
   }
 }

@@ -14,7 +14,8 @@ import { DEFAULT_TIME_FRAMES, nextDueAt, ReferralClocks, TimeFrame } from './ref
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { REFERRAL_LIFECYCLE } from './referral-lifecycle';
 import { mayAct } from './referral-parties';
-import { ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
 import { Referral } from './referral.entity';
 import { RESOLUTION_CODES } from './resolution-codes';
@@ -61,6 +62,7 @@ const MUTABLE_COLUMNS = [
   'resolutionCode',
   'elevationLevel',
   'elevationHolderIds',
+  'slaCheckAt',
 ] as const satisfies readonly (keyof Referral)[];
 
 const FORM_NUMBER: Record<ReferralForm, string> = {
@@ -80,6 +82,7 @@ export class ReferralService {
     private readonly clocks: ReferralClocks,
     private readonly org: OrgService,
     private readonly categories: ReferralCategoryService,
+    private readonly notifier: ReferralNotifier,
   ) {}
 
   async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
@@ -133,8 +136,10 @@ export class ReferralService {
         elevationHolderIds: [],
       });
       referral.nextDueAt = nextDueAt(referral.state, referral);
+      referral.slaCheckAt = now;
       await manager.save(referral);
       await this.appendHistory(manager, referral, ReferralAction.FILE, null, caller, now, null, null);
+      await this.notifier.transitioned(manager, ReferralAction.FILE, { assigneeId: null, elevationHolderIds: [], receivedAt: null }, referral, caller.id, now);
       return referral;
     });
   }
@@ -300,7 +305,7 @@ export class ReferralService {
   private async transition(
     caller: Caller,
     command: TransitionCommand,
-    action: ReferralAction,
+    action: LifecycleAction,
     apply: (step: TransitionStep) => Promise<TransitionEffect>,
   ): Promise<Referral> {
     const note = command.note == null || command.note.trim() === '' ? null : this.checkNote(command.note);
@@ -323,14 +328,22 @@ export class ReferralService {
       }
       const now = this.clock.now();
       const fromState = referral.state;
+      const before: ReferralBefore = {
+        assigneeId: referral.assigneeId,
+        elevationHolderIds: [...referral.elevationHolderIds],
+        receivedAt: referral.receivedAt,
+      };
       const effect = await apply({ manager, referral, now });
       if (rule.to) referral.state = rule.to;
       referral.nextDueAt = nextDueAt(referral.state, referral);
+      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
+      referral.slaCheckAt = now;
       const changes = Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]]));
       const result = await manager.update(Referral, { id: referral.id, version }, { ...changes, version: version + 1 });
       if (!result.affected) throw new ConflictError('Someone else changed this referral at the same time; reload and retry');
       referral.version = version + 1;
       await this.appendHistory(manager, referral, action, fromState, caller, now, note, effect.details ?? null);
+      await this.notifier.transitioned(manager, action, before, referral, caller.id, now);
       return referral;
     });
   }

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { Logger } from 'typeorm';
 import { issueAccessToken } from '../../src/auth/access-token';
 import { AppConfig, loadConfig } from '../../src/config';
-import { startHubServer } from '../../src/graphql/hub-server';
-import { buildHubSchema } from '../../src/graphql/schema';
-import { createServices, Services } from '../../src/services';
+import { RunningHub, startHub } from '../../src/hub';
+import { Services } from '../../src/services';
 import { TestClock } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
 
@@ -22,6 +21,7 @@ export interface TestHub {
   config: AppConfig;
   database: TestDatabase;
   services: Services;
+  hub: RunningHub;
   clock: TestClock;
   tokenFor(employeeId: string): Promise<string>;
   /** POST a GraphQL operation as the given employee (or with a raw Authorization header). */
@@ -33,7 +33,7 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export function testConfig(databaseUrl: string): AppConfig {
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -41,23 +41,21 @@ export function testConfig(databaseUrl: string): AppConfig {
     DATABASE_URL: databaseUrl,
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-test-data-')),
     JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+    JOBS_ENABLED: 'false',
+    APP_BASE_URL: 'https://hub.example.gov',
+    ...env,
   });
 }
 
 /** A real hub (HTTP, GraphQL, services) on a fresh migrated database and a test clock. */
-export async function startTestHub(options: { now?: string; logger?: Logger } = {}): Promise<TestHub> {
-  const database = await createTestDatabase({ logger: options.logger });
+export async function startTestHub(
+  options: { now?: string; logger?: Logger; env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<TestHub> {
+  const database = options.database ?? (await createTestDatabase({ logger: options.logger }));
   const clock = new TestClock(options.now ?? '2026-11-23T14:00:00Z');
-  const config = testConfig(database.url);
-  const services = createServices(database.dataSource, clock);
-  const server = await startHubServer({
-    config,
-    schema: await buildHubSchema(),
-    dataSource: database.dataSource,
-    services,
-    clock,
-    log: () => undefined,
-  });
+  const config = testConfig(database.url, options.env);
+  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock, log: () => undefined });
+  const { server, services } = hub;
   // Issued at the test clock's time on every call, so moving the clock never expires a caller.
   const tokenFor = (employeeId: string): Promise<string> => issueAccessToken(config.auth, employeeId, clock.now());
   return {
@@ -65,6 +63,7 @@ export async function startTestHub(options: { now?: string; logger?: Logger } = 
     config,
     database,
     services,
+    hub,
     clock,
     tokenFor,
     async request(as, query, variables) {
@@ -77,8 +76,8 @@ export async function startTestHub(options: { now?: string; logger?: Logger } = 
       return { status: response.status, ...((await response.json()) as object) };
     },
     async stop() {
-      await server.stop();
-      await database.drop();
+      await hub.stop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -127,11 +127,15 @@ export class NoticePrivacyError extends Error {
   }
 }
 
-/** SSN/ITIN, EIN and bare nine-digit runs (digits on either side do not count: they are a longer number). */
+/**
+ * SSN/ITIN, EIN and bare nine-digit numbers, standing alone: a letter or digit right next to them
+ * makes them part of a longer token, such as the hex groups of a UUID in a link
+ * (`…-ab12-3456789cdef0`, `…-123456789abc`), which must not trip the guard.
+ */
 const TIN_PATTERNS: readonly RegExp[] = [
-  /(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)/,
-  /(?<!\d)\d{2}-\d{7}(?!\d)/,
-  /(?<!\d)\d{9}(?!\d)/,
+  /(?<![0-9A-Za-z])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z])/,
+  /(?<![0-9A-Za-z])\d{2}-\d{7}(?![0-9A-Za-z])/,
+  /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])/,
 ];
 
 export function containsTinLikeNumber(value: string): boolean {

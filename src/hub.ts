@@ -1,0 +1,51 @@
+import { DataSource } from 'typeorm';
+import { Clock } from './common/clock';
+import { AppConfig } from './config';
+import { RunningHubServer, startHubServer } from './graphql/hub-server';
+import { buildHubSchema } from './graphql/schema';
+import { JobQueue } from './notifications/job-queue';
+import { createMailer, Mailer } from './notifications/mail/mailer';
+import { NotificationDelivery } from './notifications/notification-delivery';
+import { startWorkers } from './notifications/workers';
+import { createServices, Services } from './services';
+
+export interface HubOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  /** The URL `dataSource` connects to (pg-boss opens its own small pool there). */
+  databaseUrl: string;
+  clock: Clock;
+  log: (message: string) => void;
+}
+
+export interface RunningHub {
+  server: RunningHubServer;
+  services: Services;
+  jobs: JobQueue;
+  mailer: Mailer;
+  delivery: NotificationDelivery;
+  stop(): Promise<void>;
+}
+
+/** Everything but the database: job queue, services, workers (if enabled) and the GraphQL server. */
+export async function startHub({ config, dataSource, databaseUrl, clock, log }: HubOptions): Promise<RunningHub> {
+  const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
+  await jobs.start();
+  const services = createServices({ dataSource, clock, jobs, baseUrl: config.mail.baseUrl });
+  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });
+  const delivery = new NotificationDelivery(dataSource, mailer, services.composer, clock);
+  if (config.jobs.enabled) await startWorkers(jobs, services, delivery, config.jobs, log);
+  const server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, log });
+  return {
+    server,
+    services,
+    jobs,
+    mailer,
+    delivery,
+    async stop() {
+      await server.stop();
+      await jobs.stop();
+      mailer.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { AppConfig } from '../config';
+import { Services } from '../services';
+import { JobQueue, QUEUES } from './job-queue';
+import { NotificationDelivery } from './notification-delivery';
+
+/**
+ * Registers this instance's workers and crons. Several instances may do this on one database:
+ * pg-boss hands each job to one worker, and a cron tick produces one job (singleton queues).
+ */
+export async function startWorkers(
+  jobs: JobQueue,
+  services: Services,
+  delivery: NotificationDelivery,
+  config: AppConfig['jobs'],
+  log: (message: string) => void,
+): Promise<void> {
+  const polling = { pollingIntervalSeconds: config.pollingIntervalSeconds };
+  await jobs.boss.work<{ notificationId: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (batch) => {
+    for (const job of batch) await delivery.deliver(job.data.notificationId);
+  });
+  await jobs.boss.work<{ notificationId: string }>(QUEUES.dead, polling, async (batch) => {
+    for (const job of batch) await delivery.markDead(job.data.notificationId);
+  });
+  await jobs.boss.work(QUEUES.slaSweep, polling, async () => {
+    const result = await services.slaSweep.run();
+    if (result.reminders + result.breaches + result.escalations > 0) log(`SLA sweep: ${JSON.stringify(result)}`);
+  });
+  await jobs.boss.work(QUEUES.digest, polling, async () => {
+    const sent = await services.digest.sendDigests();
+    if (sent) log(`daily digest: ${sent} queued`);
+  });
+  await jobs.boss.schedule(QUEUES.slaSweep, config.slaSweepCron);
+  await jobs.boss.schedule(QUEUES.digest, config.digestCron, undefined, { tz: config.digestTimeZone });
+}
