@@ -18,8 +18,6 @@ export enum Audience {
   ORIGINATING_LIAISONS = 'ORIGINATING_LIAISONS',
   RECEIVING_LIAISONS = 'RECEIVING_LIAISONS',
   ASSIGNEE = 'ASSIGNEE',
-  /** Whoever the assignment was taken from. */
-  PREVIOUS_ASSIGNEE = 'PREVIOUS_ASSIGNEE',
   ELEVATION_HOLDERS = 'ELEVATION_HOLDERS',
   PREVIOUS_ELEVATION_HOLDERS = 'PREVIOUS_ELEVATION_HOLDERS',
 }
@@ -89,7 +87,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.RECEIVING_LIAISON],
     starts: 'REVIEW',
-    notify: { kind: 'REFERRAL_RETURNED_TO_LIAISON', to: [Audience.ORIGINATING_LIAISONS, Audience.PREVIOUS_ASSIGNEE] },
+    notify: { kind: 'REFERRAL_RETURNED_TO_LIAISON', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.8(4), 10.5.3.3.10(3): incomplete referrals are returned to the originating liaison',
   },
   [ReferralAction.ACKNOWLEDGE]: {

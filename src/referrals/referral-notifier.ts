@@ -9,7 +9,6 @@ import { Referral } from './referral.entity';
 
 /** What the notifier needs to know about the referral before the transition. */
 export interface ReferralBefore {
-  assigneeId: string | null;
   elevationHolderIds: string[];
   receivedAt: Date | null;
 }
@@ -58,8 +57,6 @@ export class ReferralNotifier {
         return (await this.org.liaisonsOf(referral.receivingFunctionId, manager)).map((e) => e.id);
       case Audience.ASSIGNEE:
         return referral.assigneeId ? [referral.assigneeId] : [];
-      case Audience.PREVIOUS_ASSIGNEE:
-        return before.assigneeId && before.assigneeId !== referral.assigneeId ? [before.assigneeId] : [];
       case Audience.ELEVATION_HOLDERS:
         return referral.elevationHolderIds;
       case Audience.PREVIOUS_ELEVATION_HOLDERS:

@@ -139,7 +139,7 @@ export class ReferralService {
       referral.slaCheckAt = now;
       await manager.save(referral);
       await this.appendHistory(manager, referral, ReferralAction.FILE, null, caller, now, null, null);
-      await this.notifier.transitioned(manager, ReferralAction.FILE, { assigneeId: null, elevationHolderIds: [], receivedAt: null }, referral, caller.id, now);
+      await this.notifier.transitioned(manager, ReferralAction.FILE, { elevationHolderIds: [], receivedAt: null }, referral, caller.id, now);
       return referral;
     });
   }
@@ -329,7 +329,6 @@ export class ReferralService {
       const now = this.clock.now();
       const fromState = referral.state;
       const before: ReferralBefore = {
-        assigneeId: referral.assigneeId,
         elevationHolderIds: [...referral.elevationHolderIds],
         receivedAt: referral.receivedAt,
       };
