@@ -15,8 +15,15 @@ export async function startWorkers(
   log: (message: string) => void,
 ): Promise<void> {
   const polling = { pollingIntervalSeconds: config.pollingIntervalSeconds };
+  // Jobs of a batch fail one by one: one unreachable recipient must not spend the others' retries.
   await jobs.boss.work<{ notificationId: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (batch) => {
-    for (const job of batch) await delivery.deliver(job.data.notificationId);
+    for (const job of batch) {
+      try {
+        await delivery.deliver(job.data.notificationId);
+      } catch (error) {
+        await jobs.boss.fail(QUEUES.deliver, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
   });
   await jobs.boss.work<{ notificationId: string }>(QUEUES.dead, polling, async (batch) => {
     for (const job of batch) await delivery.markDead(job.data.notificationId);
