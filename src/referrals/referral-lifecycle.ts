@@ -184,7 +184,8 @@ export function lifecycleMarkdownTable(): string {
     const who = t.by.map((party) => party.toLowerCase().replace(/_/g, ' ')).join(', ');
     const forms = t.forms ? ` (${t.forms.join(', ')} only)` : '';
     const clock = t.starts ? CLOCK_EFFECT[t.starts] : '';
-    return `| \`${t.mutation}\`${forms} | ${from} | ${to} | ${who} | ${clock} | ${t.source} |`;
+    const notifies = `${t.notify.kind}: ${t.notify.to.map((a) => a.toLowerCase().replace(/_/g, ' ')).join(', ')}`;
+    return `| \`${t.mutation}\`${forms} | ${from} | ${to} | ${who} | ${clock} | ${notifies} | ${t.source} |`;
   });
-  return ['| mutation | from | to | who may act | clocks | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return ['| mutation | from | to | who may act | clocks | notifies | source |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
