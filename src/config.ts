@@ -32,6 +32,12 @@ export interface AppConfig {
     digestTimeZone: string;
     pollingIntervalSeconds: number;
   };
+  tecs: {
+    /** An OI is due this many business days after it is opened when DHS gave no departure date. */
+    investigationDueBusinessDays: number;
+    /** A crossing whose taxpayer leaves within this many days is time-critical. */
+    timeCriticalDays: number;
+  };
   auth: {
     /** HS256 shared secret (development / single-node). */
     jwtSecret: Uint8Array;
@@ -154,6 +160,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       digestCron: cron(env, 'DIGEST_CRON', '0 7 * * 1-5'),
       digestTimeZone: timeZone(env, 'DIGEST_TIME_ZONE', 'America/New_York'),
       pollingIntervalSeconds: integer(env, 'JOB_POLLING_SECONDS', 2, 1, 60),
+    },
+    tecs: {
+      investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),
+      timeCriticalDays: integer(env, 'TECS_TIME_CRITICAL_DAYS', 7, 1, 60),
     },
     auth: {
       jwtSecret: jwtSecret(env, dataDir, environment),

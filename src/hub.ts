@@ -5,7 +5,6 @@ import { RunningHubServer, startHubServer } from './graphql/hub-server';
 import { buildHubSchema } from './graphql/schema';
 import { JobQueue } from './notifications/job-queue';
 import { createMailer, Mailer } from './notifications/mail/mailer';
-import { NotificationDelivery } from './notifications/notification-delivery';
 import { startWorkers } from './notifications/workers';
 import { createServices, Services } from './services';
 
@@ -23,7 +22,6 @@ export interface RunningHub {
   services: Services;
   jobs: JobQueue;
   mailer: Mailer;
-  delivery: NotificationDelivery;
   stop(): Promise<void>;
 }
 
@@ -31,17 +29,15 @@ export interface RunningHub {
 export async function startHub({ config, dataSource, databaseUrl, clock, log }: HubOptions): Promise<RunningHub> {
   const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
   await jobs.start();
-  const services = createServices({ dataSource, clock, jobs, baseUrl: config.mail.baseUrl });
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });
-  const delivery = new NotificationDelivery(dataSource, mailer, services.composer, clock);
-  if (config.jobs.enabled) await startWorkers(jobs, services, delivery, config.jobs, log);
+  const services = createServices({ dataSource, clock, jobs, mailer, config });
+  if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log);
   const server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, log });
   return {
     server,
     services,
     jobs,
     mailer,
-    delivery,
     async stop() {
       await server.stop();
       await jobs.stop();

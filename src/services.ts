@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
 import { BusinessCalendar, federalBusinessCalendar } from './calendar/business-calendar';
 import { Clock } from './common/clock';
+import { AppConfig } from './config';
+import { Mailer } from './notifications/mail/mailer';
+import { NotificationDelivery } from './notifications/notification-delivery';
+import { CrossingService } from './tecs/crossing.service';
+import { InvestigationSweep } from './tecs/investigation-sweep';
+import { InvestigationService } from './tecs/investigation.service';
+import { LookoutService } from './tecs/lookout.service';
+import { TecsAccess } from './tecs/tecs-access';
+import { registerTecsNoticeSubjects } from './tecs/tecs-notice-subjects';
 import { JobQueue } from './notifications/job-queue';
 import { NoticeComposer } from './notifications/notice-composer';
 import { NotificationAdminService } from './notifications/notification-admin.service';
@@ -19,25 +28,49 @@ export interface ServiceDependencies {
   dataSource: DataSource;
   clock: Clock;
   jobs: JobQueue;
-  /** Links in notices point here. */
-  baseUrl: string;
+  mailer: Mailer;
+  config: Pick<AppConfig, 'mail' | 'tecs'>;
   calendar?: BusinessCalendar;
 }
 
 /** The services of one running hub, wired once. */
-export function createServices({ dataSource, clock, jobs, baseUrl, calendar = federalBusinessCalendar }: ServiceDependencies) {
+export function createServices({ dataSource, clock, jobs, mailer, config, calendar = federalBusinessCalendar }: ServiceDependencies) {
   const org = new OrgService(dataSource);
   const categories = new ReferralCategoryService(dataSource);
   const outbox = new NotificationOutbox(jobs);
   const notifier = new ReferralNotifier(org, outbox);
   const referrals = new ReferralService(dataSource, clock, new ReferralClocks(calendar), org, categories, notifier);
   const referralQueries = new ReferralQueryService(dataSource);
-  const composer = new NoticeComposer(baseUrl);
+  const composer = new NoticeComposer(config.mail.baseUrl);
+  const delivery = new NotificationDelivery(dataSource, mailer, composer, clock);
   const digest = new NotificationDigest(dataSource, outbox, clock);
   const slaSweep = new SlaSweep(dataSource, calendar, outbox, clock);
   const notifications = new NotificationAdminService(dataSource, outbox);
   const slaReport = new SlaReportService(dataSource);
-  return { org, categories, referrals, referralQueries, outbox, composer, digest, slaSweep, notifications, slaReport };
+  const tecsAccess = new TecsAccess();
+  const lookouts = new LookoutService(dataSource, clock, outbox, tecsAccess);
+  const express = (ids: string[]) => delivery.deliverNow(ids);
+  const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, express);
+  const investigations = new InvestigationService(dataSource, clock, calendar, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
+  const investigationSweep = new InvestigationSweep(dataSource, calendar, outbox, clock);
+  registerTecsNoticeSubjects(composer);
+  return {
+    org,
+    categories,
+    referrals,
+    referralQueries,
+    outbox,
+    composer,
+    delivery,
+    digest,
+    slaSweep,
+    notifications,
+    slaReport,
+    lookouts,
+    crossings,
+    investigations,
+    investigationSweep,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,12 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHubSchema } from '../src/graphql/schema';
 import { lifecycleMarkdownTable } from '../src/referrals/referral-lifecycle';
+import { lookoutLifecycleMarkdownTable } from '../src/tecs/lookout-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
 describe('README stays true', () => {
   it('prints the lifecycle table generated from REFERRAL_LIFECYCLE', () => {
     expect(readme).toContain(lifecycleMarkdownTable());
+  });
+
+  it('prints the lookout table generated from LOOKOUT_LIFECYCLE', () => {
+    expect(readme).toContain(lookoutLifecycleMarkdownTable());
   });
 
   it('documents who may call every query and mutation', async () => {

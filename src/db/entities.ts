@@ -1,5 +1,10 @@
 import { Notification } from '../notifications/notification.entity';
 import { ReferralSlaEvent } from '../notifications/referral-sla-event.entity';
+import { CollectionCase } from '../tecs/collection-case.entity';
+import { Crossing } from '../tecs/crossing.entity';
+import { Lookout } from '../tecs/lookout.entity';
+import { OtherInvestigation } from '../tecs/other-investigation.entity';
+import { TecsHistoryEntry } from '../tecs/tecs-history.entity';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
@@ -19,4 +24,9 @@ export const ENTITIES = [
   ReferralHistoryEntry,
   ReferralSlaEvent,
   Notification,
+  CollectionCase,
+  Lookout,
+  Crossing,
+  OtherInvestigation,
+  TecsHistoryEntry,
 ];

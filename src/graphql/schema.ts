@@ -6,6 +6,8 @@ import { NotificationResolver } from '../notifications/notification.resolver';
 import { OrgResolver } from '../org/org.resolver';
 import { Role } from '../org/role';
 import { ReferralHistoryResolver, ReferralResolver } from '../referrals/referral.resolver';
+import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../tecs/tecs.resolver';
+import { machineClientGuard } from './machine-client.guard';
 import { HubContext } from './context';
 
 /** `@Authorized(Role…)`: the caller must hold one of the roles. Relation checks live in the services. */
@@ -16,7 +18,8 @@ const authChecker: AuthChecker<HubContext, Role> = ({ context }, roles) => {
 
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [OrgResolver, ReferralResolver, ReferralHistoryResolver, NotificationResolver],
+    resolvers: [OrgResolver, ReferralResolver, ReferralHistoryResolver, NotificationResolver, LookoutResolver, CrossingResolver, InvestigationResolver],
+    globalMiddlewares: [machineClientGuard],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',

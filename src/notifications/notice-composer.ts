@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { REFERRAL_FORM_NAMES } from '../referrals/forms/referral-form';
@@ -24,24 +24,43 @@ const DIGEST_SUMMARY: Partial<Record<NoticeKind, string>> = {
 };
 
 /** Sent with high priority: they ask someone to act now. */
-const HIGH_PRIORITY: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['SLA_REMINDER', 'SLA_BREACH', 'SLA_ESCALATION', 'REFERRAL_ELEVATED']);
+const HIGH_PRIORITY: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['SLA_REMINDER', 'SLA_BREACH', 'SLA_ESCALATION', 'REFERRAL_ELEVATED', 'CROSSING_REPORTED']);
+
+/** What a notice may say about the thing it is about: never content, only these safe facts. */
+export interface NoticeSubject {
+  referenceNumber: string;
+  formName: string;
+  state: string;
+  /** Path under the base URL, e.g. /lookouts/<id>. */
+  path: string;
+}
+
+/** Looks up the safe facts of a non-referral subject (e.g. a TECS crossing) by id. */
+export type NoticeSubjectResolver = (manager: EntityManager, id: string) => Promise<NoticeSubject | null>;
 
 /** Builds the e-mail for one outbox row from safe facts only: reference, form, state, due time, link. */
 export class NoticeComposer {
+  private readonly subjects = new Map<string, NoticeSubjectResolver>();
+
   constructor(private readonly baseUrl: string) {}
+
+  /** Teaches the composer another kind of subject (modules register theirs at start-up). */
+  registerSubject(type: string, resolver: NoticeSubjectResolver): void {
+    this.subjects.set(type, resolver);
+  }
 
   async compose(manager: EntityManager, notification: Notification): Promise<MailMessage> {
     const recipient = await manager.findOneByOrFail(Employee, { id: notification.recipientId });
     const zone = (await manager.findOneByOrFail(BusinessFunction, { id: recipient.functionId })).timeZone;
     const kind = notification.kind as NoticeKind;
-    const referral = notification.referralId ? await manager.findOneByOrFail(Referral, { id: notification.referralId }) : null;
+    const subject = await this.subjectOf(manager, notification);
     const actor = notification.facts.actorId ? await manager.findOneBy(Employee, { id: notification.facts.actorId }) : null;
     const model: NoticeModel = {
       recipientName: recipient.name,
-      referenceNumber: referral?.referenceNumber ?? '',
-      formName: referral ? REFERRAL_FORM_NAMES[referral.form].name : '',
-      state: referral?.state ?? '',
-      link: referral ? this.referralLink(referral.id) : `${this.baseUrl}/work-queue`,
+      referenceNumber: subject?.referenceNumber ?? '',
+      formName: subject?.formName ?? '',
+      state: subject?.state ?? '',
+      link: `${this.baseUrl}${subject?.path ?? '/work-queue'}`,
       ...(actor ? { actorName: actor.name } : {}),
       ...(notification.facts.clock ? { clock: notification.facts.clock.toLowerCase() } : {}),
       ...(notification.facts.dueAt ? { dueAt: this.formatDue(notification.facts.dueAt, zone) } : {}),
@@ -57,27 +76,37 @@ export class NoticeComposer {
     };
   }
 
-  private async digestItems(manager: EntityManager, digestId: string): Promise<NoticeDigestItem[]> {
-    const carried = await manager.find(Notification, { where: { digestId }, order: { createdAt: 'ASC' } });
-    const referralIds = [...new Set(carried.map((n) => n.referralId).filter((id): id is string => id !== null))];
-    const referrals = new Map((await manager.findBy(Referral, { id: In(referralIds) })).map((r) => [r.id, r]));
-    return carried.flatMap((n) => {
-      const referral = n.referralId ? referrals.get(n.referralId) : undefined;
-      if (!referral) return [];
-      return [
-        {
-          referenceNumber: referral.referenceNumber,
-          formName: REFERRAL_FORM_NAMES[referral.form].name,
-          state: referral.state,
-          link: this.referralLink(referral.id),
-          summary: DIGEST_SUMMARY[n.kind as NoticeKind] ?? 'Updated',
-        },
-      ];
-    });
+  private async subjectOf(manager: EntityManager, notification: Notification): Promise<NoticeSubject | null> {
+    if (notification.referralId) {
+      const referral = await manager.findOneByOrFail(Referral, { id: notification.referralId });
+      return {
+        referenceNumber: referral.referenceNumber,
+        formName: REFERRAL_FORM_NAMES[referral.form].name,
+        state: referral.state,
+        path: `/referrals/${referral.id}`,
+      };
+    }
+    if (!notification.subjectType || !notification.subjectId) return null;
+    const resolve = this.subjects.get(notification.subjectType);
+    if (!resolve) throw new Error(`No notice subject resolver for ${notification.subjectType}`);
+    return resolve(manager, notification.subjectId);
   }
 
-  private referralLink(referralId: string): string {
-    return `${this.baseUrl}/referrals/${referralId}`;
+  private async digestItems(manager: EntityManager, digestId: string): Promise<NoticeDigestItem[]> {
+    const carried = await manager.find(Notification, { where: { digestId }, order: { createdAt: 'ASC' } });
+    const items: NoticeDigestItem[] = [];
+    for (const notification of carried) {
+      const subject = await this.subjectOf(manager, notification);
+      if (!subject) continue;
+      items.push({
+        referenceNumber: subject.referenceNumber,
+        formName: subject.formName,
+        state: subject.state,
+        link: `${this.baseUrl}${subject.path}`,
+        summary: DIGEST_SUMMARY[notification.kind as NoticeKind] ?? 'Updated',
+      });
+    }
+    return items;
   }
 
   private formatDue(iso: string, zone: string): string {

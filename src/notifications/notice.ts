@@ -6,6 +6,8 @@ export interface NoticeRequest {
   kind: NoticeKind;
   recipientId: string;
   referralId: string | null;
+  /** For notices about other things than referrals (e.g. a TECS crossing). */
+  subject?: { type: string; id: string };
   /** Breach, escalation, reminder and elevation notices are never held for a digest. */
   urgent: boolean;
   facts?: NotificationFacts;

@@ -27,7 +27,12 @@ export class NotificationDelivery {
         .setOnLocked('skip_locked')
         .where('n.id = :id AND n.status = :pending', { id: notificationId, pending: NotificationStatus.PENDING })
         .getOne();
-      if (!notification) return null;
+      if (!notification) {
+        // Locked: another worker (or express delivery) is sending it now. Retry later rather than
+        // drop the job, in case that attempt fails.
+        const current = await manager.findOneBy(Notification, { id: notificationId });
+        return current?.status === NotificationStatus.PENDING ? 'being delivered by another worker' : null;
+      }
       notification.attempts += 1;
       try {
         const result = await this.mailer.send(await this.composer.compose(manager, notification));
@@ -47,6 +52,14 @@ export class NotificationDelivery {
       }
     });
     if (failure) throw new RetryableDeliveryError(failure);
+  }
+
+  /**
+   * Sends urgent notices right after their transaction commits instead of waiting for a worker to poll;
+   * their queued jobs remain the safety net (a failure here is retried by the job).
+   */
+  deliverNow(notificationIds: string[]): void {
+    for (const id of notificationIds) this.deliver(id).catch(() => undefined);
   }
 
   /** Called for jobs that ran out of retries (the pg-boss dead-letter queue). */

@@ -23,6 +23,8 @@ export class NotificationOutbox {
           kind: notice.kind,
           recipientId: notice.recipientId,
           referralId: notice.referralId,
+          subjectType: notice.subject?.type ?? null,
+          subjectId: notice.subject?.id ?? null,
           urgent: notice.urgent,
           facts: notice.facts ?? {},
           status:

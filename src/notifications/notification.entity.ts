@@ -47,6 +47,13 @@ export class Notification {
   @JoinColumn({ name: 'referral_id' })
   referral?: Referral | null;
 
+  /** A notice about something other than a referral (a TECS lookout, crossing or investigation). */
+  @Column({ type: 'text', name: 'subject_type', nullable: true })
+  subjectType!: string | null;
+
+  @Column({ type: 'uuid', name: 'subject_id', nullable: true })
+  subjectId!: string | null;
+
   /** Urgent notices (breaches, escalations, elevations, reminders) are never held for a digest. */
   @Field(() => Boolean)
   @Column({ type: 'boolean' })

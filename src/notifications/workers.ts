@@ -1,7 +1,6 @@
 import { AppConfig } from '../config';
 import { Services } from '../services';
 import { JobQueue, QUEUES } from './job-queue';
-import { NotificationDelivery } from './notification-delivery';
 
 /**
  * Registers this instance's workers and crons. Several instances may do this on one database:
@@ -10,7 +9,6 @@ import { NotificationDelivery } from './notification-delivery';
 export async function startWorkers(
   jobs: JobQueue,
   services: Services,
-  delivery: NotificationDelivery,
   config: AppConfig['jobs'],
   log: (message: string) => void,
 ): Promise<void> {
@@ -19,18 +17,21 @@ export async function startWorkers(
   await jobs.boss.work<{ notificationId: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (batch) => {
     for (const job of batch) {
       try {
-        await delivery.deliver(job.data.notificationId);
+        await services.delivery.deliver(job.data.notificationId);
       } catch (error) {
         await jobs.boss.fail(QUEUES.deliver, job.id, { message: error instanceof Error ? error.message : String(error) });
       }
     }
   });
   await jobs.boss.work<{ notificationId: string }>(QUEUES.dead, polling, async (batch) => {
-    for (const job of batch) await delivery.markDead(job.data.notificationId);
+    for (const job of batch) await services.delivery.markDead(job.data.notificationId);
   });
   await jobs.boss.work(QUEUES.slaSweep, polling, async () => {
-    const result = await services.slaSweep.run();
-    if (result.reminders + result.breaches + result.escalations > 0) log(`SLA sweep: ${JSON.stringify(result)}`);
+    const referrals = await services.slaSweep.run();
+    const investigations = await services.investigationSweep.run();
+    if (referrals.reminders + referrals.breaches + referrals.escalations + investigations.breaches + investigations.escalations > 0) {
+      log(`SLA sweep: referrals ${JSON.stringify(referrals)}, OIs ${JSON.stringify(investigations)}`);
+    }
   });
   await jobs.boss.work(QUEUES.digest, polling, async () => {
     const sent = await services.digest.sendDigests();

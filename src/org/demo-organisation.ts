@@ -57,7 +57,7 @@ export interface DemoLoadCounts {
   timeFrames: number;
 }
 
-const { FUNCTIONAL_EMPLOYEE: FE, MANAGER, GROUP_MANAGER: GM, REVENUE_OFFICER: RO, TECS_COORDINATOR, CRIMINAL_INVESTIGATION: CI, ADMIN } = Role;
+const { FUNCTIONAL_EMPLOYEE: FE, MANAGER, GROUP_MANAGER: GM, REVENUE_OFFICER: RO, TECS_COORDINATOR, CRIMINAL_INVESTIGATION: CI, ADMIN, DHS_INTERFACE } = Role;
 
 export const DEMO_ORGANISATION: DemoOrganisation = {
   functions: [
@@ -150,6 +150,8 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
     { email: 'kwame.employee.tecs@example.gov', name: 'Kwame Asante', phone: '(215) 555-0159', functionCode: 'TECS', managerEmail: 'paul.manager.tecs@example.gov', roles: [FE] },
     { email: 'ingrid.employee.tecs@example.gov', name: 'Ingrid Johansson', phone: '(215) 555-0160', functionCode: 'TECS', managerEmail: 'paul.manager.tecs@example.gov', roles: [FE] },
     { email: 'theresa.coordinator.tecs@example.gov', name: 'Theresa Vaughn', phone: '(215) 555-0161', functionCode: 'TECS', managerEmail: 'paul.manager.tecs@example.gov', roles: [FE, TECS_COORDINATOR] },
+    // The DHS interface: a machine client (own token, may only report crossings), kept in the TECS office's records.
+    { email: 'dhs.interface@example.gov', name: 'DHS TECS interface', phone: '(215) 555-0162', functionCode: 'TECS', managerEmail: 'paul.manager.tecs@example.gov', roles: [DHS_INTERFACE] },
   ],
 
   // IRM 10.5.3.3.7(4): one BMF ID theft liaison per function.

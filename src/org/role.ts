@@ -12,6 +12,8 @@ export enum Role {
   TECS_COORDINATOR = 'TECS_COORDINATOR',
   CRIMINAL_INVESTIGATION = 'CRIMINAL_INVESTIGATION',
   ADMIN = 'ADMIN',
+  /** The DHS interface: a machine client that may only report crossings. */
+  DHS_INTERFACE = 'DHS_INTERFACE',
 }
 
 registerEnumType(Role, {
@@ -24,6 +26,7 @@ registerEnumType(Role, {
     TECS_COORDINATOR: { description: 'SB/SE International TECS coordinator' },
     CRIMINAL_INVESTIGATION: { description: 'Criminal Investigation: enters and removes TECS lookouts' },
     ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
+    DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
   },
 });
 

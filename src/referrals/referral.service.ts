@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
+import { nextReferenceNumber } from '../common/reference-number';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -110,9 +111,8 @@ export class ReferralService {
       if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
 
       const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
-      const [{ seq }] = await manager.query(`SELECT nextval('referral_number_seq') AS seq`);
       const referral = manager.create(Referral, {
-        referenceNumber: `${FORM_NUMBER[command.form]}-${now.getUTCFullYear()}-${String(seq).padStart(6, '0')}`,
+        referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
         form: command.form,
         state: ReferralState.SUBMITTED,
         originatorId: caller.id,

@@ -108,7 +108,7 @@ describe('demo organisation (npm run seed)', () => {
   });
 
   it('loads the expected numbers of rows, and exactly those rows', async () => {
-    expect(firstLoad).toEqual({ functions: 12, employees: 62, liaisons: 12, timeFrames: 3 });
+    expect(firstLoad).toEqual({ functions: 12, employees: 63, liaisons: 12, timeFrames: 3 });
     const counts = await rowCounts(db.dataSource);
     expect(counts).toEqual({ ...firstLoad, categories: CATEGORY_CODES_4442.length });
   });
@@ -155,7 +155,7 @@ describe('demo organisation (npm run seed)', () => {
     const employees: { email: string; phone: string | null; roles: string[] }[] = await db.dataSource.query(
       'SELECT email, phone, roles FROM employee',
     );
-    expect(employees).toHaveLength(62);
+    expect(employees).toHaveLength(63);
     expect(employees.filter((e) => !/^[a-z0-9.'-]+@example\.gov$/.test(e.email)).map((e) => e.email)).toEqual([]);
     expect(employees.filter((e) => !e.phone?.trim()).map((e) => e.email)).toEqual([]);
     expect(employees.filter((e) => e.roles.includes(Role.ADMIN)).map((e) => e.email)).toEqual(['admin@example.gov']);
@@ -199,7 +199,7 @@ describe('demo organisation (npm run seed)', () => {
       ),
     };
     expect(() => checkDemoOrganisation(circular)).toThrow(/circular/);
-    expect(checkDemoOrganisation(DEMO_ORGANISATION)).toHaveLength(62);
+    expect(checkDemoOrganisation(DEMO_ORGANISATION)).toHaveLength(63);
   });
 
   it('has the Form 14566 time frames of CAWR, RICS-EF and CI', async () => {

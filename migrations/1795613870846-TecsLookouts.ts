@@ -1,0 +1,58 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+const SEQUENCES = ['lookout_number_seq', 'crossing_number_seq', 'investigation_number_seq', 'collection_case_number_seq'];
+
+/** TECS lookouts (Form 6668), DHS crossings, OIs, collection cases and their append-only history; notices about them. */
+
+export class TecsLookouts1795613870846 implements MigrationInterface {
+    name = 'TecsLookouts1795613870846'
+
+    public async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`CREATE TABLE "collection_case" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "case_number" text NOT NULL, "status" text NOT NULL, "closure_code" text, "revenue_officer_id" uuid NOT NULL, "group_manager_id" uuid NOT NULL, "reopened_from_id" uuid, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_b8043dd5c33c05559951a88a27a" UNIQUE ("case_number"), CONSTRAINT "PK_c6f66687dedafd2ddcd3bf5bff7" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE TABLE "crossing" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "dhs_report_id" text NOT NULL, "reference_number" text NOT NULL, "status" text NOT NULL, "lookout_id" uuid, "flagged" boolean NOT NULL, "taxpayer_name" text NOT NULL, "date_of_birth" date NOT NULL, "place_of_crossing" text NOT NULL, "crossed_at" TIMESTAMP WITH TIME ZONE NOT NULL, "direction" text NOT NULL, "document_number" text NOT NULL, "us_employer" text, "us_address" text, "phone" text, "staying_at" text, "planned_departure_at" TIMESTAMP WITH TIME ZONE, "next_destination" text, "time_critical" boolean NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "UQ_5151a54efe4af0c030a7675d0d3" UNIQUE ("dhs_report_id"), CONSTRAINT "UQ_4b88287b95b3bab1f890bf5f2f3" UNIQUE ("reference_number"), CONSTRAINT "PK_9c2441c5f792c7fdf1626d7cf38" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_dbe44dda65e96b6affa706a0e5" ON "crossing"  ("lookout_id") `);
+        await queryRunner.query(`CREATE INDEX "crossing_queue_idx" ON "crossing"  ("status", "received_at") `);
+        await queryRunner.query(`CREATE TABLE "lookout" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "reference_number" text NOT NULL, "state" text NOT NULL, "version" integer NOT NULL, "case_id" uuid NOT NULL, "revenue_officer_id" uuid NOT NULL, "group_manager_id" uuid NOT NULL, "taxpayer_name" text NOT NULL, "taxpayer_name_key" text NOT NULL, "date_of_birth" date NOT NULL, "tin" text NOT NULL, "tin_type" text NOT NULL, "address" text NOT NULL, "international" boolean NOT NULL, "balance_due_cents" bigint NOT NULL, "tax_periods" jsonb NOT NULL, "contact_facts" text NOT NULL, "criteria_met" text array NOT NULL, "closure_code" text, "tecs_record_reference" text, "return_reason" text, "entered_at" TIMESTAMP WITH TIME ZONE, "removed_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_9e0a8bbc81736e16f765adfadb1" UNIQUE ("reference_number"), CONSTRAINT "PK_3aa1372e3342ab45681ce147ac6" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_980eeb90f9c9addd4d7eb500e0" ON "lookout"  ("revenue_officer_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f8ee714db0d191fb8feda53602" ON "lookout"  ("group_manager_id") `);
+        await queryRunner.query(`CREATE INDEX "lookout_identity_idx" ON "lookout"  ("taxpayer_name_key", "date_of_birth") `);
+        await queryRunner.query(`CREATE INDEX "lookout_state_idx" ON "lookout"  ("state") `);
+        await queryRunner.query(`CREATE TABLE "other_investigation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "reference_number" text NOT NULL, "kind" text NOT NULL, "state" text NOT NULL, "version" integer NOT NULL, "crossing_id" uuid, "lookout_id" uuid NOT NULL, "case_id" uuid NOT NULL, "group_manager_id" uuid NOT NULL, "revenue_officer_id" uuid NOT NULL, "issued_to_ids" uuid array NOT NULL, "due_at" TIMESTAMP WITH TIME ZONE NOT NULL, "time_critical" boolean NOT NULL, "outcomes" text array, "lookout_disposition" text, "escalation_level" integer NOT NULL DEFAULT '0', "opened_at" TIMESTAMP WITH TIME ZONE NOT NULL, "closed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "UQ_a5fcf231ab0cbd70b8978da7b38" UNIQUE ("reference_number"), CONSTRAINT "PK_ace1cb39a99874d7c04bfbcf4cc" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_422f8eb25a9b5b854322de4eff" ON "other_investigation"  ("lookout_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_edf9601b29b709acd1a9d9587e" ON "other_investigation"  ("group_manager_id") `);
+        await queryRunner.query(`CREATE INDEX "IDX_b4e2549f1f28e8582f9d287f19" ON "other_investigation"  ("revenue_officer_id") `);
+        await queryRunner.query(`CREATE INDEX "other_investigation_open_due_idx" ON "other_investigation"  ("due_at") WHERE state = 'ISSUED'`);
+        await queryRunner.query(`CREATE TABLE "tecs_history" ("id" bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL, "subject_type" text NOT NULL, "subject_id" uuid NOT NULL, "action" text NOT NULL, "from_state" text, "to_state" text, "actor_id" uuid, "at" TIMESTAMP WITH TIME ZONE NOT NULL, "note" text, "details" jsonb, CONSTRAINT "PK_1163e9a8928e73787e3e74220ba" PRIMARY KEY ("id"))`);
+        await queryRunner.query(`CREATE INDEX "IDX_20485a9d362feaf0b5d14e4702" ON "tecs_history"  ("subject_id", "at") `);
+        await queryRunner.query(`ALTER TABLE "notification" ADD "subject_type" text`);
+        await queryRunner.query(`ALTER TABLE "notification" ADD "subject_id" uuid`);
+        for (const sequence of SEQUENCES) await queryRunner.query(`CREATE SEQUENCE "${sequence}"`);
+        await queryRunner.query(`CREATE TRIGGER "tecs_history_append_only" BEFORE UPDATE OR DELETE ON "tecs_history" FOR EACH ROW EXECUTE FUNCTION "forbid_change"()`);
+        await queryRunner.query(`CREATE TRIGGER "tecs_history_no_truncate" BEFORE TRUNCATE ON "tecs_history" FOR EACH STATEMENT EXECUTE FUNCTION "forbid_change"()`);
+    }
+
+    public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`DROP TRIGGER "tecs_history_no_truncate" ON "tecs_history"`);
+        await queryRunner.query(`DROP TRIGGER "tecs_history_append_only" ON "tecs_history"`);
+        for (const sequence of SEQUENCES) await queryRunner.query(`DROP SEQUENCE "${sequence}"`);
+        await queryRunner.query(`ALTER TABLE "notification" DROP COLUMN "subject_id"`);
+        await queryRunner.query(`ALTER TABLE "notification" DROP COLUMN "subject_type"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_20485a9d362feaf0b5d14e4702"`);
+        await queryRunner.query(`DROP TABLE "tecs_history"`);
+        await queryRunner.query(`DROP INDEX "public"."other_investigation_open_due_idx"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_b4e2549f1f28e8582f9d287f19"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_edf9601b29b709acd1a9d9587e"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_422f8eb25a9b5b854322de4eff"`);
+        await queryRunner.query(`DROP TABLE "other_investigation"`);
+        await queryRunner.query(`DROP INDEX "public"."lookout_state_idx"`);
+        await queryRunner.query(`DROP INDEX "public"."lookout_identity_idx"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_f8ee714db0d191fb8feda53602"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_980eeb90f9c9addd4d7eb500e0"`);
+        await queryRunner.query(`DROP TABLE "lookout"`);
+        await queryRunner.query(`DROP INDEX "public"."crossing_queue_idx"`);
+        await queryRunner.query(`DROP INDEX "public"."IDX_dbe44dda65e96b6affa706a0e5"`);
+        await queryRunner.query(`DROP TABLE "crossing"`);
+        await queryRunner.query(`DROP TABLE "collection_case"`);
+    }
+
+}

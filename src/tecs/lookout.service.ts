@@ -1,0 +1,279 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Caller } from '../auth/caller';
+import { Clock } from '../common/clock';
+import { toCsv } from '../common/csv';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { nextReferenceNumber } from '../common/reference-number';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { Employee } from '../org/employee.entity';
+import { Role } from '../org/role';
+import { maskTin } from '../referrals/forms/identifiers';
+import { checkText, TEXT_MAX } from '../referrals/forms/text';
+import { CollectionCase } from './collection-case.entity';
+import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty } from './lookout-lifecycle';
+import { validateLookoutRequest } from './lookout-request.validation';
+import { Lookout } from './lookout.entity';
+import { OtherInvestigation } from './other-investigation.entity';
+import { TecsAccess } from './tecs-access';
+import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
+import { appendTecsHistory } from './tecs-history';
+import { CaseStatus, LookoutState } from './tecs-state';
+import { LookoutListFilter, LookoutRequestInput } from './tecs.types';
+
+export interface LookoutCommand {
+  lookoutId: string;
+  expectedVersion?: number | null;
+  note?: string | null;
+}
+
+/** Actions that must say why (the reason is documented and sent back). */
+const NEEDS_REASON: readonly LookoutAction[] = [LookoutAction.RETURN_TO_RO, LookoutAction.DECLINE, LookoutAction.REQUEST_REMOVAL];
+
+/** TECS lookout requests (Form 6668) and the lookout list, following LOOKOUT_LIFECYCLE. */
+export class LookoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
+    private readonly access: TecsAccess,
+  ) {}
+
+  /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
+  async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
+    if (!caller.hasRole(Role.REVENUE_OFFICER)) throw new ForbiddenError('Only a revenue officer files a TECS entry request');
+    const now = this.clock.now();
+    const valid = validateLookoutRequest(input, now);
+    return this.dataSource.transaction(async (manager) => {
+      const groupManager = caller.employee.managerId ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true }) : null;
+      if (!groupManager?.hasRole(Role.GROUP_MANAGER)) {
+        throw new ConflictError('Your manager of record is not an active group manager: ask an admin to fix your management chain');
+      }
+      const collectionCase = await manager.save(
+        manager.create(CollectionCase, {
+          caseNumber: await nextReferenceNumber(manager, 'collection_case_number_seq', 'CASE', now),
+          status: valid.closureCode ? CaseStatus.ARCHIVED : CaseStatus.OPEN,
+          closureCode: valid.closureCode,
+          revenueOfficerId: caller.id,
+          groupManagerId: groupManager.id,
+          reopenedFromId: null,
+        }),
+      );
+      const lookout = await manager.save(
+        manager.create(Lookout, {
+          ...valid,
+          referenceNumber: await nextReferenceNumber(manager, 'lookout_number_seq', '6668', now),
+          state: LookoutState.REQUESTED,
+          caseId: collectionCase.id,
+          revenueOfficerId: caller.id,
+          groupManagerId: groupManager.id,
+          tecsRecordReference: null,
+          returnReason: null,
+          enteredAt: null,
+          removedAt: null,
+        }),
+      );
+      await appendTecsHistory(manager, {
+        subjectType: TecsSubject.LOOKOUT,
+        subjectId: lookout.id,
+        action: LookoutAction.REQUEST,
+        toState: lookout.state,
+        actorId: caller.id,
+        at: now,
+      });
+      await this.notify(manager, LookoutAction.REQUEST, lookout, caller.id, now);
+      return lookout;
+    });
+  }
+
+  approve = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.APPROVE);
+  returnToRo = (caller: Caller, command: LookoutCommand) =>
+    this.transition(caller, command, LookoutAction.RETURN_TO_RO, async ({ lookout, note }) => {
+      lookout.returnReason = note;
+    });
+  accept = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.ACCEPT);
+  decline = (caller: Caller, command: LookoutCommand) =>
+    this.transition(caller, command, LookoutAction.DECLINE, async ({ lookout, note }) => {
+      lookout.returnReason = note;
+    });
+  forwardRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.FORWARD_REMOVAL);
+  confirmRemains = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.CONFIRM_REMAINS);
+
+  resubmit(caller: Caller, command: LookoutCommand & { request?: LookoutRequestInput | null }): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ lookout, now }) => {
+      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now));
+      lookout.returnReason = null;
+    });
+  }
+
+  confirmEntry(caller: Caller, command: LookoutCommand & { tecsRecordReference: string }): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.CONFIRM_ENTRY, async ({ lookout, now }) => {
+      const { value, errors } = checkText(command.tecsRecordReference, 'tecsRecordReference', TEXT_MAX.short);
+      if (errors.length) throw new InvalidInputError(errors);
+      lookout.tecsRecordReference = value;
+      lookout.enteredAt = now;
+      return { tecsRecordReference: value };
+    });
+  }
+
+  requestRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.REQUEST_REMOVAL);
+
+  confirmRemoval(caller: Caller, command: LookoutCommand): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.CONFIRM_REMOVAL, async ({ lookout, now }) => {
+      lookout.removedAt = now;
+    });
+  }
+
+  /** Applies one lifecycle action inside an existing transaction (used by OI closure for REMAIN/REMOVE). */
+  async applyInTransaction(
+    manager: EntityManager,
+    caller: Caller,
+    command: LookoutCommand,
+    action: LookoutAction,
+    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
+  ): Promise<Lookout> {
+    const rule = LOOKOUT_LIFECYCLE[action];
+    const note = this.checkNote(command.note, NEEDS_REASON.includes(action));
+    const lookout = await manager.findOneBy(Lookout, { id: command.lookoutId });
+    if (!lookout) throw new NotFoundError('Lookout', command.lookoutId);
+    const issuedTo = await this.issuedToIds(manager, lookout.id);
+    this.access.assertCanSee(caller, lookout, issuedTo);
+    const parties = this.access.partiesOf(caller, lookout, issuedTo);
+    if (!rule.by.some((party) => parties.has(party))) {
+      throw new ForbiddenError(`Only the ${rule.by.map((p) => p.toLowerCase().replace(/_/g, ' ')).join(' or ')} may do this`);
+    }
+    if (command.expectedVersion != null && command.expectedVersion !== lookout.version) throw new ConflictError('The lookout changed; reload and retry');
+    if (rule.from && !rule.from.includes(lookout.state)) {
+      throw new ConflictError(`Cannot ${rule.mutation} a lookout in state ${lookout.state}`);
+    }
+    const now = this.clock.now();
+    const fromState = lookout.state;
+    const version = lookout.version;
+    const details = (await effect?.({ lookout, now, note })) ?? null;
+    lookout.state = rule.to;
+    const { id, version: _v, createdAt: _c, updatedAt: _u, ...changes } = lookout;
+    const result = await manager.update(Lookout, { id, version }, { ...changes, version: version + 1 });
+    if (!result.affected) throw new ConflictError('Someone else changed this lookout at the same time; reload and retry');
+    lookout.version = version + 1;
+    await appendTecsHistory(manager, {
+      subjectType: TecsSubject.LOOKOUT,
+      subjectId: lookout.id,
+      action,
+      fromState,
+      toState: lookout.state,
+      actorId: caller.id,
+      at: now,
+      note,
+      details,
+    });
+    await this.notify(manager, action, lookout, caller.id, now);
+    return lookout;
+  }
+
+  async get(caller: Caller, id: string): Promise<Lookout> {
+    const lookout = await this.dataSource.manager.findOneBy(Lookout, { id });
+    if (!lookout) throw new NotFoundError('Lookout', id);
+    this.access.assertCanSee(caller, lookout, await this.issuedToIds(this.dataSource.manager, id));
+    return lookout;
+  }
+
+  /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
+  async list(caller: Caller, filter: LookoutListFilter, first: number): Promise<Lookout[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 1000) throw InvalidInputError.single('first', 'must be between 1 and 1000');
+    const query = this.dataSource.manager.createQueryBuilder(Lookout, 'l');
+    this.access.restrict(query, caller);
+    if (filter.states?.length) query.andWhere('l.state IN (:...states)', { states: filter.states });
+    if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
+    if (filter.nameContains?.trim()) query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').limit(first).getMany();
+  }
+
+  async listCsv(caller: Caller, filter: LookoutListFilter): Promise<string> {
+    const rows = await this.list(caller, filter, 1000);
+    const people = new Map(
+      (await this.dataSource.manager.findBy(Employee, { id: In([...new Set(rows.flatMap((r) => [r.revenueOfficerId, r.groupManagerId]))]) })).map((e) => [e.id, e.name]),
+    );
+    return toCsv(
+      [
+        { header: 'reference', value: (l: Lookout) => l.referenceNumber },
+        { header: 'state', value: (l) => l.state },
+        { header: 'taxpayer', value: (l) => l.taxpayerName },
+        { header: 'tin', value: (l) => maskTin(l.tin, l.tinType) },
+        { header: 'international', value: (l) => (l.international ? 'yes' : 'no') },
+        { header: 'balance_due', value: (l) => (l.balanceDueCents / 100).toFixed(2) },
+        { header: 'revenue_officer', value: (l) => people.get(l.revenueOfficerId) },
+        { header: 'group_manager', value: (l) => people.get(l.groupManagerId) },
+        { header: 'tecs_record', value: (l) => l.tecsRecordReference },
+        { header: 'entered_at', value: (l) => l.enteredAt?.toISOString() },
+        { header: 'removed_at', value: (l) => l.removedAt?.toISOString() },
+      ],
+      rows,
+    );
+  }
+
+  async history(caller: Caller, lookoutId: string): Promise<TecsHistoryEntry[]> {
+    const lookout = await this.get(caller, lookoutId);
+    const investigations = await this.dataSource.manager.findBy(OtherInvestigation, { lookoutId });
+    const subjectIds = [lookout.id, lookout.caseId, ...investigations.map((oi) => oi.id), ...investigations.map((oi) => oi.caseId)];
+    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' } });
+  }
+
+  /** Only reached through a lookout or OI the caller may see. */
+  caseOf(caseId: string): Promise<CollectionCase> {
+    return this.dataSource.manager.findOneByOrFail(CollectionCase, { id: caseId });
+  }
+
+  issuedToIds(manager: EntityManager, lookoutId: string): Promise<string[]> {
+    return manager
+      .query(`SELECT DISTINCT unnest(issued_to_ids) AS id FROM other_investigation WHERE lookout_id = $1`, [lookoutId])
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  /** Everyone holding a role, for notices to "the coordinator" or "CI". */
+  async holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM employee WHERE active AND $1 = ANY(roles)`, [role]);
+    return rows.map((r) => r.id);
+  }
+
+  private transition(
+    caller: Caller,
+    command: LookoutCommand,
+    action: LookoutAction,
+    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
+  ): Promise<Lookout> {
+    return this.dataSource.transaction((manager) => this.applyInTransaction(manager, caller, command, action, effect));
+  }
+
+  private async notify(manager: EntityManager, action: LookoutAction, lookout: Lookout, actorId: string, now: Date): Promise<void> {
+    const { notify } = LOOKOUT_LIFECYCLE[action];
+    const recipients = new Set<string>();
+    for (const party of notify.to) {
+      if (party === LookoutParty.REVENUE_OFFICER) recipients.add(lookout.revenueOfficerId);
+      if (party === LookoutParty.GROUP_MANAGER) recipients.add(lookout.groupManagerId);
+      if (party === LookoutParty.COORDINATOR) (await this.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      if (party === LookoutParty.CRIMINAL_INVESTIGATION) (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
+    }
+    recipients.delete(actorId);
+    await this.outbox.enqueue(
+      manager,
+      [...recipients].map((recipientId) => ({
+        kind: notify.kind,
+        recipientId,
+        referralId: null,
+        subject: { type: TecsSubject.LOOKOUT, id: lookout.id },
+        urgent: false,
+        facts: { actorId },
+      })),
+      now,
+    );
+  }
+
+  private checkNote(note: string | null | undefined, required: boolean): string | null {
+    if (note == null || note.trim() === '') {
+      if (required) throw InvalidInputError.single('note', 'give the reason');
+      return null;
+    }
+    const { value, errors } = checkText(note, 'note', TEXT_MAX.narrative);
+    if (errors.length) throw new InvalidInputError(errors);
+    return value;
+  }
+}

@@ -1,0 +1,36 @@
+import { dataOf, TestHub } from './hub';
+
+export const LOOKOUT_FIELDS = `id referenceNumber state version taxpayerName tinMasked dateOfBirth balanceDue international closureCode
+  tecsRecordReference returnReason taxPeriods { mft taxPeriod } revenueOfficer { email } groupManager { email } collectionCase { caseNumber status }`;
+export const CROSSING_FIELDS = `id referenceNumber status flagged timeCritical placeOfCrossing crossedAt plannedDepartureAt usEmployer lookout { id }`;
+export const OI_FIELDS = `id referenceNumber kind state dueAt timeCritical outcomes lookoutDisposition
+  groupManager { email } revenueOfficer { email } collectionCase { id caseNumber status } lookout { id state }`;
+
+const MUTATIONS: Record<string, [input: string, fields: string]> = {
+  requestLookout: ['LookoutRequestInput', LOOKOUT_FIELDS],
+  approveLookoutRequest: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  returnLookoutRequest: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  resubmitLookoutRequest: ['ResubmitLookoutInput', LOOKOUT_FIELDS],
+  acceptLookout: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  declineLookout: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  confirmLookoutEntry: ['ConfirmLookoutEntryInput', LOOKOUT_FIELDS],
+  requestLookoutRemoval: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  forwardLookoutRemoval: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  confirmLookoutRemoval: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  confirmLookoutRemains: ['LookoutTransitionInput', LOOKOUT_FIELDS],
+  reportCrossing: ['CrossingReportInput', 'id referenceNumber status flagged timeCritical'],
+  dismissCrossing: ['DismissCrossingInput', CROSSING_FIELDS],
+  openInvestigation: ['OpenInvestigationInput', OI_FIELDS],
+  reissueInvestigation: ['ReissueInvestigationInput', OI_FIELDS],
+  closeInvestigation: ['CloseInvestigationInput', OI_FIELDS],
+};
+
+export function tecsMutation(name: keyof typeof MUTATIONS): string {
+  const [input, fields] = MUTATIONS[name];
+  return `mutation($input: ${input}!) { ${name}(input: $input) { ${fields} } }`;
+}
+
+/** Runs a TECS mutation that must succeed. */
+export async function tecs(hub: TestHub, as: string, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<Record<string, any>> {
+  return dataOf(await hub.request(as, tecsMutation(name), { input }))[name];
+}
