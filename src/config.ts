@@ -32,6 +32,17 @@ export interface AppConfig {
     digestTimeZone: string;
     pollingIntervalSeconds: number;
   };
+  graphql: {
+    /** Schema introspection; off in production unless enabled. */
+    introspection: boolean;
+    /** The built-in offline explorer page at GET /graphql; off in production unless enabled. */
+    explorer: boolean;
+    maxDepth: number;
+    maxComplexity: number;
+    maxBodyBytes: number;
+    /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+    trustProxy: boolean;
+  };
   tecs: {
     /** An OI is due this many business days after it is opened when DHS gave no departure date. */
     investigationDueBusinessDays: number;
@@ -39,10 +50,16 @@ export interface AppConfig {
     timeCriticalDays: number;
   };
   auth: {
-    /** HS256 shared secret (development / single-node). */
+    /** HS256 shared secret (development / single node); used when no JWKS URL is configured. */
     jwtSecret: Uint8Array;
+    /** An OIDC provider's JWKS URL (production): tokens are then verified against its public keys. */
+    jwksUrl: string | null;
     issuer: string;
     audience: string;
+    /** A token must carry this scope (space-separated `scope` claim, or `scp` list). */
+    scope: string;
+    /** Which claim names the employee: `sub` (the employee id) or `email`. */
+    employeeClaim: 'sub' | 'email';
     tokenTtlSeconds: number;
   };
 }
@@ -72,6 +89,12 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   }
   if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must be a ${protocols.join(' or ')} URL`);
   return raw;
+}
+
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name] || fallback;
+  if (!values.includes(raw as T)) throw new ConfigError(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -161,14 +184,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
       digestTimeZone: timeZone(env, 'DIGEST_TIME_ZONE', 'America/New_York'),
       pollingIntervalSeconds: integer(env, 'JOB_POLLING_SECONDS', 2, 1, 60),
     },
+    graphql: {
+      introspection: bool(env, 'GRAPHQL_INTROSPECTION', environment !== 'production'),
+      explorer: bool(env, 'GRAPHQL_EXPLORER', environment !== 'production'),
+      maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+      trustProxy: bool(env, 'TRUST_PROXY', false),
+    },
     tecs: {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),
       timeCriticalDays: integer(env, 'TECS_TIME_CRITICAL_DAYS', 7, 1, 60),
     },
     auth: {
       jwtSecret: jwtSecret(env, dataDir, environment),
+      jwksUrl: url(env, 'JWT_JWKS_URL', ['https:', 'http:']),
       issuer: env.JWT_ISSUER || 'referral-hub',
       audience: env.JWT_AUDIENCE || 'referral-hub',
+      scope: env.JWT_SCOPE || 'referral-hub',
+      employeeClaim: oneOf(env, 'JWT_EMPLOYEE_CLAIM', ['sub', 'email'] as const, 'sub'),
       tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     },
   };

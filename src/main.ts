@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
   const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock: systemClock, log });
   log(`mail: ${config.mail.smtpUrl ? `SMTP ${new URL(config.mail.smtpUrl).host}` : `.eml files in ${config.mail.outboxDir}`}`);
-  log(`GraphQL ready at ${hub.server.url}graphql`);
+  log(`GraphQL ready at ${hub.server.url}`);
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

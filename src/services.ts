@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { BusinessCalendar, federalBusinessCalendar } from './calendar/business-calendar';
+import { AccessTokenVerifier } from './auth/access-token';
+import { AuthenticationService } from './auth/authentication.service';
 import { Clock } from './common/clock';
 import { AppConfig } from './config';
 import { Mailer } from './notifications/mail/mailer';
@@ -29,13 +31,14 @@ export interface ServiceDependencies {
   clock: Clock;
   jobs: JobQueue;
   mailer: Mailer;
-  config: Pick<AppConfig, 'mail' | 'tecs'>;
+  config: Pick<AppConfig, 'mail' | 'tecs' | 'auth'>;
   calendar?: BusinessCalendar;
 }
 
 /** The services of one running hub, wired once. */
 export function createServices({ dataSource, clock, jobs, mailer, config, calendar = federalBusinessCalendar }: ServiceDependencies) {
   const org = new OrgService(dataSource);
+  const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
   const categories = new ReferralCategoryService(dataSource);
   const outbox = new NotificationOutbox(jobs);
   const notifier = new ReferralNotifier(org, outbox);
@@ -55,6 +58,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config, calend
   const investigationSweep = new InvestigationSweep(dataSource, calendar, outbox, clock);
   registerTecsNoticeSubjects(composer);
   return {
+    auth,
     org,
     categories,
     referrals,

@@ -1,38 +1,67 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
-import { AppConfig } from '../config';
+import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../common/errors';
+import { AppConfig } from '../config';
 
 type AuthConfig = AppConfig['auth'];
 
-/** Issues a bearer token whose subject is the employee id. */
+/** Issues an HS256 bearer token for an employee (development and `npm run token`). */
 export async function issueAccessToken(auth: AuthConfig, employeeId: string, now: Date = new Date()): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({})
+  return new SignJWT({ scope: auth.scope })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(employeeId)
     .setIssuer(auth.issuer)
     .setAudience(auth.audience)
     .setIssuedAt(issuedAt)
+    .setNotBefore(issuedAt)
     .setExpirationTime(issuedAt + auth.tokenTtlSeconds)
     .sign(auth.jwtSecret);
 }
 
-/** Returns the employee id of a valid `Authorization: Bearer …` header. */
-export async function verifyBearer(auth: AuthConfig, header: string | undefined, now: Date): Promise<string> {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match) throw new UnauthenticatedError('An "Authorization: Bearer <token>" header is required');
-  try {
-    const { payload } = await jwtVerify(match[1], auth.jwtSecret, {
-      algorithms: ['HS256'],
-      issuer: auth.issuer,
-      audience: auth.audience,
-      currentDate: now,
-    });
+/** Who a valid token names: an employee id (`sub`) or an e-mail address, per JWT_EMPLOYEE_CLAIM. */
+export type TokenIdentity = { employeeId: string } | { email: string };
+
+function scopesOf(payload: JWTPayload): string[] {
+  if (typeof payload.scope === 'string') return payload.scope.split(' ');
+  if (Array.isArray(payload.scp)) return payload.scp.map(String);
+  return [];
+}
+
+/**
+ * Verifies `Authorization: Bearer …`: signature (shared secret, or the issuer's JWKS), issuer, audience,
+ * expiry and not-before, and the required scope. Any failure is UNAUTHENTICATED.
+ */
+export class AccessTokenVerifier {
+  private readonly key: JWTVerifyGetKey;
+
+  constructor(private readonly auth: AuthConfig) {
+    const secret = auth.jwtSecret;
+    this.key = auth.jwksUrl ? createRemoteJWKSet(new URL(auth.jwksUrl)) : async () => secret;
+  }
+
+  async verify(header: string | undefined, now: Date): Promise<TokenIdentity> {
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) throw new UnauthenticatedError('An "Authorization: Bearer <token>" header is required');
+    let payload: JWTPayload;
+    try {
+      const options = {
+        algorithms: this.auth.jwksUrl ? ['RS256', 'PS256', 'ES256', 'EdDSA'] : ['HS256'],
+        issuer: this.auth.issuer,
+        audience: this.auth.audience,
+        currentDate: now,
+        requiredClaims: ['exp'],
+      };
+      ({ payload } = await jwtVerify(match[1], this.key, options));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+      throw new UnauthenticatedError('The token is not valid');
+    }
+    if (!scopesOf(payload).includes(this.auth.scope)) throw new UnauthenticatedError(`The token lacks the "${this.auth.scope}" scope`);
+    if (this.auth.employeeClaim === 'email') {
+      if (typeof payload.email !== 'string') throw new UnauthenticatedError('The token has no e-mail claim');
+      return { email: payload.email };
+    }
     if (!payload.sub) throw new UnauthenticatedError('The token has no subject');
-    return payload.sub;
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) throw error;
-    if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
-    throw new UnauthenticatedError('The token is not valid');
+    return { employeeId: payload.sub };
   }
 }

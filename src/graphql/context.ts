@@ -8,4 +8,6 @@ export interface HubContext {
   clock: Clock;
   services: Services;
   loaders: Loaders;
+  /** For the access audit: the request id (also returned as X-Request-Id) and the client address. */
+  request: { id: string; clientAddress: string };
 }

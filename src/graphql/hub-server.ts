@@ -1,15 +1,22 @@
 import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { verifyBearer } from '../auth/access-token';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config';
 import { Services } from '../services';
 import { HubContext } from './context';
 import { createErrorFormatter } from './error-mapper';
+import { explorerPagePlugin } from './explorer-page';
 import { createLoaders } from './loaders';
+import { operationLimitsPlugin } from './operation-limits';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -21,6 +28,7 @@ export interface HubServerOptions {
 }
 
 export interface RunningHubServer {
+  /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
   stop(): Promise<void>;
 }
@@ -30,28 +38,74 @@ function authenticationFailure(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
 }
 
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** Body too large or not JSON: answered like a GraphQL error, without stack or HTML. */
+function bodyErrorHandler(error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction): void {
+  if (!error.status || error.status >= 500) return next(error);
+  const message = error.type === 'entity.too.large' ? 'The request body is too large' : 'The request body is not valid JSON';
+  res.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+}
+
+/**
+ * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, operation depth and
+ * complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
+ * validated); introspection and the offline explorer page are off in production unless configured.
+ */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHubServer> {
-  const { config, dataSource, services, clock, log } = options;
+  const { config, schema, dataSource, services, clock, log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.graphql.trustProxy);
+  const httpServer = createServer(app);
+  const production = config.environment === 'production';
   const server = new ApolloServer<HubContext>({
-    schema: options.schema,
+    schema,
+    introspection: config.graphql.introspection,
+    allowBatchedHttpRequests: false,
+    persistedQueries: false,
+    includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
-      exposeInternals: config.environment !== 'production',
+      exposeInternals: !production,
       log: (error) => log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     }),
-    includeStacktraceInErrorResponses: config.environment !== 'production',
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      operationLimitsPlugin(schema, config.graphql),
+      config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
+    ],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: config.port, host: config.host },
-    context: async ({ req }) => {
-      try {
-        const employeeId = await verifyBearer(config.auth, req.headers.authorization, clock.now());
-        const caller = await services.org.loadCaller(employeeId);
-        return { caller, clock, services, loaders: createLoaders(dataSource) };
-      } catch (error) {
-        if (error instanceof DomainError) throw authenticationFailure(error);
-        throw error;
-      }
-    },
+  await server.start();
+
+  app.use('/graphql', (req, res, next) => {
+    const given = req.header('x-request-id');
+    res.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.setHeader('x-request-id', res.locals.requestId);
+    next();
   });
-  return { url, stop: () => server.stop() };
+  app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
+  app.use(
+    '/graphql',
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        try {
+          const caller = await services.auth.authenticate(req.headers.authorization, clock.now());
+          return {
+            caller,
+            clock,
+            services,
+            loaders: createLoaders(dataSource),
+            request: { id: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
+          };
+        } catch (error) {
+          if (error instanceof DomainError) throw authenticationFailure(error);
+          throw error;
+        }
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  return { url: `http://${config.host}:${port}/graphql`, stop: () => server.stop() };
 }
