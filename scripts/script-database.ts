@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../src/config';
+import { configureDataProtection } from '../src/security/taxpayer-data-cipher';
 import { createDataSource } from '../src/db/data-source';
 import { embeddedDatabaseUrl } from '../src/db/embedded-postgres';
 import { openDatabase } from '../src/db/open-database';
@@ -67,6 +68,7 @@ export async function withScriptDatabase<T>(
 ): Promise<T> {
   const log = options.log ?? stderrLog;
   const config = loadConfig();
+  configureDataProtection(config.dataProtection);
   const connection = await connect(config, log);
   let result: T;
   try {

@@ -49,6 +49,12 @@ export interface AppConfig {
     /** A crossing whose taxpayer leaves within this many days is time-critical. */
     timeCriticalDays: number;
   };
+  /** Keys for taxpayer identifiers at rest (AES-256-GCM data keys by id, the current id, the HMAC key). */
+  dataProtection: {
+    keys: Map<string, Buffer>;
+    currentKeyId: string;
+    hmacKey: Buffer;
+  };
   auth: {
     /** HS256 shared secret (development / single node); used when no JWKS URL is configured. */
     jwtSecret: Uint8Array;
@@ -155,6 +161,41 @@ function jwtSecret(env: Env, dataDir: string, environment: AppConfig['environmen
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 
+function base64Key(name: string, raw: string, bytes: number): Buffer {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== bytes) throw new ConfigError(`${name}: each key must be ${bytes} bytes, base64-encoded`);
+  return key;
+}
+
+/**
+ * DATA_KEYS = "id:base64key,id2:base64key" (32-byte AES keys; keep retired ones so old rows still open),
+ * DATA_KEY_ID = the id new values are sealed with, DATA_HMAC_KEY = base64 (32 bytes) for search hashes.
+ * Without them (development) keys are generated once into the data folder; production must configure them.
+ */
+function dataProtection(env: Env, dataDir: string, environment: AppConfig['environment']): AppConfig['dataProtection'] {
+  if (!env.DATA_KEYS) {
+    if (environment === 'production') throw new ConfigError('DATA_KEYS, DATA_KEY_ID and DATA_HMAC_KEY are required in production');
+    const file = join(dataDir, 'data-keys.json');
+    if (!existsSync(file)) {
+      mkdirSync(dataDir, { recursive: true });
+      const generated = { keys: `dev1:${randomBytes(32).toString('base64')}`, keyId: 'dev1', hmac: randomBytes(32).toString('base64') };
+      writeFileSync(file, JSON.stringify(generated), { mode: 0o600 });
+    }
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { keys: string; keyId: string; hmac: string };
+    return dataProtection({ DATA_KEYS: stored.keys, DATA_KEY_ID: stored.keyId, DATA_HMAC_KEY: stored.hmac }, dataDir, environment);
+  }
+  const keys = new Map<string, Buffer>();
+  for (const entry of env.DATA_KEYS.split(',')) {
+    const [id, key] = entry.split(':');
+    if (!id || !key || !/^[\w-]{1,32}$/.test(id)) throw new ConfigError('DATA_KEYS must look like "id:base64key,id2:base64key"');
+    keys.set(id, base64Key('DATA_KEYS', key, 32));
+  }
+  const currentKeyId = env.DATA_KEY_ID || [...keys.keys()][0];
+  if (!keys.has(currentKeyId)) throw new ConfigError(`DATA_KEY_ID "${currentKeyId}" is not in DATA_KEYS`);
+  if (!env.DATA_HMAC_KEY) throw new ConfigError('DATA_HMAC_KEY is required with DATA_KEYS');
+  return { keys, currentKeyId, hmacKey: base64Key('DATA_HMAC_KEY', env.DATA_HMAC_KEY, 32) };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const environmentRaw = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(environmentRaw)) {
@@ -196,6 +237,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),
       timeCriticalDays: integer(env, 'TECS_TIME_CRITICAL_DAYS', 7, 1, 60),
     },
+    dataProtection: dataProtection(env, dataDir, environment),
     auth: {
       jwtSecret: jwtSecret(env, dataDir, environment),
       jwksUrl: url(env, 'JWT_JWKS_URL', ['https:', 'http:']),

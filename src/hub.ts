@@ -6,6 +6,7 @@ import { buildHubSchema } from './graphql/schema';
 import { JobQueue } from './notifications/job-queue';
 import { createMailer, Mailer } from './notifications/mail/mailer';
 import { startWorkers } from './notifications/workers';
+import { configureDataProtection } from './security/taxpayer-data-cipher';
 import { createServices, Services } from './services';
 
 export interface HubOptions {
@@ -27,6 +28,7 @@ export interface RunningHub {
 
 /** Everything but the database: job queue, services, workers (if enabled) and the GraphQL server. */
 export async function startHub({ config, dataSource, databaseUrl, clock, log }: HubOptions): Promise<RunningHub> {
+  configureDataProtection(config.dataProtection);
   const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
   await jobs.start();
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });

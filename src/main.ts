@@ -3,12 +3,15 @@ import { systemClock } from './common/clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { startHub } from './hub';
+import { configureDataProtection } from './security/taxpayer-data-cipher';
 
 const log = (message: string): void => console.log(`[hub] ${message}`);
 
 /** Start-up only: config → database (embedded or DATABASE_URL) → migrations → jobs → HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before the migrations: one of them seals taxpayer identifiers already stored in clear.
+  configureDataProtection(config.dataProtection);
   const database = await openDatabase(config, log);
   const migrations = await database.dataSource.runMigrations();
   if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { BusinessCalendar, federalBusinessCalendar } from './calendar/business-calendar';
+import { CalendarService } from './calendar/calendar.service';
+import { ClosureService } from './calendar/closure.service';
+import { AccessAuditService } from './audit/access-audit.service';
 import { AccessTokenVerifier } from './auth/access-token';
 import { AuthenticationService } from './auth/authentication.service';
 import { Clock } from './common/clock';
@@ -21,7 +23,6 @@ import { SlaReportService } from './notifications/sla-report.service';
 import { SlaSweep } from './notifications/sla-sweep';
 import { OrgService } from './org/org.service';
 import { ReferralCategoryService } from './referrals/referral-category.service';
-import { ReferralClocks } from './referrals/referral-clocks';
 import { ReferralNotifier } from './referrals/referral-notifier';
 import { ReferralQueryService } from './referrals/referral-query.service';
 import { ReferralService } from './referrals/referral.service';
@@ -32,34 +33,40 @@ export interface ServiceDependencies {
   jobs: JobQueue;
   mailer: Mailer;
   config: Pick<AppConfig, 'mail' | 'tecs' | 'auth'>;
-  calendar?: BusinessCalendar;
 }
 
 /** The services of one running hub, wired once. */
-export function createServices({ dataSource, clock, jobs, mailer, config, calendar = federalBusinessCalendar }: ServiceDependencies) {
+export function createServices({ dataSource, clock, jobs, mailer, config }: ServiceDependencies) {
+  // Business days with closures: one cache for every clock, sweep and re-timing of this instance.
+  const calendars = new CalendarService(dataSource);
+  const closures = new ClosureService(dataSource, clock, calendars);
   const org = new OrgService(dataSource);
   const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
   const categories = new ReferralCategoryService(dataSource);
   const outbox = new NotificationOutbox(jobs);
   const notifier = new ReferralNotifier(org, outbox);
-  const referrals = new ReferralService(dataSource, clock, new ReferralClocks(calendar), org, categories, notifier);
+  const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier);
   const referralQueries = new ReferralQueryService(dataSource);
   const composer = new NoticeComposer(config.mail.baseUrl);
   const delivery = new NotificationDelivery(dataSource, mailer, composer, clock);
   const digest = new NotificationDigest(dataSource, outbox, clock);
-  const slaSweep = new SlaSweep(dataSource, calendar, outbox, clock);
+  const slaSweep = new SlaSweep(dataSource, calendars, outbox, clock);
   const notifications = new NotificationAdminService(dataSource, outbox);
   const slaReport = new SlaReportService(dataSource);
   const tecsAccess = new TecsAccess();
   const lookouts = new LookoutService(dataSource, clock, outbox, tecsAccess);
   const express = (ids: string[]) => delivery.deliverNow(ids);
   const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, express);
-  const investigations = new InvestigationService(dataSource, clock, calendar, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
-  const investigationSweep = new InvestigationSweep(dataSource, calendar, outbox, clock);
+  const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
+  const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
   registerTecsNoticeSubjects(composer);
+  const audit = new AccessAuditService(dataSource);
   return {
+    audit,
     auth,
     org,
+    calendars,
+    closures,
     categories,
     referrals,
     referralQueries,

@@ -86,11 +86,19 @@ export class BusinessCalendar {
     assertInstant(receivedAt, 'receivedAt');
     assertTimeZone(timeZone);
     assertCount(n, 1, 'n');
-    let day = toLocalDate(receivedAt, timeZone);
-    for (let counted = 0; counted < n; counted++) {
-      day = this.nextBusinessDay(day, timeZone);
-    }
-    return endOfLocalDay(day, timeZone);
+    return this.endOfNthBusinessDayAfter(toLocalDate(receivedAt, timeZone), n, timeZone);
+  }
+
+  /**
+   * dueAfterBusinessDays for a receipt on the local date `receivedOn`: only the local date of receipt
+   * matters, so clocks that started on the same day in the same zone share one due instant (used to
+   * re-time many clocks at once after a closure changes).
+   */
+  dueAfterBusinessDaysFrom(receivedOn: LocalDate, n: number, timeZone: string): Date {
+    assertLocalDate(receivedOn);
+    assertTimeZone(timeZone);
+    assertCount(n, 1, 'n');
+    return this.endOfNthBusinessDayAfter(receivedOn, n, timeZone);
   }
 
   /** End (23:59:59.999 local) of the calendar day (local receipt date + n); n = 0 is the day of receipt. */
@@ -133,6 +141,14 @@ export class BusinessCalendar {
     assertTimeZone(timeZone);
     const day = this.previousBusinessDay(toLocalDate(dueAt, timeZone), timeZone);
     return startOfLocalDay(day, timeZone);
+  }
+
+  private endOfNthBusinessDayAfter(receivedOn: LocalDate, n: number, timeZone: string): Date {
+    let day = receivedOn;
+    for (let counted = 0; counted < n; counted++) {
+      day = this.nextBusinessDay(day, timeZone);
+    }
+    return endOfLocalDay(day, timeZone);
   }
 
   /** isBusinessDay without argument checks, for the loops. The closure predicate is only asked about otherwise-working days. */

@@ -1,5 +1,6 @@
 import { DataSource, Logger } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { AuditSubscriber } from '../audit/audit.subscriber';
 import { ENTITIES } from './entities';
 
 export interface DataSourceOptions {
@@ -14,6 +15,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     type: 'postgres',
     url,
     entities: ENTITIES,
+    subscribers: [AuditSubscriber],
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

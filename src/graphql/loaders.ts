@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
+import { Closure } from '../calendar/closure.entity';
 import { ReferralCategory } from '../referrals/referral-category.entity';
+import { ReferralClosureEffect } from '../referrals/referral-closure-effect.entity';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((row) => [row.id, row]));
@@ -29,6 +31,11 @@ export function createLoaders(dataSource: DataSource) {
       );
       const map = new Map(rows.map((row) => [row.referral_id, Number(row.count)]));
       return referralIds.map((id) => map.get(id) ?? 0);
+    }),
+    closure: new DataLoader<string, Closure | null>(async (ids) => byId(await manager.findBy(Closure, { id: In([...ids]) }), ids)),
+    closureEffects: new DataLoader<string, ReferralClosureEffect[]>(async (referralIds) => {
+      const rows = await manager.find(ReferralClosureEffect, { where: { referralId: In([...referralIds]) }, order: { at: 'ASC', id: 'ASC' } });
+      return referralIds.map((id) => rows.filter((row) => row.referralId === id));
     }),
   };
 }

@@ -38,13 +38,19 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
           if (!operation) return;
           const depth = operationDepth(operation, fragments);
           if (depth > limits.maxDepth) throw rejected(`The operation is ${depth} levels deep; at most ${limits.maxDepth} are allowed`);
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Costing coerces the variables: malformed ones are the client's error, reported as such.
+            throw rejected(error instanceof Error ? error.message : String(error));
+          }
           if (complexity > limits.maxComplexity) throw rejected(`The operation costs ${complexity}; at most ${limits.maxComplexity} is allowed`);
         },
       };

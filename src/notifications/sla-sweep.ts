@@ -1,12 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { BusinessCalendar } from '../calendar/business-calendar';
+import { CalendarService, ClosureCalendars } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
 import { ReferralClock, runningClocks } from '../referrals/referral-clocks';
-import { ReferralHistoryEntry } from '../referrals/referral-history.entity';
-import { ReferralAction } from '../referrals/referral-state';
+import { ReferralAction, ReferralState } from '../referrals/referral-state';
 import { Referral } from '../referrals/referral.entity';
 import { NoticeRequest } from './notice';
 import { NotificationOutbox } from './notification-outbox';
@@ -23,14 +22,69 @@ export interface SweepResult {
   escalations: number;
 }
 
+/** The columns of a referral the sweep reads (never the content). */
+type SweptReferral = Pick<
+  Referral,
+  'id' | 'state' | 'originatingFunctionId' | 'receivingFunctionId' | 'assigneeId' | 'reviewDueAt' | 'ackDueAt' | 'completionDueAt'
+>;
+
+interface SweptRow {
+  id: string;
+  state: ReferralState;
+  originating_function_id: string;
+  receiving_function_id: string;
+  assignee_id: string | null;
+  review_due_at: Date | null;
+  ack_due_at: Date | null;
+  completion_due_at: Date | null;
+}
+
 interface PlannedEvent {
-  referral: Referral;
+  referral: SweptReferral;
   clock: ReferralClock;
   dueAt: Date;
   kind: SlaEventKind;
   level: number;
   recipientIds: string[];
 }
+
+/**
+ * The calendar answers of one run, by due instant and zone. Clocks end at the end of a (business) day in
+ * the acting function's zone, so the referrals of a sweep share few due instants: the calendar (luxon,
+ * a fraction of a millisecond per call) is asked once per instant instead of once per referral.
+ * Business days are those of the acting function (its closures count), so answers are kept per function.
+ */
+class CalendarMemo {
+  private readonly answers = new Map<string, Date | number>();
+
+  constructor(private readonly calendars: ClosureCalendars) {}
+
+  reminderAt(functionId: string, dueAt: Date, zone: string): Date {
+    return this.memo(`r|${functionId}|${dueAt.getTime()}|${zone}`, () => this.calendars.calendarFor(functionId).reminderAt(dueAt, zone)) as Date;
+  }
+
+  businessDaysOverdue(functionId: string, dueAt: Date, now: Date, zone: string): number {
+    return this.memo(`o|${functionId}|${dueAt.getTime()}|${now.getTime()}|${zone}`, () =>
+      this.calendars.calendarFor(functionId).businessDaysOverdue(dueAt, now, zone),
+    ) as number;
+  }
+
+  dueAfterBusinessDays(functionId: string, from: Date, n: number, zone: string): Date {
+    return this.memo(`d|${functionId}|${from.getTime()}|${n}|${zone}`, () => this.calendars.calendarFor(functionId).dueAfterBusinessDays(from, n, zone)) as Date;
+  }
+
+  private memo(key: string, compute: () => Date | number): Date | number {
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = compute();
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+}
+
+const SELECT_DUE = `SELECT id, state, originating_function_id, receiving_function_id, assignee_id, review_due_at, ack_due_at, completion_due_at
+  FROM referral WHERE sla_check_at <= $1 ORDER BY sla_check_at LIMIT $2 FOR UPDATE SKIP LOCKED`;
 
 /** The organisation facts a sweep needs, read once per run instead of once per referral. */
 interface OrgSnapshot {
@@ -51,29 +105,35 @@ interface OrgSnapshot {
 export class SlaSweep {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendars: CalendarService,
     private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
-    private readonly batchSize = 500,
+    private readonly batchSize = 1000,
   ) {}
 
   async run(): Promise<SweepResult> {
     const now = this.clock.now();
     const result: SweepResult = { examined: 0, reminders: 0, breaches: 0, escalations: 0 };
     let org: OrgSnapshot | null = null;
+    let calendar: CalendarMemo | null = null;
     for (;;) {
       const done = await this.dataSource.transaction(async (manager) => {
-        const due = await manager
-          .createQueryBuilder(Referral, 'r')
-          .where('r.sla_check_at <= :now', { now })
-          .orderBy('r.sla_check_at', 'ASC')
-          .limit(this.batchSize)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        if (due.length === 0) return true;
+        const rows: SweptRow[] = await manager.query(SELECT_DUE, [now, this.batchSize]);
+        if (rows.length === 0) return true;
+        const due: SweptReferral[] = rows.map((row) => ({
+          id: row.id,
+          state: row.state,
+          originatingFunctionId: row.originating_function_id,
+          receivingFunctionId: row.receiving_function_id,
+          assigneeId: row.assignee_id,
+          reviewDueAt: row.review_due_at,
+          ackDueAt: row.ack_due_at,
+          completionDueAt: row.completion_due_at,
+        }));
         org ??= await this.snapshot(manager);
-        await this.processBatch(manager, due, org, now, result);
+        // Closures come from the cache: one version probe per run, none when nothing is due.
+        calendar ??= new CalendarMemo(await this.calendars.current(manager));
+        await this.processBatch(manager, due, org, calendar, now, result);
         result.examined += due.length;
         return due.length < this.batchSize;
       });
@@ -81,13 +141,20 @@ export class SlaSweep {
     }
   }
 
-  private async processBatch(manager: EntityManager, referrals: Referral[], org: OrgSnapshot, now: Date, result: SweepResult): Promise<void> {
+  private async processBatch(
+    manager: EntityManager,
+    referrals: SweptReferral[],
+    org: OrgSnapshot,
+    calendar: CalendarMemo,
+    now: Date,
+    result: SweepResult,
+  ): Promise<void> {
     const planned: PlannedEvent[] = [];
     const nextCheck = new Map<string, Date | null>();
     for (const referral of referrals) {
       let next: Date | null = null;
       for (const { kind: clock, dueAt } of runningClocks(referral.state, referral)) {
-        const plan = this.planClock(referral, clock, dueAt, org, now);
+        const plan = this.planClock(referral, clock, dueAt, org, calendar, now);
         planned.push(...plan.events);
         if (plan.next && (!next || plan.next < next)) next = plan.next;
       }
@@ -96,7 +163,7 @@ export class SlaSweep {
 
     const recorded = await this.recordOnce(manager, planned, now);
     const notices: NoticeRequest[] = [];
-    const history: Partial<ReferralHistoryEntry>[] = [];
+    const history: { referralId: string; action: ReferralAction; state: ReferralState; details: Record<string, unknown> }[] = [];
     for (const event of recorded) {
       if (event.kind === SlaEventKind.REMINDER) result.reminders++;
       if (event.kind === SlaEventKind.BREACH) result.breaches++;
@@ -105,11 +172,7 @@ export class SlaSweep {
         history.push({
           referralId: event.referral.id,
           action: event.kind === SlaEventKind.BREACH ? ReferralAction.SLA_BREACH : ReferralAction.SLA_ESCALATION,
-          fromState: event.referral.state,
-          toState: event.referral.state,
-          actorId: null,
-          at: now,
-          note: null,
+          state: event.referral.state,
           details: { clock: event.clock, dueAt: event.dueAt.toISOString(), level: event.level, notified: event.recipientIds },
         });
       }
@@ -123,7 +186,15 @@ export class SlaSweep {
         });
       }
     }
-    if (history.length) await manager.save(ReferralHistoryEntry, history);
+    // System entries (no actor), one statement per batch.
+    if (history.length) {
+      await manager.query(
+        `INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
+         SELECT h.referral_id, h.action, h.state, h.state, NULL, $2::timestamptz, NULL, h.details
+           FROM json_to_recordset($1::json) AS h(referral_id uuid, action text, state text, details jsonb)`,
+        [JSON.stringify(history.map((h) => ({ referral_id: h.referralId, action: h.action, state: h.state, details: h.details }))), now.toISOString()],
+      );
+    }
     await this.outbox.enqueue(manager, notices, now);
     await manager.query(
       `UPDATE referral r SET sla_check_at = v.next
@@ -134,24 +205,31 @@ export class SlaSweep {
   }
 
   /** The events of one running clock that are due by `now`, and when the clock needs looking at again. */
-  private planClock(referral: Referral, clock: ReferralClock, dueAt: Date, org: OrgSnapshot, now: Date): { events: PlannedEvent[]; next: Date | null } {
+  private planClock(
+    referral: SweptReferral,
+    clock: ReferralClock,
+    dueAt: Date,
+    org: OrgSnapshot,
+    calendar: CalendarMemo,
+    now: Date,
+  ): { events: PlannedEvent[]; next: Date | null } {
     const actingFunction = clock === ReferralClock.REVIEW ? referral.originatingFunctionId : referral.receivingFunctionId;
     const zone = org.timeZoneOf.get(actingFunction) ?? 'America/New_York';
     const responsible =
       clock === ReferralClock.COMPLETION && referral.assigneeId ? [referral.assigneeId] : (org.liaisonsOf.get(actingFunction) ?? []);
     const event = (kind: SlaEventKind, level: number, recipientIds: string[]): PlannedEvent => ({ referral, clock, dueAt, kind, level, recipientIds });
 
-    const remindAt = new Date(this.calendar.reminderAt(dueAt, zone).getTime() + REMINDER_HOUR * 3600_000);
+    const remindAt = new Date(calendar.reminderAt(actingFunction, dueAt, zone).getTime() + REMINDER_HOUR * 3600_000);
     if (now < remindAt) return { events: [], next: remindAt };
     if (now <= dueAt) return { events: [event(SlaEventKind.REMINDER, 0, responsible)], next: new Date(dueAt.getTime() + ONE_MS) };
 
     const chain = responsible.length ? this.chainAbove(responsible[0], org) : [];
-    const overdueDays = this.calendar.businessDaysOverdue(dueAt, now, zone);
+    const overdueDays = calendar.businessDaysOverdue(actingFunction, dueAt, now, zone);
     const reached = Math.min(1 + overdueDays, chain.length);
     const events = [event(SlaEventKind.BREACH, 0, responsible)];
     for (let level = 1; level <= reached; level++) events.push(event(SlaEventKind.ESCALATION, level, [chain[level - 1]]));
     const next =
-      reached < chain.length ? new Date(this.calendar.dueAfterBusinessDays(dueAt, overdueDays + 1, zone).getTime() + ONE_MS) : null;
+      reached < chain.length ? new Date(calendar.dueAfterBusinessDays(actingFunction, dueAt, overdueDays + 1, zone).getTime() + ONE_MS) : null;
     return { events, next };
   }
 

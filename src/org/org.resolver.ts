@@ -1,10 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
 import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from './org.types';
-import { Role } from './role';
 
 @Resolver(() => Employee)
 export class OrgResolver {
@@ -28,7 +27,6 @@ export class OrgResolver {
     return ctx.services.org.liaisonsOf(functionId);
   }
 
-  @Authorized(Role.ADMIN)
   @Mutation(() => BusinessFunction)
   createBusinessFunction(
     @Arg('input', () => CreateBusinessFunctionInput) input: CreateBusinessFunctionInput,
@@ -37,13 +35,11 @@ export class OrgResolver {
     return ctx.services.org.createFunction(input);
   }
 
-  @Authorized(Role.ADMIN)
   @Mutation(() => Employee)
   createEmployee(@Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput, @Ctx() ctx: HubContext): Promise<Employee> {
     return ctx.services.org.createEmployee(input);
   }
 
-  @Authorized(Role.ADMIN)
   @Mutation(() => Employee)
   updateEmployee(
     @Arg('id', () => ID) id: string,
@@ -53,7 +49,6 @@ export class OrgResolver {
     return ctx.services.org.updateEmployee(id, input);
   }
 
-  @Authorized(Role.ADMIN)
   @Mutation(() => LiaisonAssignment, { description: 'Make an employee a BMF ID theft liaison of a function' })
   assignLiaison(
     @Arg('functionId', () => ID) functionId: string,
@@ -63,7 +58,6 @@ export class OrgResolver {
     return ctx.services.org.assignLiaison(functionId, employeeId);
   }
 
-  @Authorized(Role.ADMIN)
   @Mutation(() => Boolean)
   removeLiaison(
     @Arg('functionId', () => ID) functionId: string,

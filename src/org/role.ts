@@ -12,6 +12,8 @@ export enum Role {
   TECS_COORDINATOR = 'TECS_COORDINATOR',
   CRIMINAL_INVESTIGATION = 'CRIMINAL_INVESTIGATION',
   ADMIN = 'ADMIN',
+  /** Reads the access audit. */
+  AUDITOR = 'AUDITOR',
   /** The DHS interface: a machine client that may only report crossings. */
   DHS_INTERFACE = 'DHS_INTERFACE',
 }
@@ -26,6 +28,7 @@ registerEnumType(Role, {
     TECS_COORDINATOR: { description: 'SB/SE International TECS coordinator' },
     CRIMINAL_INVESTIGATION: { description: 'Criminal Investigation: enters and removes TECS lookouts' },
     ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
+    AUDITOR: { description: 'Reads the access audit' },
     DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
   },
 });

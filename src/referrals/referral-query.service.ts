@@ -2,6 +2,7 @@ import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { InvalidInputError } from '../common/errors';
 import { Role } from '../org/role';
+import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState, TERMINAL_STATES } from './referral-state';
@@ -17,6 +18,7 @@ export interface ReferralFilter {
   originatorId?: string | null;
   overdue?: boolean | null;
   dueBefore?: Date | null;
+  tin?: string | null;
 }
 
 export interface Page<T> {
@@ -64,6 +66,7 @@ export class ReferralQueryService {
     if (filter.overdue === true) query.andWhere(`r.next_due_at < :now AND ${this.open()}`, { now });
     if (filter.overdue === false) query.andWhere('(r.next_due_at IS NULL OR r.next_due_at >= :now)', { now });
     if (filter.dueBefore) query.andWhere(`r.next_due_at < :dueBefore AND ${this.open()}`, { dueBefore: filter.dueBefore });
+    if (filter.tin?.trim()) query.andWhere('r.tin_hashes @> ARRAY[:tinHash]', { tinHash: taxpayerDataCipher().hash(filter.tin) });
     if (after) {
       const cursor = decodeCursor(after);
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });

@@ -42,9 +42,11 @@ export enum ReferralAction {
   /** Recorded by the hub's SLA sweep, not a lifecycle transition. */
   SLA_BREACH = 'SLA_BREACH',
   SLA_ESCALATION = 'SLA_ESCALATION',
+  /** A recorded breach taken back: a closure made its clock due later than now (closure-retiming.ts). */
+  SLA_BREACH_WITHDRAWN = 'SLA_BREACH_WITHDRAWN',
 }
 
 /** The actions people take (rows of REFERRAL_LIFECYCLE). */
-export type LifecycleAction = Exclude<ReferralAction, ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION>;
+export type LifecycleAction = Exclude<ReferralAction, ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN>;
 
 registerEnumType(ReferralAction, { name: 'ReferralAction' });

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
+import { sealedContentColumn } from '../security/sealed-content';
 import { ReferralForm, StoredReferralContent } from './forms/form-content';
 import { ReferralState } from './referral-state';
 
@@ -25,6 +26,7 @@ import { ReferralState } from './referral-state';
 @Index('referral_created_idx', ['createdAt', 'id'])
 @Index('referral_originating_function_state_idx', ['originatingFunctionId', 'state'])
 @Index('referral_receiving_function_state_idx', ['receivingFunctionId', 'state'])
+@Index('referral_tin_hashes_idx', ['tinHashes'], { type: 'gin' })
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
 export class Referral {
   @Field(() => ID)
@@ -86,9 +88,13 @@ export class Referral {
   @Column({ type: 'uuid', name: 'follow_up_of_id', nullable: true })
   followUpOfId!: string | null;
 
-  /** Form-specific content, validated per form; holds taxpayer data, never put in notices. */
-  @Column({ type: 'jsonb' })
+  /** Form-specific content, validated per form; its TINs are sealed at rest (AES-GCM), never put in notices. */
+  @Column({ type: 'jsonb', transformer: sealedContentColumn })
   content!: StoredReferralContent;
+
+  /** Keyed hashes (HMAC) of the content's TINs: exact-match search without the TINs in clear. */
+  @Column({ type: 'text', array: true, name: 'tin_hashes', default: () => "'{}'" })
+  tinHashes!: string[];
 
   @Field(() => Date, { description: "When the originating liaison last received it (start of the review clock)" })
   @Column({ type: 'timestamptz', name: 'submitted_at' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { TinType } from './forms/identifiers';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -6,7 +7,11 @@ import { ReferralContent, ReferralContentView, toContentView } from './forms/for
 import { ReferralCategory } from './referral-category.entity';
 import { ReferralClock, runningClocks } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
-import { availableActions } from './referral-parties';
+import { availableActions, partiesOf } from './referral-parties';
+import { tinsOf } from './forms/content-tins';
+import { AuditKind } from '../audit/access-audit.entity';
+import { auditedRequest } from '../audit/audited-request';
+import { ForbiddenError } from '../common/errors';
 import { ReferralAction } from './referral-state';
 import {
   AssignReferralInput,
@@ -21,6 +26,19 @@ import {
   ReturnReferralInput,
 } from './referral.types';
 import { Referral } from './referral.entity';
+import { pageCost } from '../graphql/page-cost';
+
+@ObjectType({ description: 'A full TIN, shown on request and audited' })
+export class UnmaskedTin {
+  @Field(() => String, { description: 'Where in the content, e.g. business.ein' })
+  path!: string;
+
+  @Field(() => String)
+  tin!: string;
+
+  @Field(() => TinType)
+  tinType!: TinType;
+}
 
 /** Thin: translates GraphQL to ReferralService / ReferralQueryService calls. */
 @Resolver(() => Referral)
@@ -30,7 +48,7 @@ export class ReferralResolver {
     return ctx.services.referrals.get(ctx.caller, id);
   }
 
-  @Query(() => ReferralConnection, { description: 'Referrals visible to the caller, newest first' })
+  @Query(() => ReferralConnection, { description: 'Referrals visible to the caller, newest first', complexity: pageCost })
   async referrals(
     @Ctx() ctx: HubContext,
     @Arg('filter', () => ReferralFilterInput, { nullable: true }) filter?: ReferralFilterInput,
@@ -41,7 +59,7 @@ export class ReferralResolver {
     return { edges: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
   }
 
-  @Query(() => [Referral], { description: 'What the caller must act on now, soonest due first' })
+  @Query(() => [Referral], { description: 'What the caller must act on now, soonest due first', complexity: pageCost })
   myWorkQueue(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<Referral[]> {
     return ctx.services.referralQueries.workQueue(ctx.caller, first);
   }
@@ -132,6 +150,14 @@ export class ReferralResolver {
     return toContentView(referral.content);
   }
 
+  @FieldResolver(() => [UnmaskedTin], { description: 'The full TINs: for parties to the referral only, and every use is audited' })
+  async unmaskedTins(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<UnmaskedTin[]> {
+    if (partiesOf(ctx.caller, referral).size === 0) throw new ForbiddenError('Only parties to the referral may see its full TINs');
+    const tins = tinsOf(referral.content);
+    await ctx.services.audit.record(auditedRequest(ctx), AuditKind.UNMASK, 'Referral.unmaskedTins', [referral.id], tins.map((t) => t.path));
+    return tins;
+  }
+
   @FieldResolver(() => Employee)
   async originator(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(referral.originatorId);
@@ -163,7 +189,7 @@ export class ReferralResolver {
     return holders.filter((holder): holder is Employee => holder instanceof Employee);
   }
 
-  @FieldResolver(() => [ReferralHistoryEntry])
+  @FieldResolver(() => [ReferralHistoryEntry], { complexity: ({ childComplexity }) => 20 * childComplexity })
   history(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<ReferralHistoryEntry[]> {
     return ctx.services.referrals.history(ctx.caller, referral.id);
   }

@@ -8,10 +8,13 @@ import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { Role } from '../org/role';
 import { checkText, TEXT_MAX } from './forms/text';
-import { ReferralContentInput, validateReferralContent } from './forms/form-content';
+import { tinsOf } from './forms/content-tins';
+import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
+import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralCategoryService } from './referral-category.service';
-import { DEFAULT_TIME_FRAMES, nextDueAt, ReferralClocks, TimeFrame } from './referral-clocks';
+import { CalendarService } from '../calendar/calendar.service';
+import { DEFAULT_TIME_FRAMES, nextDueAt, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { REFERRAL_LIFECYCLE } from './referral-lifecycle';
 import { mayAct } from './referral-parties';
@@ -48,6 +51,7 @@ interface TransitionEffect {
 const MUTABLE_COLUMNS = [
   'state',
   'content',
+  'tinHashes',
   'categoryCode',
   'assigneeId',
   'submittedAt',
@@ -66,6 +70,10 @@ const MUTABLE_COLUMNS = [
   'slaCheckAt',
 ] as const satisfies readonly (keyof Referral)[];
 
+function tinHashesOf(content: StoredReferralContent): string[] {
+  return tinsOf(content).map(({ tin }) => taxpayerDataCipher().hash(tin));
+}
+
 const FORM_NUMBER: Record<ReferralForm, string> = {
   [ReferralForm.F14566]: '14566',
   [ReferralForm.F4442]: '4442',
@@ -80,7 +88,8 @@ export class ReferralService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly clocks: ReferralClocks,
+    /** Closures included: each function's business days come from here. */
+    private readonly calendars: CalendarService,
     private readonly org: OrgService,
     private readonly categories: ReferralCategoryService,
     private readonly notifier: ReferralNotifier,
@@ -121,8 +130,9 @@ export class ReferralService {
         categoryCode: category?.code ?? null,
         followUpOfId,
         content: validated.content,
+        tinHashes: tinHashesOf(validated.content),
         submittedAt: now,
-        reviewDueAt: this.clocks.reviewDueAt(now, originating.timeZone),
+        reviewDueAt: (await this.calendars.forClocks(manager)).clocksFor(originating.id).reviewDueAt(now, originating.timeZone),
         receivedAt: null,
         ackDueAt: null,
         acknowledgedAt: null,
@@ -160,6 +170,7 @@ export class ReferralService {
             ? await this.categories.resolve(manager, command.content.form4442.category)
             : null;
         referral.content = validateReferralContent(referral.form, command.content, { now, category4442: category }).content;
+        referral.tinHashes = tinHashesOf(referral.content);
         referral.categoryCode = category?.code ?? referral.categoryCode;
       }
       await this.restartReview(manager, referral, now);
@@ -172,7 +183,8 @@ export class ReferralService {
       const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
       const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
       const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
-      const due = this.clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
+      const clocks = (await this.calendars.forClocks(manager)).clocksFor(receiving.id);
+      const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
       referral.reviewDueAt = null;
       referral.receivedAt = now;
       referral.ackDueAt = due.ackDueAt;
@@ -372,7 +384,7 @@ export class ReferralService {
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
     const originating = await manager.findOneByOrFail(BusinessFunction, { id: referral.originatingFunctionId });
     referral.submittedAt = now;
-    referral.reviewDueAt = this.clocks.reviewDueAt(now, originating.timeZone);
+    referral.reviewDueAt = (await this.calendars.forClocks(manager)).clocksFor(originating.id).reviewDueAt(now, originating.timeZone);
   }
 
   private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {

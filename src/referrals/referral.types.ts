@@ -89,6 +89,9 @@ export class ReferralFilterInput {
 
   @Field(() => Date, { nullable: true, description: 'The next running clock is due before this instant' })
   dueBefore?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact TIN (any punctuation), matched by its keyed hash' })
+  tin?: string | null;
 }
 
 @ObjectType()

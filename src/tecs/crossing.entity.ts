@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { sealedColumn } from '../security/taxpayer-data-cipher';
 import { CrossingDirection, CrossingStatus } from './tecs-state';
 
 /**
@@ -39,7 +40,8 @@ export class Crossing {
   @Column({ type: 'text', name: 'taxpayer_name' })
   taxpayerName!: string;
 
-  @Column({ type: 'date', name: 'date_of_birth' })
+  /** As DHS reported it, sealed at rest. */
+  @Column({ type: 'text', name: 'date_of_birth', transformer: sealedColumn })
   dateOfBirth!: string;
 
   @Field(() => String)

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BusinessCalendar } from '../calendar/business-calendar';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { NoticeRequest } from '../notifications/notice';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -16,7 +16,7 @@ import { InvestigationState } from './tecs-state';
 export class InvestigationSweep {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendars: CalendarService,
     private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
   ) {}
@@ -25,9 +25,9 @@ export class InvestigationSweep {
     const now = this.clock.now();
     const result = { breaches: 0, escalations: 0 };
     await this.dataSource.transaction(async (manager) => {
-      const overdue: (OtherInvestigation & { time_zone: string })[] = await manager.query(
+      const overdue: (OtherInvestigation & { time_zone: string; function_id: string })[] = await manager.query(
         `SELECT oi.id, oi.due_at AS "dueAt", oi.escalation_level AS "escalationLevel", oi.group_manager_id AS "groupManagerId",
-                oi.revenue_officer_id AS "revenueOfficerId", f.time_zone
+                oi.revenue_officer_id AS "revenueOfficerId", f.time_zone, f.id AS function_id
            FROM other_investigation oi
            JOIN employee gm ON gm.id = oi.group_manager_id
            JOIN business_function f ON f.id = gm.function_id
@@ -35,6 +35,8 @@ export class InvestigationSweep {
           FOR UPDATE OF oi SKIP LOCKED`,
         [InvestigationState.ISSUED, now],
       );
+      // Overdue business days are the GM's function's (its closures count); the closures come from the cache.
+      const calendars = overdue.length ? await this.calendars.current(manager) : null;
       const managers = new Map<string, string | null>(
         (await manager.query(`SELECT id, manager_id FROM employee`)).map((e: { id: string; manager_id: string | null }) => [e.id, e.manager_id]),
       );
@@ -42,7 +44,7 @@ export class InvestigationSweep {
       for (const oi of overdue) {
         const chain: string[] = [];
         for (let m = managers.get(oi.groupManagerId) ?? null; m && !chain.includes(m); m = managers.get(m) ?? null) chain.push(m);
-        const target = Math.min(1 + this.calendar.businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone), Math.max(chain.length, 1));
+        const target = Math.min(1 + calendars!.calendarFor(oi.function_id).businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone), Math.max(chain.length, 1));
         if (target <= oi.escalationLevel) continue;
         await manager.update(OtherInvestigation, { id: oi.id }, { escalationLevel: target });
         const subject = { type: TecsSubject.INVESTIGATION, id: oi.id };

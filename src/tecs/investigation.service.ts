@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../auth/caller';
-import { BusinessCalendar } from '../calendar/business-calendar';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { nextReferenceNumber } from '../common/reference-number';
@@ -30,7 +30,7 @@ export class InvestigationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendars: CalendarService,
     private readonly outbox: NotificationOutbox,
     private readonly lookouts: LookoutService,
     private readonly dueBusinessDays: number,
@@ -38,7 +38,6 @@ export class InvestigationService {
   ) {}
 
   async open(caller: Caller, input: OpenInvestigationInput): Promise<OtherInvestigation> {
-    if (!caller.hasRole(Role.TECS_COORDINATOR)) throw new ForbiddenError('Only a TECS coordinator opens an OI from a crossing');
     const note = this.optionalNote(input.note);
     const { investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
@@ -52,7 +51,9 @@ export class InvestigationService {
       if (input.dueAt && input.dueAt <= now) throw InvalidInputError.single('dueAt', 'must be in the future');
 
       const collectionCase = await this.openCase(manager, lookout, caller, now);
-      const dueAt = input.dueAt ?? crossing.plannedDepartureAt ?? (await this.defaultDue(manager, lookout.groupManagerId, now));
+      // Only a due time counted in business days is re-timed when a closure changes (dueBusinessDays, dueFunctionId).
+      const due = (input.dueAt ?? crossing.plannedDepartureAt) ? null : await this.defaultDue(manager, lookout.groupManagerId, now);
+      const dueAt = input.dueAt ?? crossing.plannedDepartureAt ?? due!.dueAt;
       const investigation = await manager.save(
         manager.create(OtherInvestigation, {
           referenceNumber: await nextReferenceNumber(manager, 'investigation_number_seq', 'OI', now),
@@ -65,6 +66,8 @@ export class InvestigationService {
           revenueOfficerId: lookout.revenueOfficerId,
           issuedToIds: [lookout.groupManagerId, lookout.revenueOfficerId],
           dueAt,
+          dueBusinessDays: due ? this.dueBusinessDays : null,
+          dueFunctionId: due?.functionId ?? null,
           timeCritical: crossing.timeCritical,
           outcomes: null,
           lookoutDisposition: null,
@@ -240,10 +243,12 @@ export class InvestigationService {
     return created;
   }
 
-  private async defaultDue(manager: EntityManager, groupManagerId: string, now: Date): Promise<Date> {
+  /** `dueBusinessDays` business days in the GM's function's calendar (its zone and closures). */
+  private async defaultDue(manager: EntityManager, groupManagerId: string, now: Date): Promise<{ dueAt: Date; functionId: string }> {
     const gm = await manager.findOneByOrFail(Employee, { id: groupManagerId });
     const fn = await manager.findOneByOrFail(BusinessFunction, { id: gm.functionId });
-    return this.calendar.dueAfterBusinessDays(now, this.dueBusinessDays, fn.timeZone);
+    const calendar = (await this.calendars.forClocks(manager)).calendarFor(fn.id);
+    return { dueAt: calendar.dueAfterBusinessDays(now, this.dueBusinessDays, fn.timeZone), functionId: fn.id };
   }
 
   private async issueNotices(manager: EntityManager, investigation: OtherInvestigation, to: string[], actorId: string, now: Date): Promise<string[]> {

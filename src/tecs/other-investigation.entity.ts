@@ -53,6 +53,16 @@ export class OtherInvestigation {
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt!: Date;
 
+  /**
+   * Set when the due time was counted in business days (no departure date, no explicit due): that many
+   * business days after opening in this function's calendar (the GM's at opening). Closures re-time only these.
+   */
+  @Column({ type: 'int', name: 'due_business_days', nullable: true })
+  dueBusinessDays!: number | null;
+
+  @Column({ type: 'uuid', name: 'due_function_id', nullable: true })
+  dueFunctionId!: string | null;
+
   @Field(() => Boolean)
   @Column({ type: 'boolean', name: 'time_critical' })
   timeCritical!: boolean;

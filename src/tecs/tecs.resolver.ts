@@ -1,5 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AuditKind } from '../audit/access-audit.entity';
+import { auditedRequest } from '../audit/audited-request';
 import { HubContext } from '../graphql/context';
+import { pageCost } from '../graphql/page-cost';
 import { Employee } from '../org/employee.entity';
 import { maskTin } from '../referrals/forms/identifiers';
 import { CollectionCase } from './collection-case.entity';
@@ -39,7 +42,7 @@ export class LookoutResolver {
     return ctx.services.lookouts.get(ctx.caller, id);
   }
 
-  @Query(() => [Lookout], { description: 'The TECS lookout list (what the caller may see), newest first' })
+  @Query(() => [Lookout], { description: 'The TECS lookout list (what the caller may see), newest first', complexity: pageCost })
   lookouts(
     @Ctx() ctx: HubContext,
     @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter,
@@ -118,6 +121,13 @@ export class LookoutResolver {
     return maskTin(lookout.tin, lookout.tinType);
   }
 
+  @FieldResolver(() => String, { description: 'The full TIN: for those on the case only, and every use is audited' })
+  async unmaskedTin(@Root() lookout: Lookout, @Ctx() ctx: HubContext): Promise<string> {
+    await ctx.services.lookouts.get(ctx.caller, lookout.id);
+    await ctx.services.audit.record(auditedRequest(ctx), AuditKind.UNMASK, 'Lookout.unmaskedTin', [lookout.id], ['tin']);
+    return lookout.tin;
+  }
+
   @FieldResolver(() => String)
   dateOfBirth(@Root() lookout: Lookout): string {
     return lookout.dateOfBirth;
@@ -163,7 +173,7 @@ export class CrossingResolver {
 
   @Query(() => CoordinatorQueue, { description: 'TECS coordinator: new crossings first (time-critical first), then requests' })
   tecsCoordinatorQueue(@Ctx() ctx: HubContext): Promise<CoordinatorQueue> {
-    return ctx.services.crossings.coordinatorQueue(ctx.caller);
+    return ctx.services.crossings.coordinatorQueue();
   }
 
   @Query(() => Crossing)

@@ -185,6 +185,9 @@ export class LookoutListFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of the taxpayer name' })
   nameContains?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact TIN, matched by its keyed hash' })
+  tin?: string | null;
 }
 
 @ObjectType({ description: 'What the TECS coordinator must act on: crossings first (time-critical first), then requests' })

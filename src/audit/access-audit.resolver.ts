@@ -1,0 +1,46 @@
+import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import { HubContext } from '../graphql/context';
+import { pageCost } from '../graphql/page-cost';
+import { AccessAuditEntry, AuditKind } from './access-audit.entity';
+
+@InputType()
+export class AccessAuditFilter {
+  @Field(() => ID, { nullable: true })
+  actorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Any item id: referral, lookout, crossing, OI' })
+  itemId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  operation?: string | null;
+
+  @Field(() => AuditKind, { nullable: true })
+  kind?: AuditKind | null;
+
+  @Field(() => Date, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date | null;
+}
+
+@Resolver()
+export class AccessAuditResolver {
+  @Query(() => [AccessAuditEntry], { description: 'Admins and auditors: the access audit, newest first', complexity: pageCost })
+  accessAudit(
+    @Ctx() ctx: HubContext,
+    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<AccessAuditEntry[]> {
+    return ctx.services.audit.list(filter ?? {}, first);
+  }
+
+  @Query(() => String, { description: 'The access audit as CSV' })
+  accessAuditCsv(
+    @Ctx() ctx: HubContext,
+    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
+    @Arg('first', () => Int, { defaultValue: 5000 }) first = 5000,
+  ): Promise<string> {
+    return ctx.services.audit.csv(filter ?? {}, first);
+  }
+}

@@ -1,0 +1,90 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { HubContext } from '../graphql/context';
+import { BusinessFunction } from '../org/business-function.entity';
+import { Employee } from '../org/employee.entity';
+import { ReferralClosureEffect } from '../referrals/referral-closure-effect.entity';
+import { Referral } from '../referrals/referral.entity';
+import { Closure, ClosureHistoryEntry } from './closure.entity';
+
+@InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
+export class ClosureInput {
+  @Field(() => String, { description: 'First closed day, YYYY-MM-DD' })
+  startDate!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
+  endDate?: string | null;
+
+  @Field(() => Boolean)
+  nationwide!: boolean;
+
+  @Field(() => [ID], { nullable: true, description: 'The closed functions when not nationwide' })
+  functionIds?: string[] | null;
+
+  @Field(() => String, { description: 'Why, e.g. "Executive Order: Christmas Eve" or "Ogden campus closed: snow"' })
+  reason!: string;
+}
+
+/** Thin: closures are ClosureService's (admin-only changes are checked there and by the access policy). */
+@Resolver(() => Closure)
+export class ClosureResolver {
+  @Query(() => [Closure], { description: 'Closures in force overlapping [from, to] (YYYY-MM-DD, inclusive), earliest first' })
+  closures(@Arg('from', () => String) from: string, @Arg('to', () => String) to: string, @Ctx() ctx: HubContext): Promise<Closure[]> {
+    return ctx.services.closures.list(from, to);
+  }
+
+  @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })
+  addClosure(@Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: HubContext): Promise<Closure> {
+    return ctx.services.closures.add(ctx.caller, input);
+  }
+
+  @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
+  updateClosure(@Arg('id', () => ID) id: string, @Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: HubContext): Promise<Closure> {
+    return ctx.services.closures.update(ctx.caller, id, input);
+  }
+
+  @Mutation(() => Closure, { description: 'Admin: remove a closure; the clocks it moved move back (and may be breached at once)' })
+  removeClosure(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<Closure> {
+    return ctx.services.closures.remove(ctx.caller, id);
+  }
+
+  @FieldResolver(() => [BusinessFunction], { description: 'The closed functions; empty when nationwide' })
+  async functions(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<BusinessFunction[]> {
+    const functions = await ctx.loaders.businessFunction.loadMany(closure.functionIds);
+    return functions.filter((f): f is BusinessFunction => f instanceof BusinessFunction);
+  }
+
+  @FieldResolver(() => Employee, { nullable: true, description: 'The admin who entered it' })
+  createdBy(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(closure.createdById);
+  }
+
+  @FieldResolver(() => [ClosureHistoryEntry], { description: 'Every add, correction and removal, and what it did to open clocks' })
+  history(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<ClosureHistoryEntry[]> {
+    return ctx.services.closures.history(closure.id);
+  }
+}
+
+@Resolver(() => ClosureHistoryEntry)
+export class ClosureHistoryResolver {
+  @FieldResolver(() => Employee, { nullable: true })
+  actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: HubContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(entry.actorId);
+  }
+}
+
+@Resolver(() => ReferralClosureEffect)
+export class ReferralClosureEffectResolver {
+  @FieldResolver(() => Closure, { nullable: true, description: 'The closure (removedAt is set if it was removed since)' })
+  closure(@Root() effect: ReferralClosureEffect, @Ctx() ctx: HubContext): Promise<Closure | null> {
+    return ctx.loaders.closure.load(effect.closureId);
+  }
+}
+
+/** Referral.closuresApplied lives here so the referral resolver stays about the lifecycle. */
+@Resolver(() => Referral)
+export class ReferralClosuresResolver {
+  @FieldResolver(() => [ReferralClosureEffect], { description: 'The closure changes that moved this referral\'s clocks, oldest first' })
+  closuresApplied(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<ReferralClosureEffect[]> {
+    return ctx.loaders.closureEffects.load(referral.id);
+  }
+}

@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
+import { FILE_REFERRAL, TRANSITIONS } from '../support/referral-operations';
+
+let hub: TestHub;
+let org: TestOrganisation;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  org = await createTestOrganisation(hub.services, hub.database.dataSource);
+});
+
+afterAll(() => hub.stop());
+
+const auditRows = (itemId: string) =>
+  hub.database.dataSource.query(`SELECT actor_id, kind, operation, fields, request_id, client_address FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`, [itemId]);
+
+async function post(as: string, query: string, variables: Record<string, unknown>, requestId: string) {
+  const response = await fetch(hub.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor(as)}`, 'x-request-id': requestId },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: any; errors?: any[] };
+}
+
+it('audits every mutation in its own transaction (who, what item, which fields, request id, client address)', async () => {
+  const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
+  const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-1')).data.fileReferral;
+  await post(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id } }, 'req-forward-1');
+  const rows = await auditRows(filed.id);
+  expect(rows).toEqual([
+    { actor_id: org.people.originator.id, kind: 'MUTATION', operation: 'fileReferral', fields: ['input.form', 'input.receivingFunctionId', 'input.content'], request_id: 'req-file-1', client_address: expect.stringMatching(/127\.0\.0\.1/) },
+    { actor_id: org.people.amLiaison.id, kind: 'MUTATION', operation: 'forwardReferral', fields: ['input.referralId'], request_id: 'req-forward-1', client_address: expect.any(String) },
+  ]);
+});
+
+it('writes no audit row for a mutation that was rolled back', async () => {
+  const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
+  const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-2')).data.fileReferral;
+  const refused = await post(org.people.originator.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } }, 'req-refused');
+  expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
+  expect((await auditRows(filed.id)).map((r: { operation: string }) => r.operation)).toEqual(['fileReferral']);
+});
+
+it('audits reads of items carrying taxpayer data, with the fields read', async () => {
+  const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
+  const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-3')).data.fileReferral;
+  await post(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { state content { __typename } } }`, { id: filed.id }, 'req-read-1');
+  await post(org.people.amLiaison.id, `{ referrals(first: 100) { edges { node { id } } } }`, {}, 'req-list-1');
+  const reads = (await auditRows(filed.id)).filter((r: { kind: string }) => r.kind === 'READ');
+  expect(reads).toEqual([
+    expect.objectContaining({ operation: 'referral', fields: ['state', 'content'], request_id: 'req-read-1', actor_id: org.people.amLiaison.id }),
+    expect.objectContaining({ operation: 'referrals', fields: ['edges'], request_id: 'req-list-1' }),
+  ]);
+});
+
+it('lets admins and auditors list and export the audit; nobody can change it, not even in SQL', async () => {
+  const listed = dataOf(await hub.request(org.people.admin.id, `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { operation kind actorId } }`, { a: org.people.originator.id })).accessAudit;
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.every((r: { actorId: string; kind: string }) => r.actorId === org.people.originator.id && r.kind === 'MUTATION')).toBe(true);
+  const csv = dataOf(await hub.request(org.people.admin.id, `{ accessAuditCsv(filter: { operation: "forwardReferral" }) }`)).accessAuditCsv;
+  expect(csv.split('\r\n')[0]).toBe('at,actor_id,kind,operation,item_ids,fields,request_id,client_address');
+  expect(csv).toContain('req-forward-1');
+  expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { id } }`))).toBe('FORBIDDEN');
+  const db = hub.database.dataSource;
+  await expect(db.query(`UPDATE access_audit SET operation = 'nothing'`)).rejects.toThrow(/append-only/);
+  await expect(db.query(`DELETE FROM access_audit`)).rejects.toThrow(/append-only/);
+  await expect(db.query(`TRUNCATE access_audit`)).rejects.toThrow(/append-only/);
+});

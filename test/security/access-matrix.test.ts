@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GraphQLSchema } from 'graphql';
+import { ACCESS_POLICY, accessPolicyMarkdownTable, rolesAllow } from '../../src/auth/access-policy';
+import { buildHubSchema } from '../../src/graphql/schema';
+import { Employee } from '../../src/org/employee.entity';
+import { Role } from '../../src/org/role';
+import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
+import { everyOperation } from '../support/operation-documents';
+import { fileReferral } from '../support/referral-operations';
+import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
+import { tecs } from '../support/tecs-operations';
+
+let schema: GraphQLSchema;
+let hub: TestHub;
+let org: TestOrganisation;
+let tecsPeople: TecsPeople;
+const principals = new Map<Role, Employee>();
+
+beforeAll(async () => {
+  schema = await buildHubSchema();
+  hub = await startTestHub();
+  org = await createTestOrganisation(hub.services, hub.database.dataSource);
+  tecsPeople = await createTecsOrganisation(hub.services);
+  for (const role of Object.values(Role)) {
+    principals.set(
+      role,
+      await hub.services.org.createEmployee({ email: `matrix.${role.toLowerCase()}@example.gov`, name: `Matrix ${role}`, functionId: org.functions.am.id, roles: [role] }),
+    );
+  }
+});
+
+afterAll(() => hub.stop());
+
+describe('the access policy', () => {
+  it('covers every query and mutation, and names nothing else', () => {
+    const operations = everyOperation(schema).map((o) => o.name).sort();
+    expect(Object.keys(ACCESS_POLICY).sort()).toEqual(operations);
+  });
+
+  it('is the table printed in the README', () => {
+    expect(readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')).toContain(accessPolicyMarkdownTable());
+  });
+
+  it('lets every role call exactly the operations the policy grants it (every operation × every role)', async () => {
+    const mismatches: string[] = [];
+    for (const operation of everyOperation(schema)) {
+      for (const [role, principal] of principals) {
+        const response = await hub.request(principal.id, operation.query, operation.variables);
+        const forbidden = response.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+        const allowed = rolesAllow(ACCESS_POLICY[operation.name], [role]);
+        if (forbidden === allowed) mismatches.push(`${operation.name} as ${role}: ${forbidden ? 'FORBIDDEN' : 'not refused'}`);
+        expect(response.errors?.[0]?.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 120_000);
+});
+
+describe('related vs unrelated actors', () => {
+  it('shows a referral and its history to the parties only', async () => {
+    const referral = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: VALID_14566 },
+    });
+    for (const [query, related, unrelated] of [
+      ['query($id: ID!) { referral(id: $id) { id } }', [org.people.originator, org.people.amLiaison, org.people.efLiaison, org.people.admin], [org.people.amColleague, org.people.rivoLiaison, org.people.efWorker]],
+      ['query($id: ID!) { referralHistory(referralId: $id) { id } }', [org.people.originator, org.people.amLiaison], [org.people.amColleague, org.people.cawrLiaison]],
+    ] as const) {
+      for (const person of related) expect(dataOf(await hub.request(person.id, query, { id: referral.id }))).toBeTruthy();
+      for (const person of unrelated) expect(errorCodeOf(await hub.request(person.id, query, { id: referral.id }))).toBe('NOT_FOUND');
+    }
+  });
+
+  it('shows TECS items to those on the case only', async () => {
+    const lookout = await tecs(hub, tecsPeople.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
+    const query = 'query($id: ID!) { lookout(id: $id) { id } }';
+    for (const person of [tecsPeople.clevelandRo, tecsPeople.clevelandGm, tecsPeople.coordinator]) {
+      expect(dataOf(await hub.request(person.id, query, { id: lookout.id })).lookout.id).toBe(lookout.id);
+    }
+    for (const person of [tecsPeople.otherRo, tecsPeople.intlGm, tecsPeople.ciAgent, tecsPeople.admin, org.people.originator]) {
+      expect(errorCodeOf(await hub.request(person.id, query, { id: lookout.id }))).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
+
+let database: TestDatabase;
+let hub: TestHub;
+let production: TestHub;
+let org: TestOrganisation;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  hub = await startTestHub({ database, env: { GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '1500', GRAPHQL_MAX_BODY_BYTES: '20000' } });
+  production = await startTestHub({ database, env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64') } });
+  org = await createTestOrganisation(hub.services, database.dataSource);
+});
+
+afterAll(async () => {
+  await hub.stop();
+  await production.stop();
+  await database.drop();
+});
+
+const post = (target: TestHub, body: string, headers: Record<string, string> = {}) =>
+  fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+it('refuses operations nested deeper than the limit', async () => {
+  const deep = '{ me { manager { manager { manager { manager { manager { manager { manager { manager { name } } } } } } } } } }';
+  const response = await hub.request(org.people.originator.id, deep);
+  expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
+  expect(response.errors![0].message).toMatch(/levels deep/);
+  expect((await hub.request(org.people.originator.id, '{ me { manager { name } } }')).errors).toBeUndefined();
+});
+
+it('refuses operations costlier than the limit: list fields cost their page size times their children', async () => {
+  const costly = '{ referrals(first: 100) { edges { node { id referenceNumber state history { action note at } originator { name email } } } } }';
+  const response = await hub.request(org.people.admin.id, costly);
+  expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
+  expect(response.errors![0].message).toMatch(/costs \d+/);
+  const cheap = await hub.request(org.people.admin.id, '{ referrals(first: 5) { edges { node { id } } } }');
+  expect(cheap.errors).toBeUndefined();
+});
+
+it('refuses bodies over the size limit and malformed JSON without an HTML error page', async () => {
+  const token = await hub.tokenFor(org.people.originator.id);
+  const big = await post(hub, JSON.stringify({ query: `{ me { name } } # ${'x'.repeat(30_000)}` }), { authorization: `Bearer ${token}` });
+  expect(big.status).toBe(413);
+  expect(((await big.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  const broken = await post(hub, '{"query": ', { authorization: `Bearer ${token}` });
+  expect(broken.status).toBe(400);
+  expect(((await broken.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+});
+
+it('does not run batched operations', async () => {
+  const token = await hub.tokenFor(org.people.originator.id);
+  const response = await post(hub, JSON.stringify([{ query: '{ me { name } }' }, { query: '{ me { email } }' }]), { authorization: `Bearer ${token}` });
+  expect(response.status).toBe(400);
+});
+
+it('in production: no introspection, no stack traces, no explorer page', async () => {
+  const introspection = await production.request(org.people.originator.id, '{ __schema { types { name } } }');
+  expect(errorCodeOf(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
+  const missing = await production.request(org.people.originator.id, '{ referral(id: "00000000-0000-4000-8000-000000000000") { id } }');
+  expect(missing.errors![0].extensions).toEqual({ code: 'NOT_FOUND' });
+  const page = await fetch(production.url, { headers: { accept: 'text/html' } });
+  expect(await page.text()).not.toContain('<textarea');
+});
+
+it('in development: serves the offline explorer page, which loads nothing from elsewhere', async () => {
+  const page = await fetch(hub.url, { headers: { accept: 'text/html' } });
+  const html = await page.text();
+  expect(html).toContain('<textarea id="query"');
+  expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!127)/);
+});
+
+it('returns a request id and honours a well-formed one', async () => {
+  const token = await hub.tokenFor(org.people.originator.id);
+  const response = await post(hub, JSON.stringify({ query: '{ me { name } }' }), { authorization: `Bearer ${token}`, 'x-request-id': 'trace-123' });
+  expect(response.headers.get('x-request-id')).toBe('trace-123');
+  const generated = await post(hub, JSON.stringify({ query: '{ me { name } }' }), { authorization: `Bearer ${token}`, 'x-request-id': 'bad id with spaces' });
+  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+});

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { ACCESS_POLICY, ANY_EMPLOYEE } from '../../src/auth/access-policy';
+import { buildHubSchema } from '../../src/graphql/schema';
+import { Role } from '../../src/org/role';
+import { dataOf, startTestHub, TestHub } from '../support/hub';
+import { everyOperation, OperationDocument } from '../support/operation-documents';
+import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
+
+let schema: GraphQLSchema;
+let hub: TestHub;
+let org: TestOrganisation;
+const asRole = new Map<Role, string>();
+
+const TABLES = ['business_function', 'employee', 'liaison_assignment', 'referral', 'referral_history', 'notification', 'referral_sla_event', 'lookout', 'crossing', 'other_investigation', 'collection_case', 'tecs_history'];
+
+beforeAll(async () => {
+  schema = await buildHubSchema();
+  hub = await startTestHub();
+  org = await createTestOrganisation(hub.services, hub.database.dataSource);
+  for (const role of Object.values(Role)) {
+    const e = await hub.services.org.createEmployee({ email: `fuzz.${role.toLowerCase()}@example.gov`, name: `Fuzz ${role}`, functionId: org.functions.am.id, roles: [role] });
+    asRole.set(role, e.id);
+  }
+});
+
+afterAll(() => hub.stop());
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) counts[table] = Number((await hub.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  return counts;
+}
+
+/** Replaces every string in a value. */
+function mapStrings(value: unknown, replace: (s: string) => unknown): unknown {
+  if (typeof value === 'string') return replace(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, replace));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, replace)]));
+  return value;
+}
+
+function deepNest(depth: number): unknown {
+  let value: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) value = { nested: value };
+  return value;
+}
+
+const MALFORMED: [string, (op: OperationDocument) => Record<string, unknown>][] = [
+  ['wrong types', (op) => Object.fromEntries(Object.keys(op.variables).map((k) => [k, 12345]))],
+  ['huge strings', (op) => mapStrings(op.variables, () => 'x'.repeat(50_000)) as Record<string, unknown>],
+  ['control characters', (op) => mapStrings(op.variables, (s) => `${s}\u0000\u0007\u001b[31m`) as Record<string, unknown>],
+  ['SQL fragments', (op) => mapStrings(op.variables, () => "'); DROP TABLE referral; --") as Record<string, unknown>],
+  ['deep nesting', (op) => Object.fromEntries(Object.keys(op.variables).map((k) => [k, deepNest(200)]))],
+  ['nulls for required values', (op) => Object.fromEntries(Object.keys(op.variables).map((k) => [k, null]))],
+];
+
+it('refuses malformed input to every mutation with a clear error, writes nothing and stays up', async () => {
+  const before = await rowCounts();
+  const failures: string[] = [];
+  const mutations = everyOperation(schema).filter((op) => op.kind === 'mutation' && op.args.length > 0);
+  for (const op of mutations) {
+    const policy = ACCESS_POLICY[op.name];
+    const caller = asRole.get(policy.roles === ANY_EMPLOYEE ? Role.ADMIN : policy.roles[0])!;
+    for (const [name, malform] of MALFORMED) {
+      const response = await hub.request(caller, op.query, malform(op));
+      const code = response.errors?.[0]?.extensions?.code;
+      if (!response.errors?.length) failures.push(`${op.name} / ${name}: accepted`);
+      else if (!['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'].includes(code)) failures.push(`${op.name} / ${name}: ${code} ${response.errors[0].message}`);
+    }
+  }
+  expect(failures).toEqual([]);
+  expect(await rowCounts()).toEqual(before);
+  expect(dataOf(await hub.request(org.people.originator.id, '{ me { email } }')).me.email).toBe('am.originator@example.gov');
+}, 120_000);
