@@ -152,7 +152,9 @@ function jwtSecret(env: Env, dataDir: string, environment: AppConfig['environmen
     if (configured.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
     return new TextEncoder().encode(configured);
   }
-  if (environment === 'production') throw new ConfigError('JWT_SECRET is required in production');
+  // With an OIDC provider's JWKS the shared secret verifies nothing; it only signs development tokens.
+  if (env.JWT_JWKS_URL) return randomBytes(48);
+  if (environment === 'production') throw new ConfigError('JWT_SECRET (or JWT_JWKS_URL) is required in production');
   const file = join(dataDir, 'jwt-secret');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
