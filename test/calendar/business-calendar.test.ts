@@ -328,3 +328,21 @@ describe('BusinessCalendar', () => {
     });
   });
 });
+
+describe('dueAfterBusinessDaysFrom (re-timing many clocks that started on the same local day)', () => {
+  it('gives the due instant of any receipt on that local date, closures included', () => {
+    const closedTuesday = new BusinessCalendar((date) => date === '2024-12-24');
+    // Friday 2024-12-20 in Chicago, early and late: Mon 23, (Tue 24 closed), (Christmas), Thu 26, Fri 27.
+    for (const received of ['2024-12-20T06:00:00Z', '2024-12-21T05:59:59Z']) {
+      expect(iso(closedTuesday.dueAfterBusinessDays(at(received), 3, CHI))).toBe('2024-12-28T05:59:59.999Z');
+    }
+    expect(iso(closedTuesday.dueAfterBusinessDaysFrom('2024-12-20', 3, CHI))).toBe('2024-12-28T05:59:59.999Z');
+    expect(iso(cal.dueAfterBusinessDaysFrom('2024-12-20', 3, CHI))).toBe('2024-12-27T05:59:59.999Z');
+  });
+
+  it('checks its arguments like the other entry points', () => {
+    expect(() => cal.dueAfterBusinessDaysFrom('2024-02-30', 3, CHI)).toThrow(RangeError);
+    expect(() => cal.dueAfterBusinessDaysFrom('2024-12-20', 0, CHI)).toThrow(RangeError);
+    expect(() => cal.dueAfterBusinessDaysFrom('2024-12-20', 3, 'Nope/Nope')).toThrow(RangeError);
+  });
+});
