@@ -86,27 +86,40 @@ export class ReferralQueryService {
       .getMany();
   }
 
-  /** What the caller must act on now, soonest due first. */
+  /**
+   * What the caller must act on now, soonest due first. Each reason to act is its own branch, read in
+   * due order and cut at `first` (an index range scan on (function, state, next_due_at, submitted_at)
+   * for the liaison branches); the page is the first `first` of their union. A single OR over all
+   * reasons would read every candidate of a busy function and sort them.
+   */
   async workQueue(caller: Caller, first: number): Promise<Referral[]> {
     this.checkPageSize(first);
-    const fns = [...caller.liaisonFunctionIds];
+    const order = 'ORDER BY next_due_at ASC NULLS LAST, submitted_at ASC LIMIT :first';
+    const branches = [
+      `SELECT id FROM referral WHERE assignee_id = :me AND state = :assigned ${order}`,
+      `SELECT id FROM referral WHERE originator_id = :me AND state IN (:...originatorStates) ${order}`,
+      `SELECT id FROM referral r WHERE elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${order}`,
+    ];
+    const parameters: Record<string, unknown> = {
+      me: caller.id,
+      first,
+      assigned: ReferralState.ASSIGNED,
+      originatorStates: [ReferralState.RETURNED, ReferralState.COMPLETED],
+      submitted: ReferralState.SUBMITTED,
+      forwarded: ReferralState.FORWARDED,
+      acknowledged: ReferralState.ACKNOWLEDGED,
+    };
+    [...new Set(caller.liaisonFunctionIds)].forEach((functionId, i) => {
+      parameters[`fn${i}`] = functionId;
+      branches.push(
+        `SELECT id FROM referral WHERE originating_function_id = :fn${i} AND state = :submitted ${order}`,
+        `SELECT id FROM referral WHERE receiving_function_id = :fn${i} AND state = :forwarded ${order}`,
+        `SELECT id FROM referral WHERE receiving_function_id = :fn${i} AND state = :acknowledged ${order}`,
+      );
+    });
     return this.dataSource.manager
       .createQueryBuilder(Referral, 'r')
-      .where(
-        new Brackets((q) => {
-          q.where('r.assignee_id = :me AND r.state = :assigned', { me: caller.id, assigned: ReferralState.ASSIGNED })
-            .orWhere('r.originator_id = :me AND r.state IN (:...originatorStates)', {
-              originatorStates: [ReferralState.RETURNED, ReferralState.COMPLETED],
-            })
-            .orWhere(`r.elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()}`);
-          if (fns.length) {
-            q.orWhere('r.originating_function_id IN (:...fns) AND r.state = :submitted', { fns, submitted: ReferralState.SUBMITTED })
-              .orWhere('r.receiving_function_id IN (:...fns) AND r.state IN (:...receivingStates)', {
-                receivingStates: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED],
-              });
-          }
-        }),
-      )
+      .where(`r.id IN (${branches.map((branch) => `(${branch})`).join(' UNION ALL ')})`, parameters)
       .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
       .addOrderBy('r.submitted_at', 'ASC')
       .limit(first)

@@ -24,8 +24,9 @@ import { ReferralState } from './referral-state';
 @Entity('referral')
 @Index('referral_open_next_due_idx', ['nextDueAt'], { where: `state NOT IN ('CLOSED', 'WITHDRAWN', 'RETURNED_NO_TPP')` })
 @Index('referral_created_idx', ['createdAt', 'id'])
-@Index('referral_originating_function_state_idx', ['originatingFunctionId', 'state'])
-@Index('referral_receiving_function_state_idx', ['receivingFunctionId', 'state'])
+// Work queues read a function's referrals in one state, soonest due first (see the benchmark's EXPLAIN).
+@Index('referral_originating_function_state_idx', ['originatingFunctionId', 'state', 'nextDueAt', 'submittedAt'])
+@Index('referral_receiving_function_state_idx', ['receivingFunctionId', 'state', 'nextDueAt', 'submittedAt'])
 @Index('referral_tin_hashes_idx', ['tinHashes'], { type: 'gin' })
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
 export class Referral {

@@ -1,0 +1,210 @@
+import { Client } from 'pg';
+import { federalBusinessCalendar } from '../../src/calendar/business-calendar';
+import { validateReferralContent } from '../../src/referrals/forms/form-content';
+import { ReferralForm } from '../../src/referrals/forms/referral-form';
+import { ReferralClocks } from '../../src/referrals/referral-clocks';
+import { QUEUES } from '../../src/notifications/job-queue';
+import { Benchmark, BenchContext } from '../lib/benchmark';
+import { BENCH_NOW } from '../lib/environment';
+import { LoadRequest, runLoad } from '../lib/load';
+import { BenchFunction } from '../lib/org';
+import { FILE_REFERRAL, SAMPLE_14566, SAMPLE_4442 } from '../lib/samples';
+import { LatencySummary, msSince, summarise } from '../lib/stats';
+
+const CONNECTIONS = 32;
+/** Filers: this many employees, spread over the functions, each filing with the next function. */
+const FILERS = 64;
+
+interface Filer {
+  employeeId: string;
+  from: BenchFunction;
+  to: BenchFunction;
+  form: ReferralForm.F14566 | ReferralForm.F4442;
+}
+
+function filers(ctx: BenchContext): Filer[] {
+  const fns = ctx.org.functions;
+  return Array.from({ length: FILERS }, (_, i) => {
+    const from = fns[i % fns.length];
+    const to = fns[(i + 1 + (i % 7)) % fns.length];
+    // Three of four are Form 14566 (no catalogue look-up), one a Form 4442 (category resolved).
+    return { employeeId: from.workerIds[Math.floor(i / fns.length) % from.workerIds.length], from, to, form: i % 4 === 3 ? ReferralForm.F4442 : ReferralForm.F14566 };
+  });
+}
+
+function contentInput(form: Filer['form']) {
+  return form === ReferralForm.F14566 ? { form14566: SAMPLE_14566 } : { form4442: SAMPLE_4442 };
+}
+
+/**
+ * The floor: the writes fileReferral makes — the referral row (reference number from the same
+ * sequence), its FILE history row, the REFERRAL_FILED notice to each originating liaison and its
+ * pg-boss delivery job (pg-boss's own insert statement, as the hub sends it) — in one transaction per
+ * filing, from `connections` concurrent pg clients, with no reads, no GraphQL and no ORM.
+ */
+async function baseline(ctx: BenchContext, list: Filer[], seconds: number): Promise<{ perSecond: number; latency: LatencySummary; filed: number; statements: number }> {
+  const now = ctx.env.clock.now();
+  const clocks = new ReferralClocks(federalBusinessCalendar);
+  const category = (await ctx.env.admin.query<{ code: string; requires_dln: boolean }>(`SELECT code, requires_dln FROM referral_category WHERE name = $1`, [SAMPLE_4442.category])).rows[0];
+  const rows = list.map((filer) => {
+    const { content } = validateReferralContent(filer.form, contentInput(filer.form) as never, {
+      now,
+      category4442: filer.form === ReferralForm.F4442 ? { code: category.code, requiresDln: category.requires_dln } : null,
+    });
+    const reviewDueAt = clocks.reviewDueAt(now, filer.from.timeZone);
+    return {
+      filer,
+      prefix: filer.form === ReferralForm.F14566 ? '14566' : '4442',
+      content: JSON.stringify(content),
+      category: filer.form === ReferralForm.F4442 ? category.code : null,
+      reviewDueAt: reviewDueAt.toISOString(),
+      recipients: filer.from.liaisonIds.filter((id) => id !== filer.employeeId),
+      facts: JSON.stringify({ actorId: filer.employeeId, clock: 'REVIEW', dueAt: reviewDueAt.toISOString() }),
+    };
+  });
+  const boss = ctx.env.hub.jobs.boss;
+  const clients: Client[] = await Promise.all(Array.from({ length: CONNECTIONS }, () => ctx.env.direct()));
+  const samples: number[] = [];
+  let statements = 0;
+  let next = 0;
+  const fileOne = async (client: Client) => {
+    const row = rows[next++ % rows.length];
+    const at = now.toISOString();
+    await client.query('BEGIN');
+    const {
+      rows: [referral],
+    } = await client.query<{ id: string }>(
+      `INSERT INTO referral (reference_number, form, state, version, originator_id, originating_function_id, receiving_function_id,
+         category_code, content, submitted_at, review_due_at, next_due_at, elevation_level, elevation_holder_ids, sla_check_at)
+       VALUES ($1 || '-2026-' || lpad(nextval('referral_number_seq')::text, 6, '0'), $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7, $8, $9, $9, 0, '{}', $8)
+       RETURNING id, created_at, updated_at, version`,
+      [row.prefix, row.filer.form, row.filer.employeeId, row.filer.from.id, row.filer.to.id, row.category, row.content, at, row.reviewDueAt],
+    );
+    await client.query(
+      `INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
+       VALUES ($1, 'FILE', NULL, 'SUBMITTED', $2, $3, NULL, NULL) RETURNING id`,
+      [referral.id, row.filer.employeeId, at],
+    );
+    const { rows: notices } = await client.query<{ id: string }>(
+      `INSERT INTO notification (kind, recipient_id, referral_id, urgent, status, facts, created_at)
+       SELECT 'REFERRAL_FILED', recipient, $2, false, 'PENDING', $3, $4 FROM unnest($1::uuid[]) AS recipient
+       RETURNING id`,
+      [row.recipients, referral.id, row.facts, at],
+    );
+    await boss.insert(
+      notices.map((n) => ({ name: QUEUES.deliver, data: { notificationId: n.id } })),
+      { db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await client.query(text, values)).rows }) } },
+    );
+    await client.query('COMMIT');
+    return 4;
+  };
+  const loop = async (client: Client, deadline: bigint, record: boolean) => {
+    while (process.hrtime.bigint() < deadline) {
+      const start = process.hrtime.bigint();
+      statements = await fileOne(client);
+      if (record) samples.push(msSince(start));
+    }
+  };
+  try {
+    const warm = process.hrtime.bigint() + BigInt(Math.round(Math.min(5, seconds / 4) * 1e9));
+    await Promise.all(clients.map((client) => loop(client, warm, false)));
+    const started = process.hrtime.bigint();
+    const deadline = started + BigInt(Math.round(seconds * 1e9));
+    await Promise.all(clients.map((client) => loop(client, deadline, true)));
+    const elapsed = msSince(started) / 1000;
+    return { perSecond: samples.length / elapsed, latency: summarise(samples), filed: samples.length, statements };
+  } finally {
+    await Promise.all(clients.map((client) => client.end()));
+  }
+}
+
+async function referralCount(ctx: BenchContext): Promise<number> {
+  return Number((await ctx.env.admin.query<{ n: string }>('SELECT count(*) AS n FROM referral')).rows[0].n);
+}
+
+export const benchmark: Benchmark = {
+  title: 'Filing throughput',
+  async run(ctx) {
+    const seconds = ctx.options.quick ? 5 : 20;
+    const warmup = ctx.options.quick ? 2 : 5;
+    // Filed one hour before the data set's "now": their review clocks (and sla_check_at) are settled by
+    // the catch-up sweep of benchmark 3 before anything is measured there.
+    ctx.env.clock.set(new Date(Date.parse(BENCH_NOW) - 3600_000));
+    const list = filers(ctx);
+    const requests: LoadRequest[] = await Promise.all(
+      list.map(async (filer) => ({
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(filer.employeeId)}` },
+        body: JSON.stringify({ query: FILE_REFERRAL, variables: { input: { form: filer.form, receivingFunctionId: filer.to.id, content: contentInput(filer.form) } } }),
+      })),
+    );
+
+    // Statements per filing, counted at the pg driver (one request, nothing else running on the hub).
+    const one = await ctx.counter.measure(() =>
+      fetch(ctx.env.graphqlUrl, { method: 'POST', headers: requests[0].headers, body: requests[0].body }).then((r) => r.json()),
+    );
+    if ((one.value as { errors?: unknown }).errors) throw new Error(`fileReferral failed: ${JSON.stringify(one.value)}`);
+    ctx.verbose(
+      `the statements of one fileReferral (${one.statements} + ${one.transactionControl} BEGIN/COMMIT)`,
+      one.captured.map((st, i) => `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`).join('\n'),
+    );
+
+    ctx.log(`baseline: the same writes with pg, ${CONNECTIONS} connections, ${seconds} s…`);
+    const floor = await baseline(ctx, list, seconds);
+
+    ctx.log(`hub: fileReferral over HTTP, autocannon ${CONNECTIONS} connections, ${warmup} s warm-up + ${seconds} s…`);
+    await runLoad({ mode: 'autocannon', url: ctx.env.graphqlUrl, connections: CONNECTIONS, durationSeconds: warmup, requests });
+    await ctx.env.settle();
+    const before = await referralCount(ctx);
+    const hub = await runLoad({ mode: 'autocannon', url: ctx.env.graphqlUrl, connections: CONNECTIONS, durationSeconds: seconds, requests });
+    await ctx.env.settle();
+    const written = (await referralCount(ctx)) - before;
+    if (hub.failed > 0) ctx.log(`${hub.failed} failed requests, e.g. ${hub.errorSample}`);
+    if (hub.successful === 0) throw new Error(`no successful filing: ${hub.errorSample}`);
+
+    // What any authenticated request costs the hub (HTTP, JWT, caller, GraphQL, middlewares), for scale.
+    const noop = await runLoad({
+      mode: 'autocannon',
+      url: ctx.env.graphqlUrl,
+      connections: CONNECTIONS,
+      durationSeconds: Math.min(5, seconds),
+      requests: requests.map((request) => ({ headers: request.headers, body: JSON.stringify({ query: '{ me { id } }' }) })),
+    });
+    await ctx.env.settle();
+
+    const ratio = hub.throughputPerSecond / floor.perSecond;
+    ctx.figure({
+      name: `fileReferral throughput (${CONNECTIONS} connections)`,
+      value: hub.throughputPerSecond,
+      unit: 'filings/s',
+      better: 'higher',
+      baseline: floor.perSecond,
+      baselineLabel: 'same writes via pg',
+      target: { text: '≥ 60 % of the baseline', pass: ratio >= 0.6 },
+    });
+    ctx.figure({ name: 'fileReferral latency p50', value: hub.latency.p50, unit: 'ms', better: 'lower', baseline: floor.latency.p50, baselineLabel: 'pg transaction p50' });
+    ctx.figure({ name: 'fileReferral latency p99', value: hub.latency.p99, unit: 'ms', better: 'lower', baseline: floor.latency.p99, baselineLabel: 'pg transaction p99' });
+    ctx.figure({
+      name: `authenticated no-op request \`{ me { id } }\` (${CONNECTIONS} connections)`,
+      value: noop.throughputPerSecond,
+      unit: 'requests/s',
+      better: 'higher',
+      note: 'what any authenticated request costs the hub (HTTP, JWT, caller, GraphQL), for scale',
+    });
+    ctx.figure({
+      name: 'SQL statements per filing (excl. BEGIN/COMMIT)',
+      value: one.statements,
+      unit: '',
+      better: 'lower',
+      baseline: floor.statements,
+      baselineLabel: 'the writes alone',
+    });
+    ctx.note(
+      `Hub: \`fileReferral\` over HTTP (GraphQL, JWT, caller lookup, validation, one transaction), autocannon with ${CONNECTIONS} connections for ${seconds} s after ${warmup} s of warm-up, ` +
+        `${list.length} employees of ${new Set(list.map((f) => f.from.id)).size} functions filing round-robin (3 of 4 Form 14566, 1 of 4 Form 4442). ` +
+        `${hub.successful.toLocaleString('en-US')} successful responses, ${hub.failed} failed; ${written.toLocaleString('en-US')} referral rows written during the measured window. Latency: ${hub.latencyResolution}. ` +
+        `Baseline: ${CONNECTIONS} pg connections in the benchmark process, each looping over the same writes in one transaction per filing ` +
+        `(INSERT referral with nextval, INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert), ` +
+        `${floor.filed.toLocaleString('en-US')} filings in ${seconds} s after a warm-up. The baseline ran first, then the hub, on the same tables (which held only the organisation and the filings of this benchmark).`,
+    );
+  },
+};

@@ -1,0 +1,184 @@
+import { Benchmark, BenchContext } from '../lib/benchmark';
+import { BENCH_NOW } from '../lib/environment';
+import { LoadRequest, LoadResult, runLoad } from '../lib/load';
+import { CapturedStatement } from '../lib/pg-counter';
+import { explainSummary, explainText, PlanSummary } from '../lib/plan';
+import { workQueueQuery } from '../lib/samples';
+import { LatencySummary, msSince, summarise } from '../lib/stats';
+
+const FIRST = 50;
+const TARGET_P99_MS = 20;
+
+/**
+ * The index change this benchmark proposes (not in the migrations yet): the liaison branches of the
+ * work queue read (function, state) in due order, so the index carries the order columns. Replaces
+ * the two (function, state) indexes, whose prefix every other use keeps.
+ */
+const PROPOSED_INDEXES = [
+  { name: 'referral_originating_function_state_idx', columns: 'originating_function_id, state, next_due_at, submitted_at', old: 'originating_function_id, state' },
+  { name: 'referral_receiving_function_state_idx', columns: 'receiving_function_id, state, next_due_at, submitted_at', old: 'receiving_function_id, state' },
+];
+
+interface Measurement {
+  /** The statements of the first liaison's request, with their times. */
+  sample: CapturedStatement[];
+  hub: LoadResult;
+  floor: LatencySummary;
+  plans: PlanSummary[];
+  busiest: number;
+  queueSql: CapturedStatement[];
+  statements: number;
+}
+
+async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: number): Promise<Measurement> {
+  // The SQL the hub sends for each liaison's queue, captured at the pg driver: the baseline runs exactly it.
+  const queueSql: CapturedStatement[] = [];
+  let statements = 0;
+  let sample: CapturedStatement[] = [];
+  for (const request of requests) {
+    const measured = await ctx.counter.measure(async () => {
+      const response = (await (await fetch(ctx.env.graphqlUrl, { method: 'POST', headers: request.headers, body: request.body })).json()) as {
+        errors?: unknown;
+        data?: { myWorkQueue: unknown[] };
+      };
+      if (response.errors) throw new Error(`myWorkQueue failed: ${JSON.stringify(response.errors)}`);
+      return response.data!.myWorkQueue.length;
+    });
+    const statement = measured.captured.find((s) => /FROM "referral"/.test(s.text) && /LIMIT/i.test(s.text));
+    if (!statement) throw new Error(`no referral query captured: ${measured.captured.map((s) => s.text.slice(0, 80)).join(' / ')}`);
+    queueSql.push(statement);
+    statements = Math.max(statements, measured.statements);
+    if (!sample.length) sample = measured.captured;
+  }
+
+  // Plans: every liaison's queue query must be answered from indexes.
+  const plans: PlanSummary[] = [];
+  for (const statement of queueSql) plans.push(await explainSummary(ctx.env.admin, statement, 'referral'));
+  const busiest = plans.reduce((best, plan, i) => (plan.scannedRows > plans[best].scannedRows ? i : best), 0);
+
+  ctx.log(`hub: myWorkQueue(first: ${FIRST}) over HTTP, one request at a time, ${requests.length} liaisons round-robin, ${seconds} s…`);
+  await runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: Math.min(3, seconds), requests });
+  const hub = await runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: seconds, requests });
+  if (hub.failed) throw new Error(`${hub.failed} failed requests: ${hub.errorSample}`);
+
+  ctx.log(`baseline: the same SQL run directly with pg, one at a time, ${seconds} s…`);
+  const direct = await ctx.env.direct();
+  const samples: number[] = [];
+  try {
+    const run = async (until: bigint, record: boolean) => {
+      for (let i = 0; process.hrtime.bigint() < until; i++) {
+        const statement = queueSql[i % queueSql.length];
+        const start = process.hrtime.bigint();
+        await direct.query(statement.text, statement.values);
+        if (record) samples.push(msSince(start));
+      }
+    };
+    await run(process.hrtime.bigint() + BigInt(Math.min(3, seconds) * 1e9), false);
+    await run(process.hrtime.bigint() + BigInt(seconds * 1e9), true);
+  } finally {
+    await direct.end();
+  }
+  return { sample, hub, floor: summarise(samples), plans, busiest, queueSql, statements };
+}
+
+function planNote(m: Measurement): string {
+  const plan = m.plans[m.busiest];
+  return (
+    `busiest liaison: ${plan.scannedRows.toLocaleString('en-US')} referral rows read, ${plan.executionMs.toFixed(1)} ms in EXPLAIN ANALYZE; ` +
+    `indexes used across liaisons: ${[...new Set(m.plans.flatMap((p) => p.indexes))].join(', ')}; plan: ${plan.shape}`
+  );
+}
+
+async function indexColumns(ctx: BenchContext, name: string): Promise<string | null> {
+  const { rows } = await ctx.env.admin.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'referral' AND indexname = $1`, [name]);
+  return rows[0]?.def.match(/\((.*)\)/)?.[1] ?? null;
+}
+
+async function replaceIndexes(ctx: BenchContext, to: 'proposed' | 'old'): Promise<void> {
+  for (const index of PROPOSED_INDEXES) {
+    await ctx.env.admin.query(`DROP INDEX IF EXISTS "${index.name}"`);
+    await ctx.env.admin.query(`CREATE INDEX "${index.name}" ON referral (${to === 'proposed' ? index.columns : index.old})`);
+  }
+  await ctx.env.admin.query('ANALYZE referral');
+}
+
+export const benchmark: Benchmark = {
+  title: 'Work queue at scale',
+  async run(ctx) {
+    const dataset = await ctx.dataset();
+    const seconds = ctx.options.quick ? 3 : 10;
+    ctx.env.clock.set(BENCH_NOW);
+    const liaisons = ctx.org.functions.flatMap((f) => f.liaisonIds);
+    const body = JSON.stringify({ query: workQueueQuery(FIRST) });
+    const requests: LoadRequest[] = await Promise.all(
+      liaisons.map(async (id) => ({ headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(id)}` }, body })),
+    );
+
+    const m = await measure(ctx, requests, seconds);
+    const seqScans = m.plans.reduce((n, plan) => n + plan.seqScans.filter((t) => t === 'referral').length, 0);
+    ctx.figure({ name: `myWorkQueue(first: ${FIRST}) latency p50`, value: m.hub.latency.p50, unit: 'ms', better: 'lower', baseline: m.floor.p50, baselineLabel: 'same SQL via pg' });
+    ctx.figure({
+      name: `myWorkQueue(first: ${FIRST}) latency p99`,
+      value: m.hub.latency.p99,
+      unit: 'ms',
+      better: 'lower',
+      baseline: m.floor.p99,
+      baselineLabel: 'same SQL via pg',
+      target: { text: `< ${TARGET_P99_MS} ms`, pass: m.hub.latency.p99 < TARGET_P99_MS },
+    });
+    ctx.figure({
+      name: 'sequential scans of referral in the queue plans',
+      value: seqScans,
+      unit: '',
+      better: 'equal',
+      target: { text: '0: the plan uses indexes', pass: seqScans === 0 },
+      note: `${m.plans.length} liaisons' plans checked`,
+    });
+    ctx.figure({ name: 'SQL statements per myWorkQueue request (excl. BEGIN/COMMIT)', value: m.statements, unit: '', better: 'lower' });
+    ctx.note(
+      `${dataset.description} The clock is ${BENCH_NOW}. Hub: \`myWorkQueue(first: ${FIRST})\` with the fields of a work-queue screen (state, clocks, available actions, originator, assignee, functions), ` +
+        `requested one at a time over HTTP (keep-alive) for ${seconds} s, cycling through all ${liaisons.length} liaisons; ${m.hub.successful.toLocaleString('en-US')} requests, latency measured per request with hrtime. ` +
+        `Baseline: the SQL statement the hub sent for each liaison (captured at the pg driver) run directly, one at a time, same order; ${m.floor.count.toLocaleString('en-US')} runs.`,
+    );
+    ctx.note(`Plan with the schema as migrated — ${planNote(m)}.`);
+    ctx.verbose(
+      'the statements of one myWorkQueue request (first request of a liaison, so not warm)',
+      m.sample.map((st, i) => `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`).join('\n'),
+    );
+    ctx.verbose(`EXPLAIN (ANALYZE, BUFFERS) of the busiest liaison's queue`, await explainText(ctx.env.admin, m.queueSql[m.busiest]));
+
+    // What-if: the proposed index change, built on this throw-away database only, then undone.
+    const current = await Promise.all(PROPOSED_INDEXES.map((index) => indexColumns(ctx, index.name)));
+    if (current.every((columns, i) => columns === PROPOSED_INDEXES[i].columns)) {
+      ctx.note('The proposed (function, state, next_due_at, submitted_at) indexes are in the migrations: no what-if run.');
+      return;
+    }
+    if (current.some((columns, i) => columns !== PROPOSED_INDEXES[i].old)) {
+      ctx.note(`Indexes differ from both the migrated and the proposed shape (${current.join('; ')}): no what-if run.`);
+      return;
+    }
+    ctx.log('what-if: the proposed (function, state, next_due_at, submitted_at) indexes on this benchmark database…');
+    await replaceIndexes(ctx, 'proposed');
+    try {
+      const w = await measure(ctx, requests, seconds);
+      const label = 'with the proposed index (what-if)';
+      ctx.figure({ name: `${label}: latency p50`, value: w.hub.latency.p50, unit: 'ms', better: 'lower', baseline: w.floor.p50, baselineLabel: 'same SQL via pg' });
+      ctx.figure({
+        name: `${label}: latency p99`,
+        value: w.hub.latency.p99,
+        unit: 'ms',
+        better: 'lower',
+        baseline: w.floor.p99,
+        baselineLabel: 'same SQL via pg',
+        note: `would ${w.hub.latency.p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'} the < ${TARGET_P99_MS} ms target; the SQL alone would ${w.floor.p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`,
+      });
+      ctx.note(
+        `What-if (not in the migrations yet): ${PROPOSED_INDEXES.map((i) => `\`${i.name}\` on (${i.columns}) instead of (${i.old})`).join(' and ')}, ` +
+          `built on this benchmark's database for the measurement and dropped again. Plan — ${planNote(w)}.`,
+      );
+      ctx.verbose(`EXPLAIN (ANALYZE, BUFFERS) of the busiest liaison's queue with the proposed index`, await explainText(ctx.env.admin, w.queueSql[w.busiest]));
+    } finally {
+      await replaceIndexes(ctx, 'old');
+    }
+  },
+};

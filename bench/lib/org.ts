@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+
+/** The organisation of the benchmark: 50 functions × 40 employees = 2,000 employees. */
+export const FUNCTION_COUNT = 50;
+export const EMPLOYEES_PER_FUNCTION = 40;
+
+const TIME_ZONES = ['America/New_York', 'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles'];
+
+export interface BenchFunction {
+  index: number;
+  id: string;
+  code: string;
+  timeZone: string;
+  directorId: string;
+  managerId: string;
+  liaisonIds: string[];
+  /** Functional employees (not managers, not liaisons): originators and assignees. */
+  workerIds: string[];
+}
+
+export interface BenchOrg {
+  functions: BenchFunction[];
+  adminId: string;
+  employeeCount: number;
+  liaisonCount: number;
+}
+
+/**
+ * Each function: a director (top of the chain), a manager under them, one liaison (two in every third
+ * function) and functional employees under the manager. One employee of the first function is the admin.
+ * Inserted with three statements; the hub reads it like any organisation.
+ */
+export async function createBenchOrg(client: Client): Promise<BenchOrg> {
+  const functions: BenchFunction[] = [];
+  const employees: { id: string; email: string; name: string; functionId: string; managerId: string | null; roles: string }[] = [];
+  const assignments: { functionId: string; employeeId: string; at: string }[] = [];
+  let adminId = '';
+  for (let f = 0; f < FUNCTION_COUNT; f++) {
+    const id = randomUUID();
+    const code = `BF-${String(f + 1).padStart(2, '0')}`;
+    const people = Array.from({ length: EMPLOYEES_PER_FUNCTION }, () => randomUUID());
+    const [directorId, managerId] = people;
+    const liaisonIds = f % 3 === 0 ? [people[2], people[3]] : [people[2]];
+    const workerIds = people.slice(2 + liaisonIds.length);
+    people.forEach((employeeId, i) => {
+      const isAdmin = f === 0 && i === EMPLOYEES_PER_FUNCTION - 1;
+      if (isAdmin) adminId = employeeId;
+      employees.push({
+        id: employeeId,
+        email: `e${String(i).padStart(2, '0')}.${code.toLowerCase()}@bench.example.gov`,
+        name: `Employee ${i} of ${code}`,
+        functionId: id,
+        managerId: i === 0 ? null : i === 1 ? directorId : managerId,
+        roles: i < 2 ? '{MANAGER}' : isAdmin ? '{FUNCTIONAL_EMPLOYEE,ADMIN}' : '{FUNCTIONAL_EMPLOYEE}',
+      });
+    });
+    liaisonIds.forEach((employeeId, i) => assignments.push({ functionId: id, employeeId, at: new Date(Date.UTC(2026, 0, 1, 0, f, i)).toISOString() }));
+    functions.push({ index: f, id, code, timeZone: TIME_ZONES[f % TIME_ZONES.length], directorId, managerId, liaisonIds, workerIds });
+  }
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO business_function (id, code, name, time_zone) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+    [functions.map((f) => f.id), functions.map((f) => f.code), functions.map((f) => `Benchmark function ${f.code}`), functions.map((f) => f.timeZone)],
+  );
+  // Managers first: the manager_id foreign key is checked per row.
+  await client.query(
+    `INSERT INTO employee (id, email, name, phone, function_id, manager_id, roles)
+     SELECT id, email, name, '2025550100', function_id, manager_id, roles::text[]
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[]) AS e(id, email, name, function_id, manager_id, roles)
+      ORDER BY manager_id IS NOT NULL, roles <> '{MANAGER}'`,
+    [
+      employees.map((e) => e.id),
+      employees.map((e) => e.email),
+      employees.map((e) => e.name),
+      employees.map((e) => e.functionId),
+      employees.map((e) => e.managerId),
+      employees.map((e) => e.roles),
+    ],
+  );
+  await client.query(
+    `INSERT INTO liaison_assignment (function_id, employee_id, created_at) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`,
+    [assignments.map((a) => a.functionId), assignments.map((a) => a.employeeId), assignments.map((a) => a.at)],
+  );
+  await client.query('COMMIT');
+  await client.query('ANALYZE business_function, employee, liaison_assignment');
+  return { functions, adminId, employeeCount: employees.length, liaisonCount: assignments.length };
+}
