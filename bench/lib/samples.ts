@@ -1,35 +1,5 @@
-/** Valid form contents (the same as the test fixtures): what the filing load and the data set carry. */
-
-export const SAMPLE_14566 = {
-  business: { name: 'Acme Widgets LLC', address: { line1: '100 Main St', city: 'Washington', state: 'DC', zip: '20001' }, ein: '12-3456789' },
-  taxpayer: { name: 'Jane Q. Owner', address: { line1: '5 Elm Rd', city: 'Ogden', state: 'UT', zip: '84201' }, ssn: '123-45-6789' },
-  affectedReturns: [{ returnType: '941', mft: '01', taxPeriod: '202603' }],
-  completedResearch: ['BMFOL: no prior filings', 'NAMEE: EIN assigned 2025'],
-  requestedActions: 'Confirm whether the EIN was used to file fraudulent returns and add it to the scheme list.',
-  originatorContact: { name: 'Pat Examiner', phone: '202-555-0143', fax: '202-555-0199' },
-  purpose: 'EF_SCHEME_CHECK',
-};
-
-export const SAMPLE_4442 = {
-  category: 'RICS RIVO - MFT Reversal',
-  tin: '123-45-6789',
-  tinType: 'SSN',
-  taxPeriod: '202512',
-  mft: '30',
-  remarks: 'Taxpayer authenticated; MFT 32 reversal still unresolved 60 days after the call.',
-  taxpayerAuthenticated: true,
-};
-
-export const SAMPLE_3210 = {
-  routing: 'RIVO, Stop 6579 AUSC',
-  tin: '123-45-6789',
-  tinType: 'SSN',
-  taxPeriod: '202512',
-  mft: '32',
-  remarks: 'TP has been authenticated during a face to face meeting with the Revenue Officer',
-  additionalComments: "A return is on MFT 32 due to the TPP process and may be the TP's valid return. TP's valid signed return attached.",
-  attachments: [{ title: 'Signed Form 1040', documentType: 'Form 1040', pageCount: 2 }],
-};
+/** Valid form contents: the test fixtures' own, so the filing load and the data set carry what the tests validate. */
+export { VALID_14566 as SAMPLE_14566, VALID_3210 as SAMPLE_3210, VALID_4442 as SAMPLE_4442 } from '../../test/support/org-fixture';
 
 export const FILE_REFERRAL = `mutation File($input: FileReferralInput!) { fileReferral(input: $input) { id referenceNumber state reviewDueAt } }`;
 
