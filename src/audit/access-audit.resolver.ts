@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { pageCost } from '../graphql/page-cost';
 import { AccessAuditEntry, AuditKind } from './access-audit.entity';
@@ -24,6 +25,7 @@ export class AccessAuditFilter {
   to?: Date | null;
 }
 
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class AccessAuditResolver {
   @Query(() => [AccessAuditEntry], { description: 'Admins and auditors: the access audit, newest first', complexity: pageCost })

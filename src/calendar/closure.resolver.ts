@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -25,6 +26,7 @@ export class ClosureInput {
 }
 
 /** Thin: closures are ClosureService's (admin-only changes are checked there and by the access policy). */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Closure)
 export class ClosureResolver {
   @Query(() => [Closure], { description: 'Closures in force overlapping [from, to] (YYYY-MM-DD, inclusive), earliest first' })

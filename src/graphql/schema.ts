@@ -2,20 +2,16 @@ import { DateTimeResolver } from 'graphql-scalars';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessAuditResolver } from '../audit/access-audit.resolver';
-import { auditMiddleware } from '../audit/audit.middleware';
-import { policyGuard } from '../auth/policy.guard';
 import { ClosureHistoryResolver, ClosureResolver, ReferralClosureEffectResolver, ReferralClosuresResolver } from '../calendar/closure.resolver';
 import { NotificationResolver } from '../notifications/notification.resolver';
 import { OrgResolver } from '../org/org.resolver';
 import { ReferralHistoryResolver, ReferralResolver } from '../referrals/referral.resolver';
-import { inputGuard } from './input.guard';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../tecs/tecs.resolver';
 
 export function buildHubSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [AccessAuditResolver, OrgResolver, ReferralResolver, ReferralHistoryResolver, NotificationResolver, LookoutResolver, CrossingResolver, InvestigationResolver,
       ClosureResolver, ClosureHistoryResolver, ReferralClosureEffectResolver, ReferralClosuresResolver],
-    globalMiddlewares: [policyGuard, inputGuard, auditMiddleware],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { Employee } from '../org/employee.entity';
 import { NotificationMode } from '../org/role';
@@ -40,6 +41,7 @@ export class SlaReportRow {
   openBreaches!: number;
 }
 
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class NotificationResolver {
   @Mutation(() => Employee, { description: 'Immediate notices, or a daily digest for the non-urgent ones' })

@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
 import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from './org.types';
 
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Employee)
 export class OrgResolver {
   @Query(() => Employee, { description: 'The signed-in employee' })

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { TinType } from './forms/identifiers';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from '../org/business-function.entity';
@@ -41,6 +42,7 @@ export class UnmaskedTin {
 }
 
 /** Thin: translates GraphQL to ReferralService / ReferralQueryService calls. */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => Referral)

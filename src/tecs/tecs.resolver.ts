@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { AuditKind } from '../audit/access-audit.entity';
 import { auditedRequest } from '../audit/audited-request';
 import { HubContext } from '../graphql/context';
@@ -35,6 +36,7 @@ export class TaxPeriod {
 }
 
 /** Thin: GraphQL to the TECS services, which check who may see and do what. */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
 export class LookoutResolver {
   @Query(() => Lookout)
@@ -159,6 +161,7 @@ export class LookoutResolver {
   }
 }
 
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Crossing)
 export class CrossingResolver {
   @Mutation(() => Crossing, { description: 'DHS interface: a taxpayer on the lookout list is crossing; idempotent on dhsReportId' })
@@ -202,6 +205,7 @@ export class CrossingResolver {
   }
 }
 
+@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => OtherInvestigation)
 export class InvestigationResolver {
   @Mutation(() => OtherInvestigation, { description: 'TECS coordinator: open an OI from a crossing and issue it to the GM and RO' })
