@@ -7,7 +7,8 @@ import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { Role } from '../org/role';
-import { checkText, TEXT_MAX } from './forms/text';
+import { orThrow } from './forms/checked';
+import { checkOptionalText, checkText, TEXT_MAX } from './forms/text';
 import { tinsOf } from './forms/content-tins';
 import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
@@ -267,7 +268,7 @@ export class ReferralService {
    * function's liaison). Climbing stops at the top of both chains.
    */
   elevate(caller: Caller, command: TransitionCommand & { reason: string }): Promise<Referral> {
-    return this.transition(caller, { ...command, note: this.checkRequired(command.reason, 'reason') }, ReferralAction.ELEVATE, async ({ manager, referral }) => {
+    return this.transition(caller, { ...command, note: orThrow(checkText(command.reason, 'reason', TEXT_MAX.narrative)) }, ReferralAction.ELEVATE, async ({ manager, referral }) => {
       const level = referral.elevationLevel + 1;
       const holders = await this.elevationHolders(manager, referral, level);
       const current = [...referral.elevationHolderIds].sort();
@@ -282,7 +283,7 @@ export class ReferralService {
   }
 
   resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
-    return this.transition(caller, { ...command, note: this.checkRequired(command.resolution, 'resolution') }, ReferralAction.RESOLVE_ELEVATION, async ({ referral }) => {
+    return this.transition(caller, { ...command, note: orThrow(checkText(command.resolution, 'resolution', TEXT_MAX.narrative)) }, ReferralAction.RESOLVE_ELEVATION, async ({ referral }) => {
       if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated');
       const level = referral.elevationLevel;
       referral.elevationLevel = 0;
@@ -320,7 +321,7 @@ export class ReferralService {
     action: LifecycleAction,
     apply: (step: TransitionStep) => Promise<TransitionEffect>,
   ): Promise<Referral> {
-    const note = command.note == null || command.note.trim() === '' ? null : this.checkNote(command.note);
+    const note = orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
       if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId);
@@ -424,15 +425,5 @@ export class ReferralService {
     const errors = items.flatMap((item, i) => checkText(item, `${field}[${i}]`, TEXT_MAX.narrative).errors);
     if (errors.length) throw new InvalidInputError(errors);
     return items.map((item) => item.trim());
-  }
-
-  private checkNote(note: string): string {
-    return this.checkRequired(note, 'note');
-  }
-
-  private checkRequired(text: string, field: string): string {
-    const { value, errors } = checkText(text, field, TEXT_MAX.narrative);
-    if (errors.length) throw new InvalidInputError(errors);
-    return value;
   }
 }

@@ -7,7 +7,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { checkOptionalText, checkText, TEXT_MAX } from '../referrals/forms/text';
-import { Problems } from '../referrals/forms/checked';
+import { orThrow, Problems } from '../referrals/forms/checked';
 import { Crossing } from './crossing.entity';
 import { checkDateOfBirth, nameKey } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
@@ -119,8 +119,7 @@ export class CrossingService {
   }
 
   async dismiss(caller: Caller, crossingId: string, reason: string): Promise<Crossing> {
-    const { value, errors } = checkText(reason, 'reason', TEXT_MAX.narrative);
-    if (errors.length) throw new InvalidInputError(errors);
+    const value = orThrow(checkText(reason, 'reason', TEXT_MAX.narrative));
     return this.dataSource.transaction(async (manager) => {
       const crossing = await manager.findOneBy(Crossing, { id: crossingId });
       if (!crossing) throw new NotFoundError('Crossing', crossingId);

@@ -8,7 +8,8 @@ import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
-import { checkText, TEXT_MAX } from '../referrals/forms/text';
+import { orThrow } from '../referrals/forms/checked';
+import { checkOptionalText, TEXT_MAX } from '../referrals/forms/text';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
 import { ExpressDelivery, ON_LOOKOUT_LIST } from './crossing.service';
@@ -38,7 +39,7 @@ export class InvestigationService {
   ) {}
 
   async open(caller: Caller, input: OpenInvestigationInput): Promise<OtherInvestigation> {
-    const note = this.optionalNote(input.note);
+    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
     const { investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const crossing = await manager.findOneBy(Crossing, { id: input.crossingId });
@@ -112,7 +113,7 @@ export class InvestigationService {
 
   /** The GM it sits with (or the coordinator) hands it to another GM and RO; each hop is recorded and notified. */
   async reissue(caller: Caller, input: ReissueInvestigationInput): Promise<OtherInvestigation> {
-    const note = this.optionalNote(input.note);
+    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
     const { investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const investigation = await this.load(manager, caller, input.investigationId);
@@ -156,7 +157,7 @@ export class InvestigationService {
 
   /** Closes the OI with its outcome; REMOVE starts the lookout removal flow, REMAIN confirms the lookout stays. */
   async close(caller: Caller, input: CloseInvestigationInput): Promise<OtherInvestigation> {
-    const note = this.optionalNote(input.note);
+    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
     if (input.outcomes.length === 0) throw InvalidInputError.single('outcomes', 'name at least one outcome');
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
@@ -269,10 +270,4 @@ export class InvestigationService {
     return rows.map((r) => r.id);
   }
 
-  private optionalNote(note: string | null | undefined): string | null {
-    if (note == null || note.trim() === '') return null;
-    const { value, errors } = checkText(note, 'note', TEXT_MAX.narrative);
-    if (errors.length) throw new InvalidInputError(errors);
-    return value;
-  }
 }

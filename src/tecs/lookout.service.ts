@@ -9,7 +9,8 @@ import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
 import { maskTin } from '../referrals/forms/identifiers';
-import { checkText, TEXT_MAX } from '../referrals/forms/text';
+import { orThrow } from '../referrals/forms/checked';
+import { checkOptionalText, checkText, TEXT_MAX } from '../referrals/forms/text';
 import { CollectionCase } from './collection-case.entity';
 import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty } from './lookout-lifecycle';
 import { validateLookoutRequest } from './lookout-request.validation';
@@ -107,8 +108,7 @@ export class LookoutService {
 
   confirmEntry(caller: Caller, command: LookoutCommand & { tecsRecordReference: string }): Promise<Lookout> {
     return this.transition(caller, command, LookoutAction.CONFIRM_ENTRY, async ({ lookout, now }) => {
-      const { value, errors } = checkText(command.tecsRecordReference, 'tecsRecordReference', TEXT_MAX.short);
-      if (errors.length) throw new InvalidInputError(errors);
+      const value = orThrow(checkText(command.tecsRecordReference, 'tecsRecordReference', TEXT_MAX.short));
       lookout.tecsRecordReference = value;
       lookout.enteredAt = now;
       return { tecsRecordReference: value };
@@ -132,7 +132,9 @@ export class LookoutService {
     effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
   ): Promise<Lookout> {
     const rule = LOOKOUT_LIFECYCLE[action];
-    const note = this.checkNote(command.note, NEEDS_REASON.includes(action));
+    const note = NEEDS_REASON.includes(action)
+      ? orThrow(checkText(command.note ?? '', 'note', TEXT_MAX.narrative))
+      : orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
     const lookout = await manager.findOneBy(Lookout, { id: command.lookoutId });
     if (!lookout) throw new NotFoundError('Lookout', command.lookoutId);
     const issuedTo = await this.issuedToIds(manager, lookout.id);
@@ -268,13 +270,4 @@ export class LookoutService {
     );
   }
 
-  private checkNote(note: string | null | undefined, required: boolean): string | null {
-    if (note == null || note.trim() === '') {
-      if (required) throw InvalidInputError.single('note', 'give the reason');
-      return null;
-    }
-    const { value, errors } = checkText(note, 'note', TEXT_MAX.narrative);
-    if (errors.length) throw new InvalidInputError(errors);
-    return value;
-  }
 }

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../common/errors';
+import { FieldError, InvalidInputError } from '../../common/errors';
 
 /**
  * The outcome of checking one input item: its normalized value (best effort when invalid, so a form
@@ -11,6 +11,12 @@ export interface Checked<T> {
 
 export function checked<T>(value: T, errors: FieldError[] = []): Checked<T> {
   return { value, errors };
+}
+
+/** The checked value, or an InvalidInputError naming every problem (for single items outside a form). */
+export function orThrow<T>(result: Checked<T>): T {
+  if (result.errors.length) throw new InvalidInputError(result.errors);
+  return result.value;
 }
 
 /** Collects the problems of many checks so one error can report all of them. */
