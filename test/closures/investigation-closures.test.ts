@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Caller } from '../../src/auth/caller';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
-import { tecs, tecsMutation } from '../support/tecs-operations';
+import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';
 
 let hub: TestHub;
 let people: TecsPeople;
@@ -20,11 +20,7 @@ const REPORT = {
 beforeAll(async () => {
   hub = await startTestHub({ now: '2026-03-02T14:00:00Z' });
   people = await createTecsOrganisation(hub.services);
-  const requested = await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
-  await tecs(hub, people.clevelandGm.id, 'approveLookoutRequest', { lookoutId: requested.id });
-  await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id });
-  await tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', { lookoutId: requested.id, tecsRecordReference: 'TECS-1' });
-  lookoutId = requested.id;
+  lookoutId = (await putOnLookout(hub, people, people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST)).id;
 });
 
 afterAll(() => hub.stop());

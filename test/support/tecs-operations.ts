@@ -34,3 +34,20 @@ export function tecsMutation(name: keyof typeof MUTATIONS): string {
 export async function tecs(hub: TestHub, as: string, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<Record<string, any>> {
   return dataOf(await hub.request(as, tecsMutation(name), { input }))[name];
 }
+
+/**
+ * Walks a Form 6668 request through the RO, their GM, the coordinator and CI onto the lookout list;
+ * returns the active lookout. Each step must succeed.
+ */
+export async function putOnLookout(
+  hub: TestHub,
+  people: { coordinator: { id: string }; ciAgent: { id: string } },
+  ro: string,
+  gm: string,
+  request: Record<string, unknown>,
+): Promise<Record<string, any>> {
+  const requested = await tecs(hub, ro, 'requestLookout', request);
+  await tecs(hub, gm, 'approveLookoutRequest', { lookoutId: requested.id });
+  await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id, note: 'Meets IRM 5.1.18.13.7.1' });
+  return tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', { lookoutId: requested.id, tecsRecordReference: `TECS-${requested.referenceNumber}` });
+}

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';
 import { CLEVELAND_REQUEST, createTecsOrganisation, HONG_KONG_REQUEST, TecsPeople } from '../support/tecs-fixture';
-import { tecs, tecsMutation } from '../support/tecs-operations';
+import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';
 import { eventually } from '../support/wait';
 
 let smtp: SmtpPeer;
@@ -23,19 +23,15 @@ afterAll(async () => {
 
 const mailsTo = (email: string) => smtp.messages.filter((m) => m.envelopeTo.includes(email));
 
-async function putOnLookout(ro: string, gm: string, request: Record<string, unknown>) {
-  const requested = await tecs(hub, ro, 'requestLookout', request);
-  expect(requested).toMatchObject({ state: 'REQUESTED', tinMasked: expect.stringMatching(/\*\*\*-\*\*-\d{4}/) });
-  await tecs(hub, gm, 'approveLookoutRequest', { lookoutId: requested.id });
-  await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id, note: 'Meets IRM 5.1.18.13.7.1' });
-  const active = await tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', { lookoutId: requested.id, tecsRecordReference: `TECS-${requested.referenceNumber}` });
-  expect(active.state).toBe('ACTIVE');
+async function activeLookout(ro: string, gm: string, request: Record<string, unknown>) {
+  const active = await putOnLookout(hub, people, ro, gm, request);
+  expect(active).toMatchObject({ state: 'ACTIVE', tinMasked: expect.stringMatching(/\*\*\*-\*\*-\d{4}/) });
   return active;
 }
 
 describe('seed 000, example 1: the Cleveland truck driver crossing from Canada', () => {
   it('runs request → GM → coordinator → CI → crossing → e-mail → OI → levy → remains on the lookout', async () => {
-    const lookout = await putOnLookout(people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
+    const lookout = await activeLookout(people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
     expect(lookout).toMatchObject({ balanceDue: '141000.00', collectionCase: { status: 'ARCHIVED' }, closureCode: 'CNC – Unable to Contact' });
 
     // One month later DHS reports the crossing from Canada, with a U.S. employer, address and phone.
@@ -112,7 +108,7 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
 describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three days', () => {
   it('runs the time-critical path: OI due before departure, re-issued to a Miami RO, full pay, removal from TECS', async () => {
     hub.clock.set('2026-03-02T14:00:00Z');
-    const lookout = await putOnLookout(people.intlRo.id, people.intlGm.id, HONG_KONG_REQUEST);
+    const lookout = await activeLookout(people.intlRo.id, people.intlGm.id, HONG_KONG_REQUEST);
 
     hub.clock.set('2027-03-01T20:00:00Z');
     const report = {
