@@ -4,6 +4,7 @@ import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Closure } from '../calendar/closure.entity';
 import { ReferralCategory } from '../referrals/referral-category.entity';
+import { ReferralHistoryEntry } from '../referrals/referral-history.entity';
 import { ReferralClosureEffect } from '../referrals/referral-closure-effect.entity';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
@@ -23,6 +24,11 @@ export function createLoaders(dataSource: DataSource) {
       const rows = await manager.findBy(ReferralCategory, { code: In([...codes]) });
       const map = new Map(rows.map((row) => [row.code, row]));
       return codes.map((code) => map.get(code) ?? null);
+    }),
+    /** A referral's history, oldest first; only reached through a referral the caller may see. */
+    history: new DataLoader<string, ReferralHistoryEntry[]>(async (referralIds) => {
+      const rows = await manager.find(ReferralHistoryEntry, { where: { referralId: In([...referralIds]) }, order: { at: 'ASC', id: 'ASC' } });
+      return referralIds.map((id) => rows.filter((row) => row.referralId === id));
     }),
     historyCount: new DataLoader<string, number>(async (referralIds) => {
       const rows: { referral_id: string; count: string }[] = await manager.query(

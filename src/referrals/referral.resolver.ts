@@ -193,7 +193,8 @@ export class ReferralResolver {
 
   @FieldResolver(() => [ReferralHistoryEntry], { complexity: ({ childComplexity }) => 20 * childComplexity })
   history(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<ReferralHistoryEntry[]> {
-    return ctx.services.referrals.history(ctx.caller, referral.id);
+    // The parent referral was already checked for visibility; batch the histories of a page.
+    return ctx.loaders.history.load(referral.id);
   }
 
   @FieldResolver(() => Int)

@@ -31,7 +31,7 @@ const file = (form: ReferralForm.F14566 | ReferralForm.F4442, hoursLater = 0) =>
 
 const LIST = `query($filter: ReferralFilterInput, $first: Int, $after: String) {
   referrals(filter: $filter, first: $first, after: $after) {
-    edges { cursor node { id referenceNumber form state historyCount originator { email } assignee { email }
+    edges { cursor node { id referenceNumber form state historyCount history { action } originator { email } assignee { email }
       originatingFunction { code } receivingFunction { code } category { code } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -112,8 +112,8 @@ describe('referrals(filter, first, after)', () => {
       listed = dataOf(await list(100)).referrals.edges.length;
     });
     expect(listed).toBe(100);
-    expect(small).toBeGreaterThanOrEqual(6); // caller, liaison assignments, page, employees, functions, history counts
+    expect(small).toBeGreaterThanOrEqual(7); // caller, liaison assignments, page, employees, functions, histories, history counts
     expect(large).toBe(small);
-    expect(large).toBeLessThanOrEqual(8);
+    expect(large).toBeLessThanOrEqual(9);
   });
 });
