@@ -49,6 +49,18 @@ export interface AppConfig {
     /** A crossing whose taxpayer leaves within this many days is time-critical. */
     timeCriticalDays: number;
   };
+  /** Structured logs (pino): JSON lines in production, human-readable in development unless LOG_FORMAT says otherwise. */
+  logging: {
+    level: LogLevel;
+    format: 'json' | 'pretty';
+  };
+  /** Prometheus metrics on their own listener (never on the API port); null port = off. */
+  metrics: {
+    port: number | null;
+    host: string;
+    /** When set, a scrape must send `Authorization: Bearer <token>`. */
+    token: string | null;
+  };
   /** Keys for taxpayer identifiers at rest (AES-256-GCM data keys by id, the current id, the HMAC key). */
   dataProtection: {
     keys: Map<string, Buffer>;
@@ -71,6 +83,9 @@ export interface AppConfig {
 }
 
 export class ConfigError extends Error {}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type Env = Record<string, string | undefined>;
 
@@ -198,6 +213,21 @@ function dataProtection(env: Env, dataDir: string, environment: AppConfig['envir
   return { keys, currentKeyId, hmacKey: base64Key('DATA_HMAC_KEY', env.DATA_HMAC_KEY, 32) };
 }
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/** Metrics are off unless METRICS_PORT is set; off the loopback interface a scrape token is required. */
+function metrics(env: Env, apiHost: string, apiPort: number): AppConfig['metrics'] {
+  const port = integer(env, 'METRICS_PORT', 0, 0, 65535) || null;
+  const host = env.METRICS_HOST || '127.0.0.1';
+  const token = env.METRICS_TOKEN || null;
+  if (token !== null && token.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  if (port !== null && !LOOPBACK.test(host) && token === null) {
+    throw new ConfigError(`METRICS_TOKEN is required when METRICS_HOST is not a loopback address (got "${host}")`);
+  }
+  if (port !== null && port === apiPort && host === apiHost) throw new ConfigError('METRICS_PORT must differ from PORT');
+  return { port, host, token };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const environmentRaw = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(environmentRaw)) {
@@ -205,10 +235,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const environment = environmentRaw as AppConfig['environment'];
   const dataDir = resolve(env.DATA_DIR || 'data');
+  const host = env.HOST || '127.0.0.1';
+  const port = integer(env, 'PORT', 4000, 0, 65535);
   return {
     environment,
-    host: env.HOST || '127.0.0.1',
-    port: integer(env, 'PORT', 4000, 0, 65535),
+    host,
+    port,
     databaseUrl: databaseUrl(env),
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
@@ -239,6 +271,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),
       timeCriticalDays: integer(env, 'TECS_TIME_CRITICAL_DAYS', 7, 1, 60),
     },
+    logging: {
+      level: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+      format: oneOf(env, 'LOG_FORMAT', ['json', 'pretty'] as const, environment === 'development' ? 'pretty' : 'json'),
+    },
+    metrics: metrics(env, host, port),
     dataProtection: dataProtection(env, dataDir, environment),
     auth: {
       jwtSecret: jwtSecret(env, dataDir, environment),

@@ -3,19 +3,20 @@ import { systemClock } from './common/clock';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { startHub } from './hub';
+import { createLogger, messageLog } from './observability/logger';
 import { configureDataProtection } from './security/taxpayer-data-cipher';
-
-const log = (message: string): void => console.log(`[hub] ${message}`);
 
 /** Start-up only: config → database (embedded or DATABASE_URL) → migrations → jobs → HTTP. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.logging);
+  const log = messageLog(logger);
   // Before the migrations: one of them seals taxpayer identifiers already stored in clear.
   configureDataProtection(config.dataProtection);
   const database = await openDatabase(config, log);
   const migrations = await database.dataSource.runMigrations();
   if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
-  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock: systemClock, log });
+  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock: systemClock, log, logger });
   log(`mail: ${config.mail.smtpUrl ? `SMTP ${new URL(config.mail.smtpUrl).host}` : `.eml files in ${config.mail.outboxDir}`}`);
   log(`GraphQL ready at ${hub.server.url}`);
 

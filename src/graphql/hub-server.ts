@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config';
+import { Observability } from '../observability/observability';
 import { Services } from '../services';
 import { HubContext } from './context';
 import { createErrorFormatter } from './error-mapper';
@@ -24,7 +25,7 @@ export interface HubServerOptions {
   dataSource: DataSource;
   services: Services;
   clock: Clock;
-  log: (message: string) => void;
+  observability: Observability;
 }
 
 export interface RunningHubServer {
@@ -53,7 +54,7 @@ function bodyErrorHandler(error: Error & { status?: number; type?: string }, _re
  * validated); introspection and the offline explorer page are off in production unless configured.
  */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHubServer> {
-  const { config, schema, dataSource, services, clock, log } = options;
+  const { config, schema, dataSource, services, clock, observability } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.graphql.trustProxy);
@@ -67,22 +68,24 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
       exposeInternals: !production,
-      log: (error) => log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      log: observability.logUnexpectedError,
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      observability.graphqlPlugin,
       operationLimitsPlugin(schema, config.graphql),
       config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
 
-  app.use('/graphql', (req, res, next) => {
+  app.use((req, res, next) => {
     const given = req.header('x-request-id');
     res.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', res.locals.requestId);
     next();
   });
+  app.use(observability.requestMiddleware);
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

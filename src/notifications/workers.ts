@@ -1,4 +1,5 @@
 import { AppConfig } from '../config';
+import { HubMetrics } from '../observability/metrics';
 import { Services } from '../services';
 import { JobQueue, QUEUES } from './job-queue';
 
@@ -11,6 +12,7 @@ export async function startWorkers(
   services: Services,
   config: AppConfig['jobs'],
   log: (message: string) => void,
+  metrics: HubMetrics,
 ): Promise<void> {
   const polling = { pollingIntervalSeconds: config.pollingIntervalSeconds };
   // Jobs of a batch fail one by one: one unreachable recipient must not spend the others' retries.
@@ -27,8 +29,10 @@ export async function startWorkers(
     for (const job of batch) await services.delivery.markDead(job.data.notificationId);
   });
   await jobs.boss.work(QUEUES.slaSweep, polling, async () => {
+    const sweepDone = metrics.sweepStarted();
     const referrals = await services.slaSweep.run();
     const investigations = await services.investigationSweep.run();
+    sweepDone(referrals, investigations);
     if (referrals.reminders + referrals.breaches + referrals.escalations + investigations.breaches + investigations.escalations > 0) {
       log(`SLA sweep: referrals ${JSON.stringify(referrals)}, OIs ${JSON.stringify(investigations)}`);
     }

@@ -44,6 +44,11 @@ const RUNNING_CLOCKS: Partial<Record<ReferralState, readonly ReferralClock[]>> =
   [ReferralState.ASSIGNED]: [ReferralClock.COMPLETION],
 };
 
+/** The states in which `kind` runs (for counting running clocks in SQL). */
+export function statesRunning(kind: ReferralClock): ReferralState[] {
+  return (Object.entries(RUNNING_CLOCKS) as [ReferralState, readonly ReferralClock[]][]).filter(([, kinds]) => kinds.includes(kind)).map(([state]) => state);
+}
+
 function dueOf(kind: ReferralClock, due: DueTimes): Date | null {
   if (kind === ReferralClock.REVIEW) return due.reviewDueAt;
   if (kind === ReferralClock.ACKNOWLEDGMENT) return due.ackDueAt;

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DestinationStream } from 'pino';
 import { Logger } from 'typeorm';
 import { issueAccessToken } from '../../src/auth/access-token';
 import { AppConfig, loadConfig } from '../../src/config';
 import { RunningHub, startHub } from '../../src/hub';
+import { createLogger, messageLog } from '../../src/observability/logger';
 import { Services } from '../../src/services';
 import { TestClock } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
@@ -49,12 +51,15 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
 
 /** A real hub (HTTP, GraphQL, services) on a fresh migrated database and a test clock. */
 export async function startTestHub(
-  options: { now?: string; logger?: Logger; env?: Record<string, string>; database?: TestDatabase } = {},
+  /** `logs`: where the hub's JSON log lines go (none by default). */
+  options: { now?: string; logger?: Logger; env?: Record<string, string>; database?: TestDatabase; logs?: DestinationStream } = {},
 ): Promise<TestHub> {
   const database = options.database ?? (await createTestDatabase({ logger: options.logger }));
   const clock = new TestClock(options.now ?? '2026-11-23T14:00:00Z');
   const config = testConfig(database.url, options.env);
-  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock, log: () => undefined });
+  const logger = options.logs ? createLogger({ ...config.logging, format: 'json' }, options.logs) : undefined;
+  const log = logger ? messageLog(logger) : () => undefined;
+  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock, log, logger });
   const { server, services } = hub;
   // Issued at the test clock's time on every call, so moving the clock never expires a caller.
   const tokenFor = (employeeId: string): Promise<string> => issueAccessToken(config.auth, employeeId, clock.now());

@@ -194,7 +194,8 @@ function createFileMailer(options: MailerOptions): Mailer {
           cause: error,
         });
       }
-      options.log(`mail ${info.messageId} to ${message.to} written to ${location}`);
+      // The recipient's address names an employee: the log names the message only.
+      options.log(`mail ${info.messageId} written to ${location}`);
       return { messageId: info.messageId, location };
     },
     close() {
