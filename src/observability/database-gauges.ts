@@ -17,50 +17,53 @@ const quoted = (values: readonly string[]): string => values.map((value) => `'${
  * Running referral clocks and those past due, per clock. The WHERE clause is the predicate of the
  * partial index `referral_open_next_due_idx`: only open referrals are read, however long the history.
  */
-const REFERRAL_CLOCKS_SQL = `SELECT ${Object.values(ReferralClock)
+const REFERRAL_CLOCKS = `SELECT ${Object.values(ReferralClock)
   .flatMap((clock) => {
     const running = `state IN (${quoted(statesRunning(clock))})`;
     return [
-      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} IS NOT NULL) AS "${clock}:open"`,
-      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} < $1) AS "${clock}:breached"`,
+      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} IS NOT NULL) AS "referral:${clock}:open"`,
+      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} < $1) AS "referral:${clock}:breached"`,
     ];
   })
   .join(', ')} FROM referral WHERE state NOT IN (${quoted(TERMINAL_STATES)})`;
 
 /** Open OIs (partial index `other_investigation_open_due_idx`). */
-const INVESTIGATION_CLOCKS_SQL = `SELECT count(*) AS "DUE:open", count(*) FILTER (WHERE due_at < $1) AS "DUE:breached"
+const INVESTIGATION_CLOCKS = `SELECT count(*) AS "investigation:DUE:open", count(*) FILTER (WHERE due_at < $1) AS "investigation:DUE:breached"
   FROM other_investigation WHERE state = '${InvestigationState.ISSUED}'`;
 
 const COUNTED_NOTICES = [NotificationStatus.PENDING, NotificationStatus.DIGEST_PENDING, NotificationStatus.FAILED] as const;
 
 /** Notices by status, through `notification_status_recipient_idx` (never the SENT history). */
-const NOTICES_SQL = `SELECT status, count(*) AS n, min(created_at) AS oldest FROM notification
-  WHERE status IN (${quoted(COUNTED_NOTICES)}) GROUP BY status`;
+const NOTICES = `SELECT ${COUNTED_NOTICES.map((status) => `count(*) FILTER (WHERE status = '${status}') AS "notices:${status}"`).join(', ')},
+  min(created_at) FILTER (WHERE status = '${NotificationStatus.PENDING}') AS "oldestPending"
+  FROM notification WHERE status IN (${quoted(COUNTED_NOTICES)})`;
+
+/** One statement, so that a scrape holds one pooled connection for one round trip. */
+const SNAPSHOT_SQL = `SELECT * FROM (${REFERRAL_CLOCKS}) AS referrals, (${INVESTIGATION_CLOCKS}) AS investigations, (${NOTICES}) AS notices`;
 
 interface Snapshot {
   clocks: { subject: string; clock: string; open: number; breached: number }[];
-  notices: Map<string, { count: number; oldest: Date }>;
+  notices: Map<string, number>;
+  oldestPending: Date | null;
   now: Date;
 }
 
-function clockRows(subject: string, row: Record<string, string>): Snapshot['clocks'] {
-  const clocks = [...new Set(Object.keys(row).map((key) => key.split(':')[0]))];
-  return clocks.map((clock) => ({ subject, clock, open: Number(row[`${clock}:open`]), breached: Number(row[`${clock}:breached`]) }));
-}
-
-/** One set of queries per scrape, however many gauges read it (prom-client collects all gauges at once). */
+/** One query per scrape, however many gauges read it (prom-client collects all gauges at once). */
 function sharedSnapshot(dataSource: DataSource, clock: Clock): () => Promise<Snapshot> {
   let pending: Promise<Snapshot> | null = null;
   const read = async (): Promise<Snapshot> => {
     const now = clock.now();
-    const [[referrals], [investigations], notices] = await Promise.all([
-      dataSource.query(REFERRAL_CLOCKS_SQL, [now]),
-      dataSource.query(INVESTIGATION_CLOCKS_SQL, [now]),
-      dataSource.query(NOTICES_SQL),
-    ]);
+    const [row] = (await dataSource.query(SNAPSHOT_SQL, [now])) as Record<string, string & Date>[];
+    const clocks = Object.keys(row)
+      .filter((key) => key.endsWith(':open'))
+      .map((key) => {
+        const [subject, clockName] = key.split(':');
+        return { subject, clock: clockName, open: Number(row[key]), breached: Number(row[`${subject}:${clockName}:breached`]) };
+      });
     return {
-      clocks: [...clockRows('referral', referrals), ...clockRows('investigation', investigations)],
-      notices: new Map((notices as { status: string; n: string; oldest: Date }[]).map((row) => [row.status, { count: Number(row.n), oldest: row.oldest }])),
+      clocks,
+      notices: new Map(COUNTED_NOTICES.map((status) => [status, Number(row[`notices:${status}`])])),
+      oldestPending: row.oldestPending,
       now,
     };
   };
@@ -76,6 +79,19 @@ interface PoolCounts {
 
 /** Gauges computed when Prometheus scrapes: clocks, notices and the database pool. */
 export function registerDatabaseGauges(registry: Registry, dataSource: DataSource, clock: Clock): void {
+  // First, so that it reads the pool before this scrape's own query takes a connection from it.
+  new Gauge({
+    name: 'hub_db_pool_connections',
+    help: "Connections of this instance's database pool: total open, idle, and requests waiting for one",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      const pool = (dataSource.driver as unknown as { master: PoolCounts }).master;
+      this.set({ state: 'total' }, pool.totalCount);
+      this.set({ state: 'idle' }, pool.idleCount);
+      this.set({ state: 'waiting' }, pool.waitingCount);
+    },
+  });
   const snapshot = sharedSnapshot(dataSource, clock);
   const clockGauge = (name: string, help: string, value: (row: Snapshot['clocks'][number]) => number): Gauge =>
     new Gauge({
@@ -96,7 +112,7 @@ export function registerDatabaseGauges(registry: Registry, dataSource: DataSourc
     registers: [registry],
     async collect() {
       const { notices } = await snapshot();
-      for (const status of COUNTED_NOTICES) this.set({ status }, notices.get(status)?.count ?? 0);
+      for (const [status, count] of notices) this.set({ status }, count);
     },
   });
   new Gauge({
@@ -104,21 +120,8 @@ export function registerDatabaseGauges(registry: Registry, dataSource: DataSourc
     help: 'Age of the oldest notice waiting for delivery (0 when none waits)',
     registers: [registry],
     async collect() {
-      const { notices, now } = await snapshot();
-      const oldest = notices.get(NotificationStatus.PENDING)?.oldest;
-      this.set(oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0);
-    },
-  });
-  new Gauge({
-    name: 'hub_db_pool_connections',
-    help: "Connections of this instance's database pool: total open, idle, and requests waiting for one",
-    labelNames: ['state'],
-    registers: [registry],
-    collect() {
-      const pool = (dataSource.driver as unknown as { master: PoolCounts }).master;
-      this.set({ state: 'total' }, pool.totalCount);
-      this.set({ state: 'idle' }, pool.idleCount);
-      this.set({ state: 'waiting' }, pool.waitingCount);
+      const { oldestPending, now } = await snapshot();
+      this.set(oldestPending ? Math.max(0, (now.getTime() - oldestPending.getTime()) / 1000) : 0);
     },
   });
 }
