@@ -5,10 +5,13 @@
 
 // UUIDs come first in the alternation so that their all-digit groups are kept (ids are what logs are for).
 const UUID_OR_TAXPAYER_NUMBER =
-  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}|\d{2}[-\s.]?\d{7}|\d{9,})(?!\d)/gi;
+  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}|\d{2}[-\s.]?\d{7})(?!\d)/gi;
 const UUID = /^[0-9a-f]{8}-/i;
 
-/** Replaces every SSN/ITIN/EIN-shaped number (with or without separators, and any longer digit run). */
+/**
+ * Replaces every SSN/ITIN/EIN-shaped number: nine digits, with or without separators, not part of a
+ * longer digit run (a migration's timestamp is not a TIN).
+ */
 export function redactTaxpayerNumbers(text: string): string {
   return text.replace(UUID_OR_TAXPAYER_NUMBER, (match) => (UUID.test(match) ? match : '[number]'));
 }

@@ -79,9 +79,9 @@ describe('the logger', () => {
     const logger = createLogger({ level: 'info', format: 'json' }, stream);
     logger.info({ headers: { authorization: 'Bearer abc.def.ghi' }, token: 'abc.def.ghi', lookout: { tin: '521473398' } }, 'probe');
     const id = '3f2b8c1e-0000-4000-8000-123456789012';
-    messageLog(logger)(`notice ${id}: SSN 521-47-3398, ITIN 912 70 1234, EIN 47-1234567, digits 521473398`);
+    messageLog(logger)(`notice ${id}: SSN 521-47-3398, ITIN 912 70 1234, EIN 47-1234567, digits 521473398, migration Core1700000000000`);
     const [probe, message] = text().trim().split('\n').map((line) => JSON.parse(line));
     expect(probe).toMatchObject({ headers: { authorization: '[redacted]' }, token: '[redacted]', lookout: { tin: '[redacted]' } });
-    expect(message.msg).toBe(`notice ${id}: SSN [number], ITIN [number], EIN [number], digits [number]`);
+    expect(message.msg).toBe(`notice ${id}: SSN [number], ITIN [number], EIN [number], digits [number], migration Core1700000000000`);
   });
 });
