@@ -34,11 +34,11 @@ export interface RunningHub {
 /** Everything but the database: job queue, services, workers (if enabled) and the GraphQL server. */
 export async function startHub({ config, dataSource, databaseUrl, clock, log, logger }: HubOptions): Promise<RunningHub> {
   configureDataProtection(config.dataProtection);
+  const observability = await startObservability({ config, logger: logger ?? pino({ level: 'silent' }), dataSource, clock });
   const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
   await jobs.start();
   const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });
   const services = createServices({ dataSource, clock, jobs, mailer, config });
-  const observability = await startObservability({ config, logger: logger ?? pino({ level: 'silent' }), dataSource, clock });
   if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log, observability.metrics);
   const server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, observability });
   return {
