@@ -64,6 +64,14 @@ async function fullWorkflow(): Promise<void> {
   await act(hub, people.originator.id, 'close', { referralId: filed.id });
   const search = await hub.request(people.amLiaison.id, `query Search($tin: String!) { referrals(filter: { tin: $tin }) { edges { node { id } } } }`, { tin: TAXPAYER_SSN });
   expect(dataOf(search).referrals.edges).toEqual([{ node: { id: filed.id } }]);
+  // A GET operation carries its variables in the query string, which the log must not copy.
+  const url = new URL(hub.url);
+  url.searchParams.set('query', 'query SearchByGet($tin: String!) { referrals(filter: { tin: $tin }) { edges { node { id } } } }');
+  url.searchParams.set('variables', JSON.stringify({ tin: TAXPAYER_SSN }));
+  const token = await hub.tokenFor(people.amLiaison.id);
+  requestsSent++;
+  const byGet = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+  expect(((await byGet.json()) as { data: { referrals: { edges: unknown[] } } }).data.referrals.edges).toHaveLength(1);
 
   const lookout = await putOnLookout(hub, tecsPeople, tecsPeople.clevelandRo.id, tecsPeople.clevelandGm.id, CLEVELAND_REQUEST);
   hub.clock.set('2026-12-02T16:30:00Z');
@@ -102,7 +110,7 @@ describe('request logs of a full workflow', () => {
         level: expect.stringMatching(/^(info|warn|error)$/),
         time: expect.any(String),
         requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-        req: { method: 'POST', path: '/graphql' },
+        req: { method: expect.stringMatching(/^(GET|POST)$/), path: '/graphql' },
         res: { status: expect.any(Number) },
         operation: expect.any(String),
         durationMs: expect.any(Number),
@@ -119,6 +127,7 @@ describe('request logs of a full workflow', () => {
     expect(refused).toMatchObject({ level: 'warn', operation: 'referral', callerId: org.people.rivoWorker.id, errorCodes: ['NOT_FOUND'] });
     expect(requests.find((line) => line.errorCodes.includes('UNAUTHENTICATED'))).toMatchObject({ level: 'warn', operation: '(unauthenticated)' });
     expect(requests.filter((line) => line.callerId === tecsPeople.dhsClient.id).map((line) => line.operation)).toEqual(['reportCrossing']);
+    expect(requests.find((line) => line.operationName === 'SearchByGet')).toMatchObject({ req: { method: 'GET', path: '/graphql' }, operation: 'referrals' });
   });
 
   it('carry the X-Request-Id a client sends', async () => {
