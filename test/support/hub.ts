@@ -57,7 +57,7 @@ export async function startTestHub(
   const database = options.database ?? (await createTestDatabase({ logger: options.logger }));
   const clock = new TestClock(options.now ?? '2026-11-23T14:00:00Z');
   const config = testConfig(database.url, options.env);
-  const logger = options.logs ? createLogger({ ...config.logging, format: 'json' }, options.logs) : undefined;
+  const logger = options.logs ? createLogger(config.logging, options.logs) : undefined;
   const log = logger ? messageLog(logger) : () => undefined;
   const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock, log, logger });
   const { server, services } = hub;
