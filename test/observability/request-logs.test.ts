@@ -102,7 +102,9 @@ async function fullWorkflow(): Promise<void> {
 describe('request logs of a full workflow', () => {
   beforeAll(fullWorkflow, 60_000);
 
-  it('are JSON lines, one per request, with level, request id, operation, caller id and duration', () => {
+  it('are JSON lines, one per request, with level, request id, operation, caller id and duration', async () => {
+    // A line is written when the response is done, which a client may see a moment before.
+    await eventually(async () => requestLines().length >= requestsSent);
     const requests = requestLines();
     expect(requests).toHaveLength(requestsSent);
     for (const line of requests) {
