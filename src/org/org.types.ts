@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from './role';
+import { IdentifierField } from '../graphql/identifier-field';
 
 @InputType()
 export class CreateBusinessFunctionInput {
@@ -21,6 +22,7 @@ export class CreateEmployeeInput {
   @Field(() => String)
   name!: string;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
@@ -39,6 +41,7 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true })
   name?: string;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true })
   phone?: string | null;
 

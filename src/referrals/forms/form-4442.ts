@@ -3,6 +3,7 @@ import { type Checked, Problems, checkOptional, checked } from './checked';
 import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkText } from './text';
+import { IdentifierField } from '../../graphql/identifier-field';
 
 /** Form 4442/e-4442, Inquiry Referral to RIVO (IRM 25.25.6). */
 
@@ -32,18 +33,22 @@ export class Form4442Input {
   @Field(() => String, { description: "Category (queue) code or one of its aliases, e.g. 'RICS RIVO - TPP'" })
   category!: string;
 
+  @IdentifierField()
   @Field(() => String)
   tin!: string;
 
   @Field(() => TinType)
   tinType!: TinType;
 
+  @IdentifierField()
   @Field(() => String, { description: 'YYYYMM' })
   taxPeriod!: string;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true, description: 'Two-digit MFT code' })
   mft?: string | null;
 
+  @IdentifierField()
   @Field(() => String, {
     nullable: true,
     description: 'DLN of the return (14 digits); required by the categories that act on one return',
