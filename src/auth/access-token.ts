@@ -21,6 +21,9 @@ export async function issueAccessToken(auth: AuthConfig, employeeId: string, now
 /** Who a valid token names: an employee id (`sub`) or an e-mail address, per JWT_EMPLOYEE_CLAIM. */
 export type TokenIdentity = { employeeId: string } | { email: string };
 
+/** Employee ids are UUIDs: any other subject names nobody (and must never reach a uuid column). */
+const EMPLOYEE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function scopesOf(payload: JWTPayload): string[] {
   if (typeof payload.scope === 'string') return payload.scope.split(' ');
   if (Array.isArray(payload.scp)) return payload.scp.map(String);
@@ -29,7 +32,8 @@ function scopesOf(payload: JWTPayload): string[] {
 
 /**
  * Verifies `Authorization: Bearer …`: signature (shared secret, or the issuer's JWKS), issuer, audience,
- * expiry and not-before, and the required scope. Any failure is UNAUTHENTICATED.
+ * expiry and not-before, a lifetime within the configured maximum, the required scope and a well-formed
+ * employee claim. Any failure is UNAUTHENTICATED.
  */
 export class AccessTokenVerifier {
   private readonly key: JWTVerifyGetKey;
@@ -56,12 +60,19 @@ export class AccessTokenVerifier {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
       throw new UnauthenticatedError('The token is not valid');
     }
+    // A stolen long-lived token stays useful for long: refuse those, even when validly signed. Without iat
+    // (or with one in the future) the lifetime counts from now.
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const lifetime = payload.exp! - Math.min(payload.iat ?? nowSeconds, nowSeconds);
+    if (lifetime > this.auth.maxTokenLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token's lifetime exceeds the maximum of ${this.auth.maxTokenLifetimeSeconds} seconds`);
+    }
     if (!scopesOf(payload).includes(this.auth.scope)) throw new UnauthenticatedError(`The token lacks the "${this.auth.scope}" scope`);
     if (this.auth.employeeClaim === 'email') {
       if (typeof payload.email !== 'string') throw new UnauthenticatedError('The token has no e-mail claim');
       return { email: payload.email };
     }
-    if (!payload.sub) throw new UnauthenticatedError('The token has no subject');
+    if (!payload.sub || !EMPLOYEE_ID.test(payload.sub)) throw new UnauthenticatedError('The token has no employee id as its subject');
     return { employeeId: payload.sub };
   }
 }
