@@ -24,6 +24,9 @@ export type TokenIdentity = { employeeId: string } | { email: string };
 /** Employee ids are UUIDs: any other subject names nobody (and must never reach a uuid column). */
 const EMPLOYEE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** An e-mail address without control characters or lone surrogates (they must never reach a query). */
+const EMAIL = /^[^\s@\p{Cc}\p{Cs}]{1,200}@[^\s@\p{Cc}\p{Cs}]{1,200}$/u;
+
 function scopesOf(payload: JWTPayload): string[] {
   if (typeof payload.scope === 'string') return payload.scope.split(' ');
   if (Array.isArray(payload.scp)) return payload.scp.map(String);
@@ -69,8 +72,9 @@ export class AccessTokenVerifier {
     }
     if (!scopesOf(payload).includes(this.auth.scope)) throw new UnauthenticatedError(`The token lacks the "${this.auth.scope}" scope`);
     if (this.auth.employeeClaim === 'email') {
-      if (typeof payload.email !== 'string') throw new UnauthenticatedError('The token has no e-mail claim');
-      return { email: payload.email };
+      const email = typeof payload.email === 'string' ? payload.email.trim() : '';
+      if (!EMAIL.test(email)) throw new UnauthenticatedError('The token has no e-mail address claim');
+      return { email };
     }
     if (!payload.sub || !EMPLOYEE_ID.test(payload.sub)) throw new UnauthenticatedError('The token has no employee id as its subject');
     return { employeeId: payload.sub };

@@ -68,6 +68,8 @@ it.each([
   ['for nobody on the staff', { email: 'stranger@example.gov' }, {}],
   ['whose e-mail claim is SQL', { email: "x' OR '1'='1" }, {}],
   ['whose e-mail claim is not text', { email: 42 }, {}],
+  ['whose e-mail claim holds a NUL character', { email: 'am.liaison\u0000@example.gov' }, {}],
+  ['whose e-mail claim holds a lone surrogate', { email: 'am.liaison\ud800@example.gov' }, {}],
   ['living longer than 12 h (exp − iat)', { email: 'am.liaison@example.gov' }, { issuedAt: -3600, expiresIn: 11.5 * 3600 }],
   ['without iat, expiring more than 12 h from now', { email: 'am.liaison@example.gov' }, { issuedAt: null, expiresIn: 13 * 3600 }],
 ])('refuses a token %s with UNAUTHENTICATED', async (_case, claims, options) => {
