@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../common/errors';
 import { AppConfig } from '../config';
+import { isUuid } from '../common/uuid';
 
 type AuthConfig = AppConfig['auth'];
 
@@ -20,9 +21,6 @@ export async function issueAccessToken(auth: AuthConfig, employeeId: string, now
 
 /** Who a valid token names: an employee id (`sub`) or an e-mail address, per JWT_EMPLOYEE_CLAIM. */
 export type TokenIdentity = { employeeId: string } | { email: string };
-
-/** Employee ids are UUIDs: any other subject names nobody (and must never reach a uuid column). */
-const EMPLOYEE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An e-mail address without control characters or lone surrogates (they must never reach a query). */
 const EMAIL = /^[^\s@\p{Cc}\p{Cs}]{1,200}@[^\s@\p{Cc}\p{Cs}]{1,200}$/u;
@@ -76,7 +74,8 @@ export class AccessTokenVerifier {
       if (!EMAIL.test(email)) throw new UnauthenticatedError('The token has no e-mail address claim');
       return { email };
     }
-    if (!payload.sub || !EMPLOYEE_ID.test(payload.sub)) throw new UnauthenticatedError('The token has no employee id as its subject');
+    // Any subject but an employee id names nobody, and must never reach a uuid column.
+    if (!payload.sub || !isUuid(payload.sub)) throw new UnauthenticatedError('The token has no employee id as its subject');
     return { employeeId: payload.sub };
   }
 }

@@ -4,8 +4,8 @@ import { FieldError, InvalidInputError } from '../common/errors';
 import { containsTinShapedNumber } from '../security/tin-shapes';
 import { HubContext } from './context';
 import { isIdentifierField } from './identifier-field';
+import { isUuid } from '../common/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A lone UTF-16 surrogate (with the u flag, a proper pair is one code point and does not match): not storable text. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 /** No text field of the hub is longer; the per-field validators set the real limits. */
@@ -32,7 +32,7 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
     return;
   }
   if (typeof value !== 'string') return;
-  if (isScalarType(type) && type.name === 'ID' && !UUID.test(value)) errors.push({ field: path, message: 'is not an id' });
+  if (isScalarType(type) && type.name === 'ID' && !isUuid(value)) errors.push({ field: path, message: 'is not an id' });
   else if (value.includes('\u0000')) errors.push({ field: path, message: 'cannot contain NUL characters' });
   else if (LONE_SURROGATE.test(value)) errors.push({ field: path, message: 'is not valid Unicode text (a lone UTF-16 surrogate)' });
   else if (value.length > MAX_STRING) errors.push({ field: path, message: `must be at most ${MAX_STRING} characters` });

@@ -4,6 +4,7 @@ import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from '
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkText } from './text';
 import { IdentifierField } from '../../graphql/identifier-field';
+import { isUuid } from '../../common/uuid';
 
 /** Form 4442/e-4442, Inquiry Referral to RIVO (IRM 25.25.6). */
 
@@ -116,12 +117,9 @@ function checkPastDate(raw: string, field: string, now: Date): Checked<string> {
   return checked(text, text > now.toISOString().slice(0, 10) ? [{ field, message: 'cannot be in the future' }] : []);
 }
 
-// Referral IDs are UUIDs.
-const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function checkReferralId(raw: string, field: string): Checked<string> {
   const id = raw.trim().toLowerCase();
-  return checked(id, UUID_FORMAT.test(id) ? [] : [{ field, message: 'must be a referral ID' }]);
+  return checked(id, isUuid(id) ? [] : [{ field, message: 'must be a referral ID' }]);
 }
 
 /**
