@@ -9,9 +9,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * copy of src/security/tin-shapes.ts as of this migration, and the JSON keys that hold identifiers rather than
  * free text (sealed TINs, ZIP codes of nine digits, …) are listed here.
  */
-const TIN_SHAPES = /(?<![0-9A-Za-z])(?:\d{3}([- ]?)\d{2}\1\d{4}|\d{2}[- ]\d{7})(?![0-9A-Za-z])/g;
+const TIN_SHAPES = /(?<![0-9A-Fa-f])(?:\d{3}([-. ]?)\d{2}\1\d{4}|\d{2}[- ]\d{7})(?![0-9A-Fa-f])/g;
 /** A superset of TIN_SHAPES in PostgreSQL's syntax, to read only the rows that may hold one. */
-const MAY_HOLD_TIN = '[0-9]{3}[- ]?[0-9]{2}[- ]?[0-9]{4}|[0-9]{2}[- ][0-9]{7}';
+const MAY_HOLD_TIN = '[0-9]{3}[-. ]?[0-9]{2}[-. ]?[0-9]{4}|[0-9]{2}[- ][0-9]{7}';
 const SEALED = 'enc:v1:';
 const IDENTIFIER_KEYS: ReadonlySet<string> = new Set([
     'tin', 'ein', 'ssn', 'tinType', 'zip', 'phone', 'fax', 'dln', 'mft', 'taxPeriod', 'documentNumber', 'dhsReportId', 'tecsRecordReference',

@@ -20,6 +20,8 @@ describe('what counts as a TIN-shaped number', () => {
     'EIN 12-3456789.',
     'ITIN 912-70-1234',
     'SSN 521 47 3398 by phone',
+    'SSN 521.47.3398',
+    'SSN521473398 and TIN#521-47-3398',
     '(521-47-3398)',
   ])('finds one in %j', (text) => expect(containsTinShapedNumber(text)).toBe(true));
 
@@ -30,8 +32,9 @@ describe('what counts as a TIN-shaped number', () => {
     'ZIP+4 20500-0003',
     'filed 2026-11-23, due 12/01/2026',
     'see 14566-2026-000002 and L-2026-000017',
-    'balance $141,000.00 or 141000.00; 1234567890 is ten digits',
-    'https://hub.example.gov/referrals/c0ffee00-1234-4abc-8def-123456789abc',
+    'balance $141,000.00 or 141000.00; 1234567890 is ten digits; 12.3456789 is a decimal; 192.168.100.20',
+    'https://hub.example.gov/referrals/c0ffee00-1234-4abc-8def-123456789abc and …/a1b2c3d4-e5f6-4a7b-ab12-3456789cdef0',
+    'A-number A123456789',
   ])('finds none in %j', (text) => expect(containsTinShapedNumber(text)).toBe(false));
 });
 
