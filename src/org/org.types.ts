@@ -1,6 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from './role';
-import { IdentifierField } from '../graphql/identifier-field';
 
 @InputType()
 export class CreateBusinessFunctionInput {
@@ -22,7 +21,6 @@ export class CreateEmployeeInput {
   @Field(() => String)
   name!: string;
 
-  @IdentifierField()
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
@@ -41,7 +39,6 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true })
   name?: string;
 
-  @IdentifierField()
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
