@@ -24,7 +24,8 @@ export const refusalAuditMiddleware: MiddlewareFn<HubContext> = ({ context, info
       const operation = parent === 'Query' || parent === 'Mutation' ? info.fieldName : `${parent}.${info.fieldName}`;
       const kind = parent === 'Mutation' ? AuditKind.MUTATION : AuditKind.READ;
       const itemIds = idsIn(args, new Set());
-      if (typeof (root as { id?: unknown } | undefined)?.id === 'string') itemIds.add((root as { id: string }).id);
+      const refusedItemId = (root as { id?: unknown } | undefined)?.id;
+      if (typeof refusedItemId === 'string') itemIds.add(refusedItemId);
       await context.services.audit.record(auditedRequest(context), kind, operation, [...itemIds], fieldNames(info, args, kind), outcome);
     }
     throw error;
