@@ -79,6 +79,8 @@ export interface AppConfig {
     /** Which claim names the employee: `sub` (the employee id) or `email`. */
     employeeClaim: 'sub' | 'email';
     tokenTtlSeconds: number;
+    /** Tokens living longer than this (exp − iat, or exp − now without iat) are refused, whoever issued them. */
+    maxTokenLifetimeSeconds: number;
   };
 }
 
@@ -228,6 +230,16 @@ function metrics(env: Env, apiHost: string, apiPort: number): AppConfig['metrics
   return { port, host, token };
 }
 
+/** The lifetime of the tokens the hub issues may not exceed the longest it accepts. */
+function tokenLifetimes(env: Env): Pick<AppConfig['auth'], 'tokenTtlSeconds' | 'maxTokenLifetimeSeconds'> {
+  const maxTokenLifetimeSeconds = integer(env, 'TOKEN_MAX_LIFETIME_SECONDS', 12 * 3600, 60, 30 * 24 * 3600);
+  const tokenTtlSeconds = integer(env, 'TOKEN_TTL_SECONDS', Math.min(8 * 3600, maxTokenLifetimeSeconds), 60, 30 * 24 * 3600);
+  if (tokenTtlSeconds > maxTokenLifetimeSeconds) {
+    throw new ConfigError(`TOKEN_TTL_SECONDS (${tokenTtlSeconds}) must not exceed TOKEN_MAX_LIFETIME_SECONDS (${maxTokenLifetimeSeconds})`);
+  }
+  return { tokenTtlSeconds, maxTokenLifetimeSeconds };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const environmentRaw = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(environmentRaw)) {
@@ -284,7 +296,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       audience: env.JWT_AUDIENCE || 'referral-hub',
       scope: env.JWT_SCOPE || 'referral-hub',
       employeeClaim: oneOf(env, 'JWT_EMPLOYEE_CLAIM', ['sub', 'email'] as const, 'sub'),
-      tokenTtlSeconds: integer(env, 'TOKEN_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+      ...tokenLifetimes(env),
     },
   };
 }

@@ -9,15 +9,24 @@ export enum AuditKind {
 }
 registerEnumType(AuditKind, { name: 'AuditKind' });
 
+/** Whether the access was allowed, or refused (FORBIDDEN, or NOT_FOUND for an item that exists). */
+export enum AuditOutcome {
+  ALLOWED = 'ALLOWED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+}
+registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
+
 /**
  * Append-only access audit: who read or changed which item carrying taxpayer or TECS data, which fields,
- * when, from where. Database triggers refuse UPDATE, DELETE and TRUNCATE.
+ * when, from where, and who was refused what. Database triggers refuse UPDATE, DELETE and TRUNCATE.
  */
 @ObjectType()
 @Entity('access_audit')
 @Index('access_audit_at_idx', ['at'])
 @Index('access_audit_actor_idx', ['actorId', 'at'])
 @Index('access_audit_items_idx', ['itemIds'], { type: 'gin' })
+@Index('access_audit_outcome_idx', ['outcome', 'at'])
 export class AccessAuditEntry {
   @Field(() => ID)
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
@@ -54,4 +63,8 @@ export class AccessAuditEntry {
   @Field(() => String)
   @Column({ type: 'text', name: 'client_address' })
   clientAddress!: string;
+
+  @Field(() => AuditOutcome)
+  @Column({ type: 'text', default: AuditOutcome.ALLOWED })
+  outcome!: AuditOutcome;
 }

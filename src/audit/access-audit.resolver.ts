@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver, UseMiddleware } f
 import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { pageCost } from '../graphql/page-cost';
-import { AccessAuditEntry, AuditKind } from './access-audit.entity';
+import { AccessAuditEntry, AuditKind, AuditOutcome } from './access-audit.entity';
 
 @InputType()
 export class AccessAuditFilter {
@@ -17,6 +17,9 @@ export class AccessAuditFilter {
 
   @Field(() => AuditKind, { nullable: true })
   kind?: AuditKind | null;
+
+  @Field(() => AuditOutcome, { nullable: true, description: 'ALLOWED, or the refusals: FORBIDDEN, NOT_FOUND' })
+  outcome?: AuditOutcome | null;
 
   @Field(() => Date, { nullable: true })
   from?: Date | null;

@@ -1,13 +1,14 @@
 import { DataSource } from 'typeorm';
 import { toCsv } from '../common/csv';
 import { InvalidInputError } from '../common/errors';
-import { AccessAuditEntry, AuditKind } from './access-audit.entity';
+import { AccessAuditEntry, AuditKind, AuditOutcome } from './access-audit.entity';
 
 export interface AuditFilter {
   actorId?: string | null;
   itemId?: string | null;
   operation?: string | null;
   kind?: AuditKind | null;
+  outcome?: AuditOutcome | null;
   from?: Date | null;
   to?: Date | null;
 }
@@ -18,12 +19,22 @@ export interface AuditedRequest {
   clientAddress: string;
 }
 
-/** Records reads and unmasking, and lists the audit for admins and auditors. Mutations are recorded by AuditSubscriber. */
+/**
+ * Records reads, unmasking and refusals, and lists the audit for admins and auditors. Allowed mutations are
+ * recorded by AuditSubscriber. A row written here is its own statement, outside any (rolled-back) transaction.
+ */
 export class AccessAuditService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async record(request: AuditedRequest, kind: AuditKind, operation: string, itemIds: string[], fields: string[]): Promise<void> {
-    await this.dataSource.manager.insert(AccessAuditEntry, { at: new Date(), kind, operation, itemIds, fields, ...request });
+  async record(
+    request: AuditedRequest,
+    kind: AuditKind,
+    operation: string,
+    itemIds: string[],
+    fields: string[],
+    outcome: AuditOutcome = AuditOutcome.ALLOWED,
+  ): Promise<void> {
+    await this.dataSource.manager.insert(AccessAuditEntry, { at: new Date(), kind, operation, itemIds, fields, outcome, ...request });
   }
 
   async list(filter: AuditFilter, first: number): Promise<AccessAuditEntry[]> {
@@ -33,6 +44,7 @@ export class AccessAuditService {
     if (filter.itemId) query.andWhere('a.item_ids @> ARRAY[:itemId]::text[]', { itemId: filter.itemId });
     if (filter.operation) query.andWhere('a.operation = :operation', { operation: filter.operation });
     if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.outcome) query.andWhere('a.outcome = :outcome', { outcome: filter.outcome });
     if (filter.from) query.andWhere('a.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('a.at < :to', { to: filter.to });
     return query.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC').limit(first).getMany();
@@ -49,6 +61,7 @@ export class AccessAuditService {
         { header: 'fields', value: (a) => a.fields.join(' ') },
         { header: 'request_id', value: (a) => a.requestId },
         { header: 'client_address', value: (a) => a.clientAddress },
+        { header: 'outcome', value: (a) => a.outcome },
       ],
       await this.list(filter, first),
     );

@@ -5,12 +5,11 @@ import { HubContext } from '../graphql/context';
 import { AuditKind } from './access-audit.entity';
 import { mutationAuditContext, MutationAuditContext } from './audit-context';
 import { auditedRequest } from './audited-request';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/uuid';
 
 /** Every UUID among the arguments (referralId, lookoutId, crossingId, id, …), at any depth. */
-function idsIn(value: unknown, into: Set<string>): Set<string> {
-  if (typeof value === 'string' && UUID.test(value)) into.add(value.toLowerCase());
+export function idsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === 'string' && isUuid(value)) into.add(value.toLowerCase());
   else if (Array.isArray(value)) value.forEach((v) => idsIn(v, into));
   else if (value && typeof value === 'object' && !(value instanceof Date)) Object.values(value).forEach((v) => idsIn(v, into));
   return into;
@@ -29,7 +28,7 @@ function idsOf(result: unknown, into: Set<string>, depth = 0): Set<string> {
 }
 
 /** Input field names given (mutations) or fields selected (reads), without values. */
-function fieldNames(info: GraphQLResolveInfo, args: Record<string, unknown>, kind: AuditKind): string[] {
+export function fieldNames(info: GraphQLResolveInfo, args: Record<string, unknown>, kind: AuditKind): string[] {
   if (kind === AuditKind.MUTATION) {
     return Object.entries(args).flatMap(([name, value]) =>
       value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value).map((key) => `${name}.${key}`) : [name],

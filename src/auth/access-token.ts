@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 import { UnauthenticatedError } from '../common/errors';
 import { AppConfig } from '../config';
+import { isUuid } from '../common/uuid';
 
 type AuthConfig = AppConfig['auth'];
 
@@ -21,6 +22,9 @@ export async function issueAccessToken(auth: AuthConfig, employeeId: string, now
 /** Who a valid token names: an employee id (`sub`) or an e-mail address, per JWT_EMPLOYEE_CLAIM. */
 export type TokenIdentity = { employeeId: string } | { email: string };
 
+/** An e-mail address without control characters or lone surrogates (they must never reach a query). */
+const EMAIL = /^[^\s@\p{Cc}\p{Cs}]{1,200}@[^\s@\p{Cc}\p{Cs}]{1,200}$/u;
+
 function scopesOf(payload: JWTPayload): string[] {
   if (typeof payload.scope === 'string') return payload.scope.split(' ');
   if (Array.isArray(payload.scp)) return payload.scp.map(String);
@@ -29,7 +33,8 @@ function scopesOf(payload: JWTPayload): string[] {
 
 /**
  * Verifies `Authorization: Bearer …`: signature (shared secret, or the issuer's JWKS), issuer, audience,
- * expiry and not-before, and the required scope. Any failure is UNAUTHENTICATED.
+ * expiry and not-before, a lifetime within the configured maximum, the required scope and a well-formed
+ * employee claim. Any failure is UNAUTHENTICATED.
  */
 export class AccessTokenVerifier {
   private readonly key: JWTVerifyGetKey;
@@ -56,12 +61,21 @@ export class AccessTokenVerifier {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
       throw new UnauthenticatedError('The token is not valid');
     }
+    // A stolen long-lived token stays useful for long: refuse those, even when validly signed. Without iat
+    // (or with one in the future) the lifetime counts from now.
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const lifetime = payload.exp! - Math.min(payload.iat ?? nowSeconds, nowSeconds);
+    if (lifetime > this.auth.maxTokenLifetimeSeconds) {
+      throw new UnauthenticatedError(`The token's lifetime exceeds the maximum of ${this.auth.maxTokenLifetimeSeconds} seconds`);
+    }
     if (!scopesOf(payload).includes(this.auth.scope)) throw new UnauthenticatedError(`The token lacks the "${this.auth.scope}" scope`);
     if (this.auth.employeeClaim === 'email') {
-      if (typeof payload.email !== 'string') throw new UnauthenticatedError('The token has no e-mail claim');
-      return { email: payload.email };
+      const email = typeof payload.email === 'string' ? payload.email.trim() : '';
+      if (!EMAIL.test(email)) throw new UnauthenticatedError('The token has no e-mail address claim');
+      return { email };
     }
-    if (!payload.sub) throw new UnauthenticatedError('The token has no subject');
+    // Any subject but an employee id names nobody, and must never reach a uuid column.
+    if (!payload.sub || !isUuid(payload.sub)) throw new UnauthenticatedError('The token has no employee id as its subject');
     return { employeeId: payload.sub };
   }
 }

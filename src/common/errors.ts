@@ -32,7 +32,15 @@ export class ForbiddenError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
-  constructor(entity: string, id: string) {
+  /**
+   * @param itemExists the item exists but the caller may not see it (the answer is the same, so existence does
+   * not leak; the refusal is audited)
+   */
+  constructor(
+    entity: string,
+    id: string,
+    readonly itemExists = false,
+  ) {
     super(`${entity} ${id} not found`);
   }
 }

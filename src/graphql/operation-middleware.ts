@@ -1,10 +1,12 @@
 import { auditMiddleware } from '../audit/audit.middleware';
+import { refusalAuditMiddleware } from '../audit/refusal-audit.middleware';
 import { policyGuard } from '../auth/policy.guard';
 import { inputGuard } from './input.guard';
 
 /**
- * What runs around every query and mutation: the access policy, the argument guard and the access audit.
+ * What runs around every query and mutation: the refusal audit (outermost, so it sees the guards' refusals too),
+ * the access policy, the argument guard and the access audit.
  * Put on each resolver class that declares operations (`@UseMiddleware(...OPERATION_MIDDLEWARE)`) rather than
  * globally, so plain fields do not pay for it; the access-matrix test fails for any operation left without it.
  */
-export const OPERATION_MIDDLEWARE = [policyGuard, inputGuard, auditMiddleware];
+export const OPERATION_MIDDLEWARE = [refusalAuditMiddleware, policyGuard, inputGuard, auditMiddleware];

@@ -295,7 +295,7 @@ export class ReferralService {
   /** Throws NOT_FOUND for referrals the caller may not see, so existence does not leak. */
   async get(caller: Caller, id: string): Promise<Referral> {
     const referral = await this.dataSource.manager.findOneBy(Referral, { id });
-    if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', id);
+    if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', id, referral !== null);
     return referral;
   }
 
@@ -324,7 +324,7 @@ export class ReferralService {
     const note = orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
-      if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId);
+      if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
       const rule = REFERRAL_LIFECYCLE[action];
       if (!mayAct(caller, referral, action)) {
         throw new ForbiddenError(`You may not ${action.toLowerCase().replace(/_/g, ' ')} this referral (allowed: ${rule.by.join(', ')})`);

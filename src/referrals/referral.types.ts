@@ -3,6 +3,7 @@ import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState } from './referral-state';
 import { Referral } from './referral.entity';
+import { IdentifierField } from '../graphql/identifier-field';
 
 @InputType()
 export class FileReferralInput {
@@ -90,6 +91,7 @@ export class ReferralFilterInput {
   @Field(() => Date, { nullable: true, description: 'The next running clock is due before this instant' })
   dueBefore?: Date | null;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true, description: 'Exact TIN (any punctuation), matched by its keyed hash' })
   tin?: string | null;
 }

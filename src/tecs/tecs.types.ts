@@ -3,12 +3,15 @@ import { TinType } from '../referrals/forms/identifiers';
 import { Crossing } from './crossing.entity';
 import { Lookout } from './lookout.entity';
 import { CrossingDirection, InvestigationKind, InvestigationOutcome, LookoutDisposition, LookoutState } from './tecs-state';
+import { IdentifierField } from '../graphql/identifier-field';
 
 @InputType()
 export class TaxPeriodInput {
+  @IdentifierField()
   @Field(() => String, { description: 'Two-digit MFT, e.g. 30' })
   mft!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'YYYYMM' })
   taxPeriod!: string;
 }
@@ -21,6 +24,7 @@ export class LookoutRequestInput {
   @Field(() => String, { description: 'YYYY-MM-DD' })
   dateOfBirth!: string;
 
+  @IdentifierField()
   @Field(() => String)
   tin!: string;
 
@@ -69,12 +73,14 @@ export class ResubmitLookoutInput extends LookoutTransitionInput {
 
 @InputType()
 export class ConfirmLookoutEntryInput extends LookoutTransitionInput {
+  @IdentifierField()
   @Field(() => String, { description: 'The TECS record reference' })
   tecsRecordReference!: string;
 }
 
 @InputType({ description: 'What DHS reports about a taxpayer on the lookout list crossing the border' })
 export class CrossingReportInput {
+  @IdentifierField()
   @Field(() => String, { description: "DHS's id of the report: the same report twice creates one crossing" })
   dhsReportId!: string;
 
@@ -96,6 +102,7 @@ export class CrossingReportInput {
   @Field(() => CrossingDirection)
   direction!: CrossingDirection;
 
+  @IdentifierField()
   @Field(() => String)
   documentNumber!: string;
 
@@ -105,6 +112,7 @@ export class CrossingReportInput {
   @Field(() => String, { nullable: true })
   usAddress?: string | null;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
@@ -186,6 +194,7 @@ export class LookoutListFilter {
   @Field(() => String, { nullable: true, description: 'Part of the taxpayer name' })
   nameContains?: string | null;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true, description: 'Exact TIN, matched by its keyed hash' })
   tin?: string | null;
 }

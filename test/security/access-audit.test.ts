@@ -36,12 +36,16 @@ it('audits every mutation in its own transaction (who, what item, which fields, 
   ]);
 });
 
-it('writes no audit row for a mutation that was rolled back', async () => {
+it('writes no mutation row for a mutation that was rolled back, only the refusal', async () => {
   const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
   const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-2')).data.fileReferral;
   const refused = await post(org.people.originator.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } }, 'req-refused');
   expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
-  expect((await auditRows(filed.id)).map((r: { operation: string }) => r.operation)).toEqual(['fileReferral']);
+  const rows = await hub.database.dataSource.query(`SELECT operation, outcome, request_id FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`, [filed.id]);
+  expect(rows).toEqual([
+    { operation: 'fileReferral', outcome: 'ALLOWED', request_id: 'req-file-2' },
+    { operation: 'acknowledgeReferral', outcome: 'FORBIDDEN', request_id: 'req-refused' },
+  ]);
 });
 
 it('audits reads of items carrying taxpayer data, with the fields read', async () => {
@@ -61,7 +65,7 @@ it('lets admins and auditors list and export the audit; nobody can change it, no
   expect(listed.length).toBeGreaterThan(0);
   expect(listed.every((r: { actorId: string; kind: string }) => r.actorId === org.people.originator.id && r.kind === 'MUTATION')).toBe(true);
   const csv = dataOf(await hub.request(org.people.admin.id, `{ accessAuditCsv(filter: { operation: "forwardReferral" }) }`)).accessAuditCsv;
-  expect(csv.split('\r\n')[0]).toBe('at,actor_id,kind,operation,item_ids,fields,request_id,client_address');
+  expect(csv.split('\r\n')[0]).toBe('at,actor_id,kind,operation,item_ids,fields,request_id,client_address,outcome');
   expect(csv).toContain('req-forward-1');
   expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { id } }`))).toBe('FORBIDDEN');
   const db = hub.database.dataSource;

@@ -12,24 +12,20 @@ import { everyOperation } from '../support/operation-documents';
 import { fileReferral } from '../support/referral-operations';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
 import { tecs } from '../support/tecs-operations';
+import { createOneEmployeePerRole } from '../support/role-callers';
 
 let schema: GraphQLSchema;
 let hub: TestHub;
 let org: TestOrganisation;
 let tecsPeople: TecsPeople;
-const principals = new Map<Role, Employee>();
+let principals: Map<Role, Employee>;
 
 beforeAll(async () => {
   schema = await buildHubSchema();
   hub = await startTestHub();
   org = await createTestOrganisation(hub.services, hub.database.dataSource);
   tecsPeople = await createTecsOrganisation(hub.services);
-  for (const role of Object.values(Role)) {
-    principals.set(
-      role,
-      await hub.services.org.createEmployee({ email: `matrix.${role.toLowerCase()}@example.gov`, name: `Matrix ${role}`, functionId: org.functions.am.id, roles: [role] }),
-    );
-  }
+  principals = await createOneEmployeePerRole(hub.services, org.functions.am.id, 'matrix');
 });
 
 afterAll(() => hub.stop());

@@ -39,17 +39,17 @@ afterAll(async () => {
   jwksServer.close();
 });
 
-async function token(claims: Record<string, unknown>, options: { key?: PrivateKey; audience?: string; expiresIn?: number; notBefore?: number } = {}) {
+async function token(claims: Record<string, unknown>, options: { key?: PrivateKey; audience?: string; expiresIn?: number; notBefore?: number; issuedAt?: number | null } = {}) {
   const now = Math.floor(hub.clock.now().getTime() / 1000);
-  return new SignJWT({ scope: 'openid referral-hub', ...claims })
+  const jwt = new SignJWT({ scope: 'openid referral-hub', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
     .setIssuer(ISSUER)
     .setAudience(options.audience ?? 'referral-hub-api')
     .setSubject('idp-user-42')
-    .setIssuedAt(now)
     .setNotBefore(now + (options.notBefore ?? 0))
-    .setExpirationTime(now + (options.expiresIn ?? 600))
-    .sign(options.key ?? signingKey);
+    .setExpirationTime(now + (options.expiresIn ?? 600));
+  if (options.issuedAt !== null) jwt.setIssuedAt(now + (options.issuedAt ?? 0));
+  return jwt.sign(options.key ?? signingKey);
 }
 
 const me = (bearer: string) => hub.request({ authorization: `Bearer ${bearer}` }, '{ me { email } }');
@@ -66,8 +66,14 @@ it.each([
   ['not yet valid', { email: 'am.liaison@example.gov' }, { notBefore: 300 }],
   ['without the hub scope', { email: 'am.liaison@example.gov', scope: 'openid profile' }, {}],
   ['for nobody on the staff', { email: 'stranger@example.gov' }, {}],
+  ['whose e-mail claim is SQL', { email: "x' OR '1'='1" }, {}],
+  ['whose e-mail claim is not text', { email: 42 }, {}],
+  ['whose e-mail claim holds a NUL character', { email: 'am.liaison\u0000@example.gov' }, {}],
+  ['whose e-mail claim holds a lone surrogate', { email: 'am.liaison\ud800@example.gov' }, {}],
+  ['living longer than 12 h (exp − iat)', { email: 'am.liaison@example.gov' }, { issuedAt: -3600, expiresIn: 11.5 * 3600 }],
+  ['without iat, expiring more than 12 h from now', { email: 'am.liaison@example.gov' }, { issuedAt: null, expiresIn: 13 * 3600 }],
 ])('refuses a token %s with UNAUTHENTICATED', async (_case, claims, options) => {
-  const { stranger, ...rest } = options as { stranger?: boolean; audience?: string; expiresIn?: number; notBefore?: number };
+  const { stranger, ...rest } = options as { stranger?: boolean; audience?: string; expiresIn?: number; notBefore?: number; issuedAt?: number | null };
   const response = await me(await token(claims, { ...rest, key: stranger ? strangerKey : undefined }));
   expect([response.status, errorCodeOf(response)]).toEqual([401, 'UNAUTHENTICATED']);
 });

@@ -101,4 +101,59 @@ describe('the migration', () => {
       await database.drop();
     }
   });
+
+  it('masks TINs that were typed into free text before they were refused, history included, and logs the count', async () => {
+    const database = await createTestDatabase();
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const db = database.dataSource;
+      while ((await db.query(`SELECT 1 FROM migrations WHERE name LIKE 'MaskTinsInFreeText%'`)).length) await db.undoLastMigration();
+      const [fn] = await db.query(`INSERT INTO business_function (code, name, time_zone) VALUES ('X', 'X', 'America/New_York') RETURNING id`);
+      const [ro] = await db.query(`INSERT INTO employee (email, name, function_id, roles) VALUES ('ro@x.gov', 'RO', $1, '{REVENUE_OFFICER}') RETURNING id`, [fn.id]);
+      const sealedEin = 'enc:v1:dev1:AAAA:123456789-12345';
+      const content = {
+        ...VALID_14566,
+        form: 'F14566',
+        business: { ...VALID_14566.business, ein: sealedEin, address: { ...VALID_14566.business.address, zip: '200010003' } },
+        completedResearch: ['BMFOL: no filings', 'Checked SSN 521-47-3398'],
+        requestedActions: 'Add to the scheme list; TIN 521473398, call 202-555-0143 about 14566-2026-000002',
+      };
+      const [referral] = await db.query(
+        `INSERT INTO referral (reference_number, form, state, version, originator_id, originating_function_id, receiving_function_id, content, submitted_at, actions_taken)
+         VALUES ('R-1', 'F14566', 'SUBMITTED', 1, $1, $2, $2, $3, now(), $4) RETURNING id`,
+        [ro.id, fn.id, JSON.stringify(content), ['Fixed EIN 12-3456789', 'Nothing to mask']],
+      );
+      await db.query(
+        `INSERT INTO referral_history (referral_id, action, to_state, actor_id, at, note, details) VALUES
+           ($1, 'FORWARD', 'FORWARDED', $2, now(), 'Forwarding; SSN 521 47 3398', NULL),
+           ($1, 'ELEVATE', 'FORWARDED', $2, now(), 'Clean note 2026-11-23', '{"reason": "Owner TIN 521-47-3398 disputes it"}')`,
+        [referral.id, ro.id],
+      );
+      await db.query(`INSERT INTO tecs_history (subject_type, subject_id, action, at, note) VALUES ('LOOKOUT', $1, 'ACCEPT', now(), 'EIN 12-3456789 per the RO')`, [referral.id]);
+      await db.query(`INSERT INTO closure (start_date, end_date, nationwide, reason, created_by_id, created_at, updated_at) VALUES ('2026-12-24', '2026-12-24', true, 'EO for 521-47-3398', $1, now(), now())`, [ro.id]);
+
+      await db.runMigrations();
+
+      const [stored] = await db.query(`SELECT content, actions_taken FROM referral`);
+      expect(stored.content.completedResearch).toEqual(['BMFOL: no filings', 'Checked SSN ***-**-3398']);
+      expect(stored.content.requestedActions).toBe('Add to the scheme list; TIN *****3398, call 202-555-0143 about 14566-2026-000002');
+      expect(stored.content.business.ein).toBe(sealedEin);
+      expect(stored.content.business.address.zip).toBe('200010003');
+      expect(stored.actions_taken).toEqual(['Fixed EIN **-***6789', 'Nothing to mask']);
+      const history = await db.query(`SELECT note, details FROM referral_history ORDER BY id`);
+      expect(history).toEqual([
+        { note: 'Forwarding; SSN *** ** 3398', details: null },
+        { note: 'Clean note 2026-11-23', details: { reason: 'Owner TIN ***-**-3398 disputes it' } },
+      ]);
+      expect(await db.query(`SELECT note FROM tecs_history`)).toEqual([{ note: 'EIN **-***6789 per the RO' }]);
+      expect(await db.query(`SELECT reason FROM closure`)).toEqual([{ reason: 'EO for ***-**-3398' }]);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/MaskTinsInFreeText\d+: masked 7 TIN-shaped number\(s\) in 5 row\(s\)/));
+      // The histories are append-only again.
+      await expect(db.query(`UPDATE referral_history SET note = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(db.query(`UPDATE tecs_history SET note = 'x'`)).rejects.toThrow(/append-only/);
+    } finally {
+      log.mockRestore();
+      await database.drop();
+    }
+  });
 });

@@ -51,25 +51,31 @@ export interface OperationDocument {
   args: readonly GraphQLArgument[];
 }
 
-/** `query/mutation($a: T!) { field(a: $a) { __typename } }` for one root field, with sample variables. */
-export function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): OperationDocument {
-  const args = field.args.filter((arg) => isNonNullType(arg.type) && arg.defaultValue === undefined);
-  const declarations = args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
+/**
+ * `query/mutation($a: T!) { field(a: $a) { __typename } }` for one root field, with sample variables for the
+ * required arguments; `allArguments` declares the optional ones too (unset unless the caller sets them).
+ */
+export function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, options: { allArguments?: boolean } = {}): OperationDocument {
+  const required = (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined;
+  const args = options.allArguments ? field.args : field.args.filter(required);
+  // An argument with a default is declared nullable, so leaving its variable out gives the default.
+  const declared = (arg: GraphQLArgument) => (arg.defaultValue !== undefined && isNonNullType(arg.type) ? arg.type.ofType : arg.type);
+  const declarations = args.map((arg) => `$${arg.name}: ${String(declared(arg))}`).join(', ');
   const call = args.length ? `(${args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : '';
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
   return {
     name: field.name,
     kind,
     query: `${kind}${declarations ? `(${declarations})` : ''} { ${field.name}${call}${selection} }`,
-    variables: Object.fromEntries(args.map((arg) => [arg.name, sampleValue(arg.type)])),
+    variables: Object.fromEntries(args.filter(required).map((arg) => [arg.name, sampleValue(arg.type)])),
     args,
   };
 }
 
 /** Every root query and mutation of the schema as a runnable document. */
-export function everyOperation(schema: GraphQLSchema): OperationDocument[] {
+export function everyOperation(schema: GraphQLSchema, options: { allArguments?: boolean } = {}): OperationDocument[] {
   return [
-    ...Object.values(schema.getQueryType()!.getFields()).map((f) => operationDocument('query', f)),
-    ...Object.values(schema.getMutationType()!.getFields()).map((f) => operationDocument('mutation', f)),
+    ...Object.values(schema.getQueryType()!.getFields()).map((f) => operationDocument('query', f, options)),
+    ...Object.values(schema.getMutationType()!.getFields()).map((f) => operationDocument('mutation', f, options)),
   ];
 }

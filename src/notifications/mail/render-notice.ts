@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
+import { containsTinShapedNumber } from '../../security/tin-shapes';
 
 /**
  * Renders the hub's e-mail notices from the Handlebars templates in `src/notifications/templates`.
@@ -140,21 +141,6 @@ export class NoticePrivacyError extends Error {
   }
 }
 
-/**
- * SSN/ITIN, EIN and bare nine-digit numbers, standing alone: a letter or digit right next to them
- * makes them part of a longer token, such as the hex groups of a UUID in a link
- * (`…-ab12-3456789cdef0`, `…-123456789abc`), which must not trip the guard.
- */
-const TIN_PATTERNS: readonly RegExp[] = [
-  /(?<![0-9A-Za-z])\d{3}-\d{2}-\d{4}(?![0-9A-Za-z])/,
-  /(?<![0-9A-Za-z])\d{2}-\d{7}(?![0-9A-Za-z])/,
-  /(?<![0-9A-Za-z])\d{9}(?![0-9A-Za-z])/,
-];
-
-export function containsTinLikeNumber(value: string): boolean {
-  return TIN_PATTERNS.some((pattern) => pattern.test(value));
-}
-
 type Template = Handlebars.TemplateDelegate<Record<string, unknown>>;
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
@@ -288,7 +274,7 @@ export function renderNotice(kind: NoticeKind, model: NoticeModel): RenderedNoti
     html: templates.html(context),
   };
   for (const part of ['subject', 'text', 'html'] as const) {
-    if (containsTinLikeNumber(notice[part])) throw new NoticePrivacyError(kind, part);
+    if (containsTinShapedNumber(notice[part])) throw new NoticePrivacyError(kind, part);
   }
   return notice;
 }

@@ -2,6 +2,7 @@ import { Field, InputType, ObjectType } from 'type-graphql';
 import { type Checked, Problems, checked } from './checked';
 import { checkState, checkZip } from './identifiers';
 import { TEXT_MAX, checkOptionalText, checkText } from './text';
+import { IdentifierField } from '../../graphql/identifier-field';
 
 /** A US postal address as stored: trimmed text, upper-case state, ZIP digits only. */
 export interface StoredAddress {
@@ -26,6 +27,7 @@ export class PostalAddressInput {
   @Field(() => String, { description: 'Two-letter USPS code, including DC and the territories' })
   state!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: '5 or 9 digits; a dash after the fifth digit is allowed' })
   zip!: string;
 }

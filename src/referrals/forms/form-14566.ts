@@ -4,6 +4,7 @@ import { type Checked, Problems, checkList, checked } from './checked';
 import { TinType, checkMft, checkPhone, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkOptionalText, checkText } from './text';
+import { IdentifierField } from '../../graphql/identifier-field';
 
 /**
  * Form 14566, BMF Identity Theft Referral: the items IRM 10.5.3.3.7.1(3) (note) requires.
@@ -80,6 +81,7 @@ export class Form14566BusinessInput {
   @Field(() => PostalAddressInput)
   address!: PostalAddressInput;
 
+  @IdentifierField()
   @Field(() => String, { description: '12-3456789 or 9 digits' })
   ein!: string;
 }
@@ -92,6 +94,7 @@ export class Form14566TaxpayerInput {
   @Field(() => PostalAddressInput)
   address!: PostalAddressInput;
 
+  @IdentifierField()
   @Field(() => String, { description: '123-45-6789 or 9 digits' })
   ssn!: string;
 }
@@ -101,9 +104,11 @@ export class Form14566AffectedReturnInput {
   @Field(() => String, { description: "Return form number, e.g. '941', '1120', '1120-S'" })
   returnType!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'Two-digit MFT code' })
   mft!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'YYYYMM' })
   taxPeriod!: string;
 }
@@ -113,9 +118,11 @@ export class Form14566ContactInput {
   @Field(() => String)
   name!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'US telephone number' })
   phone!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'US fax number' })
   fax!: string;
 }

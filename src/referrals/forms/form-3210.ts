@@ -3,6 +3,7 @@ import { type Checked, Problems, checkList, checked } from './checked';
 import { TinType, checkMft, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkOptionalText, checkText } from './text';
+import { IdentifierField } from '../../graphql/identifier-field';
 
 /** Form 3210, Document Transmittal: a revenue officer sends RIVO the taxpayer's signed return (IRM 25.25.6.2.3(2)). */
 
@@ -46,15 +47,18 @@ export class Form3210Input {
   @Field(() => String, { description: 'Routing information, e.g. the RIVO address or stop' })
   routing!: string;
 
+  @IdentifierField()
   @Field(() => String)
   tin!: string;
 
   @Field(() => TinType)
   tinType!: TinType;
 
+  @IdentifierField()
   @Field(() => String, { description: 'YYYYMM' })
   taxPeriod!: string;
 
+  @IdentifierField()
   @Field(() => String, { description: 'Two-digit MFT code' })
   mft!: string;
 

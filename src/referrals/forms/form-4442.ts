@@ -3,6 +3,8 @@ import { type Checked, Problems, checkOptional, checked } from './checked';
 import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkText } from './text';
+import { IdentifierField } from '../../graphql/identifier-field';
+import { isUuid } from '../../common/uuid';
 
 /** Form 4442/e-4442, Inquiry Referral to RIVO (IRM 25.25.6). */
 
@@ -32,18 +34,22 @@ export class Form4442Input {
   @Field(() => String, { description: "Category (queue) code or one of its aliases, e.g. 'RICS RIVO - TPP'" })
   category!: string;
 
+  @IdentifierField()
   @Field(() => String)
   tin!: string;
 
   @Field(() => TinType)
   tinType!: TinType;
 
+  @IdentifierField()
   @Field(() => String, { description: 'YYYYMM' })
   taxPeriod!: string;
 
+  @IdentifierField()
   @Field(() => String, { nullable: true, description: 'Two-digit MFT code' })
   mft?: string | null;
 
+  @IdentifierField()
   @Field(() => String, {
     nullable: true,
     description: 'DLN of the return (14 digits); required by the categories that act on one return',
@@ -111,12 +117,9 @@ function checkPastDate(raw: string, field: string, now: Date): Checked<string> {
   return checked(text, text > now.toISOString().slice(0, 10) ? [{ field, message: 'cannot be in the future' }] : []);
 }
 
-// Referral IDs are UUIDs.
-const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function checkReferralId(raw: string, field: string): Checked<string> {
   const id = raw.trim().toLowerCase();
-  return checked(id, UUID_FORMAT.test(id) ? [] : [{ field, message: 'must be a referral ID' }]);
+  return checked(id, isUuid(id) ? [] : [{ field, message: 'must be a referral ID' }]);
 }
 
 /**

@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import {
-  containsTinLikeNumber,
   NOTICE_DIGEST_ITEM_FIELDS,
   NOTICE_KINDS,
   NOTICE_MODEL_FIELDS,
@@ -13,6 +12,7 @@ import {
   type NoticeDigestItem,
   type NoticeModel,
 } from '../../../src/notifications/mail/render-notice';
+import { containsTinShapedNumber } from '../../../src/security/tin-shapes';
 import { fullModel, TIN_SHAPES } from './notice-fixtures';
 
 /**
@@ -242,17 +242,17 @@ describe('rendered notices carry no taxpayer data', () => {
   it('the TIN detectors used below do match TINs', () => {
     for (const sample of ['123-45-6789', '12-3456789', '123456789']) {
       expect(TIN_SHAPES.some((shape) => shape.test(sample))).toBe(true);
-      expect(containsTinLikeNumber(`EIN/SSN ${sample}.`)).toBe(true);
+      expect(containsTinShapedNumber(`EIN/SSN ${sample}.`)).toBe(true);
     }
     // reference numbers and dates are not TIN-shaped
-    expect(containsTinLikeNumber('14566-2026-000042 due Mon 30 Nov 2026, 11:59 PM')).toBe(false);
-    expect(containsTinLikeNumber('1234567890')).toBe(false); // ten digits: some other number
+    expect(containsTinShapedNumber('14566-2026-000042 due Mon 30 Nov 2026, 11:59 PM')).toBe(false);
+    expect(containsTinShapedNumber('1234567890')).toBe(false); // ten digits: some other number
   });
 
   it('does not mistake the hex groups of a UUID link for a TIN', () => {
     for (const id of ['a1b2c3d4-e5f6-4a7b-ab12-3456789cdef0', 'c0ffee00-1234-4abc-8def-123456789abc']) {
       const link = `https://hub.example.gov/referrals/${id}`;
-      expect(containsTinLikeNumber(link)).toBe(false);
+      expect(containsTinShapedNumber(link)).toBe(false);
       expect(renderNotice('REFERRAL_FORWARDED', fullModel({ link })).text).toContain(link);
     }
   });
