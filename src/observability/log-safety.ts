@@ -2,18 +2,11 @@
  * Log lines must never carry a TIN. Messages the hub writes itself name ids, not taxpayers; what can
  * slip in is a number quoted back by a library (a PostgreSQL error echoing a value, an SMTP reply).
  */
+import { replaceTinShapedNumbers } from '../security/tin-shapes';
 
-// UUIDs come first in the alternation so that their all-digit groups are kept (ids are what logs are for).
-const UUID_OR_TAXPAYER_NUMBER =
-  /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?<!\d)(?:\d{3}[-\s.]?\d{2}[-\s.]?\d{4}|\d{2}[-\s.]?\d{7})(?!\d)/gi;
-const UUID = /^[0-9a-f]{8}-/i;
-
-/**
- * Replaces every SSN/ITIN/EIN-shaped number: nine digits, with or without separators, not part of a
- * longer digit run (a migration's timestamp is not a TIN).
- */
+/** Replaces every SSN/ITIN/EIN-shaped number (the one definition of that shape, shared with the input guard). */
 export function redactTaxpayerNumbers(text: string): string {
-  return text.replace(UUID_OR_TAXPAYER_NUMBER, (match) => (UUID.test(match) ? match : '[number]'));
+  return replaceTinShapedNumbers(text, '[number]');
 }
 
 /** Database and driver errors quote the offending value ("invalid input syntax for type uuid: \"…\""). */

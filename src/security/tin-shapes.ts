@@ -13,3 +13,10 @@ const TIN_PATTERNS: readonly RegExp[] = [
 export function containsTinShapedNumber(text: string): boolean {
   return TIN_PATTERNS.some((pattern) => pattern.test(text));
 }
+
+const TIN_PATTERNS_GLOBAL = TIN_PATTERNS.map((pattern) => new RegExp(pattern.source, 'g'));
+
+/** `text` with every TIN-shaped number replaced (e.g. for log lines that quote a library's message). */
+export function replaceTinShapedNumbers(text: string, replacement: string): string {
+  return TIN_PATTERNS_GLOBAL.reduce((result, pattern) => result.replace(pattern, replacement), text);
+}
