@@ -39,6 +39,10 @@ export interface AppConfig {
     explorer: boolean;
     maxDepth: number;
     maxComplexity: number;
+    /** Aliased fields per operation: one field asked for a thousand times is a thousand requests. */
+    maxAliases: number;
+    /** Tokens of a parsed document: parsing stops there, before validation spends time on it. */
+    maxTokens: number;
     maxBodyBytes: number;
     /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
     trustProxy: boolean;
@@ -232,6 +236,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       explorer: bool(env, 'GRAPHQL_EXPLORER', environment !== 'production'),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 200, 100_000),
       maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
       trustProxy: bool(env, 'TRUST_PROXY', false),
     },

@@ -16,7 +16,7 @@ import { HubContext } from './context';
 import { createErrorFormatter } from './error-mapper';
 import { explorerPagePlugin } from './explorer-page';
 import { createLoaders } from './loaders';
-import { operationLimitsPlugin } from './operation-limits';
+import { aliasLimitRule, operationLimitsPlugin } from './operation-limits';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -48,8 +48,8 @@ function bodyErrorHandler(error: Error & { status?: number; type?: string }, _re
 }
 
 /**
- * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, operation depth and
- * complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
+ * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, tokens, aliases, operation
+ * depth and complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
  * validated); introspection and the offline explorer page are off in production unless configured.
  */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHubServer> {
@@ -64,9 +64,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
     persistedQueries: false,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: [aliasLimitRule(config.graphql.maxAliases)],
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
       exposeInternals: !production,
+      hideSuggestions: production,
       log: (error) => log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     }),
     plugins: [
