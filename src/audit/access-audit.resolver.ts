@@ -36,13 +36,4 @@ export class AccessAuditResolver {
   ): Promise<AccessAuditEntry[]> {
     return ctx.services.audit.list(filter ?? {}, first);
   }
-
-  @Query(() => String, { description: 'The access audit as CSV' })
-  accessAuditCsv(
-    @Ctx() ctx: HubContext,
-    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
-    @Arg('first', () => Int, { defaultValue: 5000 }) first = 5000,
-  ): Promise<string> {
-    return ctx.services.audit.csv(filter ?? {}, first);
-  }
 }

@@ -10,6 +10,8 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
+import { EXPORTS_PATH } from '../exports/downloads';
+import { exportRoutes } from '../exports/export-routes';
 import { AppConfig } from '../config';
 import { Services } from '../services';
 import { HubContext } from './context';
@@ -80,12 +82,13 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   });
   await server.start();
 
-  app.use('/graphql', (req, res, next) => {
+  app.use(['/graphql', EXPORTS_PATH], (req, res, next) => {
     const given = req.header('x-request-id');
     res.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.setHeader('x-request-id', res.locals.requestId);
     next();
   });
+  app.use(EXPORTS_PATH, exportRoutes({ services, clock, log }));
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

@@ -6,7 +6,6 @@ import { NotificationMode } from '../org/role';
 import { Referral } from '../referrals/referral.entity';
 import { pageCost } from '../graphql/page-cost';
 import { Notification } from './notification.entity';
-import { slaReportCsv } from './sla-report.service';
 
 @ObjectType({ description: 'Acknowledgment performance of a receiving function, or of one of its liaisons' })
 export class SlaReportRow {
@@ -62,16 +61,6 @@ export class NotificationResolver {
     @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
   ): Promise<SlaReportRow[]> {
     return ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now());
-  }
-
-  @Query(() => String, { description: 'slaReport as CSV (RFC 4180)' })
-  async slaReportCsv(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Ctx() ctx: HubContext,
-    @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
-  ): Promise<string> {
-    return slaReportCsv(await ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now()));
   }
 
   @Query(() => [Notification], { description: 'Dead letters: notices rejected for good or out of retries' })

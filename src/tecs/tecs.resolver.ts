@@ -53,11 +53,6 @@ export class LookoutResolver {
     return ctx.services.lookouts.list(ctx.caller, filter ?? {}, first);
   }
 
-  @Query(() => String, { description: 'The lookout list as CSV (TINs masked)' })
-  lookoutsCsv(@Ctx() ctx: HubContext, @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter): Promise<string> {
-    return ctx.services.lookouts.listCsv(ctx.caller, filter ?? {});
-  }
-
   @Query(() => [TecsHistoryEntry], { description: 'The lookout, its case and its OIs, in order' })
   lookoutHistory(@Arg('lookoutId', () => ID) lookoutId: string, @Ctx() ctx: HubContext): Promise<TecsHistoryEntry[]> {
     return ctx.services.lookouts.history(ctx.caller, lookoutId);
