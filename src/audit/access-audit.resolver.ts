@@ -3,6 +3,7 @@ import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { pageCost } from '../graphql/page-cost';
 import { AccessAuditEntry, AuditKind } from './access-audit.entity';
+import { MAX_AUDIT_PAGE } from './access-audit.service';
 
 @InputType()
 export class AccessAuditFilter {
@@ -28,7 +29,10 @@ export class AccessAuditFilter {
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class AccessAuditResolver {
-  @Query(() => [AccessAuditEntry], { description: 'Admins and auditors: the access audit, newest first', complexity: pageCost })
+  @Query(() => [AccessAuditEntry], {
+    description: `Admins and auditors: the access audit, newest first; first: at most ${MAX_AUDIT_PAGE} (all of it: /exports/access-audit.csv)`,
+    complexity: pageCost,
+  })
   accessAudit(
     @Ctx() ctx: HubContext,
     @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,

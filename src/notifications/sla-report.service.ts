@@ -29,8 +29,9 @@ const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
 export class SlaReportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(from: Date, to: Date, functionId: string | null, now: Date): Promise<SlaReportRow[]> {
-    const rows: RawSlaRow[] = await this.dataSource.query(...reportQuery(from, to, functionId, now));
+  async report(from: Date, to: Date, functionId: string | null, now: Date, first: number): Promise<SlaReportRow[]> {
+    const [sql, parameters] = reportQuery(from, to, functionId, now);
+    const rows: RawSlaRow[] = await this.dataSource.query(`${sql} LIMIT $${parameters.length + 1}`, [...parameters, first]);
     return rows.map((row) => ({
       functionId: row.function_id,
       functionCode: row.function_code,

@@ -2,7 +2,8 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
 import { CsvColumn, CsvExport } from '../common/csv';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { checkPageSize } from '../common/page-size';
 import { nextReferenceNumber } from '../common/reference-number';
 import { streamQuery } from '../db/query-stream';
 import { NotificationOutbox } from '../notifications/notification-outbox';
@@ -31,6 +32,9 @@ export interface LookoutCommand {
 
 /** Actions that must say why (the reason is documented and sent back). */
 const NEEDS_REASON: readonly LookoutAction[] = [LookoutAction.RETURN_TO_RO, LookoutAction.DECLINE, LookoutAction.REQUEST_REMOVAL];
+
+/** Largest page of the lookout list over GraphQL (one page is processed in one go); the download has no limit. */
+export const MAX_LOOKOUT_PAGE = 500;
 
 /** A lookout row as the cursor reads it (TypeORM's `alias_column` names; the TIN still sealed). */
 interface RawLookoutRow {
@@ -211,8 +215,7 @@ export class LookoutService {
 
   /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
   async list(caller: Caller, filter: LookoutListFilter, first: number): Promise<Lookout[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw InvalidInputError.single('first', 'must be between 1 and 1000');
-    return this.filtered(caller, filter).limit(first).getMany();
+    return this.filtered(caller, filter).limit(checkPageSize(first, MAX_LOOKOUT_PAGE)).getMany();
   }
 
   /** The whole filtered list with the RO's and GM's names, read through a cursor for the CSV download (TINs masked). */
@@ -234,11 +237,11 @@ export class LookoutService {
     return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
   }
 
-  async history(caller: Caller, lookoutId: string): Promise<TecsHistoryEntry[]> {
+  async history(caller: Caller, lookoutId: string, first?: number): Promise<TecsHistoryEntry[]> {
     const lookout = await this.get(caller, lookoutId);
     const investigations = await this.dataSource.manager.findBy(OtherInvestigation, { lookoutId });
     const subjectIds = [lookout.id, lookout.caseId, ...investigations.map((oi) => oi.id), ...investigations.map((oi) => oi.caseId)];
-    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' }, take: first });
   }
 
   /** Only reached through a lookout or OI the caller may see. */
