@@ -42,6 +42,22 @@ it('refuses operations costlier than the limit: list fields cost their page size
   expect(cheap.errors).toBeUndefined();
 });
 
+it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {
+  const employees = `query($fn: ID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
+  const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees;
+  expect(all.length).toBeGreaterThan(2);
+  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(all.slice(0, 2));
+  for (const query of [
+    `{ employees(functionId: "${org.functions.am.id}", first: 501) { id } }`,
+    '{ myInvestigations(first: 0) { id } }',
+    '{ businessFunctions(first: 1000) { id } }',
+    '{ referralHistory(referralId: "00000000-0000-4000-8000-000000000000", first: 501) { id } }',
+  ]) {
+    const refused = await hub.request(org.people.admin.id, query);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'first' }] });
+  }
+});
+
 it('refuses more aliased fields than GRAPHQL_MAX_ALIASES (15): one field may not be asked for without limit', async () => {
   const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} t1: __typename t2: __typename }`;
   const refused = await hub.request(org.people.originator.id, aliased(16));
