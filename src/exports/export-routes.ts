@@ -3,7 +3,8 @@ import { AuditKind } from '../audit/access-audit.entity';
 import { ACCESS_POLICY, rolesAllow } from '../auth/access-policy';
 import { Clock } from '../common/clock';
 import { writeCsv } from '../common/csv';
-import { ForbiddenError, InvalidInputError } from '../common/errors';
+import { ForbiddenError, InvalidInputError, TooManyRequestsError } from '../common/errors';
+import { AppConfig } from '../config';
 import { httpErrorOf } from '../graphql/error-mapper';
 import { Services } from '../services';
 import { DownloadParameters } from './download-parameters';
@@ -13,7 +14,11 @@ export interface ExportRoutesOptions {
   services: Services;
   clock: Clock;
   log: (message: string) => void;
+  limits: AppConfig['exports'];
 }
+
+/** How long a client refused for too many downloads at once should wait. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** The download's file name, dated (UTC) so saved exports do not overwrite one another. */
 function fileName(download: Download, now: Date): string {
@@ -25,9 +30,12 @@ function fileName(download: Download, now: Date): string {
  * The CSV downloads, mounted at EXPORTS_PATH: the same bearer token as GraphQL, the same access policy
  * (entries keyed by the download's path), the same filters as the GraphQL exports they replace, an access-
  * audit row per download where the policy audits reads (written before any data leaves), then rows streamed from a PostgreSQL cursor
- * through csv-stringify, so memory and event-loop use stay flat whatever the size of the export.
+ * through csv-stringify, so memory and event-loop use stay flat whatever the size of the export. Each download
+ * holds a pooled connection while it streams, so at most `maxConcurrent` stream at once (more: 429) and a
+ * reader that takes nothing for `idleTimeoutSeconds` is cut off: downloads can never starve GraphQL.
  */
-export function exportRoutes({ services, clock, log }: ExportRoutesOptions): Router {
+export function exportRoutes({ services, clock, log, limits }: ExportRoutesOptions): Router {
+  let streaming = 0;
   const router = express.Router();
   const logError = (error: unknown) => log(`export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   router.use(express.json({ limit: '16kb' }), (error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
@@ -40,6 +48,7 @@ export function exportRoutes({ services, clock, log }: ExportRoutesOptions): Rou
     const serve = async (req: Request, res: Response): Promise<void> => {
       const now = clock.now();
       let written = false;
+      let holding = false;
       try {
         const caller = await services.auth.authenticate(req.headers.authorization, now);
         const policy = ACCESS_POLICY[download.path];
@@ -48,6 +57,9 @@ export function exportRoutes({ services, clock, log }: ExportRoutesOptions): Rou
         const inUrl = req.method === 'POST' ? [] : download.taxpayerParameters.filter((name) => name in values);
         if (inUrl.length) throw new InvalidInputError(inUrl.map((field) => ({ field, message: 'names a taxpayer: send it in a POST body, not in the URL (URLs are logged)' })));
         const opened = download.open(new DownloadParameters(values));
+        if (streaming >= limits.maxConcurrent) throw new TooManyRequestsError(`At most ${limits.maxConcurrent} downloads run at once: try again shortly`);
+        streaming++;
+        holding = true;
         const { columns, rows } = await opened.rows(services, caller, now);
         if (policy.auditReads) {
           const request = { actorId: caller.id, requestId: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
@@ -64,6 +76,7 @@ export function exportRoutes({ services, clock, log }: ExportRoutesOptions): Rou
           'x-content-type-options': 'nosniff',
         });
         written = true;
+        res.setTimeout(limits.idleTimeoutSeconds * 1000, () => res.destroy(new Error(`the reader took nothing for ${limits.idleTimeoutSeconds} s`)));
         await writeCsv(rows, columns, res);
       } catch (error) {
         // Once rows have gone out the status is sent: the connection is cut, so the file is visibly incomplete.
@@ -72,7 +85,10 @@ export function exportRoutes({ services, clock, log }: ExportRoutesOptions): Rou
           return;
         }
         const { status, body } = httpErrorOf(error, logError);
+        if (status === 429) res.set('retry-after', String(RETRY_AFTER_SECONDS));
         res.status(status).json(body);
+      } finally {
+        if (holding) streaming--;
       }
     };
     router.get(download.path.slice(EXPORTS_PATH.length), serve);

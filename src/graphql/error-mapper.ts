@@ -10,7 +10,14 @@ function domainExtensions(error: DomainError): Record<string, unknown> {
   return error instanceof InvalidInputError ? { code: error.code, fieldErrors: error.fieldErrors } : { code: error.code };
 }
 
-const HTTP_STATUS: Record<DomainErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
 
 /**
  * The same mapping for the plain HTTP endpoints (downloads): a status and a body shaped like a GraphQL error

@@ -88,7 +88,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     res.setHeader('x-request-id', res.locals.requestId);
     next();
   });
-  app.use(EXPORTS_PATH, exportRoutes({ services, clock, log }));
+  app.use(EXPORTS_PATH, exportRoutes({ services, clock, log, limits: config.exports }));
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

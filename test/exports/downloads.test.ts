@@ -4,6 +4,7 @@ import { Role } from '../../src/org/role';
 import { startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, HONG_KONG_REQUEST, TecsPeople } from '../support/tecs-fixture';
 import { tecs } from '../support/tecs-operations';
+import { eventually } from '../support/wait';
 
 let hub: TestHub;
 let people: TecsPeople;
@@ -13,7 +14,8 @@ let auditorId: string;
 const FORMULA_NAMES = ['=HYPERLINK("http://evil.example","x")', '\t=HYPERLINK("http://evil.example")', '\r=1+1', '+1', '-1+1', '@SUM(A1)'];
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  // Enough concurrent downloads for the abandoned-download test to outnumber the pool's connections.
+  hub = await startTestHub({ env: { EXPORT_MAX_CONCURRENT: '20' } });
   people = await createTecsOrganisation(hub.services);
   await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
   await tecs(hub, people.intlRo.id, 'requestLookout', HONG_KONG_REQUEST);
@@ -116,5 +118,38 @@ describe('CSV downloads', () => {
     // More downloads than the pool has connections were abandoned: the hub still answers.
     const after = await hub.download(people.admin.id, '/exports/access-audit.csv', { operation: 'nothing-like-this' });
     expect(await rowsOf(after)).toEqual([]);
+  }, 60_000);
+
+  it('stream at most EXPORT_MAX_CONCURRENT at once (429 beyond) and cut a reader that stops reading', async () => {
+    const limited = await startTestHub({ database: hub.database, env: { EXPORT_MAX_CONCURRENT: '1', EXPORT_IDLE_TIMEOUT_SECONDS: '1' } });
+    try {
+      await hub.database.dataSource.query(
+        `INSERT INTO access_audit (at, actor_id, kind, operation, item_ids, fields, request_id, client_address)
+         SELECT now(), $1, 'READ', 'lookouts', ARRAY[gen_random_uuid()::text], ARRAY['id'], 'stall-' || n, '127.0.0.1' FROM generate_series(1, 200000) AS n`,
+        [people.admin.id],
+      );
+      const stalled = await limited.download(people.admin.id, '/exports/access-audit.csv');
+      const reader = stalled.body!.getReader();
+      await reader.read(); // and then reads nothing more, as a stuck client would
+
+      const second = await limited.download(people.admin.id, '/exports/access-audit.csv', { operation: 'none' });
+      expect(second.status).toBe(429);
+      expect(second.headers.get('retry-after')).toBe('5');
+      expect(((await second.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+
+      // After a second of not reading, the stalled download is cut: its slot (and connection) are free again.
+      await eventually(async () => {
+        const retry = await limited.download(people.admin.id, '/exports/access-audit.csv', { operation: 'none' });
+        await retry.arrayBuffer();
+        return retry.status === 200;
+      }, 15_000, 'the stalled download to be cut');
+      await expect(
+        (async () => {
+          for (;;) if ((await reader.read()).done) return;
+        })(),
+      ).rejects.toThrow();
+    } finally {
+      await limited.stop();
+    }
   }, 60_000);
 });
