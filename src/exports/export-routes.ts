@@ -26,13 +26,33 @@ function fileName(download: Download, now: Date): string {
   return `${base}-${now.toISOString().slice(0, 10)}.csv`;
 }
 
+/** The filters: the query string of a GET, the JSON body of a POST; a taxpayer's name or TIN never from a URL. */
+function parametersOf(req: Request, download: Download): DownloadParameters {
+  const values: Record<string, unknown> = (req.method === 'POST' ? req.body : req.query) ?? {};
+  const inUrl = req.method === 'POST' ? [] : download.taxpayerParameters.filter((name) => name in values);
+  if (inUrl.length) {
+    throw new InvalidInputError(inUrl.map((field) => ({ field, message: 'names a taxpayer: send it in a POST body, not in the URL (URLs are logged)' })));
+  }
+  return new DownloadParameters(values);
+}
+
+function csvHeaders(download: Download, now: Date): Record<string, string> {
+  return {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${fileName(download, now)}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
 /**
  * The CSV downloads, mounted at EXPORTS_PATH: the same bearer token as GraphQL, the same access policy
- * (entries keyed by the download's path), the same filters as the GraphQL exports they replace, an access-
- * audit row per download where the policy audits reads (written before any data leaves), then rows streamed from a PostgreSQL cursor
- * through csv-stringify, so memory and event-loop use stay flat whatever the size of the export. Each download
- * holds a pooled connection while it streams, so at most `maxConcurrent` stream at once (more: 429) and a
- * reader that takes nothing for `idleTimeoutSeconds` is cut off: downloads can never starve GraphQL.
+ * (entries keyed by the download's path), the same filters as the GraphQL exports they replace, an
+ * access-audit row per download where the policy audits reads (written before any data leaves), then rows
+ * streamed from a PostgreSQL cursor through csv-stringify, so memory and event-loop use stay flat whatever
+ * the size of the export. Each download holds a pooled connection while it streams, so at most
+ * `maxConcurrent` stream at once (more: 429) and a reader that takes nothing for `idleTimeoutSeconds` is
+ * cut off: downloads can never starve GraphQL.
  */
 export function exportRoutes({ services, clock, log, limits }: ExportRoutesOptions): Router {
   let streaming = 0;
@@ -47,16 +67,12 @@ export function exportRoutes({ services, clock, log, limits }: ExportRoutesOptio
   for (const download of DOWNLOADS) {
     const serve = async (req: Request, res: Response): Promise<void> => {
       const now = clock.now();
-      let written = false;
       let holding = false;
       try {
         const caller = await services.auth.authenticate(req.headers.authorization, now);
         const policy = ACCESS_POLICY[download.path];
         if (!rolesAllow(policy, caller.employee.roles)) throw new ForbiddenError(`You may not download ${download.path}`);
-        const values: Record<string, unknown> = (req.method === 'POST' ? req.body : req.query) ?? {};
-        const inUrl = req.method === 'POST' ? [] : download.taxpayerParameters.filter((name) => name in values);
-        if (inUrl.length) throw new InvalidInputError(inUrl.map((field) => ({ field, message: 'names a taxpayer: send it in a POST body, not in the URL (URLs are logged)' })));
-        const opened = download.open(new DownloadParameters(values));
+        const opened = download.open(parametersOf(req, download));
         if (streaming >= limits.maxConcurrent) throw new TooManyRequestsError(`At most ${limits.maxConcurrent} downloads run at once: try again shortly`);
         streaming++;
         holding = true;
@@ -69,22 +85,17 @@ export function exportRoutes({ services, clock, log, limits }: ExportRoutesOptio
             throw error;
           });
         }
-        res.status(200).set({
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${fileName(download, now)}"`,
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        });
-        written = true;
+        res.status(200).set(csvHeaders(download, now));
         res.setTimeout(limits.idleTimeoutSeconds * 1000, () => res.destroy(new Error(`the reader took nothing for ${limits.idleTimeoutSeconds} s`)));
         await writeCsv(rows, columns, res);
       } catch (error) {
         // Once rows have gone out the status is sent: the connection is cut, so the file is visibly incomplete.
-        if (written) {
+        if (res.headersSent) {
           if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') logError(error);
           return;
         }
         const { status, body } = httpErrorOf(error, logError);
+        res.removeHeader('content-disposition');
         if (status === 429) res.set('retry-after', String(RETRY_AFTER_SECONDS));
         res.status(status).json(body);
       } finally {
