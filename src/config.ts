@@ -39,9 +39,19 @@ export interface AppConfig {
     explorer: boolean;
     maxDepth: number;
     maxComplexity: number;
+    /** Aliased fields per operation: one field asked for a thousand times is a thousand requests. */
+    maxAliases: number;
+    /** Tokens of a parsed document: parsing stops there, before validation spends time on it. */
+    maxTokens: number;
     maxBodyBytes: number;
     /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
     trustProxy: boolean;
+  };
+  exports: {
+    /** CSV downloads served at once (each holds a database connection while it streams); more get HTTP 429. */
+    maxConcurrent: number;
+    /** A download whose reader takes nothing for this long is cut, so a stalled client cannot hold a connection. */
+    idleTimeoutSeconds: number;
   };
   tecs: {
     /** An OI is due this many business days after it is opened when DHS gave no departure date. */
@@ -276,8 +286,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
       explorer: bool(env, 'GRAPHQL_EXPLORER', environment !== 'production'),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
+      maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxTokens: integer(env, 'GRAPHQL_MAX_TOKENS', 2000, 200, 100_000),
       maxBodyBytes: integer(env, 'GRAPHQL_MAX_BODY_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
       trustProxy: bool(env, 'TRUST_PROXY', false),
+    },
+    exports: {
+      maxConcurrent: integer(env, 'EXPORT_MAX_CONCURRENT', 2, 1, 100),
+      idleTimeoutSeconds: integer(env, 'EXPORT_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
     },
     tecs: {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),

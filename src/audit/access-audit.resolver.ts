@@ -3,6 +3,7 @@ import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { pageCost } from '../graphql/page-cost';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from './access-audit.entity';
+import { MAX_AUDIT_PAGE } from './access-audit.service';
 
 @InputType()
 export class AccessAuditFilter {
@@ -31,21 +32,15 @@ export class AccessAuditFilter {
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class AccessAuditResolver {
-  @Query(() => [AccessAuditEntry], { description: 'Admins and auditors: the access audit, newest first', complexity: pageCost })
+  @Query(() => [AccessAuditEntry], {
+    description: `Admins and auditors: the access audit, newest first; first: at most ${MAX_AUDIT_PAGE} (all of it: /exports/access-audit.csv)`,
+    complexity: pageCost,
+  })
   accessAudit(
     @Ctx() ctx: HubContext,
     @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<AccessAuditEntry[]> {
     return ctx.services.audit.list(filter ?? {}, first);
-  }
-
-  @Query(() => String, { description: 'The access audit as CSV' })
-  accessAuditCsv(
-    @Ctx() ctx: HubContext,
-    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
-    @Arg('first', () => Int, { defaultValue: 5000 }) first = 5000,
-  ): Promise<string> {
-    return ctx.services.audit.csv(filter ?? {}, first);
   }
 }

@@ -19,8 +19,8 @@ const TECS_CASE = 'on the TECS case (its RO and GM, coordinator, CI once sent fo
 const OI_HOLDER = 'the GM or RO the OI is issued to';
 
 /**
- * The one access policy: every query and mutation, who may call it and what relation to the item the
- * service requires. The guard (policy.guard.ts) denies any operation missing here; the README's access
+ * The one access policy: every query and mutation (by name) and every download (by path), who may call it
+ * and what relation to the item the service requires. The guard (policy.guard.ts) denies any operation missing here; the README's access
  * table is generated from this, and the matrix test tries every operation with every role against it.
  */
 export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
@@ -59,7 +59,6 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
 
   // Notifications and SLA
   slaReport: { roles: [ADMIN, MANAGER], relation: null },
-  slaReportCsv: { roles: [ADMIN, MANAGER], relation: null },
   failedNotifications: { roles: [ADMIN], relation: null },
   retryNotification: { roles: [ADMIN], relation: null },
 
@@ -77,7 +76,6 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   confirmLookoutRemains: { roles: [REVENUE_OFFICER, GROUP_MANAGER], relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to" },
   lookout: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   lookouts: { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
-  lookoutsCsv: { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
   lookoutHistory: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   reportCrossing: { roles: [DHS_INTERFACE], relation: null },
   tecsCoordinatorQueue: { roles: [TECS_COORDINATOR], relation: null, auditReads: true },
@@ -98,7 +96,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
 
   // Access audit
   accessAudit: { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
-  accessAuditCsv: { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+
+  // CSV downloads over HTTP (src/exports), keyed by their path
+  '/exports/sla-report.csv': { roles: [ADMIN, MANAGER], relation: null },
+  '/exports/lookouts.csv': { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
+  '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { checkPageSize } from '../common/page-size';
+import { boundedListCost, pageCost } from '../graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from '../org/business-function.entity';
@@ -6,6 +8,10 @@ import { Employee } from '../org/employee.entity';
 import { ReferralClosureEffect } from '../referrals/referral-closure-effect.entity';
 import { Referral } from '../referrals/referral.entity';
 import { Closure, ClosureHistoryEntry } from './closure.entity';
+import { MAX_CLOSURE_FUNCTIONS } from './closure.service';
+
+/** Largest page of closures, of a closure's history and of a referral's closure effects. */
+const MAX_CLOSURE_PAGE = 500;
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
@@ -29,9 +35,17 @@ export class ClosureInput {
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Closure)
 export class ClosureResolver {
-  @Query(() => [Closure], { description: 'Closures in force overlapping [from, to] (YYYY-MM-DD, inclusive), earliest first' })
-  closures(@Arg('from', () => String) from: string, @Arg('to', () => String) to: string, @Ctx() ctx: HubContext): Promise<Closure[]> {
-    return ctx.services.closures.list(from, to);
+  @Query(() => [Closure], {
+    description: `Closures in force overlapping [from, to] (YYYY-MM-DD, inclusive), earliest first; first: at most ${MAX_CLOSURE_PAGE}`,
+    complexity: pageCost,
+  })
+  closures(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+  ): Promise<Closure[]> {
+    return ctx.services.closures.list(from, to, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 
   @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })
@@ -49,7 +63,7 @@ export class ClosureResolver {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 
-  @FieldResolver(() => [BusinessFunction], { description: 'The closed functions; empty when nationwide' })
+  @FieldResolver(() => [BusinessFunction], { description: 'The closed functions; empty when nationwide', complexity: boundedListCost(MAX_CLOSURE_FUNCTIONS) })
   async functions(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<BusinessFunction[]> {
     const functions = await ctx.loaders.businessFunction.loadMany(closure.functionIds);
     return functions.filter((f): f is BusinessFunction => f instanceof BusinessFunction);
@@ -60,9 +74,12 @@ export class ClosureResolver {
     return ctx.loaders.employee.load(closure.createdById);
   }
 
-  @FieldResolver(() => [ClosureHistoryEntry], { description: 'Every add, correction and removal, and what it did to open clocks' })
-  history(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<ClosureHistoryEntry[]> {
-    return ctx.services.closures.history(closure.id);
+  @FieldResolver(() => [ClosureHistoryEntry], {
+    description: `Every add, correction and removal, and what it did to open clocks, oldest first; first: at most ${MAX_CLOSURE_PAGE}`,
+    complexity: pageCost,
+  })
+  history(@Root() closure: Closure, @Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<ClosureHistoryEntry[]> {
+    return ctx.services.closures.history(closure.id, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 }
 
@@ -85,8 +102,15 @@ export class ReferralClosureEffectResolver {
 /** Referral.closuresApplied lives here so the referral resolver stays about the lifecycle. */
 @Resolver(() => Referral)
 export class ReferralClosuresResolver {
-  @FieldResolver(() => [ReferralClosureEffect], { description: 'The closure changes that moved this referral\'s clocks, oldest first' })
-  closuresApplied(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<ReferralClosureEffect[]> {
-    return ctx.loaders.closureEffects.load(referral.id);
+  @FieldResolver(() => [ReferralClosureEffect], {
+    description: `The closure changes that moved this referral's clocks, oldest first; first: at most ${MAX_CLOSURE_PAGE}`,
+    complexity: pageCost,
+  })
+  async closuresApplied(
+    @Root() referral: Referral,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+  ): Promise<ReferralClosureEffect[]> {
+    return (await ctx.loaders.closureEffects.load(referral.id)).slice(0, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 }

@@ -22,6 +22,8 @@ export interface ClosureCommand {
 
 /** A closure longer than this is almost certainly a typo in a year. */
 export const MAX_CLOSURE_DAYS = 366;
+/** Functions (sites) one closure may name. */
+export const MAX_CLOSURE_FUNCTIONS = 25;
 /** `closures(from, to)` covers at most this many days. */
 const MAX_QUERY_DAYS = 3660;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -52,7 +54,7 @@ export class ClosureService {
   ) {}
 
   /** Closures in force that overlap [from, to] (local dates, inclusive), earliest first. */
-  async list(from: string, to: string): Promise<Closure[]> {
+  async list(from: string, to: string, first?: number): Promise<Closure[]> {
     const problems = [...this.dateProblems(from, 'from'), ...this.dateProblems(to, 'to')];
     if (!problems.length && to < from) problems.push({ field: 'to', message: 'must not be before from' });
     if (!problems.length && daysBetween(from, to) >= MAX_QUERY_DAYS) problems.push({ field: 'to', message: `at most ${MAX_QUERY_DAYS} days after from` });
@@ -62,11 +64,12 @@ export class ClosureService {
       .where('c.removed_at IS NULL AND c.start_date <= :to AND c.end_date >= :from', { from, to })
       .orderBy('c.start_date', 'ASC')
       .addOrderBy('c.created_at', 'ASC')
+      .limit(first)
       .getMany();
   }
 
-  async history(closureId: string): Promise<ClosureHistoryEntry[]> {
-    return this.dataSource.manager.find(ClosureHistoryEntry, { where: { closureId }, order: { at: 'ASC', id: 'ASC' } });
+  async history(closureId: string, first?: number): Promise<ClosureHistoryEntry[]> {
+    return this.dataSource.manager.find(ClosureHistoryEntry, { where: { closureId }, order: { at: 'ASC', id: 'ASC' }, take: first });
   }
 
   async add(caller: Caller, command: ClosureCommand): Promise<Closure> {
@@ -172,7 +175,8 @@ export class ClosureService {
     }
     const functionIds = [...new Set(command.functionIds ?? [])];
     if (command.nationwide && functionIds.length) problems.push({ field: 'functionIds', message: 'a nationwide closure names no functions' });
-    if (!command.nationwide) {
+    if (functionIds.length > MAX_CLOSURE_FUNCTIONS) problems.push({ field: 'functionIds', message: `at most ${MAX_CLOSURE_FUNCTIONS} functions` });
+    else if (!command.nationwide) {
       if (!functionIds.length) problems.push({ field: 'functionIds', message: 'name the closed functions (sites), or make it nationwide' });
       else {
         const known = functionIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));

@@ -1,18 +1,47 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, InvalidInputError } from '../common/errors';
+import { DomainError, DomainErrorCode, InvalidInputError } from '../common/errors';
+
+/** GraphQL's "Did you mean …?" (fields, arguments, types, enum values): it names parts of the schema. */
+const SUGGESTION = / ?Did you mean .+\?$/;
+
+/** The stable code of a domain error and, for bad input, the list of field errors. */
+function domainExtensions(error: DomainError): Record<string, unknown> {
+  return error instanceof InvalidInputError ? { code: error.code, fieldErrors: error.fieldErrors } : { code: error.code };
+}
+
+const HTTP_STATUS: Record<DomainErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+};
+
+/**
+ * The same mapping for the plain HTTP endpoints (downloads): a status and a body shaped like a GraphQL error
+ * response, so a client handles both alike. Anything unexpected is logged and answered 500 without detail.
+ */
+export function httpErrorOf(error: unknown, log: (error: unknown) => void): { status: number; body: { errors: GraphQLFormattedError[] } } {
+  if (error instanceof DomainError) {
+    return { status: HTTP_STATUS[error.code], body: { errors: [{ message: error.message, extensions: domainExtensions(error) }] } };
+  }
+  log(error);
+  return { status: 500, body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+}
 
 /**
  * The one place where errors become GraphQL errors: domain errors keep their stable code (and, for
- * bad input, the list of field errors); anything unexpected is logged and, in production, hidden.
+ * bad input, the list of field errors); anything unexpected is logged and, in production, hidden, as are
+ * suggestions (with introspection off they would still spell out the schema).
  */
-export function createErrorFormatter(options: { exposeInternals: boolean; log: (error: unknown) => void }) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function createErrorFormatter(options: { exposeInternals: boolean; hideSuggestions: boolean; log: (error: unknown) => void }) {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = options.hideSuggestions ? { ...given, message: given.message.replace(SUGGESTION, '') } : given;
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      const extensions: Record<string, unknown> = { code: original.code };
-      if (original instanceof InvalidInputError) extensions.fieldErrors = original.fieldErrors;
-      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions };
+      return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: domainExtensions(original) };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;

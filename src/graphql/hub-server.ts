@@ -10,6 +10,8 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
+import { EXPORTS_PATH } from '../exports/downloads';
+import { exportRoutes } from '../exports/export-routes';
 import { AppConfig } from '../config';
 import { Observability } from '../observability/observability';
 import { Services } from '../services';
@@ -17,7 +19,7 @@ import { HubContext } from './context';
 import { createErrorFormatter } from './error-mapper';
 import { explorerPagePlugin } from './explorer-page';
 import { createLoaders } from './loaders';
-import { operationLimitsPlugin } from './operation-limits';
+import { aliasLimitRule, operationLimitsPlugin } from './operation-limits';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -49,8 +51,8 @@ function bodyErrorHandler(error: Error & { status?: number; type?: string }, _re
 }
 
 /**
- * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, operation depth and
- * complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
+ * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, tokens, aliases, operation
+ * depth and complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
  * validated); introspection and the offline explorer page are off in production unless configured.
  */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHubServer> {
@@ -65,9 +67,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
     persistedQueries: false,
+    parseOptions: { maxTokens: config.graphql.maxTokens },
+    validationRules: [aliasLimitRule(config.graphql.maxAliases)],
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
       exposeInternals: !production,
+      hideSuggestions: production,
       log: observability.logUnexpectedError,
     }),
     plugins: [
@@ -86,6 +91,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     next();
   });
   app.use(observability.requestMiddleware);
+  app.use(EXPORTS_PATH, exportRoutes({ services, clock, logUnexpectedError: observability.logUnexpectedError, limits: config.exports }));
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

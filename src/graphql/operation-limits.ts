@@ -1,9 +1,27 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import {
+  FragmentDefinitionNode,
+  getIntrospectionQuery,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  SelectionSetNode,
+  ValidationRule,
+} from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
-/** Deepest field nesting of an operation, fragments expanded (introspection's own fields included). */
-export function operationDepth(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
+/** The fields that start an introspection subtree (only on the query root). */
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * Deepest nesting of an operation's ordinary fields and, separately, of its introspection subtrees
+ * (`__schema`, `__type`), fragments expanded. Introspection only reaches the schema's own types, never data,
+ * so it gets its own bound and the ordinary one stays as tight for every data field.
+ */
+export function operationDepths(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): { fields: number; introspection: number } {
   const depthOf = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
     if (!selectionSet) return 0;
     let deepest = 0;
@@ -16,7 +34,40 @@ export function operationDepth(operation: OperationDefinitionNode, fragments: Re
     }
     return deepest;
   };
-  return depthOf(operation.selectionSet, new Set());
+  const depths = { fields: 0, introspection: 0 };
+  const visitRoot = (selectionSet: SelectionSetNode, seen: Set<string>): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const kind = INTROSPECTION_ROOTS.has(selection.name.value) ? 'introspection' : 'fields';
+        depths[kind] = Math.max(depths[kind], 1 + depthOf(selection.selectionSet, seen));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visitRoot(selection.selectionSet, seen);
+      else if (!seen.has(selection.name.value) && fragments[selection.name.value]) {
+        visitRoot(fragments[selection.name.value].selectionSet, new Set([...seen, selection.name.value]));
+      }
+    }
+  };
+  visitRoot(operation.selectionSet, new Set());
+  return depths;
+}
+
+/** How deep the standard introspection query (every option on) goes, so schema tools keep working. */
+export const STANDARD_INTROSPECTION_DEPTH = (() => {
+  const document = parse(
+    getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }),
+  );
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return operationDepths(operation, fragments).introspection;
+})();
+
+/**
+ * Refuses an operation with more than `maxAliases` aliased fields (`__typename` excepted), reported as a
+ * validation error rather than thrown, so GraphQL answers it like any other invalid document.
+ */
+export function aliasLimitRule(maxAliases: number): ValidationRule {
+  return maxAliasesRule({ n: maxAliases, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] });
 }
 
 function rejected(message: string): GraphQLError {
@@ -24,8 +75,9 @@ function rejected(message: string): GraphQLError {
 }
 
 /**
- * Refuses operations deeper than `maxDepth` or costlier than `maxComplexity` before they run. List fields
- * declare their cost as child cost × page size (`complexity` on the resolvers); other fields cost 1.
+ * Refuses operations deeper than `maxDepth` (introspection: as deep as the standard introspection query) or
+ * costlier than `maxComplexity` before they run. Every list field declares its cost (page-cost.ts); other
+ * fields cost 1.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
   return {
@@ -36,8 +88,12 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
             document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
           );
           if (!operation) return;
-          const depth = operationDepth(operation, fragments);
-          if (depth > limits.maxDepth) throw rejected(`The operation is ${depth} levels deep; at most ${limits.maxDepth} are allowed`);
+          const depths = operationDepths(operation, fragments);
+          if (depths.fields > limits.maxDepth) throw rejected(`The operation is ${depths.fields} levels deep; at most ${limits.maxDepth} are allowed`);
+          const introspectionDepth = Math.max(limits.maxDepth, STANDARD_INTROSPECTION_DEPTH);
+          if (depths.introspection > introspectionDepth) {
+            throw rejected(`The introspection is ${depths.introspection} levels deep; at most ${introspectionDepth} are allowed`);
+          }
           let complexity: number;
           try {
             complexity = getComplexity({

@@ -1,7 +1,22 @@
-import { ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
-/** A list field costs its page size (`first`, default 20) times what each element selects. */
+/**
+ * What each list field of the schema costs, so an operation is priced at what it can return (the schema
+ * test fails for a list of objects without one of these). Other fields cost 1.
+ */
+
+/** A paged list: its page size (`first`, bounded by the field's resolver) times what each element selects. */
 export function pageCost({ args, childComplexity }: ComplexityEstimatorArgs): number {
   const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
   return 1 + first * Math.max(childComplexity, 1);
+}
+
+/** A list whose length input validation bounds (e.g. at most 100 affected returns): priced at that worst case. */
+export function boundedListCost(maxItems: number): ComplexityEstimator {
+  return ({ childComplexity }) => 1 + maxItems * Math.max(childComplexity, 1);
+}
+
+/** A list paged by its parent's `first` (connection edges, the coordinator's queue): the parent multiplies. */
+export function pagedByParent({ childComplexity }: ComplexityEstimatorArgs): number {
+  return Math.max(childComplexity, 1);
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { checkPageSize } from '../common/page-size';
 import { NotificationOutbox } from './notification-outbox';
 import { Notification, NotificationStatus } from './notification.entity';
 
@@ -11,11 +12,10 @@ export class NotificationAdminService {
   ) {}
 
   failed(first: number): Promise<Notification[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 500) throw InvalidInputError.single('first', 'must be between 1 and 500');
     return this.dataSource.manager.find(Notification, {
       where: { status: NotificationStatus.FAILED },
       order: { createdAt: 'DESC' },
-      take: first,
+      take: checkPageSize(first, 500),
     });
   }
 

@@ -4,9 +4,9 @@ import { HubContext } from '../graphql/context';
 import { Employee } from '../org/employee.entity';
 import { NotificationMode } from '../org/role';
 import { Referral } from '../referrals/referral.entity';
+import { checkPageSize } from '../common/page-size';
 import { pageCost } from '../graphql/page-cost';
 import { Notification } from './notification.entity';
-import { slaReportCsv } from './sla-report.service';
 
 @ObjectType({ description: 'Acknowledgment performance of a receiving function, or of one of its liaisons' })
 export class SlaReportRow {
@@ -41,6 +41,9 @@ export class SlaReportRow {
   openBreaches!: number;
 }
 
+/** Rows of one SLA report answer (functions × liaisons); the download has no limit. */
+const MAX_SLA_REPORT_ROWS = 1000;
+
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class NotificationResolver {
@@ -54,27 +57,21 @@ export class NotificationResolver {
     return ctx.services.referralQueries.overdue(ctx.caller, first, ctx.clock.now());
   }
 
-  @Query(() => [SlaReportRow], { description: 'Per receiving function and per liaison, for referrals received in [from, to)' })
+  @Query(() => [SlaReportRow], {
+    description: `Per receiving function and per liaison, for referrals received in [from, to); first: at most ${MAX_SLA_REPORT_ROWS} rows`,
+    complexity: pageCost,
+  })
   slaReport(
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Ctx() ctx: HubContext,
     @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
+    @Arg('first', () => Int, { defaultValue: 200 }) first = 200,
   ): Promise<SlaReportRow[]> {
-    return ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now());
+    return ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now(), checkPageSize(first, MAX_SLA_REPORT_ROWS));
   }
 
-  @Query(() => String, { description: 'slaReport as CSV (RFC 4180)' })
-  async slaReportCsv(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
-    @Ctx() ctx: HubContext,
-    @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
-  ): Promise<string> {
-    return slaReportCsv(await ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now()));
-  }
-
-  @Query(() => [Notification], { description: 'Dead letters: notices rejected for good or out of retries' })
+  @Query(() => [Notification], { description: 'Dead letters: notices rejected for good or out of retries; first: at most 500', complexity: pageCost })
   failedNotifications(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<Notification[]> {
     return ctx.services.notifications.failed(first);
   }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { toCsv } from '../common/csv';
+import { CsvColumn, CsvExport } from '../common/csv';
+import { streamQuery } from '../db/query-stream';
 import { InvalidInputError } from '../common/errors';
 import { TERMINAL_STATES } from '../referrals/referral-state';
 
@@ -28,10 +29,51 @@ const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
 export class SlaReportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(from: Date, to: Date, functionId: string | null, now: Date): Promise<SlaReportRow[]> {
-    if (!(from < to)) throw InvalidInputError.single('to', 'must be after from');
-    const rows: Record<string, string | number | null>[] = await this.dataSource.query(
-      `WITH received AS (
+  async report(from: Date, to: Date, functionId: string | null, now: Date, first: number): Promise<SlaReportRow[]> {
+    const [sql, parameters] = reportQuery(from, to, functionId, now);
+    const rows: RawSlaRow[] = await this.dataSource.query(`${sql} LIMIT $${parameters.length + 1}`, [...parameters, first]);
+    return rows.map((row) => ({
+      functionId: row.function_id,
+      functionCode: row.function_code,
+      liaisonId: row.liaison_id,
+      liaisonName: row.liaison_name,
+      received: Number(row.received),
+      acknowledgedOnTime: Number(row.on_time),
+      acknowledgedLate: Number(row.late),
+      unacknowledgedLate: Number(row.unacknowledged_late),
+      medianHoursToAcknowledge: row.median_hours,
+      openBreaches: Number(row.open_breaches),
+    }));
+  }
+
+  /** The same report read through a cursor for the CSV download. */
+  async exportRows(from: Date, to: Date, functionId: string | null, now: Date): Promise<CsvExport<RawSlaRow>> {
+    return { columns: SLA_CSV_COLUMNS, rows: await streamQuery(this.dataSource, reportQuery(from, to, functionId, now)) };
+  }
+}
+
+/** A report row as PostgreSQL returns it (counts are bigint, hence strings). */
+interface RawSlaRow {
+  function_id: string;
+  function_code: string;
+  liaison_id: string | null;
+  liaison_name: string | null;
+  received: string;
+  on_time: string;
+  late: string;
+  unacknowledged_late: string;
+  median_hours: number | null;
+  open_breaches: string;
+}
+
+/**
+ * One set-based query: rows per receiving function and per liaison who acknowledged, for referrals received
+ * in [from, to); `open_breaches` (function rows only) counts open referrals whose running clock has passed `now`.
+ */
+function reportQuery(from: Date, to: Date, functionId: string | null, now: Date): [string, unknown[]] {
+  if (!(from < to)) throw InvalidInputError.single('to', 'must be after from');
+  return [
+    `WITH received AS (
          SELECT r.id, r.receiving_function_id AS function_id, r.received_at, r.ack_due_at, r.acknowledged_at,
                 (SELECT h.actor_id FROM referral_history h WHERE h.referral_id = r.id AND h.action = 'ACKNOWLEDGE' ORDER BY h.at DESC LIMIT 1) AS liaison_id
            FROM referral r
@@ -49,42 +91,28 @@ export class SlaReportService {
            FROM received
           GROUP BY GROUPING SETS ((function_id), (function_id, liaison_id))
        )
-       SELECT g.*, f.code AS function_code, e.name AS liaison_name,
-              (SELECT count(*) FROM referral o WHERE o.receiving_function_id = g.function_id
-                 AND o.state NOT IN (${TERMINAL}) AND o.next_due_at < $4) AS open_breaches
+       SELECT g.function_id, g.received, g.on_time, g.late, g.unacknowledged_late, g.whole_function, f.code AS function_code,
+              CASE WHEN g.whole_function = 1 THEN NULL ELSE g.liaison_id END AS liaison_id,
+              CASE WHEN g.whole_function = 1 THEN NULL ELSE e.name END AS liaison_name,
+              round(g.median_hours::numeric, 2)::float8 AS median_hours,
+              CASE WHEN g.whole_function = 1 THEN (SELECT count(*) FROM referral o WHERE o.receiving_function_id = g.function_id
+                 AND o.state NOT IN (${TERMINAL}) AND o.next_due_at < $4) ELSE 0 END AS open_breaches
          FROM grouped g
          JOIN business_function f ON f.id = g.function_id
          LEFT JOIN employee e ON e.id = g.liaison_id
         WHERE g.whole_function = 1 OR g.liaison_id IS NOT NULL
         ORDER BY f.code, g.whole_function DESC, e.name`,
-      [from, to, functionId, now],
-    );
-    return rows.map((row) => ({
-      functionId: String(row.function_id),
-      functionCode: String(row.function_code),
-      liaisonId: row.whole_function === 1 ? null : String(row.liaison_id),
-      liaisonName: row.whole_function === 1 ? null : String(row.liaison_name),
-      received: Number(row.received),
-      acknowledgedOnTime: Number(row.on_time),
-      acknowledgedLate: Number(row.late),
-      unacknowledgedLate: Number(row.unacknowledged_late),
-      medianHoursToAcknowledge: row.median_hours === null ? null : Math.round(Number(row.median_hours) * 100) / 100,
-      openBreaches: row.whole_function === 1 ? Number(row.open_breaches) : 0,
-    }));
-  }
+    [from, to, functionId, now],
+  ];
 }
 
-const CSV_COLUMNS: { header: string; value: (row: SlaReportRow) => unknown }[] = [
-  { header: 'function', value: (r) => r.functionCode },
-  { header: 'liaison', value: (r) => r.liaisonName ?? '(all)' },
+const SLA_CSV_COLUMNS: CsvColumn<RawSlaRow>[] = [
+  { header: 'function', value: (r) => r.function_code },
+  { header: 'liaison', value: (r) => r.liaison_name ?? '(all)' },
   { header: 'received', value: (r) => r.received },
-  { header: 'acknowledged_on_time', value: (r) => r.acknowledgedOnTime },
-  { header: 'acknowledged_late', value: (r) => r.acknowledgedLate },
-  { header: 'unacknowledged_late', value: (r) => r.unacknowledgedLate },
-  { header: 'median_hours_to_acknowledge', value: (r) => r.medianHoursToAcknowledge },
-  { header: 'open_breaches', value: (r) => r.openBreaches },
+  { header: 'acknowledged_on_time', value: (r) => r.on_time },
+  { header: 'acknowledged_late', value: (r) => r.late },
+  { header: 'unacknowledged_late', value: (r) => r.unacknowledged_late },
+  { header: 'median_hours_to_acknowledge', value: (r) => r.median_hours },
+  { header: 'open_breaches', value: (r) => r.open_breaches },
 ];
-
-export function slaReportCsv(rows: SlaReportRow[]): string {
-  return toCsv(CSV_COLUMNS, rows);
-}

@@ -1,10 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { checkPageSize } from '../common/page-size';
+import { pageCost } from '../graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { HubContext } from '../graphql/context';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
 import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from './org.types';
+
+/** Largest page of functions, employees or liaisons. */
+const MAX_ORG_PAGE = 500;
 
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Employee)
@@ -14,19 +19,27 @@ export class OrgResolver {
     return ctx.caller.employee;
   }
 
-  @Query(() => [BusinessFunction])
-  businessFunctions(@Ctx() ctx: HubContext): Promise<BusinessFunction[]> {
-    return ctx.services.org.functions();
+  @Query(() => [BusinessFunction], { description: `The business functions by code; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
+  businessFunctions(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<BusinessFunction[]> {
+    return ctx.services.org.functions(checkPageSize(first, MAX_ORG_PAGE));
   }
 
-  @Query(() => [Employee])
-  employees(@Arg('functionId', () => ID) functionId: string, @Ctx() ctx: HubContext): Promise<Employee[]> {
-    return ctx.services.org.employeesOf(functionId);
+  @Query(() => [Employee], { description: `The function's employees by name; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
+  employees(
+    @Arg('functionId', () => ID) functionId: string,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<Employee[]> {
+    return ctx.services.org.employeesOf(functionId, checkPageSize(first, MAX_ORG_PAGE));
   }
 
-  @Query(() => [Employee], { description: "A function's BMF ID theft liaisons" })
-  liaisons(@Arg('functionId', () => ID) functionId: string, @Ctx() ctx: HubContext): Promise<Employee[]> {
-    return ctx.services.org.liaisonsOf(functionId);
+  @Query(() => [Employee], { description: `A function's BMF ID theft liaisons; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
+  liaisons(
+    @Arg('functionId', () => ID) functionId: string,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<Employee[]> {
+    return ctx.services.org.liaisonsOf(functionId, undefined, checkPageSize(first, MAX_ORG_PAGE));
   }
 
   @Mutation(() => BusinessFunction)

@@ -42,14 +42,15 @@ export class OrgService {
     return new Caller(employee, assignments.map((assignment) => assignment.functionId));
   }
 
-  /** Active BMF ID theft liaisons of a function, oldest assignment first. */
-  async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager): Promise<Employee[]> {
+  /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
+  async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
     return manager
       .createQueryBuilder(Employee, 'e')
       .innerJoin(LiaisonAssignment, 'la', 'la.employee_id = e.id')
       .where('la.function_id = :functionId AND e.active', { functionId })
       .orderBy('la.created_at', 'ASC')
       .addOrderBy('e.id', 'ASC')
+      .limit(first)
       .getMany();
   }
 
@@ -114,12 +115,12 @@ export class OrgService {
     return true;
   }
 
-  functions(): Promise<BusinessFunction[]> {
-    return this.dataSource.manager.find(BusinessFunction, { order: { code: 'ASC' } });
+  functions(first: number): Promise<BusinessFunction[]> {
+    return this.dataSource.manager.find(BusinessFunction, { order: { code: 'ASC', id: 'ASC' }, take: first });
   }
 
-  employeesOf(functionId: string): Promise<Employee[]> {
-    return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC' } });
+  employeesOf(functionId: string, first: number): Promise<Employee[]> {
+    return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC', id: 'ASC' }, take: first });
   }
 
   findByEmail(email: string): Promise<Employee | null> {

@@ -10,8 +10,8 @@ export function normalizeCategoryName(name: string): string {
 export class ReferralCategoryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  list(): Promise<ReferralCategory[]> {
-    return this.dataSource.manager.find(ReferralCategory, { where: { active: true }, order: { name: 'ASC' } });
+  list(first: number): Promise<ReferralCategory[]> {
+    return this.dataSource.manager.find(ReferralCategory, { where: { active: true }, order: { name: 'ASC', code: 'ASC' }, take: first });
   }
 
   byCode(manager: EntityManager, code: string): Promise<ReferralCategory | null> {

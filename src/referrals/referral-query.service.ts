@@ -1,5 +1,6 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../auth/caller';
+import { checkPageSize } from '../common/page-size';
 import { InvalidInputError } from '../common/errors';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
@@ -45,7 +46,7 @@ export class ReferralQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(caller: Caller, filter: ReferralFilter, first: number, after: string | null, now: Date): Promise<Page<Referral>> {
-    this.checkPageSize(first);
+    checkPageSize(first, MAX_PAGE_SIZE);
     const query = this.visibleTo(caller);
     if (filter.forms?.length) query.andWhere('r.form IN (:...forms)', { forms: filter.forms });
     if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
@@ -78,7 +79,7 @@ export class ReferralQueryService {
 
   /** Referrals visible to the caller whose running clock has passed, longest overdue first. */
   async overdue(caller: Caller, first: number, now: Date): Promise<Referral[]> {
-    this.checkPageSize(first);
+    checkPageSize(first, MAX_PAGE_SIZE);
     return this.visibleTo(caller)
       .andWhere(`r.next_due_at < :now AND ${this.open()}`, { now })
       .orderBy('r.next_due_at', 'ASC')
@@ -93,7 +94,7 @@ export class ReferralQueryService {
    * reasons would read every candidate of a busy function and sort them.
    */
   async workQueue(caller: Caller, first: number): Promise<Referral[]> {
-    this.checkPageSize(first);
+    checkPageSize(first, MAX_PAGE_SIZE);
     const order = 'ORDER BY next_due_at ASC NULLS LAST, submitted_at ASC LIMIT :first';
     const branches = [
       `SELECT id FROM referral WHERE assignee_id = :me AND state = :assigned ${order}`,
@@ -126,11 +127,6 @@ export class ReferralQueryService {
       .getMany();
   }
 
-  private checkPageSize(first: number): void {
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw InvalidInputError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-    }
-  }
 
   private open(): string {
     return `r.state NOT IN (${TERMINAL_STATES.map((s) => `'${s}'`).join(', ')})`;

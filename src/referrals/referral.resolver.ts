@@ -27,7 +27,8 @@ import {
   ReturnReferralInput,
 } from './referral.types';
 import { Referral } from './referral.entity';
-import { pageCost } from '../graphql/page-cost';
+import { checkPageSize } from '../common/page-size';
+import { boundedListCost, pageCost } from '../graphql/page-cost';
 
 @ObjectType({ description: 'A full TIN, shown on request and audited' })
 export class UnmaskedTin {
@@ -40,6 +41,12 @@ export class UnmaskedTin {
   @Field(() => TinType)
   tinType!: TinType;
 }
+
+/** Largest page of a referral's history (and of its elevation holders). */
+const MAX_HISTORY_PAGE = 500;
+const MAX_CATEGORY_PAGE = 500;
+/** A 14566 carries an EIN and an SSN; a 4442 or 3210 one TIN. */
+const MAX_TINS_PER_REFERRAL = 2;
 
 /** Thin: translates GraphQL to ReferralService / ReferralQueryService calls. */
 @UseMiddleware(...OPERATION_MIDDLEWARE)
@@ -66,14 +73,18 @@ export class ReferralResolver {
     return ctx.services.referralQueries.workQueue(ctx.caller, first);
   }
 
-  @Query(() => [ReferralHistoryEntry])
-  referralHistory(@Arg('referralId', () => ID) referralId: string, @Ctx() ctx: HubContext): Promise<ReferralHistoryEntry[]> {
-    return ctx.services.referrals.history(ctx.caller, referralId);
+  @Query(() => [ReferralHistoryEntry], { description: `The referral's history, oldest first; first: at most ${MAX_HISTORY_PAGE}`, complexity: pageCost })
+  referralHistory(
+    @Arg('referralId', () => ID) referralId: string,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<ReferralHistoryEntry[]> {
+    return ctx.services.referrals.history(ctx.caller, referralId, checkPageSize(first, MAX_HISTORY_PAGE));
   }
 
-  @Query(() => [ReferralCategory], { description: 'Form 4442 categories (queues) of IRM 25.25.6' })
-  referralCategories(@Ctx() ctx: HubContext): Promise<ReferralCategory[]> {
-    return ctx.services.categories.list();
+  @Query(() => [ReferralCategory], { description: `Form 4442 categories (queues) of IRM 25.25.6; first: at most ${MAX_CATEGORY_PAGE}`, complexity: pageCost })
+  referralCategories(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<ReferralCategory[]> {
+    return ctx.services.categories.list(checkPageSize(first, MAX_CATEGORY_PAGE));
   }
 
   @Mutation(() => Referral, { description: 'File a referral with your own function\'s BMF ID theft liaison' })
@@ -152,7 +163,10 @@ export class ReferralResolver {
     return toContentView(referral.content);
   }
 
-  @FieldResolver(() => [UnmaskedTin], { description: 'The full TINs: for parties to the referral only, and every use is audited' })
+  @FieldResolver(() => [UnmaskedTin], {
+    description: 'The full TINs: for parties to the referral only, and every use is audited',
+    complexity: boundedListCost(MAX_TINS_PER_REFERRAL),
+  })
   async unmaskedTins(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<UnmaskedTin[]> {
     if (partiesOf(ctx.caller, referral).size === 0) throw new ForbiddenError('Only parties to the referral may see its full TINs');
     const tins = tinsOf(referral.content);
@@ -185,16 +199,27 @@ export class ReferralResolver {
     return referral.categoryCode ? ctx.loaders.category.load(referral.categoryCode) : null;
   }
 
-  @FieldResolver(() => [Employee], { description: 'Who an elevated disagreement sits with now' })
-  async elevationHolders(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<Employee[]> {
-    const holders = await ctx.loaders.employee.loadMany(referral.elevationHolderIds);
+  @FieldResolver(() => [Employee], { description: `Who an elevated disagreement sits with now; first: at most ${MAX_HISTORY_PAGE}`, complexity: pageCost })
+  async elevationHolders(
+    @Root() referral: Referral,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+  ): Promise<Employee[]> {
+    const holders = await ctx.loaders.employee.loadMany(referral.elevationHolderIds.slice(0, checkPageSize(first, MAX_HISTORY_PAGE)));
     return holders.filter((holder): holder is Employee => holder instanceof Employee);
   }
 
-  @FieldResolver(() => [ReferralHistoryEntry], { complexity: ({ childComplexity }) => 20 * childComplexity })
-  history(@Root() referral: Referral, @Ctx() ctx: HubContext): Promise<ReferralHistoryEntry[]> {
+  @FieldResolver(() => [ReferralHistoryEntry], {
+    description: `Oldest first; first: at most ${MAX_HISTORY_PAGE} (historyCount says how many there are)`,
+    complexity: pageCost,
+  })
+  async history(
+    @Root() referral: Referral,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+  ): Promise<ReferralHistoryEntry[]> {
     // The parent referral was already checked for visibility; batch the histories of a page.
-    return ctx.loaders.history.load(referral.id);
+    return (await ctx.loaders.history.load(referral.id)).slice(0, checkPageSize(first, MAX_HISTORY_PAGE));
   }
 
   @FieldResolver(() => Int)

@@ -299,9 +299,9 @@ export class ReferralService {
     return referral;
   }
 
-  async history(caller: Caller, referralId: string): Promise<ReferralHistoryEntry[]> {
+  async history(caller: Caller, referralId: string, first?: number): Promise<ReferralHistoryEntry[]> {
     await this.get(caller, referralId);
-    return this.dataSource.manager.find(ReferralHistoryEntry, { where: { referralId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(ReferralHistoryEntry, { where: { referralId }, order: { at: 'ASC', id: 'ASC' }, take: first });
   }
 
   canSee(caller: Caller, referral: Referral): boolean {

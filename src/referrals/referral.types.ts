@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState } from './referral-state';
+import { pagedByParent } from '../graphql/page-cost';
 import { Referral } from './referral.entity';
 import { IdentifierField } from '../graphql/identifier-field';
 
@@ -116,7 +117,7 @@ export class PageInfo {
 
 @ObjectType()
 export class ReferralConnection {
-  @Field(() => [ReferralEdge])
+  @Field(() => [ReferralEdge], { complexity: pagedByParent })
   edges!: ReferralEdge[];
 
   @Field(() => PageInfo)

@@ -90,17 +90,20 @@ export class CrossingService {
   }
 
   /** Crossings first (time-critical first, soonest departure first), then requests waiting for review or removal. */
-  async coordinatorQueue(): Promise<CoordinatorQueue> {
+  /** At most `first` crossings and `first` lookouts. */
+  async coordinatorQueue(first: number): Promise<CoordinatorQueue> {
     const crossings = await this.dataSource.manager
       .createQueryBuilder(Crossing, 'c')
       .where('c.status = :status', { status: CrossingStatus.NEW })
       .orderBy('c.time_critical', 'DESC')
       .addOrderBy('c.planned_departure_at', 'ASC', 'NULLS LAST')
       .addOrderBy('c.received_at', 'ASC')
+      .limit(first)
       .getMany();
     const lookouts = await this.dataSource.manager.find(Lookout, {
       where: { state: In([LookoutState.WITH_COORDINATOR, LookoutState.REMOVAL_REQUESTED]) },
       order: { updatedAt: 'ASC' },
+      take: first,
     });
     return { crossings, lookouts };
   }

@@ -201,11 +201,11 @@ export class InvestigationService {
   }
 
   /** OIs issued to the caller (or all, for a coordinator), soonest due first. */
-  async mine(caller: Caller, includeClosed: boolean): Promise<OtherInvestigation[]> {
+  async mine(caller: Caller, includeClosed: boolean, first: number): Promise<OtherInvestigation[]> {
     const query = this.dataSource.manager.createQueryBuilder(OtherInvestigation, 'oi');
     if (!caller.hasRole(Role.TECS_COORDINATOR)) query.where('oi.issued_to_ids @> ARRAY[:me]::uuid[]', { me: caller.id });
     if (!includeClosed) query.andWhere('oi.state = :issued', { issued: InvestigationState.ISSUED });
-    return query.orderBy('oi.time_critical', 'DESC').addOrderBy('oi.due_at', 'ASC').getMany();
+    return query.orderBy('oi.time_critical', 'DESC').addOrderBy('oi.due_at', 'ASC').addOrderBy('oi.id', 'ASC').limit(first).getMany();
   }
 
   private async load(manager: EntityManager, caller: Caller, id: string): Promise<OtherInvestigation> {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { FieldError, InvalidInputError } from '../common/errors';
-import { Problems } from '../referrals/forms/checked';
+import { LIST_MAX, Problems } from '../referrals/forms/checked';
 import { checkMft, checkTaxPeriod, checkTin } from '../referrals/forms/identifiers';
 import { checkOptionalText, checkText, TEXT_MAX } from '../referrals/forms/text';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
@@ -49,6 +49,7 @@ export function validateLookoutRequest(input: LookoutRequestInput, now: Date, pa
   const balance = input.balanceDue.replace(/[$,\s]/g, '');
   if (!MONEY.test(balance) || Number(balance) <= 0) problems.add(`${path}.balanceDue`, 'must be a positive amount in dollars, e.g. 141000.00');
   if (input.taxPeriods.length === 0) problems.add(`${path}.taxPeriods`, 'at least one is required');
+  if (input.taxPeriods.length > LIST_MAX) problems.add(`${path}.taxPeriods`, `at most ${LIST_MAX} are allowed`);
   const taxPeriods = input.taxPeriods.map((p, i) => ({
     mft: problems.take(checkMft(p.mft, `${path}.taxPeriods[${i}].mft`)),
     taxPeriod: problems.take(checkTaxPeriod(p.taxPeriod, `${path}.taxPeriods[${i}].taxPeriod`, now)),

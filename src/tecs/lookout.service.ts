@@ -1,14 +1,16 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../auth/caller';
 import { Clock } from '../common/clock';
-import { toCsv } from '../common/csv';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
+import { CsvColumn, CsvExport } from '../common/csv';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { checkPageSize } from '../common/page-size';
 import { nextReferenceNumber } from '../common/reference-number';
+import { streamQuery } from '../db/query-stream';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
-import { maskTin } from '../referrals/forms/identifiers';
+import { maskTin, TinType } from '../referrals/forms/identifiers';
 import { orThrow } from '../referrals/forms/checked';
 import { checkOptionalText, checkText, TEXT_MAX } from '../referrals/forms/text';
 import { CollectionCase } from './collection-case.entity';
@@ -30,6 +32,39 @@ export interface LookoutCommand {
 
 /** Actions that must say why (the reason is documented and sent back). */
 const NEEDS_REASON: readonly LookoutAction[] = [LookoutAction.RETURN_TO_RO, LookoutAction.DECLINE, LookoutAction.REQUEST_REMOVAL];
+
+/** Largest page of the lookout list over GraphQL (one page is processed in one go); the download has no limit. */
+export const MAX_LOOKOUT_PAGE = 500;
+
+/** A lookout row as the cursor reads it (TypeORM's `alias_column` names; the TIN still sealed). */
+interface RawLookoutRow {
+  l_reference_number: string;
+  l_state: string;
+  l_taxpayer_name: string;
+  l_tin: string;
+  l_tin_type: TinType;
+  l_international: boolean;
+  l_balance_due_cents: string;
+  ro_name: string | null;
+  gm_name: string | null;
+  l_tecs_record_reference: string | null;
+  l_entered_at: Date | null;
+  l_removed_at: Date | null;
+}
+
+const LOOKOUT_CSV_COLUMNS: CsvColumn<RawLookoutRow>[] = [
+  { header: 'reference', value: (l) => l.l_reference_number },
+  { header: 'state', value: (l) => l.l_state },
+  { header: 'taxpayer', value: (l) => l.l_taxpayer_name },
+  { header: 'tin', value: (l) => maskTin(taxpayerDataCipher().open(l.l_tin), l.l_tin_type) },
+  { header: 'international', value: (l) => (l.l_international ? 'yes' : 'no') },
+  { header: 'balance_due', value: (l) => (Number(l.l_balance_due_cents) / 100).toFixed(2) },
+  { header: 'revenue_officer', value: (l) => l.ro_name },
+  { header: 'group_manager', value: (l) => l.gm_name },
+  { header: 'tecs_record', value: (l) => l.l_tecs_record_reference },
+  { header: 'entered_at', value: (l) => l.l_entered_at?.toISOString() },
+  { header: 'removed_at', value: (l) => l.l_removed_at?.toISOString() },
+];
 
 /** TECS lookout requests (Form 6668) and the lookout list, following LOOKOUT_LIFECYCLE. */
 export class LookoutService {
@@ -180,44 +215,33 @@ export class LookoutService {
 
   /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
   async list(caller: Caller, filter: LookoutListFilter, first: number): Promise<Lookout[]> {
-    if (!Number.isInteger(first) || first < 1 || first > 1000) throw InvalidInputError.single('first', 'must be between 1 and 1000');
+    return this.filtered(caller, filter).limit(checkPageSize(first, MAX_LOOKOUT_PAGE)).getMany();
+  }
+
+  /** The whole filtered list with the RO's and GM's names, read through a cursor for the CSV download (TINs masked). */
+  async exportRows(caller: Caller, filter: LookoutListFilter): Promise<CsvExport<RawLookoutRow>> {
+    const query = this.filtered(caller, filter)
+      .leftJoin(Employee, 'ro', 'ro.id = l.revenue_officer_id')
+      .leftJoin(Employee, 'gm', 'gm.id = l.group_manager_id')
+      .addSelect(['ro.name', 'gm.name']);
+    return { columns: LOOKOUT_CSV_COLUMNS, rows: await streamQuery(this.dataSource, query.getQueryAndParameters()) };
+  }
+
+  private filtered(caller: Caller, filter: LookoutListFilter): SelectQueryBuilder<Lookout> {
     const query = this.dataSource.manager.createQueryBuilder(Lookout, 'l');
     this.access.restrict(query, caller);
     if (filter.states?.length) query.andWhere('l.state IN (:...states)', { states: filter.states });
     if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
     if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
     if (filter.nameContains?.trim()) query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
-    return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC').limit(first).getMany();
+    return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
   }
 
-  async listCsv(caller: Caller, filter: LookoutListFilter): Promise<string> {
-    const rows = await this.list(caller, filter, 1000);
-    const people = new Map(
-      (await this.dataSource.manager.findBy(Employee, { id: In([...new Set(rows.flatMap((r) => [r.revenueOfficerId, r.groupManagerId]))]) })).map((e) => [e.id, e.name]),
-    );
-    return toCsv(
-      [
-        { header: 'reference', value: (l: Lookout) => l.referenceNumber },
-        { header: 'state', value: (l) => l.state },
-        { header: 'taxpayer', value: (l) => l.taxpayerName },
-        { header: 'tin', value: (l) => maskTin(l.tin, l.tinType) },
-        { header: 'international', value: (l) => (l.international ? 'yes' : 'no') },
-        { header: 'balance_due', value: (l) => (l.balanceDueCents / 100).toFixed(2) },
-        { header: 'revenue_officer', value: (l) => people.get(l.revenueOfficerId) },
-        { header: 'group_manager', value: (l) => people.get(l.groupManagerId) },
-        { header: 'tecs_record', value: (l) => l.tecsRecordReference },
-        { header: 'entered_at', value: (l) => l.enteredAt?.toISOString() },
-        { header: 'removed_at', value: (l) => l.removedAt?.toISOString() },
-      ],
-      rows,
-    );
-  }
-
-  async history(caller: Caller, lookoutId: string): Promise<TecsHistoryEntry[]> {
+  async history(caller: Caller, lookoutId: string, first?: number): Promise<TecsHistoryEntry[]> {
     const lookout = await this.get(caller, lookoutId);
     const investigations = await this.dataSource.manager.findBy(OtherInvestigation, { lookoutId });
     const subjectIds = [lookout.id, lookout.caseId, ...investigations.map((oi) => oi.id), ...investigations.map((oi) => oi.caseId)];
-    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' }, take: first });
   }
 
   /** Only reached through a lookout or OI the caller may see. */

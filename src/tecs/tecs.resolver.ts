@@ -3,12 +3,15 @@ import { OPERATION_MIDDLEWARE } from '../graphql/operation-middleware';
 import { AuditKind } from '../audit/access-audit.entity';
 import { auditedRequest } from '../audit/audited-request';
 import { HubContext } from '../graphql/context';
-import { pageCost } from '../graphql/page-cost';
+import { checkPageSize } from '../common/page-size';
+import { boundedListCost, pageCost } from '../graphql/page-cost';
+import { LIST_MAX } from '../referrals/forms/checked';
 import { Employee } from '../org/employee.entity';
 import { maskTin } from '../referrals/forms/identifiers';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
 import { Lookout } from './lookout.entity';
+import { MAX_LOOKOUT_PAGE } from './lookout.service';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsHistoryEntry } from './tecs-history.entity';
 import {
@@ -35,6 +38,9 @@ export class TaxPeriod {
   taxPeriod!: string;
 }
 
+/** Largest page of a lookout's history, of OIs and of each part of the coordinator's queue. */
+const MAX_TECS_PAGE = 500;
+
 /** Thin: GraphQL to the TECS services, which check who may see and do what. */
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
@@ -44,7 +50,10 @@ export class LookoutResolver {
     return ctx.services.lookouts.get(ctx.caller, id);
   }
 
-  @Query(() => [Lookout], { description: 'The TECS lookout list (what the caller may see), newest first', complexity: pageCost })
+  @Query(() => [Lookout], {
+    description: `The TECS lookout list (what the caller may see), newest first; first: at most ${MAX_LOOKOUT_PAGE} (all of it: /exports/lookouts.csv)`,
+    complexity: pageCost,
+  })
   lookouts(
     @Ctx() ctx: HubContext,
     @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter,
@@ -53,14 +62,13 @@ export class LookoutResolver {
     return ctx.services.lookouts.list(ctx.caller, filter ?? {}, first);
   }
 
-  @Query(() => String, { description: 'The lookout list as CSV (TINs masked)' })
-  lookoutsCsv(@Ctx() ctx: HubContext, @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter): Promise<string> {
-    return ctx.services.lookouts.listCsv(ctx.caller, filter ?? {});
-  }
-
-  @Query(() => [TecsHistoryEntry], { description: 'The lookout, its case and its OIs, in order' })
-  lookoutHistory(@Arg('lookoutId', () => ID) lookoutId: string, @Ctx() ctx: HubContext): Promise<TecsHistoryEntry[]> {
-    return ctx.services.lookouts.history(ctx.caller, lookoutId);
+  @Query(() => [TecsHistoryEntry], { description: `The lookout, its case and its OIs, in order; first: at most ${MAX_TECS_PAGE}`, complexity: pageCost })
+  lookoutHistory(
+    @Arg('lookoutId', () => ID) lookoutId: string,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<TecsHistoryEntry[]> {
+    return ctx.services.lookouts.history(ctx.caller, lookoutId, checkPageSize(first, MAX_TECS_PAGE));
   }
 
   @Mutation(() => Lookout, { description: 'Revenue officer: Form 6668, TECS Entry Request, to your group manager' })
@@ -140,7 +148,7 @@ export class LookoutResolver {
     return (lookout.balanceDueCents / 100).toFixed(2);
   }
 
-  @FieldResolver(() => [TaxPeriod])
+  @FieldResolver(() => [TaxPeriod], { complexity: boundedListCost(LIST_MAX) })
   taxPeriods(@Root() lookout: Lookout): TaxPeriod[] {
     return lookout.taxPeriods;
   }
@@ -174,9 +182,12 @@ export class CrossingResolver {
     return ctx.services.crossings.dismiss(ctx.caller, input.crossingId, input.reason);
   }
 
-  @Query(() => CoordinatorQueue, { description: 'TECS coordinator: new crossings first (time-critical first), then requests' })
-  tecsCoordinatorQueue(@Ctx() ctx: HubContext): Promise<CoordinatorQueue> {
-    return ctx.services.crossings.coordinatorQueue();
+  @Query(() => CoordinatorQueue, {
+    description: `TECS coordinator: new crossings first (time-critical first), then requests; first (of each): at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
+  tecsCoordinatorQueue(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<CoordinatorQueue> {
+    return ctx.services.crossings.coordinatorQueue(checkPageSize(first, MAX_TECS_PAGE));
   }
 
   @Query(() => Crossing)
@@ -228,9 +239,16 @@ export class InvestigationResolver {
     return ctx.services.investigations.get(ctx.caller, id);
   }
 
-  @Query(() => [OtherInvestigation], { description: 'OIs issued to you (all, for a coordinator), time-critical and soonest due first' })
-  myInvestigations(@Ctx() ctx: HubContext, @Arg('includeClosed', () => Boolean, { defaultValue: false }) includeClosed = false): Promise<OtherInvestigation[]> {
-    return ctx.services.investigations.mine(ctx.caller, includeClosed);
+  @Query(() => [OtherInvestigation], {
+    description: `OIs issued to you (all, for a coordinator), time-critical and soonest due first; first: at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
+  myInvestigations(
+    @Ctx() ctx: HubContext,
+    @Arg('includeClosed', () => Boolean, { defaultValue: false }) includeClosed = false,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<OtherInvestigation[]> {
+    return ctx.services.investigations.mine(ctx.caller, includeClosed, checkPageSize(first, MAX_TECS_PAGE));
   }
 
   @FieldResolver(() => Employee, { nullable: true })

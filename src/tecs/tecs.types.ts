@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { TinType } from '../referrals/forms/identifiers';
 import { Crossing } from './crossing.entity';
 import { Lookout } from './lookout.entity';
+import { pagedByParent } from '../graphql/page-cost';
 import { CrossingDirection, InvestigationKind, InvestigationOutcome, LookoutDisposition, LookoutState } from './tecs-state';
 import { IdentifierField } from '../graphql/identifier-field';
 
@@ -201,10 +202,10 @@ export class LookoutListFilter {
 
 @ObjectType({ description: 'What the TECS coordinator must act on: crossings first (time-critical first), then requests' })
 export class CoordinatorQueue {
-  @Field(() => [Crossing])
+  @Field(() => [Crossing], { complexity: pagedByParent })
   crossings!: Crossing[];
 
-  @Field(() => [Lookout])
+  @Field(() => [Lookout], { complexity: pagedByParent })
   lookouts!: Lookout[];
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
+import { getIntrospectionQuery } from 'graphql';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
 
 let database: TestDatabase;
@@ -41,6 +42,64 @@ it('refuses operations costlier than the limit: list fields cost their page size
   expect(cheap.errors).toBeUndefined();
 });
 
+it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {
+  const employees = `query($fn: ID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
+  const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees;
+  expect(all.length).toBeGreaterThan(2);
+  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(all.slice(0, 2));
+  for (const query of [
+    `{ employees(functionId: "${org.functions.am.id}", first: 501) { id } }`,
+    '{ myInvestigations(first: 0) { id } }',
+    '{ businessFunctions(first: 1000) { id } }',
+    '{ referralHistory(referralId: "00000000-0000-4000-8000-000000000000", first: 501) { id } }',
+  ]) {
+    const refused = await hub.request(org.people.admin.id, query);
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'first' }] });
+  }
+});
+
+it('refuses more aliased fields than GRAPHQL_MAX_ALIASES (15): one field may not be asked for without limit', async () => {
+  const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} t1: __typename t2: __typename }`;
+  const refused = await hub.request(org.people.originator.id, aliased(16));
+  expect(errorCodeOf(refused)).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(refused.errors![0].message).toMatch(/Aliases limit of 15 exceeded, found 16/);
+  expect(refused.status).toBe(400);
+  expect(dataOf(await hub.request(org.people.originator.id, aliased(15))).a14.id).toBe(org.people.originator.id);
+});
+
+it('stops parsing a document longer than GRAPHQL_MAX_TOKENS (2000), before validating it', async () => {
+  const listOf = (tokens: number) => `{ lookouts(filter: { states: [${'ACTIVE '.repeat(tokens - 19)}] }, first: 1) { id } }`;
+  const refused = await hub.request(org.people.originator.id, listOf(2001));
+  expect(errorCodeOf(refused)).toBe('GRAPHQL_PARSE_FAILED');
+  expect(refused.errors![0].message).toMatch(/more tha[nt] 2000 tokens/);
+  expect(dataOf(await hub.request(org.people.originator.id, listOf(2000))).lookouts).toEqual([]);
+});
+
+it('in production: suggestions do not spell out the schema', async () => {
+  for (const [query, variables] of [
+    ['{ lookoutz { id } }', undefined],
+    ['{ lookouts(firts: 5) { id } }', undefined],
+    ['mutation($mode: NotificationMode!) { setMyNotificationMode(mode: $mode) { id } }', { mode: 'IMMEDIATLY' }],
+  ] as const) {
+    const inProduction = await production.request(org.people.originator.id, query, variables);
+    expect(inProduction.errors![0].message).not.toMatch(/Did you mean|lookout"|first|IMMEDIATE/);
+    expect(inProduction.errors![0].message.length).toBeGreaterThan(10);
+    // Development keeps them: they help whoever writes the query.
+    expect((await hub.request(org.people.originator.id, query, variables)).errors![0].message).toMatch(/Did you mean/);
+  }
+});
+
+it('in development: answers the standard introspection query, without letting data fields nest deeper', async () => {
+  const standard = await hub.request(org.people.originator.id, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+  expect(standard.errors).toBeUndefined();
+  expect(standard.data!.__schema.queryType.name).toBe('Query');
+  const deepData = '{ __schema { types { name } } me { manager { manager { manager { manager { manager { manager { manager { manager { name } } } } } } } } } }';
+  expect((await hub.request(org.people.originator.id, deepData)).errors![0].message).toMatch(/10 levels deep; at most 8/);
+  const ofTypes = (n: number): string => (n === 0 ? 'name' : `name ofType { ${ofTypes(n - 1)} }`);
+  const deepIntrospection = await hub.request(org.people.originator.id, `{ __type(name: "Referral") { fields { type { ${ofTypes(30)} } } } }`);
+  expect(deepIntrospection.errors![0].message).toMatch(/introspection is \d+ levels deep/);
+});
+
 it('refuses bodies over the size limit and malformed JSON without an HTML error page', async () => {
   const token = await hub.tokenFor(org.people.originator.id);
   const big = await post(hub, JSON.stringify({ query: `{ me { name } } # ${'x'.repeat(30_000)}` }), { authorization: `Bearer ${token}` });
@@ -60,6 +119,7 @@ it('does not run batched operations', async () => {
 it('in production: no introspection, no stack traces, no explorer page', async () => {
   const introspection = await production.request(org.people.originator.id, '{ __schema { types { name } } }');
   expect(errorCodeOf(introspection)).toBe('GRAPHQL_VALIDATION_FAILED');
+  expect(errorCodeOf(await production.request(org.people.originator.id, getIntrospectionQuery()))).toBe('GRAPHQL_VALIDATION_FAILED');
   const missing = await production.request(org.people.originator.id, '{ referral(id: "00000000-0000-4000-8000-000000000000") { id } }');
   expect(missing.errors![0].extensions).toEqual({ code: 'NOT_FOUND' });
   const page = await fetch(production.url, { headers: { accept: 'text/html' } });

@@ -82,12 +82,12 @@ it('audits TECS probes and the DHS client\'s refused operations', async () => {
   expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id unmaskedTin } }`, { id: lookout.id }))).toBe('FORBIDDEN');
   expect(errorCodeOf(await hub.request(people.dhsClient.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe('FORBIDDEN');
   expect(errorCodeOf(await hub.request(people.dhsClient.id, `mutation($input: LookoutTransitionInput!) { acceptLookout(input: $input) { id } }`, { input: { lookoutId: lookout.id } }))).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(people.dhsClient.id, `{ lookoutsCsv }`))).toBe('FORBIDDEN');
+  expect((await hub.download(people.dhsClient.id, '/exports/lookouts.csv')).status).toBe(403);
   expect(await refusalsSince(before)).toEqual([
     refusal(people.miamiRo, 'READ', 'lookout', [lookout.id], 'FORBIDDEN'),
     refusal(people.dhsClient, 'READ', 'lookout', [lookout.id], 'FORBIDDEN'),
     refusal(people.dhsClient, 'MUTATION', 'acceptLookout', [lookout.id], 'FORBIDDEN'),
-    refusal(people.dhsClient, 'READ', 'lookoutsCsv', [], 'FORBIDDEN'),
+    refusal(people.dhsClient, 'READ', '/exports/lookouts.csv', [], 'FORBIDDEN'),
   ]);
 });
 
@@ -100,4 +100,11 @@ it('lets auditors list refusals by outcome', async () => {
   ]);
   const allowed = dataOf(await hub.request(org.people.admin.id, `query($item: String) { accessAudit(filter: { itemId: $item, outcome: ALLOWED, kind: MUTATION }) { operation outcome } }`, { item: referral.id })).accessAudit;
   expect(allowed).toEqual([{ operation: 'fileReferral', outcome: 'ALLOWED' }]);
+});
+
+it('audits a refused download like a refused GraphQL read', async () => {
+  const before = await lastAuditId();
+  const response = await hub.download(org.people.amLiaison.id, '/exports/access-audit.csv');
+  expect(response.status).toBe(403);
+  expect(await refusalsSince(before)).toEqual([refusal(org.people.amLiaison, 'READ', '/exports/access-audit.csv', [], 'FORBIDDEN')]);
 });

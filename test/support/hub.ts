@@ -32,6 +32,8 @@ export interface TestHub {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
+  /** A CSV download (`/exports/…`) as the given employee: GET with query parameters, or POST with a JSON body. */
+  download(as: string, path: string, parameters?: Record<string, string | string[]>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -79,6 +81,16 @@ export async function startTestHub(
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...((await response.json()) as object) };
+    },
+    async download(as, path, parameters = {}, { method = 'GET', headers = {}, signal } = {}) {
+      const url = new URL(path, server.url);
+      if (method === 'GET') for (const [name, value] of Object.entries(parameters)) [value].flat().forEach((v) => url.searchParams.append(name, v));
+      return fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${await tokenFor(as)}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: method === 'POST' ? JSON.stringify(parameters) : undefined,
+        signal,
+      });
     },
     async stop() {
       await hub.stop();

@@ -101,7 +101,7 @@ describe('the lookout list', () => {
     const byName = dataOf(await hub.request(people.coordinator.id, list, { filter: { nameContains: 'roadrun' } })).lookouts;
     expect(byName.map((l: { taxpayerName: string }) => l.taxpayerName)).toEqual(['Dana Roadrunner']);
 
-    const csv = dataOf(await hub.request(people.coordinator.id, `{ lookoutsCsv(filter: { nameContains: "Roadrunner" }) }`)).lookoutsCsv;
+    const csv = await (await hub.download(people.coordinator.id, '/exports/lookouts.csv', { nameContains: 'Roadrunner' }, { method: 'POST' })).text();
     const [header, row] = csv.split('\r\n');
     expect(header).toBe('reference,state,taxpayer,tin,international,balance_due,revenue_officer,group_manager,tecs_record,entered_at,removed_at');
     expect(row).toContain('***-**-6789');

@@ -1,6 +1,7 @@
 import { Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { PostalAddress, PostalAddressInput, type StoredAddress, checkAddress } from './address';
-import { type Checked, Problems, checkList, checked } from './checked';
+import { boundedListCost } from '../../graphql/page-cost';
+import { type Checked, LIST_MAX, Problems, checkList, checked } from './checked';
 import { TinType, checkMft, checkPhone, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkOptionalText, checkText } from './text';
@@ -216,7 +217,7 @@ export class Form14566Content {
   @Field(() => Form14566Taxpayer)
   taxpayer!: Form14566Taxpayer;
 
-  @Field(() => [Form14566AffectedReturn])
+  @Field(() => [Form14566AffectedReturn], { complexity: boundedListCost(LIST_MAX) })
   affectedReturns!: Form14566AffectedReturn[];
 
   @Field(() => [String])

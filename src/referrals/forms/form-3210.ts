@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { type Checked, Problems, checkList, checked } from './checked';
+import { boundedListCost } from '../../graphql/page-cost';
+import { type Checked, LIST_MAX, Problems, checkList, checked } from './checked';
 import { TinType, checkMft, checkTaxPeriod, checkTin, maskTin } from './identifiers';
 import { ReferralForm } from './referral-form';
 import { TEXT_MAX, checkOptionalText, checkText } from './text';
@@ -113,7 +114,7 @@ export class Form3210Content {
   @Field(() => String, { nullable: true })
   additionalComments!: string | null;
 
-  @Field(() => [Form3210Attachment])
+  @Field(() => [Form3210Attachment], { complexity: boundedListCost(LIST_MAX) })
   attachments!: Form3210Attachment[];
 }
 
