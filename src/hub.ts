@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Clock } from './common/clock';
 import { AppConfig } from './config';
+import { readinessChecks } from './graphql/health-routes';
 import { RunningHubServer, startHubServer } from './graphql/hub-server';
+import { shutdownBudget } from './lifecycle/shutdown';
 import { buildHubSchema } from './graphql/schema';
-import { JobQueue } from './notifications/job-queue';
+import { DELIVERY_BATCH_SIZE, JobQueue } from './notifications/job-queue';
 import { createMailer, Mailer } from './notifications/mail/mailer';
 import { startWorkers } from './notifications/workers';
 import { configureDataProtection } from './security/taxpayer-data-cipher';
@@ -29,17 +31,41 @@ export interface RunningHub {
 /** Everything but the database: job queue, services, workers (if enabled) and the GraphQL server. */
 export async function startHub({ config, dataSource, databaseUrl, clock, log }: HubOptions): Promise<RunningHub> {
   configureDataProtection(config.dataProtection);
-  const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
+  const jobs = new JobQueue({
+    databaseUrl,
+    poolSize: config.database.jobQueuePoolSize,
+    retryLimit: config.mail.retryLimit,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
+    mailTimeoutSeconds: config.mail.timeoutSeconds,
+    stopTimeoutMs: shutdownBudget(config).jobsMs,
+    log,
+  });
   await jobs.start();
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });
+  const mailer = createMailer({
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    outboxDir: config.mail.outboxDir,
+    log,
+    timeoutMs: config.mail.timeoutSeconds * 1000,
+    maxConnections: DELIVERY_BATCH_SIZE,
+  });
   const services = createServices({ dataSource, clock, jobs, mailer, config });
-  if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log);
-  const server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, log });
+  let server: RunningHubServer;
+  try {
+    if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log);
+    const readiness = readinessChecks(dataSource, jobs);
+    server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, log, readiness });
+  } catch (error) {
+    await jobs.stop();
+    mailer.close();
+    throw error;
+  }
   return {
     server,
     services,
     jobs,
     mailer,
+    /** In order: refuse new requests and drain the running ones, then stop the workers, then the mailer. */
     async stop() {
       await server.stop();
       await jobs.stop();

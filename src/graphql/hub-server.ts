@@ -17,6 +17,8 @@ import { createErrorFormatter } from './error-mapper';
 import { explorerPagePlugin } from './explorer-page';
 import { createLoaders } from './loaders';
 import { operationLimitsPlugin } from './operation-limits';
+import { healthRoutes, ReadinessChecks } from './health-routes';
+import { shutdownBudget } from '../lifecycle/shutdown';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -25,6 +27,7 @@ export interface HubServerOptions {
   services: Services;
   clock: Clock;
   log: (message: string) => void;
+  readiness: ReadinessChecks;
 }
 
 export interface RunningHubServer {
@@ -57,12 +60,15 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.graphql.trustProxy);
+  app.use(healthRoutes(options.readiness));
   const httpServer = createServer(app);
   const production = config.environment === 'production';
   const server = new ApolloServer<HubContext>({
     schema,
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
+    // main.ts stops everything in order on SIGINT/SIGTERM; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     persistedQueries: false,
     includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
@@ -70,7 +76,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       log: (error) => log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownBudget(config).drainMs }),
       operationLimitsPlugin(schema, config.graphql),
       config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
     ],
@@ -105,7 +111,17 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // A taken port must reject (and be explained), not crash the process with an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://${config.host}:${port}/graphql`, stop: () => server.stop() };
 }
