@@ -1,5 +1,6 @@
 import { DataSource, Migration, MigrationExecutor } from 'typeorm';
 import { StartupError } from '../lifecycle/startup-error';
+import { withAdvisoryLock } from './advisory-lock';
 
 /** pg_advisory_lock key held while migrating: instances started together migrate one after the other. */
 const MIGRATION_LOCK_KEY = 7_316_402_118;
@@ -14,18 +15,16 @@ export async function applyMigrations(dataSource: DataSource, log: (message: str
   await runner.connect();
   try {
     await runner.query('SET statement_timeout = 0');
-    const [{ locked }] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY]);
-    if (!locked) {
-      log('another instance is applying migrations: waiting for it');
-      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    }
-    try {
-      const executor = new MigrationExecutor(dataSource, runner);
-      executor.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
-      return await executor.executePendingMigrations();
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    }
+    return await withAdvisoryLock(
+      (sql, parameters) => runner.query(sql, parameters),
+      MIGRATION_LOCK_KEY,
+      () => log('another instance is applying migrations: waiting for it'),
+      () => {
+        const executor = new MigrationExecutor(dataSource, runner);
+        executor.transaction = dataSource.options.migrationsTransactionMode ?? 'all';
+        return executor.executePendingMigrations();
+      },
+    );
   } finally {
     await runner.query('RESET statement_timeout').catch(() => undefined);
     await runner.release();

@@ -1,5 +1,7 @@
+import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { EntityManager } from 'typeorm';
+import { withAdvisoryLock } from '../db/advisory-lock';
 
 export const QUEUES = {
   deliver: 'notification-deliver',
@@ -20,7 +22,9 @@ export const deliveryExpirySeconds = (mailTimeoutSeconds: number): number => 3 *
 const SWEEP_EXPIRY_SECONDS = 120;
 const DIGEST_EXPIRY_SECONDS = 300;
 /** pg-boss's maintenance (which expires abandoned jobs) runs this often on one of the instances (default 120 s). */
-const MAINTENANCE_INTERVAL_SECONDS = 10;
+const MAINTENANCE_INTERVAL_SECONDS = 5;
+/** Held while pg-boss installs its schema and the queues: created concurrently, their tables deadlock. */
+const QUEUE_SETUP_LOCK_KEY = 7_316_402_119;
 
 export interface JobQueueOptions {
   databaseUrl: string;
@@ -54,6 +58,22 @@ export class JobQueue {
   }
 
   async start(): Promise<void> {
+    const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'referral-hub-jobs-setup' });
+    await client.connect();
+    try {
+      await withAdvisoryLock(
+        (sql, parameters) => client.query(sql, parameters).then((result) => result.rows),
+        QUEUE_SETUP_LOCK_KEY,
+        () => this.options.log('another instance is setting up the job queue: waiting for it'),
+        () => this.setUp(),
+      );
+    } finally {
+      await client.end();
+    }
+    this.started = true;
+  }
+
+  private async setUp(): Promise<void> {
     await this.boss.start();
     await this.ensureQueue({ name: QUEUES.dead });
     await this.ensureQueue({
@@ -67,7 +87,6 @@ export class JobQueue {
     // 'singleton' queues run at most one job at a time: a cron tick on several instances runs one sweep.
     await this.ensureQueue({ name: QUEUES.slaSweep, policy: 'singleton', retryLimit: 0, expireInSeconds: SWEEP_EXPIRY_SECONDS });
     await this.ensureQueue({ name: QUEUES.digest, policy: 'singleton', retryLimit: 2, expireInSeconds: DIGEST_EXPIRY_SECONDS });
-    this.started = true;
   }
 
   /** createQueue leaves an existing queue as it is; the update brings its settings up to date. */

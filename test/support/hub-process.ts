@@ -151,3 +151,21 @@ export function stopLeftoverPostgres(dataDir: string): void {
   const [command, ...args] = [...asUser, pgCtl, 'stop', '-D', join(dataDir, 'postgres'), '-m', 'immediate'];
   spawnSync(command, args, { stdio: 'ignore' });
 }
+
+/** Fixed keys, so that a hub process and the test's own in-process hub open the same sealed data. */
+export const SHARED_KEYS = {
+  JWT_SECRET: TEST_JWT_SECRET,
+  DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  DATA_KEY_ID: 'k1',
+  DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
+
+/** POST a GraphQL operation to a hub process with a bearer token. */
+export async function graphqlAt(baseUrl: string, token: string, query: string, variables?: Record<string, unknown>) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, ...((await response.json()) as { data?: Record<string, any>; errors?: unknown[] }) };
+}
