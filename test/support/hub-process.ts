@@ -26,7 +26,9 @@ function newestSource(dir: string): number {
 export function assertBuilt(): void {
   let built: number;
   try {
-    built = statSync(HUB_MAIN).mtimeMs;
+    statSync(HUB_MAIN);
+    // Rewritten by every build that compiled something (an incremental build leaves unchanged outputs alone).
+    built = statSync(join(ROOT, 'dist', '.tsbuildinfo')).mtimeMs;
   } catch {
     throw new Error(`${HUB_MAIN} is missing: run "npm run build" (npm test does)`);
   }
