@@ -147,7 +147,12 @@ class EmbeddedServer {
     if (!status) return;
     const pid = /PID: (\d+)/.exec(status.stdout)?.[1] ?? '?';
     this.log(`stopping the embedded PostgreSQL (pid ${pid}) that a hub which did not stop cleanly left running`);
-    await this.stop();
+    await this.stop().catch((error: { stderr?: string }) => {
+      throw new StartupError(
+        `the embedded PostgreSQL (pid ${pid}) left running in ${this.databaseDir} did not stop: ${String(error.stderr ?? '').trim()}; ` +
+          `stop it (kill ${pid}) and start again`,
+      );
+    });
   }
 
   async start(): Promise<void> {
