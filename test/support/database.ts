@@ -82,3 +82,14 @@ export async function createTestDatabase(options: { logger?: Logger } = {}): Pro
     },
   };
 }
+
+/** An empty database (no schema at all), for tests of how the hub migrates it. */
+export async function createEmptyDatabase(): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `hub_test_${runId()}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}

@@ -9,7 +9,7 @@ import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
  * mailparser. `mode` decides how the next transaction is answered, `failAt` at which command.
  */
 
-export type SmtpPeerMode = 'accept' | 'tempfail' | 'reject';
+export type SmtpPeerMode = 'accept' | 'tempfail' | 'reject' | 'hold';
 
 export interface ReceivedMail {
   /** The To header as text. */
@@ -31,7 +31,10 @@ export interface SmtpPeer {
   /** smtp://127.0.0.1:<port> */
   readonly url: string;
   readonly messages: ReceivedMail[];
-  /** accept: 250; tempfail: 4xx (`tempfailCode`, try again later); reject: 550 (5xx, permanent). */
+  /**
+   * accept: 250; tempfail: 4xx (`tempfailCode`, try again later); reject: 550 (5xx, permanent);
+   * hold: the end of DATA is never answered (a sender stuck mid-delivery, e.g. to be killed there).
+   */
   mode: SmtpPeerMode;
   /** Which command a tempfail/reject answers: RCPT TO (default) or the end of DATA. */
   failAt: 'rcpt' | 'data';
@@ -97,6 +100,7 @@ class LoopbackSmtpPeer implements SmtpPeer {
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
         readAll(stream)
           .then(async (raw) => {
+            if (this.mode === 'hold') return;
             const failure = this.failAt === 'data' ? this.failure() : null;
             if (failure) return callback(failure);
             const parsed = await simpleParser(raw);

@@ -44,6 +44,8 @@ export interface MailerOptions {
   log: (message: string) => void;
   /** Connection, greeting and socket-inactivity timeout in ms (default 10 s). */
   timeoutMs?: number;
+  /** Pooled SMTP connections (default 2): as many as messages are sent at once. */
+  maxConnections?: number;
 }
 
 export class MailDeliveryError extends Error {
@@ -142,7 +144,7 @@ function createSmtpMailer(options: MailerOptions & { smtpUrl: string }): Mailer 
   const transport: Transporter = nodemailer.createTransport({
     url: options.smtpUrl,
     pool: true,
-    maxConnections: 2,
+    maxConnections: options.maxConnections ?? 2,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout,
