@@ -10,6 +10,7 @@ const BASE = { DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-logging-config-')), JWT
 const PRODUCTION = {
   ...BASE,
   NODE_ENV: 'production',
+  DATABASE_URL: 'postgresql://hub@db.example.gov/hub',
   DATA_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
   DATA_HMAC_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
