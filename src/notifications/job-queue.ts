@@ -84,9 +84,10 @@ export class JobQueue {
       deadLetter: QUEUES.dead,
       expireInSeconds: deliveryExpirySeconds(this.options.mailTimeoutSeconds),
     });
-    // 'singleton' queues run at most one job at a time: a cron tick on several instances runs one sweep.
-    await this.ensureQueue({ name: QUEUES.slaSweep, policy: 'singleton', retryLimit: 0, expireInSeconds: SWEEP_EXPIRY_SECONDS });
-    await this.ensureQueue({ name: QUEUES.digest, policy: 'singleton', retryLimit: 2, expireInSeconds: DIGEST_EXPIRY_SECONDS });
+    // 'stately' queues hold at most one queued and one running job: a cron tick on several instances runs one
+    // sweep, and ticks while a sweep runs (or is stranded by a crash until it expires) do not pile up behind it.
+    await this.ensureQueue({ name: QUEUES.slaSweep, policy: 'stately', retryLimit: 0, expireInSeconds: SWEEP_EXPIRY_SECONDS });
+    await this.ensureQueue({ name: QUEUES.digest, policy: 'stately', retryLimit: 2, expireInSeconds: DIGEST_EXPIRY_SECONDS });
   }
 
   /** createQueue leaves an existing queue as it is; the update brings its settings up to date. */

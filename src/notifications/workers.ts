@@ -5,7 +5,7 @@ import { DELIVERY_BATCH_SIZE, JobQueue, QUEUES } from './job-queue';
 
 /**
  * Registers this instance's workers and crons. Several instances may do this on one database:
- * pg-boss hands each job to one worker, and a cron tick produces one job (singleton queues).
+ * pg-boss hands each job to one worker, and a cron tick produces one job (stately queues: one queued and one running at most).
  */
 export async function startWorkers(
   jobs: JobQueue,

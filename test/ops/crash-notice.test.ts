@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { QUEUES } from '../../src/notifications/job-queue';
 import { startTestHub, TestHub } from '../support/hub';
 import { graphqlAt, HubProcess, killGroup, SHARED_KEYS, startServingHub } from '../support/hub-process';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';
@@ -106,4 +107,15 @@ it('every queue has an expiry of its own instead of the default 15 minutes', asy
     { name: 'notification-digest', expire_seconds: 300 },
     { name: 'sla-sweep', expire_seconds: 120 },
   ]);
+});
+
+it('sweeps and digests wait one at a time behind a running (or stranded) one instead of piling up', async () => {
+  for (const queue of [QUEUES.slaSweep, QUEUES.digest]) {
+    for (let tick = 0; tick < 5; tick++) await setup.hub.jobs.boss.send(queue, {});
+    const [{ queued }] = await setup.database.dataSource.query(
+      "SELECT count(*)::int AS queued FROM pgboss.job WHERE name = $1 AND state = 'created'",
+      [queue],
+    );
+    expect(queued).toBe(1);
+  }
 });
