@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { ClosureService } from '../../src/calendar/closure.service';
-import { Notification } from '../../src/notifications/notification.entity';
-import { ReferralSlaEvent } from '../../src/notifications/referral-sla-event.entity';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Caller } from '../../src/modules/auth/caller';
+import { CalendarService } from '../../src/platform/calendar/calendar.service';
+import { ClosureService } from '../../src/platform/calendar/closure.service';
+import { Notification } from '../../src/platform/notifications/notification.entity';
+import { ReferralSlaEvent } from '../../src/modules/referrals/referral-sla-event.entity';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 

@@ -11,8 +11,8 @@ import {
   renderNotice,
   type NoticeDigestItem,
   type NoticeModel,
-} from '../../../src/notifications/mail/render-notice';
-import { containsTinShapedNumber } from '../../../src/security/tin-shapes';
+} from '../../../src/platform/notifications/mail/render-notice';
+import { containsTinShapedNumber } from '../../../src/platform/security/tin-shapes';
 import { fullModel, TIN_SHAPES } from './notice-fixtures';
 
 /**
