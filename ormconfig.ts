@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './src/platform/config/config';
-import { createDataSource } from './src/platform/database/data-source';
+import { createDataSource } from './src/app/data-source';
 import { embeddedDatabaseUrl } from './src/platform/database/embedded-postgres';
 import { configureDataProtection } from './src/platform/security/taxpayer-data-cipher';
 

@@ -2,7 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../src/platform/config/config';
 import { configureDataProtection } from '../src/platform/security/taxpayer-data-cipher';
-import { createDataSource } from '../src/platform/database/data-source';
+import { createDataSource } from '../src/app/data-source';
 import { embeddedDatabaseUrl } from '../src/platform/database/embedded-postgres';
 import { runningHub } from '../src/platform/database/hub-lock';
 import { pendingMigrations } from '../src/platform/database/schema-migrations';

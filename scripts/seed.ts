@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { DEMO_ORGANISATION, DemoLoadCounts, loadDemoOrganisation } from '../src/modules/org/demo-organisation';
+import { DEMO_ORGANISATION, DemoLoadCounts, loadDemoOrganisation } from '../src/app/demo-organisation';
 import { Role } from '../src/modules/org/role';
 import { StartupError } from '../src/platform/lifecycle/startup-error';
 import { withScriptDatabase } from './script-database';

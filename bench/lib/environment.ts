@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { issueAccessToken } from '../../src/modules/auth/access-token';
 import { Clock } from '../../src/platform/common/clock';
 import { AppConfig, loadConfig } from '../../src/platform/config/config';
-import { createDataSource } from '../../src/platform/database/data-source';
+import { createDataSource } from '../../src/app/data-source';
 import { RunningHub, startHub } from '../../src/app/hub';
 import { DIRECT_APPLICATION } from './pg-counter';
 

@@ -1,13 +1,19 @@
-import { Caller } from '../modules/auth/caller';
-import { Clock } from '../platform/common/clock';
-import { Services } from './services';
+import { AuditedContext } from '../platform/audit/audited-request';
+import { ClosuresContext } from '../modules/closures/closures-context';
+import { NoticesContext } from '../modules/notices/notices-context';
+import { OrgContext } from '../modules/org/org-context';
+import { ReferralsContext } from '../modules/referrals/referrals-context';
+import { TecsContext } from '../modules/tecs/tecs-context';
 import { Loaders } from './loaders';
+import { Services } from './services';
 
-export interface HubContext {
-  caller: Caller;
-  clock: Clock;
-  services: Services;
-  loaders: Loaders;
-  /** For the access audit: the request id (also returned as X-Request-Id) and the client address. */
-  request: { id: string; clientAddress: string };
-}
+/** A request's context: every module's slice at once (the context factory in hub-server.ts builds it). */
+export type HubContext = OrgContext &
+  ReferralsContext &
+  TecsContext &
+  ClosuresContext &
+  NoticesContext &
+  AuditedContext & {
+    services: Services;
+    loaders: Loaders;
+  };

@@ -1,5 +1,5 @@
 import { AuditKind, AuditOutcome } from '../platform/audit/access-audit.entity';
-import { Caller } from '../modules/auth/caller';
+import { Caller } from '../modules/org/caller';
 import { CsvExport } from '../platform/common/csv';
 import { Services } from './services';
 import { LookoutState } from '../modules/tecs/tecs-state';

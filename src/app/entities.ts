@@ -38,3 +38,6 @@ export const ENTITIES = [
   ClosureVersion,
   ReferralClosureEffect,
 ];
+
+/** Items whose creation the access audit names (AuditSubscriber). */
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation];

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from 'pino';
 import { systemClock } from '../platform/common/clock';
 import { AppConfig, loadConfig } from '../platform/config/config';
-import { OpenDatabase, openDatabase } from '../platform/database/open-database';
+import { OpenDatabase, openDatabase } from './open-database';
 import { applyMigrations, assertMigrated } from '../platform/database/schema-migrations';
 import { startHub } from './hub';
 import { shutdownBudget, stopOnSignals } from '../platform/lifecycle/shutdown';

@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { CalendarService } from '../platform/calendar/calendar.service';
 import { ClosureService } from '../platform/calendar/closure.service';
+import { closureRules } from '../modules/closures/closure-rules';
+import { referralClosureRetimer } from '../modules/referrals/referral-closure-retiming';
+import { investigationClosureRetimer } from '../modules/tecs/investigation-closure-retiming';
 import { AccessAuditService } from '../platform/audit/access-audit.service';
 import { AccessTokenVerifier } from '../modules/auth/access-token';
 import { AuthenticationService } from '../modules/auth/authentication.service';
@@ -27,6 +30,9 @@ import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
 
+/** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
+export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
+
 export interface ServiceDependencies {
   dataSource: DataSource;
   clock: Clock;
@@ -39,7 +45,7 @@ export interface ServiceDependencies {
 export function createServices({ dataSource, clock, jobs, mailer, config }: ServiceDependencies) {
   // Business days with closures: one cache for every clock, sweep and re-timing of this instance.
   const calendars = new CalendarService(dataSource);
-  const closures = new ClosureService(dataSource, clock, calendars);
+  const closures = new ClosureService(dataSource, clock, calendars, CLOSURE_RULES);
   const org = new OrgService(dataSource);
   const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
   const categories = new ReferralCategoryService(dataSource);

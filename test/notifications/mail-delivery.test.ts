@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/modules/auth/caller';
+import { Caller } from '../../src/modules/org/caller';
 import { Notification } from '../../src/platform/notifications/notification.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, startTestHub, TestHub } from '../support/hub';

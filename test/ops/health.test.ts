@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { openDatabase } from '../../src/platform/database/open-database';
+import { openDatabase } from '../../src/app/open-database';
 import { healthRoutes, readinessChecks } from '../../src/platform/graphql/health-routes';
 import { JobQueue } from '../../src/platform/notifications/job-queue';
 import express from 'express';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/modules/auth/caller';
+import { Caller } from '../../src/modules/org/caller';
 import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';

@@ -7,7 +7,7 @@ import {
   DemoOrganisation,
   checkDemoOrganisation,
   loadDemoOrganisation,
-} from '../../src/modules/org/demo-organisation';
+} from '../../src/app/demo-organisation';
 import { Role } from '../../src/modules/org/role';
 import { createTestDatabase, TestDatabase } from '../support/database';
 

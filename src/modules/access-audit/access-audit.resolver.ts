@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
-import { HubContext } from '../../app/context';
+import { AuditedContext } from '../../platform/audit/audited-request';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from '../../platform/audit/access-audit.entity';
 import { MAX_AUDIT_PAGE } from '../../platform/audit/access-audit.service';
@@ -37,7 +37,7 @@ export class AccessAuditResolver {
     complexity: pageCost,
   })
   accessAudit(
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: AuditedContext,
     @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<AccessAuditEntry[]> {

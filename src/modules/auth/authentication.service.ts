@@ -3,7 +3,7 @@ import { UnauthenticatedError } from '../../platform/common/errors';
 import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { AccessTokenVerifier } from './access-token';
-import { Caller } from './caller';
+import { Caller } from '../org/caller';
 
 /** From a bearer header to the calling employee; deactivated employees are refused even with a valid token. */
 export class AuthenticationService {

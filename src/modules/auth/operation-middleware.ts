@@ -1,5 +1,6 @@
 import { auditMiddleware } from '../../platform/audit/audit.middleware';
 import { refusalAuditMiddleware } from '../../platform/audit/refusal-audit.middleware';
+import { ACCESS_POLICY } from './access-policy';
 import { policyGuard } from './policy.guard';
 import { inputGuard } from '../../platform/graphql/input.guard';
 
@@ -9,4 +10,9 @@ import { inputGuard } from '../../platform/graphql/input.guard';
  * Put on each resolver class that declares operations (`@UseMiddleware(...OPERATION_MIDDLEWARE)`) rather than
  * globally, so plain fields do not pay for it; the access-matrix test fails for any operation left without it.
  */
-export const OPERATION_MIDDLEWARE = [refusalAuditMiddleware, policyGuard, inputGuard, auditMiddleware];
+export const OPERATION_MIDDLEWARE = [
+  refusalAuditMiddleware,
+  policyGuard,
+  inputGuard,
+  auditMiddleware((operation) => ACCESS_POLICY[operation]?.auditReads === true),
+];

@@ -2,16 +2,11 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Re
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
-import { HubContext } from '../../app/context';
+import { ClosuresContext } from './closures-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
-import { ReferralClosureEffect } from '../referrals/referral-closure-effect.entity';
-import { Referral } from '../referrals/referral.entity';
 import { Closure, ClosureHistoryEntry } from '../../platform/calendar/closure.entity';
-import { MAX_CLOSURE_FUNCTIONS } from '../../platform/calendar/closure.service';
-
-/** Largest page of closures, of a closure's history and of a referral's closure effects. */
-const MAX_CLOSURE_PAGE = 500;
+import { MAX_CLOSURE_FUNCTIONS, MAX_CLOSURE_PAGE } from '../../platform/calendar/closure.service';
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
@@ -42,35 +37,35 @@ export class ClosureResolver {
   closures(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: ClosuresContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
   ): Promise<Closure[]> {
     return ctx.services.closures.list(from, to, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 
   @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })
-  addClosure(@Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: HubContext): Promise<Closure> {
+  addClosure(@Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: ClosuresContext): Promise<Closure> {
     return ctx.services.closures.add(ctx.caller, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
-  updateClosure(@Arg('id', () => ID) id: string, @Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: HubContext): Promise<Closure> {
+  updateClosure(@Arg('id', () => ID) id: string, @Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: ClosuresContext): Promise<Closure> {
     return ctx.services.closures.update(ctx.caller, id, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: remove a closure; the clocks it moved move back (and may be breached at once)' })
-  removeClosure(@Arg('id', () => ID) id: string, @Ctx() ctx: HubContext): Promise<Closure> {
+  removeClosure(@Arg('id', () => ID) id: string, @Ctx() ctx: ClosuresContext): Promise<Closure> {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 
   @FieldResolver(() => [BusinessFunction], { description: 'The closed functions; empty when nationwide', complexity: boundedListCost(MAX_CLOSURE_FUNCTIONS) })
-  async functions(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<BusinessFunction[]> {
+  async functions(@Root() closure: Closure, @Ctx() ctx: ClosuresContext): Promise<BusinessFunction[]> {
     const functions = await ctx.loaders.businessFunction.loadMany(closure.functionIds);
     return functions.filter((f): f is BusinessFunction => f instanceof BusinessFunction);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The admin who entered it' })
-  createdBy(@Root() closure: Closure, @Ctx() ctx: HubContext): Promise<Employee | null> {
+  createdBy(@Root() closure: Closure, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(closure.createdById);
   }
 
@@ -78,7 +73,7 @@ export class ClosureResolver {
     description: `Every add, correction and removal, and what it did to open clocks, oldest first; first: at most ${MAX_CLOSURE_PAGE}`,
     complexity: pageCost,
   })
-  history(@Root() closure: Closure, @Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<ClosureHistoryEntry[]> {
+  history(@Root() closure: Closure, @Ctx() ctx: ClosuresContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<ClosureHistoryEntry[]> {
     return ctx.services.closures.history(closure.id, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 }
@@ -86,31 +81,7 @@ export class ClosureResolver {
 @Resolver(() => ClosureHistoryEntry)
 export class ClosureHistoryResolver {
   @FieldResolver(() => Employee, { nullable: true })
-  actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: HubContext): Promise<Employee | null> {
+  actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(entry.actorId);
-  }
-}
-
-@Resolver(() => ReferralClosureEffect)
-export class ReferralClosureEffectResolver {
-  @FieldResolver(() => Closure, { nullable: true, description: 'The closure (removedAt is set if it was removed since)' })
-  closure(@Root() effect: ReferralClosureEffect, @Ctx() ctx: HubContext): Promise<Closure | null> {
-    return ctx.loaders.closure.load(effect.closureId);
-  }
-}
-
-/** Referral.closuresApplied lives here so the referral resolver stays about the lifecycle. */
-@Resolver(() => Referral)
-export class ReferralClosuresResolver {
-  @FieldResolver(() => [ReferralClosureEffect], {
-    description: `The closure changes that moved this referral's clocks, oldest first; first: at most ${MAX_CLOSURE_PAGE}`,
-    complexity: pageCost,
-  })
-  async closuresApplied(
-    @Root() referral: Referral,
-    @Ctx() ctx: HubContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
-  ): Promise<ReferralClosureEffect[]> {
-    return (await ctx.loaders.closureEffects.load(referral.id)).slice(0, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from './caller';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { ClosureCalendars } from '../../platform/calendar/calendar.service';
 import { BusinessCalendar } from '../../platform/calendar/business-calendar';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState } from './referral-state';
@@ -93,4 +94,22 @@ export class ReferralClocks {
       completionDays !== null ? this.calendar.dueAfterCalendarDays(receivedAt, completionDays, receivingTimeZone) : null;
     return { ackDueAt, completionDueAt };
   }
+}
+
+/** Per closure version, the referral clocks of each function (the calendars are immutable, so are these). */
+const clocksByCalendars = new WeakMap<ClosureCalendars, Map<string, ReferralClocks>>();
+
+/** The referral clocks of a function that must act, counted on its calendar under these closures. */
+export function referralClocksFor(calendars: ClosureCalendars, functionId: string): ReferralClocks {
+  let byFunction = clocksByCalendars.get(calendars);
+  if (!byFunction) {
+    byFunction = new Map();
+    clocksByCalendars.set(calendars, byFunction);
+  }
+  let clocks = byFunction.get(functionId);
+  if (!clocks) {
+    clocks = new ReferralClocks(calendars.calendarFor(functionId));
+    byFunction.set(functionId, clocks);
+  }
+  return clocks;
 }

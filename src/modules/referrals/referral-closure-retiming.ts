@@ -1,36 +1,9 @@
-import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { ReferralForm } from './forms/referral-form';
 import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
 import { ReferralAction, ReferralState } from './referral-state';
-import { TecsSubject } from '../tecs/tecs-history.entity';
-import { InvestigationState } from '../tecs/tecs-state';
 import { LocalDate } from '../../platform/calendar/business-calendar';
-import { ClosureCalendars } from '../../platform/calendar/calendar.service';
-import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
-
-export interface RetimeRequest {
-  /** The closures the stored due times were computed with (before the change) … */
-  before: ClosureCalendars;
-  /** … and those in force after it. */
-  after: ClosureCalendars;
-  /** Local dates whose closed status the change may flip (old and new dates of the closure). */
-  dates: LocalDate[];
-  /** Functions the change may concern; null: every function (a nationwide closure was involved). */
-  functionIds: string[] | null;
-  closureId: string;
-  change: ClosureChangeKind;
-  actorId: string;
-  now: Date;
-  /** The closure in words (dates, scope, reason), for the history entry of a withdrawn breach. */
-  description: string;
-}
-
-export interface RetimeResult {
-  referralClocksMoved: number;
-  investigationsMoved: number;
-  breachesWithdrawn: number;
-}
+import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 
 /**
  * A business-day clock of a referral: the state that runs it, where its start, due time and acting
@@ -82,8 +55,6 @@ const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
   },
 ];
 
-const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 /**
  * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
  * by (acting function, form, local start date) — few groups, as many clocks start on the same days — the
@@ -99,33 +70,24 @@ const ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
  * sweep does not report it twice. Moved referrals get a new `version`: a concurrent action that read the
  * old due times fails with CONFLICT instead of writing them back.
  */
-export async function retimeOpenClocks(manager: EntityManager, request: RetimeRequest): Promise<RetimeResult> {
-  const result: RetimeResult = { referralClocksMoved: 0, investigationsMoved: 0, breachesWithdrawn: 0 };
-  if (request.dates.length === 0) return result;
-  const sorted = [...request.dates].sort();
-  // A clock can only move if a flipped date lies in (local start date, local due date]. Instants are
-  // compared with a day of margin on each side (no zone is more than 14 hours from UTC).
-  const dueFrom = DateTime.fromISO(sorted[0], { zone: 'utc' }).minus({ days: 1 }).toJSDate();
-  const startedBefore = DateTime.fromISO(sorted[sorted.length - 1], { zone: 'utc' }).plus({ days: 2 }).toJSDate();
-
-  for (const spec of BUSINESS_DAY_CLOCKS) {
-    const moved = await retimeReferralClock(manager, spec, request, dueFrom, startedBefore);
-    result.referralClocksMoved += moved.moved;
-    result.breachesWithdrawn += moved.withdrawn;
-  }
-  const investigations = await retimeInvestigations(manager, request, dueFrom, startedBefore);
-  result.investigationsMoved = investigations.moved;
-  result.breachesWithdrawn += investigations.withdrawn;
-  return result;
-}
+export const referralClosureRetimer: ClosureRetimer = {
+  async retime(manager, request) {
+    const result = { referralClocksMoved: 0, breachesWithdrawn: 0 };
+    for (const spec of BUSINESS_DAY_CLOCKS) {
+      const moved = await retimeReferralClock(manager, spec, request);
+      result.referralClocksMoved += moved.moved;
+      result.breachesWithdrawn += moved.withdrawn;
+    }
+    return result;
+  },
+};
 
 async function retimeReferralClock(
   manager: EntityManager,
   spec: BusinessDayClock,
   request: RetimeRequest,
-  dueFrom: Date,
-  startedBefore: Date,
 ): Promise<{ moved: number; withdrawn: number }> {
+  const { dueFrom, startedBefore } = request;
   const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
   const groups: ClockGroup[] = await manager.query(
     `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
@@ -179,7 +141,7 @@ async function retimeReferralClock(
      ), history AS (
        INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
        SELECT referral_id, $11::text, $7::text, $7::text, $12::uuid, $6::timestamptz, $13::text,
-              jsonb_build_object('clock', $10::text, 'previousDueAt', ${ISO('old_due')}, 'dueAt', ${ISO('new_due')},
+              jsonb_build_object('clock', $10::text, 'previousDueAt', ${ISO_UTC('old_due')}, 'dueAt', ${ISO_UTC('new_due')},
                                  'closureId', $8::uuid, 'closureChange', $9::text)
          FROM withdrawn WHERE kind = 'BREACH'
        RETURNING 1
@@ -202,95 +164,4 @@ async function retimeReferralClock(
     ],
   );
   return { moved: Number(counts.moved), withdrawn: Number(counts.withdrawn) };
-}
-
-interface InvestigationGroup {
-  function_id: string;
-  time_zone: string;
-  n: number;
-  start_date: LocalDate;
-}
-
-/** OIs whose due time was counted in business days (no departure date given) move the same way. */
-async function retimeInvestigations(
-  manager: EntityManager,
-  request: RetimeRequest,
-  dueFrom: Date,
-  startedBefore: Date,
-): Promise<{ moved: number; withdrawn: number }> {
-  const groups: InvestigationGroup[] = await manager.query(
-    `SELECT oi.due_function_id AS function_id, f.time_zone, oi.due_business_days AS n,
-            ((oi.opened_at AT TIME ZONE f.time_zone)::date)::text AS start_date
-       FROM other_investigation oi
-       JOIN business_function f ON f.id = oi.due_function_id
-      WHERE oi.state = $1 AND oi.due_business_days IS NOT NULL AND oi.due_at >= $2 AND oi.opened_at < $3
-        AND ($4::uuid[] IS NULL OR oi.due_function_id = ANY($4::uuid[]))
-      GROUP BY 1, 2, 3, 4`,
-    [InvestigationState.ISSUED, dueFrom, startedBefore, request.functionIds],
-  );
-  const values = { functionId: [] as string[], n: [] as number[], startDate: [] as string[], oldDue: [] as string[], newDue: [] as string[] };
-  for (const group of groups) {
-    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, group.n, group.time_zone);
-    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, group.n, group.time_zone);
-    if (oldDue.getTime() === newDue.getTime()) continue;
-    values.functionId.push(group.function_id);
-    values.n.push(group.n);
-    values.startDate.push(group.start_date);
-    values.oldDue.push(oldDue.toISOString());
-    values.newDue.push(newDue.toISOString());
-  }
-  if (values.functionId.length === 0) return { moved: 0, withdrawn: 0 };
-
-  const [counts]: { moved: string; withdrawn: string }[] = await manager.query(
-    `WITH v AS (
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS v(function_id, n, start_date, old_due, new_due)
-     ), moved AS (
-       UPDATE other_investigation oi
-          SET due_at = v.new_due, version = oi.version + 1,
-              escalation_level = CASE WHEN v.new_due > $6::timestamptz THEN 0 ELSE oi.escalation_level END
-         FROM v JOIN business_function f ON f.id = v.function_id, other_investigation prev
-        WHERE prev.id = oi.id AND oi.state = $7::text AND oi.due_function_id = v.function_id AND oi.due_business_days = v.n
-          AND oi.due_at = v.old_due AND (oi.opened_at AT TIME ZONE f.time_zone)::date = v.start_date
-       RETURNING oi.id, oi.state, v.old_due, v.new_due, prev.escalation_level AS previous_level
-     ), history AS (
-       INSERT INTO tecs_history (subject_type, subject_id, action, from_state, to_state, actor_id, at, note, details)
-       SELECT $8::text, id, action, state, state, $9::uuid, $6::timestamptz, note,
-              jsonb_build_object('previousDueAt', ${ISO('old_due')}, 'dueAt', ${ISO('new_due')}, 'closureId', $10::uuid,
-                                 'closureChange', $11::text, 'previousEscalationLevel', previous_level)
-         FROM (SELECT moved.*, 'DUE_MOVED_BY_CLOSURE' AS action, NULL::text AS note FROM moved
-               UNION ALL
-               SELECT moved.*, $12::text, $13::text FROM moved WHERE previous_level > 0 AND new_due > $6::timestamptz) h
-       RETURNING action
-     )
-     SELECT count(*) FILTER (WHERE action = 'DUE_MOVED_BY_CLOSURE') AS moved, count(*) FILTER (WHERE action = $12::text) AS withdrawn FROM history`,
-    [
-      values.functionId,
-      values.n,
-      values.startDate,
-      values.oldDue,
-      values.newDue,
-      request.now,
-      InvestigationState.ISSUED,
-      TecsSubject.INVESTIGATION,
-      request.actorId,
-      request.closureId,
-      request.change,
-      'SLA_BREACH_WITHDRAWN',
-      withdrawalNote(request, 'INVESTIGATION'),
-    ],
-  );
-  return { moved: Number(counts.moved), withdrawn: Number(counts.withdrawn) };
-}
-
-const CHANGE_WORDS: Record<ClosureChangeKind, string> = {
-  [ClosureChangeKind.ADDED]: 'added',
-  [ClosureChangeKind.UPDATED]: 'corrected',
-  [ClosureChangeKind.REMOVED]: 'removed',
-};
-
-function withdrawalNote(request: RetimeRequest, clock: string): string {
-  return (
-    `Breach withdrawn: closure ${CHANGE_WORDS[request.change]} (${request.description}). A day the ${clock.toLowerCase()} clock ` +
-    `counted is no longer a business day, so it is now due after this moment; the details give the old and new due times.`
-  );
 }

@@ -1,4 +1,4 @@
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { REFERRAL_LIFECYCLE, ReferralParty } from './referral-lifecycle';
 import { LifecycleAction, ReferralAction } from './referral-state';
 import { Referral } from './referral.entity';

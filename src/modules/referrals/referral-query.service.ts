@@ -1,5 +1,5 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { checkPageSize } from '../../platform/common/page-size';
 import { InvalidInputError } from '../../platform/common/errors';
 import { Role } from '../org/role';

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
@@ -15,7 +15,7 @@ import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher
 import { ReferralForm } from './forms/referral-form';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
-import { DEFAULT_TIME_FRAMES, nextDueAt, TimeFrame } from './referral-clocks';
+import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { REFERRAL_LIFECYCLE } from './referral-lifecycle';
 import { mayAct } from './referral-parties';
@@ -133,7 +133,7 @@ export class ReferralService {
         content: validated.content,
         tinHashes: tinHashesOf(validated.content),
         submittedAt: now,
-        reviewDueAt: (await this.calendars.forClocks(manager)).clocksFor(originating.id).reviewDueAt(now, originating.timeZone),
+        reviewDueAt: referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone),
         receivedAt: null,
         ackDueAt: null,
         acknowledgedAt: null,
@@ -184,7 +184,7 @@ export class ReferralService {
       const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
       const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
       const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
-      const clocks = (await this.calendars.forClocks(manager)).clocksFor(receiving.id);
+      const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
       const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
       referral.reviewDueAt = null;
       referral.receivedAt = now;
@@ -385,7 +385,7 @@ export class ReferralService {
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
     const originating = await manager.findOneByOrFail(BusinessFunction, { id: referral.originatingFunctionId });
     referral.submittedAt = now;
-    referral.reviewDueAt = (await this.calendars.forClocks(manager)).clocksFor(originating.id).reviewDueAt(now, originating.timeZone);
+    referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone);
   }
 
   private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {

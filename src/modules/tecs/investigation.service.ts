@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { CsvColumn, CsvExport } from '../../platform/common/csv';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/common/errors';

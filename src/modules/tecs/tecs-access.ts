@@ -1,5 +1,5 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { Caller } from '../auth/caller';
+import { Caller } from '../org/caller';
 import { ForbiddenError } from '../../platform/common/errors';
 import { Role } from '../org/role';
 import { Lookout } from './lookout.entity';

@@ -1,10 +1,8 @@
 import { FieldNode, GraphQLResolveInfo, Kind } from 'graphql';
 import { MiddlewareFn } from 'type-graphql';
-import { ACCESS_POLICY } from '../../modules/auth/access-policy';
-import { HubContext } from '../../app/context';
 import { AuditKind } from './access-audit.entity';
 import { mutationAuditContext, MutationAuditContext } from './audit-context';
-import { auditedRequest } from './audited-request';
+import { AuditedContext, auditedRequest } from './audited-request';
 import { isUuid } from '../common/uuid';
 
 /** Every UUID among the arguments (referralId, lookoutId, crossingId, id, …), at any depth. */
@@ -40,31 +38,33 @@ export function fieldNames(info: GraphQLResolveInfo, args: Record<string, unknow
 
 /**
  * The access audit for every mutation (written in its own transaction by AuditSubscriber, or here if it
- * ran none) and every read that the policy marks as carrying taxpayer or TECS data.
+ * ran none) and every read that `auditsReads` (the access policy) marks as carrying taxpayer or TECS data.
  */
-export const auditMiddleware: MiddlewareFn<HubContext> = async ({ context, info, args }, next) => {
-  const root = info.parentType.name;
-  if (root !== 'Query' && root !== 'Mutation') return next();
-  const request = auditedRequest(context);
-  if (root === 'Mutation') {
-    const audit: MutationAuditContext = {
-      ...request,
-      operation: info.fieldName,
-      fields: fieldNames(info, args, AuditKind.MUTATION),
-      itemIds: idsIn(args, new Set()),
-      written: false,
-    };
-    const result = await mutationAuditContext.run(audit, () => next());
-    if (!audit.written) {
-      idsOf(result, audit.itemIds);
-      await context.services.audit.record(request, AuditKind.MUTATION, info.fieldName, [...audit.itemIds], audit.fields);
+export const auditMiddleware =
+  (auditsReads: (operation: string) => boolean): MiddlewareFn<AuditedContext> =>
+  async ({ context, info, args }, next) => {
+    const root = info.parentType.name;
+    if (root !== 'Query' && root !== 'Mutation') return next();
+    const request = auditedRequest(context);
+    if (root === 'Mutation') {
+      const audit: MutationAuditContext = {
+        ...request,
+        operation: info.fieldName,
+        fields: fieldNames(info, args, AuditKind.MUTATION),
+        itemIds: idsIn(args, new Set()),
+        written: false,
+      };
+      const result = await mutationAuditContext.run(audit, () => next());
+      if (!audit.written) {
+        idsOf(result, audit.itemIds);
+        await context.services.audit.record(request, AuditKind.MUTATION, info.fieldName, [...audit.itemIds], audit.fields);
+      }
+      return result;
+    }
+    const result = await next();
+    if (auditsReads(info.fieldName)) {
+      const itemIds = idsOf(result, idsIn(args, new Set()));
+      await context.services.audit.record(request, AuditKind.READ, info.fieldName, [...itemIds], fieldNames(info, args, AuditKind.READ));
     }
     return result;
-  }
-  const result = await next();
-  if (ACCESS_POLICY[info.fieldName]?.auditReads) {
-    const itemIds = idsOf(result, idsIn(args, new Set()));
-    await context.services.audit.record(request, AuditKind.READ, info.fieldName, [...itemIds], fieldNames(info, args, AuditKind.READ));
-  }
-  return result;
-};
+  };

@@ -1,13 +1,13 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent, TransactionCommitEvent } from 'typeorm';
-import { Referral } from '../../modules/referrals/referral.entity';
-import { Crossing } from '../../modules/tecs/crossing.entity';
-import { Lookout } from '../../modules/tecs/lookout.entity';
-import { OtherInvestigation } from '../../modules/tecs/other-investigation.entity';
 import { AccessAuditEntry, AuditKind } from './access-audit.entity';
 import { mutationAuditContext } from './audit-context';
 
-/** Items whose creation is worth naming in the audit row. */
-const AUDITED_ENTITIES: Function[] = [Referral, Lookout, Crossing, OtherInvestigation];
+/** Items whose creation is worth naming in the audit row: each module's, registered by the app. */
+const auditedEntities = new Set<Function>();
+
+export function auditCreationsOf(entities: readonly Function[]): void {
+  entities.forEach((entity) => auditedEntities.add(entity));
+}
 
 /**
  * Writes a mutation's audit row inside the mutation's own transaction, just before it commits: a
@@ -18,7 +18,7 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   afterInsert(event: InsertEvent<unknown>): void {
     const context = mutationAuditContext.getStore();
     const entity = event.entity as { id?: unknown } | undefined;
-    if (context && entity && AUDITED_ENTITIES.includes(event.metadata.target as Function) && typeof entity.id === 'string') {
+    if (context && entity && auditedEntities.has(event.metadata.target as Function) && typeof entity.id === 'string') {
       context.itemIds.add(entity.id);
     }
   }

@@ -1,6 +1,6 @@
 import { MiddlewareFn } from 'type-graphql';
 import { ForbiddenError, NotFoundError } from '../common/errors';
-import { HubContext } from '../../app/context';
+import { AuditedContext } from './audited-request';
 import { AuditKind, AuditOutcome } from './access-audit.entity';
 import { fieldNames, idsIn } from './audit.middleware';
 import { auditedRequest } from './audited-request';
@@ -16,7 +16,7 @@ function refusalOf(error: unknown): AuditOutcome | null {
  * and NOT_FOUND for an item that exists, on operations and on guarded fields (`Referral.unmaskedTins`). It
  * runs outermost, so the row is written after the refused mutation's transaction rolled back and survives it.
  */
-export const refusalAuditMiddleware: MiddlewareFn<HubContext> = ({ context, info, args, root }, next) =>
+export const refusalAuditMiddleware: MiddlewareFn<AuditedContext> = ({ context, info, args, root }, next) =>
   Promise.resolve(next()).catch(async (error: unknown) => {
     const outcome = refusalOf(error);
     if (outcome) {

@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { ReferralClocks } from '../../modules/referrals/referral-clocks';
 import { BusinessCalendar, LocalDate } from './business-calendar';
 import { Closure } from './closure.entity';
 
@@ -30,7 +29,6 @@ export class ClosureCalendars {
   private readonly nationwide = new Set<LocalDate>();
   private readonly byFunction = new Map<string, Set<LocalDate>>();
   private readonly calendars = new Map<string, BusinessCalendar>();
-  private readonly clocks = new Map<string, ReferralClocks>();
 
   constructor(
     /** closure_version.version this was loaded at */
@@ -65,16 +63,6 @@ export class ClosureCalendars {
       this.calendars.set(functionId, calendar);
     }
     return calendar;
-  }
-
-  /** The referral clocks of a function that must act, counted on its calendar. */
-  clocksFor(functionId: string): ReferralClocks {
-    let clocks = this.clocks.get(functionId);
-    if (!clocks) {
-      clocks = new ReferralClocks(this.calendarFor(functionId));
-      this.clocks.set(functionId, clocks);
-    }
-    return clocks;
   }
 }
 

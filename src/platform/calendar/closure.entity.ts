@@ -1,7 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { Employee } from '../../modules/org/employee.entity';
 import { LocalDate } from './business-calendar';
 
 /**
@@ -43,9 +42,10 @@ export class Closure {
   @Column({ type: 'uuid', name: 'created_by_id' })
   createdById!: string;
 
-  @ManyToOne(() => Employee, { nullable: false })
+  // The org module's Employee, named rather than imported: the calendar knows no domain entity.
+  @ManyToOne('Employee', { nullable: false })
   @JoinColumn({ name: 'created_by_id' })
-  createdBy?: Employee;
+  createdBy?: { id: string };
 
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'created_at' })
@@ -90,9 +90,9 @@ export class ClosureHistoryEntry {
   @Column({ type: 'uuid', name: 'actor_id' })
   actorId!: string;
 
-  @ManyToOne(() => Employee, { nullable: false })
+  @ManyToOne('Employee', { nullable: false })
   @JoinColumn({ name: 'actor_id' })
-  actor?: Employee;
+  actor?: { id: string };
 
   @Field(() => Date)
   @Column({ type: 'timestamptz' })

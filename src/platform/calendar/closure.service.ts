@@ -1,15 +1,27 @@
 import { DateTime } from 'luxon';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { Caller } from '../../modules/auth/caller';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { ConflictError, FieldError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
-import { BusinessFunction } from '../../modules/org/business-function.entity';
-import { Role } from '../../modules/org/role';
 import { checkText, TEXT_MAX } from '../validation/text';
 import { LocalDate } from './business-calendar';
 import { CalendarService, ClosureCalendars, datesOf } from './calendar.service';
-import { retimeOpenClocks, RetimeResult } from '../../modules/referrals/referral-closure-retiming';
+import { ClosureRetimer, retimeOpenClocks, RetimeResult } from './closure-retimer';
 import { Closure, ClosureChangeKind, ClosureHistoryEntry } from './closure.entity';
+
+/** Whoever changes closures: only their id is kept. */
+export interface ClosureActor {
+  id: string;
+}
+
+/** What closures need from the domains above (wired by the app). */
+export interface ClosureRules<A extends ClosureActor> {
+  /** May this actor add, correct and remove closures (admins)? */
+  mayChangeClosures(actor: A): boolean;
+  /** The codes of the functions (sites) among `ids` that exist, by id. */
+  siteCodes(manager: EntityManager, ids: readonly string[]): Promise<Map<string, string>>;
+  /** Each domain's re-timing of its open business-day clocks. */
+  retimers: readonly ClosureRetimer[];
+}
 
 export interface ClosureCommand {
   startDate: string;
@@ -24,6 +36,8 @@ export interface ClosureCommand {
 export const MAX_CLOSURE_DAYS = 366;
 /** Functions (sites) one closure may name. */
 export const MAX_CLOSURE_FUNCTIONS = 25;
+/** Largest page of closures, of a closure's history and of a referral's closure effects. */
+export const MAX_CLOSURE_PAGE = 500;
 /** `closures(from, to)` covers at most this many days. */
 const MAX_QUERY_DAYS = 3660;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,11 +60,12 @@ function facts(closure: Closure): Record<string, unknown> {
  * clock it affects (closure-retiming.ts). Once committed, this instance's CalendarService uses the new
  * closures; other instances notice the new version at their next clock.
  */
-export class ClosureService {
+export class ClosureService<A extends ClosureActor> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly calendars: CalendarService,
+    private readonly rules: ClosureRules<A>,
   ) {}
 
   /** Closures in force that overlap [from, to] (local dates, inclusive), earliest first. */
@@ -72,7 +87,7 @@ export class ClosureService {
     return this.dataSource.manager.find(ClosureHistoryEntry, { where: { closureId }, order: { at: 'ASC', id: 'ASC' }, take: first });
   }
 
-  async add(caller: Caller, command: ClosureCommand): Promise<Closure> {
+  async add(caller: A, command: ClosureCommand): Promise<Closure> {
     this.requireAdmin(caller);
     return this.change(caller, ClosureChangeKind.ADDED, async (manager, now) => {
       const input = await this.validate(manager, command);
@@ -81,7 +96,7 @@ export class ClosureService {
     });
   }
 
-  async update(caller: Caller, id: string, command: ClosureCommand): Promise<Closure> {
+  async update(caller: A, id: string, command: ClosureCommand): Promise<Closure> {
     this.requireAdmin(caller);
     return this.change(caller, ClosureChangeKind.UPDATED, async (manager, now) => {
       const closure = await this.loadActive(manager, id);
@@ -93,7 +108,7 @@ export class ClosureService {
     });
   }
 
-  async remove(caller: Caller, id: string): Promise<Closure> {
+  async remove(caller: A, id: string): Promise<Closure> {
     this.requireAdmin(caller);
     return this.change(caller, ClosureChangeKind.REMOVED, async (manager, now) => {
       const closure = await this.loadActive(manager, id);
@@ -105,7 +120,7 @@ export class ClosureService {
   }
 
   private async change(
-    caller: Caller,
+    caller: A,
     kind: ClosureChangeKind,
     write: (manager: EntityManager, now: Date) => Promise<{ before: Closure | null; closure: Closure }>,
   ): Promise<Closure> {
@@ -124,7 +139,7 @@ export class ClosureService {
       const after = await this.calendars.load(manager, version);
 
       const scopes = [written.before, kind === ClosureChangeKind.REMOVED ? null : written.closure].filter((c): c is Closure => c !== null);
-      const retimed: RetimeResult = await retimeOpenClocks(manager, {
+      const retimed: RetimeResult = await retimeOpenClocks(manager, this.rules.retimers, {
         before,
         after,
         dates: [...new Set(scopes.flatMap((c) => datesOf(c.startDate, c.endDate)))],
@@ -133,7 +148,7 @@ export class ClosureService {
         change: kind,
         actorId: caller.id,
         now,
-        description: await describe(manager, written.closure),
+        description: await this.describe(manager, written.closure),
       });
       await manager.save(ClosureHistoryEntry, {
         closureId: written.closure.id,
@@ -158,8 +173,8 @@ export class ClosureService {
     return closure;
   }
 
-  private requireAdmin(caller: Caller): void {
-    if (!caller.hasRole(Role.ADMIN)) throw new ForbiddenError('Only an admin enters closures');
+  private requireAdmin(caller: A): void {
+    if (!this.rules.mayChangeClosures(caller)) throw new ForbiddenError('Only an admin enters closures');
   }
 
   private async validate(
@@ -180,8 +195,8 @@ export class ClosureService {
       if (!functionIds.length) problems.push({ field: 'functionIds', message: 'name the closed functions (sites), or make it nationwide' });
       else {
         const known = functionIds.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-        const found = known.length ? await manager.findBy(BusinessFunction, { id: In(known) }) : [];
-        const missing = functionIds.filter((id) => !found.some((f) => f.id === id));
+        const found = known.length ? await this.rules.siteCodes(manager, known) : new Map<string, string>();
+        const missing = functionIds.filter((id) => !found.has(id));
         if (missing.length) problems.push({ field: 'functionIds', message: `no such function: ${missing.join(', ')}` });
       }
     }
@@ -189,6 +204,13 @@ export class ClosureService {
     problems.push(...reason.errors);
     if (problems.length) throw new InvalidInputError(problems);
     return { startDate, endDate, nationwide: command.nationwide, functionIds: command.nationwide ? [] : functionIds.sort(), reason: reason.value };
+  }
+
+  /** e.g. "2024-12-24, nationwide: Executive order" or "2026-01-26 to 2026-01-27, RICS-EF: snow". */
+  private async describe(manager: EntityManager, closure: Closure): Promise<string> {
+    const days = closure.startDate === closure.endDate ? closure.startDate : `${closure.startDate} to ${closure.endDate}`;
+    const scope = closure.nationwide ? 'nationwide' : [...(await this.rules.siteCodes(manager, closure.functionIds)).values()].sort().join(', ');
+    return `${days}, ${scope}: ${closure.reason}`;
   }
 
   private dateProblems(date: string | undefined, field: string): FieldError[] {
@@ -201,13 +223,4 @@ export class ClosureService {
 
 function daysBetween(from: LocalDate, to: LocalDate): number {
   return DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days;
-}
-
-/** e.g. "2024-12-24, nationwide: Executive order" or "2026-01-26 to 2026-01-27, RICS-EF: snow". */
-async function describe(manager: EntityManager, closure: Closure): Promise<string> {
-  const days = closure.startDate === closure.endDate ? closure.startDate : `${closure.startDate} to ${closure.endDate}`;
-  const scope = closure.nationwide
-    ? 'nationwide'
-    : (await manager.findBy(BusinessFunction, { id: In(closure.functionIds) })).map((f) => f.code).sort().join(', ');
-  return `${days}, ${scope}: ${closure.reason}`;
 }

@@ -1,7 +1,4 @@
-import { DataSource, Logger } from 'typeorm';
-import { MIGRATIONS } from '../../../migrations';
-import { AuditSubscriber } from '../audit/audit.subscriber';
-import { ENTITIES } from '../../app/entities';
+import { DataSource, DataSourceOptions as TypeOrmOptions, Logger } from 'typeorm';
 
 export interface DataSourceOptions {
   /** e.g. a statement counter in tests */
@@ -12,14 +9,15 @@ export interface DataSourceOptions {
   idleInTransactionTimeoutMs?: number;
 }
 
-/** The one DataSource shape used by the app, the migration CLI (ormconfig.ts) and the tests. */
-export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+/** What lives in the database: handed in by the app, which knows every module's entities. */
+export type DatabaseSchema = Required<Pick<TypeOrmOptions, 'entities' | 'subscribers' | 'migrations'>>;
+
+/** The one DataSource shape (app/data-source.ts gives it the hub's entities and migrations). */
+export function createPostgresDataSource(schema: DatabaseSchema, url: string, options: DataSourceOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    subscribers: [AuditSubscriber],
-    migrations: MIGRATIONS,
+    ...schema,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

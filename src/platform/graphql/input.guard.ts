@@ -2,7 +2,6 @@ import { GraphQLInputType, isInputObjectType, isListType, isNonNullType, isScala
 import { MiddlewareFn } from 'type-graphql';
 import { FieldError, InvalidInputError } from '../common/errors';
 import { containsTinShapedNumber } from '../security/tin-shapes';
-import { HubContext } from '../../app/context';
 import { isIdentifierField } from './identifier-field';
 import { isUuid } from '../common/uuid';
 
@@ -46,7 +45,7 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
  * free text must carry no TIN, so such input is BAD_USER_INPUT naming the field instead of a database error or a
  * TIN stored in clear.
  */
-export const inputGuard: MiddlewareFn<HubContext> = ({ info, args }, next) => {
+export const inputGuard: MiddlewareFn = ({ info, args }, next) => {
   if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return next();
   const errors: FieldError[] = [];
   for (const arg of info.parentType.getFields()[info.fieldName].args) check(arg.type, args[arg.name], arg.name, errors);

@@ -1,7 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Employee } from '../../modules/org/employee.entity';
-import { Referral } from '../../modules/referrals/referral.entity';
 
 export enum NotificationStatus {
   /** Waiting for (or being retried by) the delivery worker. */
@@ -35,17 +33,19 @@ export class Notification {
   @Column({ type: 'uuid', name: 'recipient_id' })
   recipientId!: string;
 
-  @ManyToOne(() => Employee, { nullable: false })
+  // The org module's Employee and the referrals module's Referral, named rather than imported: notifications
+  // know no domain entity.
+  @ManyToOne('Employee', { nullable: false })
   @JoinColumn({ name: 'recipient_id' })
-  recipient?: Employee;
+  recipient?: { id: string };
 
   @Index()
   @Column({ type: 'uuid', name: 'referral_id', nullable: true })
   referralId!: string | null;
 
-  @ManyToOne(() => Referral, { nullable: true })
+  @ManyToOne('Referral', { nullable: true })
   @JoinColumn({ name: 'referral_id' })
-  referral?: Referral | null;
+  referral?: { id: string } | null;
 
   /** A notice about something other than a referral (a TECS lookout, crossing or investigation). */
   @Column({ type: 'text', name: 'subject_type', nullable: true })

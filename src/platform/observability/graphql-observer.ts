@@ -1,6 +1,6 @@
 import { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { DocumentNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-import { HubContext } from '../../app/context';
+import { RequestContext } from '../graphql/request-context';
 import { redactTaxpayerNumbers } from './log-safety';
 import { currentRequest } from './request-observation';
 
@@ -30,7 +30,7 @@ function errorCodes(body: GraphQLResponse['body']): string[] {
  * Fills the request's observation from inside Apollo: the caller, the operation (its name for the
  * log; its one root field, bounded by the schema, for metrics) and the codes of the errors returned.
  */
-export function graphqlObserverPlugin(): ApolloServerPlugin<HubContext> {
+export function graphqlObserverPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async contextCreationDidFail({ error }) {
       const observation = currentRequest();

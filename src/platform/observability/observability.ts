@@ -4,7 +4,7 @@ import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/config';
-import { HubContext } from '../../app/context';
+import { RequestContext } from '../graphql/request-context';
 import { registerDatabaseGauges } from './database-gauges';
 import { graphqlObserverPlugin } from './graphql-observer';
 import { HubMetrics } from './metrics';
@@ -19,7 +19,7 @@ export interface Observability {
   metricsServer: RunningMetricsServer | null;
   /** Express middleware for every route, mounted right after the request id is set. */
   requestMiddleware: RequestHandler[];
-  graphqlPlugin: ApolloServerPlugin<HubContext>;
+  graphqlPlugin: ApolloServerPlugin<RequestContext>;
   /** For the error mapper: an error no domain rule explains (logged without values it may quote). */
   logUnexpectedError(error: unknown): void;
   stop(): Promise<void>;

@@ -1,5 +1,5 @@
-import { Employee } from '../org/employee.entity';
-import { Role } from '../org/role';
+import { Employee } from './employee.entity';
+import { Role } from './role';
 
 /** The authenticated employee of a request, with the functions they are a liaison for. */
 export class Caller {

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { ReferralForm } from '../referrals/forms/referral-form';
-import { ReferralTimeFrame } from '../referrals/referral-time-frame.entity';
-import { BusinessFunction } from './business-function.entity';
-import { Employee } from './employee.entity';
-import { LiaisonAssignment } from './liaison-assignment.entity';
-import { Role } from './role';
+import { ReferralForm } from '../modules/referrals/forms/referral-form';
+import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
+import { BusinessFunction } from '../modules/org/business-function.entity';
+import { Employee } from '../modules/org/employee.entity';
+import { LiaisonAssignment } from '../modules/org/liaison-assignment.entity';
+import { Role } from '../modules/org/role';
 
 /*
  * The demo organisation loaded by `npm run seed`: realistic but fictitious. Names are invented, e-mails

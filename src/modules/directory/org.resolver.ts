@@ -2,11 +2,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseM
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
-import { HubContext } from '../../app/context';
-import { BusinessFunction } from './business-function.entity';
-import { Employee } from './employee.entity';
-import { LiaisonAssignment } from './liaison-assignment.entity';
-import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from './org.types';
+import { OrgContext } from '../org/org-context';
+import { BusinessFunction } from '../org/business-function.entity';
+import { Employee } from '../org/employee.entity';
+import { LiaisonAssignment } from '../org/liaison-assignment.entity';
+import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from '../org/org.types';
 
 /** Largest page of functions, employees or liaisons. */
 const MAX_ORG_PAGE = 500;
@@ -15,19 +15,19 @@ const MAX_ORG_PAGE = 500;
 @Resolver(() => Employee)
 export class OrgResolver {
   @Query(() => Employee, { description: 'The signed-in employee' })
-  me(@Ctx() ctx: HubContext): Employee {
+  me(@Ctx() ctx: OrgContext): Employee {
     return ctx.caller.employee;
   }
 
   @Query(() => [BusinessFunction], { description: `The business functions by code; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
-  businessFunctions(@Ctx() ctx: HubContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<BusinessFunction[]> {
+  businessFunctions(@Ctx() ctx: OrgContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<BusinessFunction[]> {
     return ctx.services.org.functions(checkPageSize(first, MAX_ORG_PAGE));
   }
 
   @Query(() => [Employee], { description: `The function's employees by name; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
   employees(
     @Arg('functionId', () => ID) functionId: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<Employee[]> {
     return ctx.services.org.employeesOf(functionId, checkPageSize(first, MAX_ORG_PAGE));
@@ -36,7 +36,7 @@ export class OrgResolver {
   @Query(() => [Employee], { description: `A function's BMF ID theft liaisons; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
   liaisons(
     @Arg('functionId', () => ID) functionId: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<Employee[]> {
     return ctx.services.org.liaisonsOf(functionId, undefined, checkPageSize(first, MAX_ORG_PAGE));
@@ -45,13 +45,13 @@ export class OrgResolver {
   @Mutation(() => BusinessFunction)
   createBusinessFunction(
     @Arg('input', () => CreateBusinessFunctionInput) input: CreateBusinessFunctionInput,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
   ): Promise<BusinessFunction> {
     return ctx.services.org.createFunction(input);
   }
 
   @Mutation(() => Employee)
-  createEmployee(@Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput, @Ctx() ctx: HubContext): Promise<Employee> {
+  createEmployee(@Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput, @Ctx() ctx: OrgContext): Promise<Employee> {
     return ctx.services.org.createEmployee(input);
   }
 
@@ -59,7 +59,7 @@ export class OrgResolver {
   updateEmployee(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
   ): Promise<Employee> {
     return ctx.services.org.updateEmployee(id, input);
   }
@@ -68,7 +68,7 @@ export class OrgResolver {
   assignLiaison(
     @Arg('functionId', () => ID) functionId: string,
     @Arg('employeeId', () => ID) employeeId: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
   ): Promise<LiaisonAssignment> {
     return ctx.services.org.assignLiaison(functionId, employeeId);
   }
@@ -77,23 +77,23 @@ export class OrgResolver {
   removeLiaison(
     @Arg('functionId', () => ID) functionId: string,
     @Arg('employeeId', () => ID) employeeId: string,
-    @Ctx() ctx: HubContext,
+    @Ctx() ctx: OrgContext,
   ): Promise<boolean> {
     return ctx.services.org.removeLiaison(functionId, employeeId);
   }
 
   @FieldResolver(() => BusinessFunction, { name: 'function' })
-  businessFunction(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<BusinessFunction | null> {
+  businessFunction(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(employee.functionId);
   }
 
   @FieldResolver(() => Employee, { nullable: true })
-  async manager(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<Employee | null> {
+  async manager(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<Employee | null> {
     return employee.managerId ? ctx.loaders.employee.load(employee.managerId) : null;
   }
 
   @FieldResolver(() => [ID], { description: 'Functions this employee is a BMF ID theft liaison for' })
-  liaisonForFunctionIds(@Root() employee: Employee, @Ctx() ctx: HubContext): Promise<string[]> {
+  liaisonForFunctionIds(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<string[]> {
     return ctx.services.org.liaisonFunctionIdsOf(employee.id);
   }
 }

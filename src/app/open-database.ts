@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/config';
+import { AppConfig } from '../platform/config/config';
 import { createDataSource } from './data-source';
-import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
-import { acquireHubLock } from './hub-lock';
+import { EmbeddedDatabase, startEmbeddedPostgres } from '../platform/database/embedded-postgres';
+import { acquireHubLock } from '../platform/database/hub-lock';
 
 export interface OpenDatabase {
   dataSource: DataSource;
