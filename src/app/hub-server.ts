@@ -10,7 +10,9 @@ import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { Clock } from '../platform/common/clock';
 import { DomainError } from '../platform/common/errors';
-import { EXPORTS_PATH } from './downloads';
+import { DOWNLOADS } from './downloads';
+import { EXPORTS_PATH } from '../platform/exports/download';
+import { downloadAccess } from '../modules/auth/download-access';
 import { exportRoutes } from '../platform/exports/export-routes';
 import { AppConfig } from '../platform/config/config';
 import { Observability } from '../platform/observability/observability';
@@ -97,7 +99,18 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   });
   app.use(observability.requestMiddleware);
   app.use(healthRoutes(options.readiness));
-  app.use(EXPORTS_PATH, exportRoutes({ services, clock, logUnexpectedError: observability.logUnexpectedError, limits: config.exports }));
+  app.use(
+    EXPORTS_PATH,
+    exportRoutes({
+      downloads: DOWNLOADS,
+      services,
+      access: downloadAccess(services.auth),
+      audit: services.audit,
+      clock,
+      logUnexpectedError: observability.logUnexpectedError,
+      limits: config.exports,
+    }),
+  );
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

@@ -11,6 +11,8 @@ import { createMailer, Mailer } from '../platform/notifications/mail/mailer';
 import { startWorkers } from './workers';
 import { Observability, startObservability } from '../platform/observability/observability';
 import { configureDataProtection } from '../platform/security/taxpayer-data-cipher';
+import { REFERRAL_CLOCK_COUNTS } from '../modules/referrals/referral-clock-gauges';
+import { INVESTIGATION_CLOCK_COUNTS } from '../modules/tecs/investigation-clock-gauges';
 import { createServices, Services } from './services';
 
 export interface HubOptions {
@@ -36,7 +38,13 @@ export interface RunningHub {
 /** Everything but the database: observability, job queue, services, workers (if enabled) and the GraphQL server. */
 export async function startHub({ config, dataSource, databaseUrl, clock, log, logger }: HubOptions): Promise<RunningHub> {
   configureDataProtection(config.dataProtection);
-  const observability = await startObservability({ config, logger: logger ?? pino({ level: 'silent' }), dataSource, clock });
+  const observability = await startObservability({
+    config,
+    logger: logger ?? pino({ level: 'silent' }),
+    dataSource,
+    clock,
+    clockCounts: [REFERRAL_CLOCK_COUNTS, INVESTIGATION_CLOCK_COUNTS],
+  });
   const jobs = new JobQueue({
     databaseUrl,
     poolSize: config.database.jobQueuePoolSize,

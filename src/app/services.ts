@@ -2,6 +2,8 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '../platform/calendar/calendar.service';
 import { ClosureService } from '../platform/calendar/closure.service';
 import { closureRules } from '../modules/closures/closure-rules';
+import { NOTICE_PEOPLE } from '../modules/org/notice-people';
+import { registerReferralNotices } from '../modules/referrals/referral-notices';
 import { referralClosureRetimer } from '../modules/referrals/referral-closure-retiming';
 import { investigationClosureRetimer } from '../modules/tecs/investigation-closure-retiming';
 import { AccessAuditService } from '../platform/audit/access-audit.service';
@@ -53,7 +55,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const notifier = new ReferralNotifier(org, outbox);
   const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier);
   const referralQueries = new ReferralQueryService(dataSource);
-  const composer = new NoticeComposer(config.mail.baseUrl);
+  const composer = new NoticeComposer(config.mail.baseUrl, NOTICE_PEOPLE);
   const delivery = new NotificationDelivery(dataSource, mailer, composer, clock);
   const digest = new NotificationDigest(dataSource, outbox, clock);
   const slaSweep = new SlaSweep(dataSource, calendars, outbox, clock);
@@ -65,6 +67,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, express);
   const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
   const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
+  registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);
   const audit = new AccessAuditService(dataSource);
   return {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Caller } from '../../src/modules/org/caller';
 import { Notification } from '../../src/platform/notifications/notification.entity';
 import { ReferralSlaEvent } from '../../src/modules/referrals/referral-sla-event.entity';
-import { NotificationMode } from '../../src/modules/org/role';
+import { NotificationMode } from '../../src/platform/notifications/notification-mode';
 import { ReferralHistoryEntry } from '../../src/modules/referrals/referral-history.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, startTestHub, TestHub } from '../support/hub';

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'typ
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { NoticesContext } from './notices-context';
 import { Employee } from '../org/employee.entity';
-import { NotificationMode } from '../org/role';
+import { NotificationMode } from '../../platform/notifications/notification-mode';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { Notification } from '../../platform/notifications/notification.entity';
 

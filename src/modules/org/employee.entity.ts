@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessFunction } from './business-function.entity';
-import { NotificationMode, Role } from './role';
+import { Role } from './role';
+import { NotificationMode } from '../../platform/notifications/notification-mode';
 
 @ObjectType()
 @Entity('employee')

@@ -4,7 +4,8 @@ import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError }
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
-import { NotificationMode, Role } from './role';
+import { Role } from './role';
+import { NotificationMode } from '../../platform/notifications/notification-mode';
 
 export interface EmployeeInput {
   email: string;

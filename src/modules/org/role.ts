@@ -32,13 +32,3 @@ registerEnumType(Role, {
     DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
   },
 });
-
-export enum NotificationMode {
-  IMMEDIATE = 'IMMEDIATE',
-  DAILY_DIGEST = 'DAILY_DIGEST',
-}
-
-registerEnumType(NotificationMode, {
-  name: 'NotificationMode',
-  description: 'How non-urgent notices reach an employee; breaches, escalations and reminders are always immediate',
-});

@@ -1,4 +1,4 @@
-import { NoticeKind } from '../../platform/notifications/mail/render-notice';
+import { ReferralNoticeKind } from './referral-notice-kinds';
 import { ReferralForm } from './forms/form-content';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 
@@ -34,7 +34,7 @@ export interface Transition {
   by: readonly ReferralParty[];
   starts: ClockStart;
   forms?: readonly ReferralForm[];
-  notify: { kind: NoticeKind; to: readonly Audience[]; urgent?: boolean };
+  notify: { kind: ReferralNoticeKind; to: readonly Audience[]; urgent?: boolean };
   source: string;
 }
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { NoticeKind } from '../../platform/notifications/mail/render-notice';
+import { TecsNoticeKind } from './tecs-notice-kinds';
 import { LookoutState } from './tecs-state';
 
 export enum LookoutAction {
@@ -33,7 +33,7 @@ export interface LookoutTransition {
   to: LookoutState;
   by: readonly LookoutParty[];
   /** Every step notifies the next actor (and the originator of an outcome). */
-  notify: { kind: NoticeKind; to: readonly LookoutParty[] };
+  notify: { kind: TecsNoticeKind; to: readonly LookoutParty[] };
   source: string;
 }
 

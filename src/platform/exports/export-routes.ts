@@ -1,17 +1,20 @@
 import express, { NextFunction, Request, Response, Router } from 'express';
 import { AuditKind, AuditOutcome } from '../audit/access-audit.entity';
-import { ACCESS_POLICY, rolesAllow } from '../../modules/auth/access-policy';
 import { Clock } from '../common/clock';
 import { writeCsv } from '../common/csv';
 import { ForbiddenError, InvalidInputError, TooManyRequestsError } from '../common/errors';
 import { AppConfig } from '../config/config';
 import { httpErrorOf } from '../graphql/error-mapper';
-import { Services } from '../../app/services';
+import { AccessAuditService } from '../audit/access-audit.service';
+import { Download, DownloadAccess, EXPORTS_PATH } from './download';
 import { DownloadParameters } from './download-parameters';
-import { Download, DOWNLOADS, EXPORTS_PATH } from '../../app/downloads';
 
-export interface ExportRoutesOptions {
-  services: Services;
+export interface ExportRoutesOptions<S, C extends { id: string }> {
+  downloads: readonly Download<S, C>[];
+  /** What the downloads read from. */
+  services: S;
+  access: DownloadAccess<C>;
+  audit: AccessAuditService;
   clock: Clock;
   /** For errors no rule explains (logged without the values they may quote). */
   logUnexpectedError: (error: unknown) => void;
@@ -22,13 +25,13 @@ export interface ExportRoutesOptions {
 const RETRY_AFTER_SECONDS = 5;
 
 /** The download's file name, dated (UTC) so saved exports do not overwrite one another. */
-function fileName(download: Download, now: Date): string {
+function fileName(download: Download<unknown, never>, now: Date): string {
   const base = download.path.slice(download.path.lastIndexOf('/') + 1).replace(/\.csv$/, '');
   return `${base}-${now.toISOString().slice(0, 10)}.csv`;
 }
 
 /** The filters: the query string of a GET, the JSON body of a POST; a taxpayer's name or TIN never from a URL. */
-function parametersOf(req: Request, download: Download): DownloadParameters {
+function parametersOf(req: Request, download: Download<unknown, never>): DownloadParameters {
   const values: Record<string, unknown> = (req.method === 'POST' ? req.body : req.query) ?? {};
   const inUrl = req.method === 'POST' ? [] : download.taxpayerParameters.filter((name) => name in values);
   if (inUrl.length) {
@@ -37,7 +40,7 @@ function parametersOf(req: Request, download: Download): DownloadParameters {
   return new DownloadParameters(values);
 }
 
-function csvHeaders(download: Download, now: Date): Record<string, string> {
+function csvHeaders(download: Download<unknown, never>, now: Date): Record<string, string> {
   return {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="${fileName(download, now)}"`,
@@ -55,7 +58,8 @@ function csvHeaders(download: Download, now: Date): Record<string, string> {
  * `maxConcurrent` stream at once (more: 429) and a reader that takes nothing for `idleTimeoutSeconds` is
  * cut off: downloads can never starve GraphQL.
  */
-export function exportRoutes({ services, clock, logUnexpectedError: logError, limits }: ExportRoutesOptions): Router {
+export function exportRoutes<S, C extends { id: string }>(options: ExportRoutesOptions<S, C>): Router {
+  const { downloads, services, access, audit, clock, logUnexpectedError: logError, limits } = options;
   let streaming = 0;
   const router = express.Router();
   router.use(express.json({ limit: '16kb' }), (error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
@@ -64,17 +68,17 @@ export function exportRoutes({ services, clock, logUnexpectedError: logError, li
     res.status(status).json(body);
   });
 
-  for (const download of DOWNLOADS) {
+  for (const download of downloads) {
     const serve = async (req: Request, res: Response): Promise<void> => {
       const now = clock.now();
       let holding = false;
       try {
-        const caller = await services.auth.authenticate(req.headers.authorization, now);
+        const caller = await access.authenticate(req.headers.authorization, now);
         const request = { actorId: caller.id, requestId: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
-        const policy = ACCESS_POLICY[download.path];
-        if (!rolesAllow(policy, caller.employee.roles)) {
+        const policy = access.policyFor(download.path, caller);
+        if (!policy.allowed) {
           // Refusals are audited like GraphQL's (refusal-audit.middleware): an auditor sees who went looking.
-          await services.audit.record(request, AuditKind.READ, download.path, [], [], AuditOutcome.FORBIDDEN);
+          await audit.record(request, AuditKind.READ, download.path, [], [], AuditOutcome.FORBIDDEN);
           throw new ForbiddenError(`You may not download ${download.path}`);
         }
         const opened = download.open(parametersOf(req, download));
@@ -84,7 +88,7 @@ export function exportRoutes({ services, clock, logUnexpectedError: logError, li
         const { columns, rows } = await opened.rows(services, caller, now);
         if (policy.auditReads) {
           const fields = columns.map((column) => column.header);
-          await services.audit.record(request, AuditKind.READ, download.path, opened.itemIds, fields).catch((error: unknown) => {
+          await audit.record(request, AuditKind.READ, download.path, opened.itemIds, fields).catch((error: unknown) => {
             rows.destroy();
             throw error;
           });

@@ -1,30 +1,23 @@
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
-import { BusinessFunction } from '../../modules/org/business-function.entity';
-import { Employee } from '../../modules/org/employee.entity';
-import { REFERRAL_FORM_NAMES } from '../../modules/referrals/forms/referral-form';
-import { Referral } from '../../modules/referrals/referral.entity';
 import { MailMessage } from './mail/mailer';
-import { NoticeDigestItem, NoticeKind, NoticeModel, renderNotice } from './mail/render-notice';
+import { NoticeDigestItem, NoticeKind, NoticeModel, PlatformNoticeKind, renderNotice } from './mail/render-notice';
 import { Notification } from './notification.entity';
 
-/** What a digest line says for each kind of notice it carries (hub text, never free text). */
-const DIGEST_SUMMARY: Partial<Record<NoticeKind, string>> = {
-  REFERRAL_FILED: 'Filed with your function: waiting for your review',
-  REFERRAL_RETURNED_INCOMPLETE: 'Returned to you as incomplete',
-  REFERRAL_FORWARDED: 'Forwarded to your function: acknowledge it',
-  REFERRAL_RETURNED_TO_LIAISON: 'Returned to your function as incomplete',
-  REFERRAL_ACKNOWLEDGED: 'Acknowledged by the receiving function',
-  REFERRAL_ASSIGNED: 'Assigned to you',
-  REFERRAL_COMPLETED: 'Completed: actions taken are documented',
-  REFERRAL_RETURNED_NO_TPP: 'Returned: no TPP involvement',
-  REFERRAL_ELEVATION_RESOLVED: 'Disagreement resolved',
-  REFERRAL_WITHDRAWN: 'Withdrawn by the originator',
-  REFERRAL_CLOSED: 'Closed by the originator',
-};
+/** How a kind of notice is sent beyond its templates (each module registers its kinds' rules). */
+export interface NoticeKindRules {
+  /** What a digest line says for this kind (hub text, never free text); 'Updated' when absent. */
+  digestSummary?: string;
+  /** Sent with high priority: it asks someone to act now. */
+  highPriority?: boolean;
+}
 
-/** Sent with high priority: they ask someone to act now. */
-const HIGH_PRIORITY: ReadonlySet<NoticeKind> = new Set<NoticeKind>(['SLA_REMINDER', 'SLA_BREACH', 'SLA_ESCALATION', 'REFERRAL_ELEVATED', 'CROSSING_REPORTED']);
+/** The platform's own kinds: a clock's reminder, breach and escalation ask someone to act now. */
+const PLATFORM_KIND_RULES: Readonly<Partial<Record<PlatformNoticeKind, NoticeKindRules>>> = {
+  SLA_REMINDER: { highPriority: true },
+  SLA_BREACH: { highPriority: true },
+  SLA_ESCALATION: { highPriority: true },
+};
 
 /** What a notice may say about the thing it is about: never content, only these safe facts. */
 export interface NoticeSubject {
@@ -35,33 +28,52 @@ export interface NoticeSubject {
   path: string;
 }
 
-/** Looks up the safe facts of a non-referral subject (e.g. a TECS crossing) by id. */
+/** Looks up the safe facts of a subject (a referral, a TECS crossing, …) by id. */
 export type NoticeSubjectResolver = (manager: EntityManager, id: string) => Promise<NoticeSubject | null>;
+
+/** A notice about a referral keeps it in `referral_id` (a foreign key) and is resolved as this subject type. */
+export const REFERRAL_NOTICE_SUBJECT = 'REFERRAL';
+
+/** The people notices go to and name (the org module's employees). */
+export interface NoticePeople {
+  /** Name, address and the time zone due times are shown in; throws if there is no such person. */
+  recipient(manager: EntityManager, id: string): Promise<{ name: string; email: string; timeZone: string }>;
+  nameOf(manager: EntityManager, id: string): Promise<string | null>;
+}
 
 /** Builds the e-mail for one outbox row from safe facts only: reference, form, state, due time, link. */
 export class NoticeComposer {
   private readonly subjects = new Map<string, NoticeSubjectResolver>();
+  private readonly kinds = new Map<NoticeKind, NoticeKindRules>(Object.entries(PLATFORM_KIND_RULES));
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly people: NoticePeople,
+  ) {}
 
-  /** Teaches the composer another kind of subject (modules register theirs at start-up). */
+  /** Teaches the composer how a module's kinds of notice are sent (at start-up). */
+  registerKinds(rules: Readonly<Record<NoticeKind, NoticeKindRules>>): void {
+    for (const [kind, rule] of Object.entries(rules)) this.kinds.set(kind, rule);
+  }
+
+  /** Teaches the composer a kind of subject (modules register theirs at start-up). */
   registerSubject(type: string, resolver: NoticeSubjectResolver): void {
     this.subjects.set(type, resolver);
   }
 
   async compose(manager: EntityManager, notification: Notification): Promise<MailMessage> {
-    const recipient = await manager.findOneByOrFail(Employee, { id: notification.recipientId });
-    const zone = (await manager.findOneByOrFail(BusinessFunction, { id: recipient.functionId })).timeZone;
-    const kind = notification.kind as NoticeKind;
+    const recipient = await this.people.recipient(manager, notification.recipientId);
+    const zone = recipient.timeZone;
+    const kind = notification.kind;
     const subject = await this.subjectOf(manager, notification);
-    const actor = notification.facts.actorId ? await manager.findOneBy(Employee, { id: notification.facts.actorId }) : null;
+    const actorName = notification.facts.actorId ? await this.people.nameOf(manager, notification.facts.actorId) : null;
     const model: NoticeModel = {
       recipientName: recipient.name,
       referenceNumber: subject?.referenceNumber ?? '',
       formName: subject?.formName ?? '',
       state: subject?.state ?? '',
       link: `${this.baseUrl}${subject?.path ?? '/work-queue'}`,
-      ...(actor ? { actorName: actor.name } : {}),
+      ...(actorName ? { actorName } : {}),
       ...(notification.facts.clock ? { clock: notification.facts.clock.toLowerCase() } : {}),
       ...(notification.facts.dueAt ? { dueAt: this.formatDue(notification.facts.dueAt, zone) } : {}),
       ...(notification.facts.escalationLevel !== undefined ? { escalationLevel: notification.facts.escalationLevel } : {}),
@@ -71,25 +83,17 @@ export class NoticeComposer {
     return {
       to: recipient.email,
       ...rendered,
-      priority: HIGH_PRIORITY.has(kind) ? 'high' : 'normal',
+      priority: this.kinds.get(kind)?.highPriority ? 'high' : 'normal',
       headers: { 'X-Hub-Notification-Id': notification.id },
     };
   }
 
   private async subjectOf(manager: EntityManager, notification: Notification): Promise<NoticeSubject | null> {
-    if (notification.referralId) {
-      const referral = await manager.findOneByOrFail(Referral, { id: notification.referralId });
-      return {
-        referenceNumber: referral.referenceNumber,
-        formName: REFERRAL_FORM_NAMES[referral.form].name,
-        state: referral.state,
-        path: `/referrals/${referral.id}`,
-      };
-    }
-    if (!notification.subjectType || !notification.subjectId) return null;
-    const resolve = this.subjects.get(notification.subjectType);
-    if (!resolve) throw new Error(`No notice subject resolver for ${notification.subjectType}`);
-    return resolve(manager, notification.subjectId);
+    const [type, id] = notification.referralId ? [REFERRAL_NOTICE_SUBJECT, notification.referralId] : [notification.subjectType, notification.subjectId];
+    if (!type || !id) return null;
+    const resolve = this.subjects.get(type);
+    if (!resolve) throw new Error(`No notice subject resolver for ${type}`);
+    return resolve(manager, id);
   }
 
   private async digestItems(manager: EntityManager, digestId: string): Promise<NoticeDigestItem[]> {
@@ -103,7 +107,7 @@ export class NoticeComposer {
         formName: subject.formName,
         state: subject.state,
         link: `${this.baseUrl}${subject.path}`,
-        summary: DIGEST_SUMMARY[notification.kind as NoticeKind] ?? 'Updated',
+        summary: this.kinds.get(notification.kind)?.digestSummary ?? 'Updated',
       });
     }
     return items;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { NotificationMode } from '../../modules/org/role';
+import { NotificationMode } from './notification-mode';
 import { JobQueue, QUEUES } from './job-queue';
 import { NoticeRequest } from './notice';
 import { Notification, NotificationStatus } from './notification.entity';

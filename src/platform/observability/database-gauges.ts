@@ -2,44 +2,24 @@ import { Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { NotificationStatus } from '../notifications/notification.entity';
-import { ReferralClock, statesRunning } from '../../modules/referrals/referral-clocks';
-import { TERMINAL_STATES } from '../../modules/referrals/referral-state';
-import { InvestigationState } from '../../modules/tecs/tecs-state';
-
-const DUE_COLUMN: Record<ReferralClock, string> = {
-  [ReferralClock.REVIEW]: 'review_due_at',
-  [ReferralClock.ACKNOWLEDGMENT]: 'ack_due_at',
-  [ReferralClock.COMPLETION]: 'completion_due_at',
-};
-const quoted = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
-
-/**
- * Running referral clocks and those past due, per clock. The WHERE clause is the predicate of the
- * partial index `referral_open_next_due_idx`: only open referrals are read, however long the history.
- */
-const REFERRAL_CLOCKS = `SELECT ${Object.values(ReferralClock)
-  .flatMap((clock) => {
-    const running = `state IN (${quoted(statesRunning(clock))})`;
-    return [
-      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} IS NOT NULL) AS "referral:${clock}:open"`,
-      `count(*) FILTER (WHERE ${running} AND ${DUE_COLUMN[clock]} < $1) AS "referral:${clock}:breached"`,
-    ];
-  })
-  .join(', ')} FROM referral WHERE state NOT IN (${quoted(TERMINAL_STATES)})`;
-
-/** Open OIs (partial index `other_investigation_open_due_idx`). */
-const INVESTIGATION_CLOCKS = `SELECT count(*) AS "investigation:DUE:open", count(*) FILTER (WHERE due_at < $1) AS "investigation:DUE:breached"
-  FROM other_investigation WHERE state = '${InvestigationState.ISSUED}'`;
+import { quotedList } from '../database/quoted-list';
 
 const COUNTED_NOTICES = [NotificationStatus.PENDING, NotificationStatus.DIGEST_PENDING, NotificationStatus.FAILED] as const;
 
 /** Notices by status, through `notification_status_recipient_idx` (never the SENT history). */
 const NOTICES = `SELECT ${COUNTED_NOTICES.map((status) => `count(*) FILTER (WHERE status = '${status}') AS "notices:${status}"`).join(', ')},
   min(created_at) FILTER (WHERE status = '${NotificationStatus.PENDING}') AS "oldestPending"
-  FROM notification WHERE status IN (${quoted(COUNTED_NOTICES)})`;
+  FROM notification WHERE status IN (${quotedList(COUNTED_NOTICES)})`;
+
+/**
+ * A domain's running clocks for the clock gauges, registered by each domain that has clocks: one SELECT of
+ * one row ($1 = now) with columns named "<subject>:<clock>:open" and "<subject>:<clock>:breached".
+ */
+export type ClockCountQuery = string;
 
 /** One statement, so that a scrape holds one pooled connection for one round trip. */
-const SNAPSHOT_SQL = `SELECT * FROM (${REFERRAL_CLOCKS}) AS referrals, (${INVESTIGATION_CLOCKS}) AS investigations, (${NOTICES}) AS notices`;
+const snapshotSql = (clockCounts: readonly ClockCountQuery[]): string =>
+  `SELECT * FROM ${[...clockCounts, NOTICES].map((sql, i) => `(${sql}) AS part${i}`).join(', ')}`;
 
 interface Snapshot {
   clocks: { subject: string; clock: string; open: number; breached: number }[];
@@ -49,11 +29,12 @@ interface Snapshot {
 }
 
 /** One query per scrape, however many gauges read it (prom-client collects all gauges at once). */
-function sharedSnapshot(dataSource: DataSource, clock: Clock): () => Promise<Snapshot> {
+function sharedSnapshot(dataSource: DataSource, clock: Clock, clockCounts: readonly ClockCountQuery[]): () => Promise<Snapshot> {
+  const sql = snapshotSql(clockCounts);
   let pending: Promise<Snapshot> | null = null;
   const read = async (): Promise<Snapshot> => {
     const now = clock.now();
-    const [row] = (await dataSource.query(SNAPSHOT_SQL, [now])) as Record<string, string & Date>[];
+    const [row] = (await dataSource.query(sql, [now])) as Record<string, string & Date>[];
     const clocks = Object.keys(row)
       .filter((key) => key.endsWith(':open'))
       .map((key) => {
@@ -77,8 +58,8 @@ interface PoolCounts {
   waitingCount: number;
 }
 
-/** Gauges computed when Prometheus scrapes: clocks, notices and the database pool. */
-export function registerDatabaseGauges(registry: Registry, dataSource: DataSource, clock: Clock): void {
+/** Gauges computed when Prometheus scrapes: the domains' clocks, notices and the database pool. */
+export function registerDatabaseGauges(registry: Registry, dataSource: DataSource, clock: Clock, clockCounts: readonly ClockCountQuery[]): void {
   // First, so that it reads the pool before this scrape's own query takes a connection from it.
   new Gauge({
     name: 'hub_db_pool_connections',
@@ -92,7 +73,7 @@ export function registerDatabaseGauges(registry: Registry, dataSource: DataSourc
       this.set({ state: 'waiting' }, pool.waitingCount);
     },
   });
-  const snapshot = sharedSnapshot(dataSource, clock);
+  const snapshot = sharedSnapshot(dataSource, clock, clockCounts);
   const clockGauge = (name: string, help: string, value: (row: Snapshot['clocks'][number]) => number): Gauge =>
     new Gauge({
       name,

@@ -1,5 +1,4 @@
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { SlaEventKind } from '../../modules/referrals/referral-sla-event.entity';
 import { RequestObservation } from './request-observation';
 
 const ERROR_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
@@ -10,7 +9,8 @@ interface SweepCounts {
   escalations: number;
 }
 
-const SWEEP_EVENTS = { reminders: SlaEventKind.REMINDER, breaches: SlaEventKind.BREACH, escalations: SlaEventKind.ESCALATION } as const;
+/** The `kind` label of each count a sweep reports (the values of the sweeps' event kinds). */
+const SWEEP_EVENTS = { reminders: 'REMINDER', breaches: 'BREACH', escalations: 'ESCALATION' } as const;
 const SWEPT_SUBJECTS = ['referral', 'investigation'] as const;
 
 /**
@@ -68,7 +68,7 @@ export class HubMetrics {
       stopTimer();
       const counts = { referral: referrals, investigation: investigations };
       for (const subject of SWEPT_SUBJECTS) {
-        for (const [field, kind] of Object.entries(SWEEP_EVENTS) as [keyof SweepCounts, SlaEventKind][]) {
+        for (const [field, kind] of Object.entries(SWEEP_EVENTS) as [keyof SweepCounts, string][]) {
           this.slaEvents.inc({ subject, kind }, counts[subject][field] ?? 0);
         }
       }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/config';
 import { RequestContext } from '../graphql/request-context';
-import { registerDatabaseGauges } from './database-gauges';
+import { ClockCountQuery, registerDatabaseGauges } from './database-gauges';
 import { graphqlObserverPlugin } from './graphql-observer';
 import { HubMetrics } from './metrics';
 import { RunningMetricsServer, startMetricsServer } from './metrics-server';
@@ -30,10 +30,12 @@ export async function startObservability(options: {
   logger: Logger;
   dataSource: DataSource;
   clock: Clock;
+  /** Each domain's running clocks, for the clock gauges. */
+  clockCounts: readonly ClockCountQuery[];
 }): Promise<Observability> {
-  const { config, logger, dataSource, clock } = options;
+  const { config, logger, dataSource, clock, clockCounts } = options;
   const metrics = new HubMetrics();
-  registerDatabaseGauges(metrics.registry, dataSource, clock);
+  registerDatabaseGauges(metrics.registry, dataSource, clock, clockCounts);
   const { port } = config.metrics;
   const metricsServer = port === null ? null : await startMetricsServer({ ...config.metrics, port }, metrics.registry, logger);
   if (metricsServer) logger.info(`metrics at ${metricsServer.url}${config.metrics.token ? ' (bearer token required)' : ''}`);

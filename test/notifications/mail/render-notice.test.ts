@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import {
-  NOTICE_KINDS,
   NOTICE_TEMPLATES_DIR,
   renderNotice,
   type NoticeKind,
   type RenderedNotice,
 } from '../../../src/platform/notifications/mail/render-notice';
+import { NOTICE_KINDS } from '../../../src/app/notice-kinds';
 import { ARTIFACTS, fullModel, minimalModel } from './notice-fixtures';
 
 const REFERRAL_KINDS = NOTICE_KINDS.filter((kind) => kind.startsWith('REFERRAL_'));

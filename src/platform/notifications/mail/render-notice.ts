@@ -16,39 +16,17 @@ import { containsTinShapedNumber } from '../../security/tin-shapes';
  *    EIN `12-3456789`, nine digits in a row); a match throws `NoticePrivacyError`.
  */
 
-export const NOTICE_KINDS = [
-  'REFERRAL_FILED',
-  'REFERRAL_RETURNED_INCOMPLETE',
-  'REFERRAL_FORWARDED',
-  'REFERRAL_RETURNED_TO_LIAISON',
-  'REFERRAL_ACKNOWLEDGED',
-  'REFERRAL_ASSIGNED',
-  'REFERRAL_COMPLETED',
-  'REFERRAL_RETURNED_NO_TPP',
-  'REFERRAL_ELEVATED',
-  'REFERRAL_ELEVATION_RESOLVED',
-  'REFERRAL_WITHDRAWN',
-  'REFERRAL_CLOSED',
-  'SLA_REMINDER',
-  'SLA_BREACH',
-  'SLA_ESCALATION',
-  'DAILY_DIGEST',
-  'LOOKOUT_REQUESTED',
-  'LOOKOUT_RETURNED',
-  'LOOKOUT_FOR_REVIEW',
-  'LOOKOUT_NOT_ACCEPTED',
-  'LOOKOUT_FOR_ENTRY',
-  'LOOKOUT_ENTERED',
-  'LOOKOUT_REMOVAL_REQUESTED',
-  'LOOKOUT_FOR_REMOVAL',
-  'LOOKOUT_REMOVED',
-  'LOOKOUT_REMAINS',
-  'CROSSING_REPORTED',
-  'OI_ISSUED',
-  'OI_CLOSED',
-] as const;
+/**
+ * The kinds the platform itself sends: a clock's reminder, breach and escalation (any domain's clocks) and
+ * the daily digest. Every other kind is declared by the module that sends it (REFERRAL_…, LOOKOUT_…); a kind
+ * is whatever has its three templates in the templates folder.
+ */
+export const PLATFORM_NOTICE_KINDS = ['SLA_REMINDER', 'SLA_BREACH', 'SLA_ESCALATION', 'DAILY_DIGEST'] as const;
 
-export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export type PlatformNoticeKind = (typeof PLATFORM_NOTICE_KINDS)[number];
+
+/** A notice kind, e.g. REFERRAL_FILED: the name of its templates. */
+export type NoticeKind = string;
 
 /** One referral listed in a DAILY_DIGEST. */
 export interface NoticeDigestItem {
@@ -200,7 +178,8 @@ function load(): Map<NoticeKind, CompiledNotice> {
     else htmlEnv.registerPartial(name!, htmlEnv.compile(readTemplate(file), escaped));
   }
   const result = new Map<NoticeKind, CompiledNotice>();
-  for (const kind of NOTICE_KINDS) {
+  const kinds = readdirSync(NOTICE_TEMPLATES_DIR).flatMap((file) => /^([A-Z][A-Z0-9_]*)\.subject\.hbs$/.exec(file)?.[1] ?? []);
+  for (const kind of kinds) {
     result.set(kind, {
       subject: textEnv.compile(readTemplate(`${kind}.subject.hbs`), plain),
       text: textEnv.compile(readTemplate(`${kind}.text.hbs`), plain),
