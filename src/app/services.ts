@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '../platform/calendar/calendar.service';
 import { ClosureService } from '../platform/calendar/closure.service';
 import { closureRules } from '../modules/closures/closure-rules';
-import { NOTICE_PEOPLE } from '../modules/org/notice-people';
+import { NOTICE_PEOPLE, NOTICE_RECIPIENTS_SQL } from '../modules/org/notice-people';
 import { registerReferralNotices } from '../modules/referrals/referral-notices';
 import { referralClosureRetimer } from '../modules/referrals/referral-closure-retiming';
 import { investigationClosureRetimer } from '../modules/tecs/investigation-closure-retiming';
@@ -51,7 +51,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const org = new OrgService(dataSource);
   const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
   const categories = new ReferralCategoryService(dataSource);
-  const outbox = new NotificationOutbox(jobs);
+  const outbox = new NotificationOutbox(jobs, NOTICE_RECIPIENTS_SQL);
   const notifier = new ReferralNotifier(org, outbox);
   const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier);
   const referralQueries = new ReferralQueryService(dataSource);

@@ -7,7 +7,11 @@ import { Notification, NotificationStatus } from './notification.entity';
 
 /** Writes notices into the outbox inside the caller's transaction and queues their delivery. */
 export class NotificationOutbox {
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly jobs: JobQueue,
+    /** Who may receive notices, and how: a SELECT of (id, notification_mode) over active recipients (from org). */
+    private readonly recipientsSql: string,
+  ) {}
 
   /**
    * One statement whatever the number of notices: only active recipients get a row, and a digest
@@ -40,7 +44,7 @@ export class NotificationOutbox {
               CASE WHEN NOT n.urgent AND e.notification_mode = $2 THEN $3 ELSE $4 END, n.facts, $5::timestamptz
          FROM json_to_recordset($1::json)
               AS n(id uuid, kind text, recipient_id uuid, referral_id uuid, subject_type text, subject_id uuid, urgent boolean, facts jsonb)
-         JOIN employee e ON e.id = n.recipient_id AND e.active
+         JOIN (${this.recipientsSql}) e ON e.id = n.recipient_id
        RETURNING id, status`,
       [
         JSON.stringify(

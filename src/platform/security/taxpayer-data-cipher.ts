@@ -65,6 +65,18 @@ export const sealedColumn = {
   from: (value: string | null) => (value == null ? value : taxpayerDataCipher().open(value)),
 };
 
+/**
+ * TypeORM transformer for a structured column (e.g. JSONB) that carries taxpayer values in known places:
+ * `mapValues` (the owner's, which knows the places) rebuilds the value with each of them replaced, so they
+ * are sealed in the column and clear in the entity.
+ */
+export function sealedValuesColumn<T>(mapValues: (value: T, replace: (clear: string) => string) => T) {
+  return {
+    to: (value: T | null | undefined) => (value == null ? value : mapValues(value, (clear) => taxpayerDataCipher().seal(clear))),
+    from: (value: T | null) => (value == null ? value : mapValues(value, (sealed) => taxpayerDataCipher().open(sealed))),
+  };
+}
+
 /** Builds the cipher from the validated configuration and makes it the one the entities use. */
 export function configureDataProtection(config: { keys: ReadonlyMap<string, Buffer>; currentKeyId: string; hmacKey: Buffer }): TaxpayerDataCipher {
   const cipher = new TaxpayerDataCipher(config.keys, config.currentKeyId, config.hmacKey);
