@@ -42,7 +42,7 @@ export enum ReferralAction {
   /** Recorded by the hub's SLA sweep, not a lifecycle transition. */
   SLA_BREACH = 'SLA_BREACH',
   SLA_ESCALATION = 'SLA_ESCALATION',
-  /** A recorded breach taken back: a closure made its clock due later than now (closure-retiming.ts). */
+  /** A recorded breach taken back: a closure made its clock due later than now (referral-closure-retiming.ts). */
   SLA_BREACH_WITHDRAWN = 'SLA_BREACH_WITHDRAWN',
 }
 

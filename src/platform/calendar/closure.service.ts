@@ -57,7 +57,7 @@ function facts(closure: Closure): Record<string, unknown> {
  * Closures (executive-order days off, site closures) as data: admins add, correct and remove them.
  * Each change is one transaction that bumps closure_version (waiting for transactions computing clocks
  * to finish, and making new ones wait), writes the closure and its history entry, and re-times every open
- * clock it affects (closure-retiming.ts). Once committed, this instance's CalendarService uses the new
+ * clock it affects (each domain's ClosureRetimer). Once committed, this instance's CalendarService uses the new
  * closures; other instances notice the new version at their next clock.
  */
 export class ClosureService<A extends ClosureActor> {
