@@ -34,6 +34,8 @@ function discover(): Discovered[] {
     .filter((file) => /^\d+-[\w-]+\.js$/.test(file))
     .sort()
     .map((file) => {
+      // Discovered at run time by file name, so a static import cannot name it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const module = require(join(dir, file)) as { benchmark?: Benchmark };
       if (!module.benchmark) throw new Error(`${file} does not export \`benchmark\``);
       return { id: String(Number(file.split('-')[0])), file, benchmark: module.benchmark };

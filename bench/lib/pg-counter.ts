@@ -32,13 +32,14 @@ export class PgStatementCounter {
   install(): void {
     if (this.installed) return;
     this.installed = true;
-    const counter = this;
+    // The patched query runs with the pg.Client as `this`; the counting in progress is read through this closure.
+    const countingNow = (): Counting | null => this.current;
     const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
     (pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }).query = function patchedQuery(
       this: pg.Client & { connectionParameters?: { application_name?: string } },
       ...args: unknown[]
     ) {
-      const counting = counter.current;
+      const counting = countingNow();
       let captured: CapturedStatement | null = null;
       if (counting) {
         const app = this.connectionParameters?.application_name;

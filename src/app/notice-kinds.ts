@@ -4,5 +4,3 @@ import { PLATFORM_NOTICE_KINDS } from '../platform/notifications/mail/render-not
 
 /** Every notice the hub sends: each module's kinds and the platform's (a test checks each has its templates). */
 export const NOTICE_KINDS = [...REFERRAL_NOTICE_KINDS, ...PLATFORM_NOTICE_KINDS, ...TECS_NOTICE_KINDS] as const;
-
-export type HubNoticeKind = (typeof NOTICE_KINDS)[number];

@@ -1,11 +1,14 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent, TransactionCommitEvent } from 'typeorm';
+
+/** An entity class, as TypeORM's metadata names it. */
+type EntityClass = abstract new (...args: never[]) => unknown;
 import { AccessAuditEntry, AuditKind } from './access-audit.entity';
 import { mutationAuditContext } from './audit-context';
 
 /** Items whose creation is worth naming in the audit row: each module's, registered by the app. */
-const auditedEntities = new Set<Function>();
+const auditedEntities = new Set<EntityClass>();
 
-export function auditCreationsOf(entities: readonly Function[]): void {
+export function auditCreationsOf(entities: readonly EntityClass[]): void {
   entities.forEach((entity) => auditedEntities.add(entity));
 }
 
@@ -18,7 +21,7 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   afterInsert(event: InsertEvent<unknown>): void {
     const context = mutationAuditContext.getStore();
     const entity = event.entity as { id?: unknown } | undefined;
-    if (context && entity && auditedEntities.has(event.metadata.target as Function) && typeof entity.id === 'string') {
+    if (context && entity && auditedEntities.has(event.metadata.target as EntityClass) && typeof entity.id === 'string') {
       context.itemIds.add(entity.id);
     }
   }

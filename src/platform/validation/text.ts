@@ -3,7 +3,8 @@ import { type Checked, checkOptional, checked } from './checked';
 /** Maximum lengths, in characters: names, titles and address lines; narratives (remarks, research, requests). */
 export const TEXT_MAX = { short: 200, narrative: 4000 } as const;
 
-// C0 controls except \t and \n, DEL, and C1 controls.
+// C0 controls except \t and \n, DEL, and C1 controls: matching control characters is this pattern's purpose.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Trims the text and turns Windows line ends into \n. */
