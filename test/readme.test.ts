@@ -23,3 +23,18 @@ describe('README stays true', () => {
     expect(operations.filter((name) => !access.includes(`\`${name}\``))).toEqual([]);
   });
 });
+
+describe('README configuration table', () => {
+  // Every setting is read in the one config module, by name: each name must have its row.
+  const source = readFileSync(join(__dirname, '..', 'src', 'platform', 'config', 'config.ts'), 'utf8');
+  const settings = [...new Set([...source.matchAll(/env\.([A-Z][A-Z0-9_]+)|\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]))];
+  const table = readme.split('## Configuration')[1].split('\n## ')[0];
+
+  it('finds the settings the config module reads', () => {
+    expect(settings).toEqual(expect.arrayContaining(['DATABASE_URL', 'PORT', 'METRICS_PORT', 'SHUTDOWN_TIMEOUT_SECONDS']));
+  });
+
+  it('documents every one of them', () => {
+    expect(settings.filter((name) => !table.includes(`\`${name}\``))).toEqual([]);
+  });
+});
