@@ -67,6 +67,10 @@ export interface AppConfig {
     /** A download whose reader takes nothing for this long is cut, so a stalled client cannot hold a connection. */
     idleTimeoutSeconds: number;
   };
+  /** The built web console (`npm run build` writes it there), served at `/`. */
+  console: {
+    directory: string;
+  };
   tecs: {
     /** An OI is due this many business days after it is opened when DHS gave no departure date. */
     investigationDueBusinessDays: number;
@@ -321,6 +325,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exports: {
       maxConcurrent: integer(env, 'EXPORT_MAX_CONCURRENT', 2, 1, 100),
       idleTimeoutSeconds: integer(env, 'EXPORT_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
+    },
+    console: {
+      directory: resolve(env.CONSOLE_DIR || join('dist', 'web')),
     },
     tecs: {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),

@@ -22,6 +22,7 @@ import { createLoaders } from './loaders';
 import { aliasLimitRule, operationLimitsPlugin } from './operation-limits';
 import { healthRoutes, ReadinessChecks } from './health-routes';
 import { shutdownBudget } from '../lifecycle/shutdown';
+import { mountConsole } from '../console/console';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -119,6 +120,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       },
     }),
   );
+  mountConsole(app, { config, dataSource, clock });
 
   // A taken port must reject (and be explained), not crash the process with an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it): Playwright's own download cannot work here. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface TestBrowser {
+  /** A new tab: its own sessionStorage, so its own sign-in. */
+  newPage(): Promise<Page>;
+  /** Console errors (CSP refusals among them) and uncaught exceptions seen on any page so far. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** One headless Chromium per test file, with a fresh profile; pages are cheap, the browser is not. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  const profile = mkdtempSync(join(tmpdir(), 'hub-chromium-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    timezoneId: 'UTC',
+    locale: 'en-US',
+  });
+  const problems: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    problems,
+    newPage: () => context.newPage(),
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The console must have been built (`npm run build`, which `npm test` runs first). */
+export function requireBuiltConsole(directory: string): void {
+  if (!existsSync(join(directory, 'index.html'))) throw new Error(`The web console is not built in ${directory}: run npm run build`);
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * axe-core on the page as it is now (WCAG 2.1 A and AA and axe's best practices). Injected through the DevTools
+ * protocol, which the page's Content-Security-Policy does not govern, so the policy stays as strict as served.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
+}
