@@ -19,7 +19,7 @@ const FLAGS = [
 export interface TestBrowser {
   /** A new tab: its own sessionStorage, so its own sign-in. */
   newPage(): Promise<Page>;
-  /** Console errors (CSP refusals among them) and uncaught exceptions seen on any page so far. */
+  /** Failed requests, console errors (CSP refusals among them) and uncaught exceptions seen on any page so far. */
   problems: string[];
   close(): Promise<void>;
 }
@@ -37,8 +37,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   const problems: string[] = [];
   const watch = (page: Page) => {
+    // An expired sign-in (401) is a path the console handles; any other failed request is a problem.
+    page.on('response', (response) => {
+      if (response.status() >= 400 && response.status() !== 401) problems.push(`${response.status()} ${response.url()}`);
+    });
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of 401/.test(message.text())) problems.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
   };
