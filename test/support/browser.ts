@@ -50,7 +50,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
   context.on('page', watch);
   return {
     problems,
-    newPage: () => context.newPage(),
+    async newPage() {
+      const page = await context.newPage();
+      // Well inside jest's 30 s per test, so a wait that fails names the step.
+      page.setDefaultTimeout(10_000);
+      return page;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

@@ -10,10 +10,10 @@ import { rememberReturnTo, SessionProvider, useSession } from './session';
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
 function SignedIn() {
-  const { session } = useSession();
+  const { session, ended } = useSession();
   const location = useLocation();
   if (!session) {
-    rememberReturnTo(location.pathname + location.search);
+    if (ended !== 'signed-out') rememberReturnTo(location.pathname + location.search);
     return <Navigate to="/sign-in" replace />;
   }
   return <Layout />;

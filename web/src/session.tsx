@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { clearDrafts } from './drafts';
 
 /**
@@ -23,6 +23,8 @@ function storedSession(): Session | null {
 
 interface SessionControl {
   session: Session | null;
+  /** How the last session ended: the API refused its token (the sign-in page says so), or the person signed out. */
+  ended: 'expired' | 'signed-out' | null;
   /** Signed in: back to the page the person was sent away from, or home. */
   signIn(session: Session): void;
   /** Signing out forgets the token and every half-filled form. */
@@ -35,14 +37,14 @@ const SessionContext = createContext<SessionControl | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState(storedSession);
+  const [ended, setEnded] = useState<SessionControl['ended']>(null);
   const navigate = useNavigate();
-  const location = useLocation();
-  const here = location.pathname + location.search;
 
   const signIn = useCallback(
     (next: Session) => {
       sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
       setSession(next);
+      setEnded(null);
       const returnTo = sessionStorage.getItem(RETURN_TO_KEY) ?? '/';
       sessionStorage.removeItem(RETURN_TO_KEY);
       navigate(returnTo, { replace: true });
@@ -52,17 +54,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(() => {
     sessionStorage.removeItem(SESSION_KEY);
     clearDrafts();
+    sessionStorage.removeItem(RETURN_TO_KEY);
     setSession(null);
+    setEnded('signed-out');
     navigate('/sign-in', { replace: true });
   }, [navigate]);
+  // The signed-in pages then send the person to sign in, remembering where they were.
   const expire = useCallback(() => {
     sessionStorage.removeItem(SESSION_KEY);
-    if (!here.startsWith('/sign-in')) sessionStorage.setItem(RETURN_TO_KEY, here);
     setSession(null);
-    navigate('/sign-in', { replace: true, state: { expired: true } });
-  }, [navigate, here]);
+    setEnded('expired');
+  }, []);
 
-  const control = useMemo(() => ({ session, signIn, signOut, expire }), [session, signIn, signOut, expire]);
+  const control = useMemo(() => ({ session, ended, signIn, signOut, expire }), [session, ended, signIn, signOut, expire]);
   return <SessionContext.Provider value={control}>{children}</SessionContext.Provider>;
 }
 

@@ -1,5 +1,4 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
 import { usePageTitle } from '../page-title';
 import { useSession } from '../session';
 
@@ -19,8 +18,8 @@ type Listing = { state: 'loading' } | { state: 'ready'; employees: DemoEmployee[
  */
 export function SignInPage() {
   usePageTitle('Sign in');
-  const { signIn } = useSession();
-  const expired = (useLocation().state as { expired?: boolean } | null)?.expired === true;
+  const { signIn, ended } = useSession();
+  const expired = ended === 'expired';
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [employeeId, setEmployeeId] = useState('');
   const [failure, setFailure] = useState<string | null>(null);

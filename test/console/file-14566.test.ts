@@ -1,0 +1,126 @@
+import 'reflect-metadata';
+import { Page } from 'playwright-core';
+import { Referral } from '../../src/referrals/referral.entity';
+import { axeViolations, launchBrowser, requireBuiltConsole, TestBrowser } from '../support/browser';
+import { startTestHub, TestHub } from '../support/hub';
+import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
+
+let hub: TestHub;
+let org: TestOrganisation;
+let browser: TestBrowser;
+let origin: string;
+let page: Page;
+
+beforeAll(async () => {
+  hub = await startTestHub();
+  requireBuiltConsole(hub.config.console.directory);
+  org = await createTestOrganisation(hub.services, hub.database.dataSource);
+  origin = new URL(hub.url).origin;
+  browser = await launchBrowser();
+  page = await browser.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+afterEach(() => {
+  expect(browser.problems).toEqual([]);
+});
+
+async function signInAs(email: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in to the Referral Hub' }).waitFor();
+  const select = page.getByLabel('Demo employee');
+  await select.selectOption((await select.locator('option', { hasText: email }).getAttribute('value'))!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const FAX = 'Your fax';
+
+/** Types a whole Form 14566 but the fax number, as a person would. */
+async function fillAllButFax(): Promise<void> {
+  const v = VALID_14566;
+  await page.getByLabel('Receiving function').selectOption({ label: `${org.functions.ef.name} (${org.functions.ef.code})` });
+  await page.getByLabel('Purpose').selectOption(v.purpose);
+  const business = page.getByRole('group', { name: 'The business' });
+  await business.getByLabel('Business name').fill(v.business.name);
+  await business.getByLabel('EIN').fill(v.business.ein);
+  for (const [group, address] of [
+    [business, v.business.address],
+    [page.getByRole('group', { name: 'The responsible party' }), v.taxpayer.address],
+  ] as const) {
+    await group.getByLabel('Street address', { exact: true }).fill(address.line1);
+    await group.getByLabel('City').fill(address.city);
+    await group.getByLabel('State', { exact: true }).fill(address.state);
+    await group.getByLabel('ZIP code').fill(address.zip);
+  }
+  const party = page.getByRole('group', { name: 'The responsible party' });
+  await party.getByLabel('Name').fill(v.taxpayer.name);
+  await party.getByLabel('SSN').fill(v.taxpayer.ssn);
+  await page.getByLabel('Return 1: form').fill('941');
+  await page.getByLabel('Return 1: MFT').fill('01');
+  await page.getByLabel('Return 1: tax period').fill('202603');
+  await page.getByLabel('Completed research').fill(v.completedResearch.join('\n'));
+  await page.getByLabel('Requested actions').fill(v.requestedActions);
+  await page.getByLabel('Your name').fill(v.originatorContact.name);
+  await page.getByLabel('Your phone').fill(v.originatorContact.phone);
+}
+
+describe('an employee files a Form 14566', () => {
+  it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
+    await page.goto(`${origin}/referrals/new`);
+    await signInAs('am.originator@example.gov');
+    await page.waitForURL(`${origin}/referrals/new`);
+    await page.getByRole('heading', { name: /File a Form 14566/ }).waitFor();
+    await fillAllButFax();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'File the referral' }).click();
+    const fax = page.getByLabel(FAX);
+    await page.locator('#f-form14566-originatorContact-fax-error').waitFor();
+    await expect(page.locator('#f-form14566-originatorContact-fax-error').textContent()).resolves.toMatch(/required/i);
+    await expect(fax.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(fax.getAttribute('aria-describedby')).resolves.toContain('f-form14566-originatorContact-fax-error');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Your fax');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+    await expect(page.getByRole('group', { name: 'The business' }).getByLabel('EIN').inputValue()).resolves.toBe(VALID_14566.business.ein);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await hub.database.dataSource.manager.count(Referral)).toBe(0);
+  });
+
+  it('keeps the half-filled form through an expired sign-in, then fixes the fax and files', async () => {
+    hub.clock.advance((hub.config.auth.tokenTtlSeconds + 60) * 1000);
+    await page.getByLabel(FAX).fill(VALID_14566.originatorContact.fax);
+    await page.getByRole('button', { name: 'File the referral' }).click();
+
+    await page.waitForURL(`${origin}/sign-in`);
+    await page.getByText('Your sign-in has expired').waitFor();
+    await signInAs('am.originator@example.gov');
+    await page.waitForURL(`${origin}/referrals/new`);
+    await expect(page.getByLabel(FAX).inputValue()).resolves.toBe(VALID_14566.originatorContact.fax);
+    await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+
+    await page.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const [filed] = await hub.database.dataSource.manager.find(Referral);
+    expect(page.url()).toBe(`${origin}/referrals/${filed.id}`);
+    await page.getByRole('heading', { name: `Referral ${filed.referenceNumber}` }).waitFor();
+    expect(filed).toMatchObject({ state: 'SUBMITTED', originatorId: org.people.originator.id, receivingFunctionId: org.functions.ef.id });
+    expect(await page.content()).not.toContain(VALID_14566.taxpayer.ssn);
+
+    // Filed: the draft is gone, a new filing starts empty.
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await expect(page.getByLabel(FAX).inputValue()).resolves.toBe('');
+  });
+
+  it('signs out: the token and every draft are forgotten', async () => {
+    await page.getByLabel('Requested actions').fill('half-typed');
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.waitForURL(`${origin}/sign-in`);
+    await expect(page.evaluate('JSON.stringify(Object.keys(sessionStorage))')).resolves.toBe('[]');
+    await page.goto(`${origin}/work-queue`);
+    await page.waitForURL(`${origin}/sign-in`);
+  });
+});
