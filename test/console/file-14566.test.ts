@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Referral } from '../../src/referrals/referral.entity';
-import { axeViolations, launchBrowser, requireBuiltConsole, TestBrowser } from '../support/browser';
+import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 
@@ -28,13 +28,6 @@ afterAll(async () => {
 afterEach(() => {
   expect(browser.problems).toEqual([]);
 });
-
-async function signInAs(email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in to the Referral Hub' }).waitFor();
-  const select = page.getByLabel('Demo employee');
-  await select.selectOption((await select.locator('option', { hasText: email }).getAttribute('value'))!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 const FAX = 'Your fax';
 
@@ -70,7 +63,7 @@ async function fillAllButFax(): Promise<void> {
 describe('an employee files a Form 14566', () => {
   it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
     await page.goto(`${origin}/referrals/new`);
-    await signInAs('am.originator@example.gov');
+    await signInAs(page, 'am.originator@example.gov');
     await page.waitForURL(`${origin}/referrals/new`);
     await page.getByRole('heading', { name: /File a Form 14566/ }).waitFor();
     await fillAllButFax();
@@ -97,7 +90,7 @@ describe('an employee files a Form 14566', () => {
 
     await page.waitForURL(`${origin}/sign-in`);
     await page.getByText('Your sign-in has expired').waitFor();
-    await signInAs('am.originator@example.gov');
+    await signInAs(page, 'am.originator@example.gov');
     await page.waitForURL(`${origin}/referrals/new`);
     await expect(page.getByLabel(FAX).inputValue()).resolves.toBe(VALID_14566.originatorContact.fax);
     await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);

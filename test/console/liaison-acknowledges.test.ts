@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Caller } from '../../src/auth/caller';
 import { Referral } from '../../src/referrals/referral.entity';
-import { axeViolations, launchBrowser, requireBuiltConsole, TestBrowser } from '../support/browser';
+import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';
@@ -43,14 +43,6 @@ async function forwardedReferral(): Promise<Referral> {
     content: { form14566: VALID_14566 as never },
   });
   return hub.services.referrals.forward(callers.amLiaison, { referralId: filed.id });
-}
-
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Sign in to the Referral Hub' }).waitFor();
-  const select = page.getByLabel('Demo employee');
-  const value = await select.locator('option', { hasText: email }).getAttribute('value');
-  await select.selectOption(value!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {

@@ -87,3 +87,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
     .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))`);
 }
+
+/** The development sign-in page, as a person uses it: pick the demo employee by e-mail, press Sign in. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in to the Referral Hub' }).waitFor();
+  const select = page.getByLabel('Demo employee');
+  await select.selectOption((await select.locator('option', { hasText: email }).getAttribute('value'))!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

@@ -1,6 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
-import { humanMessage } from './api-errors';
+import { ApiErrorAlert } from './alert';
 import { MeContext, MeDocument } from './me';
 import { useSession } from './session';
 
@@ -56,13 +56,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" className="grid-container padding-bottom-5" tabIndex={-1}>
-        {error && (
-          <div className="usa-alert usa-alert--error margin-top-2" role="alert">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{humanMessage(error)}</p>
-            </div>
-          </div>
-        )}
+        {error && <ApiErrorAlert error={error} />}
         {data && (
           <MeContext.Provider value={data.me}>
             <Outlet />

@@ -1,7 +1,8 @@
 import { FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { CombinedError, useMutation, useQuery } from 'urql';
-import { fieldErrorsOf, humanMessage } from '../api-errors';
+import { ApiErrorAlert } from '../alert';
+import { fieldErrorsOf } from '../api-errors';
 import { useDraft } from '../drafts';
 import { ErrorSummary, Field, focusFirstError } from '../field';
 import { humanize } from '../format';
@@ -145,7 +146,6 @@ export function FileReferralPage() {
       </>
     );
   };
-  const generalError = error && fieldErrors.length === 0 ? humanMessage(error) : null;
 
   return (
     <>
@@ -156,13 +156,7 @@ export function FileReferralPage() {
       </p>
       <form ref={form} className="usa-form usa-form--large" onSubmit={submit} noValidate>
         <ErrorSummary problems={fieldErrors.map((e) => ({ path: e.field, label: labelOf(e.field), message: e.message }))} />
-        {generalError && (
-          <div className="usa-alert usa-alert--error" role="alert">
-            <div className="usa-alert__body">
-              <p className="usa-alert__text">{generalError}</p>
-            </div>
-          </div>
-        )}
+        {error && fieldErrors.length === 0 && <ApiErrorAlert error={error} />}
         <Field path="receivingFunctionId" label="Receiving function" error={errorOf('receivingFunctionId')}>
           {(control) => (
             <select className="usa-select" {...control} value={draft.receivingFunctionId} onChange={(e) => set({ receivingFunctionId: e.target.value })}>

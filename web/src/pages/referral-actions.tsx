@@ -1,5 +1,6 @@
 import { FormEvent, useRef, useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
+import { Alert } from '../alert';
 import { errorCode, fieldErrorsOf, humanMessage } from '../api-errors';
 import { useDraft } from '../drafts';
 import { ErrorSummary, Field, focusFirstError } from '../field';
@@ -135,11 +136,9 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>
       {done && (
-        <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{done}</p>
-          </div>
-        </div>
+        <Alert kind="success" slim>
+          <p className="usa-alert__text">{done}</p>
+        </Alert>
       )}
       {offered.length === 0 && !draft.action && <p>There is nothing for you to do on this referral now.</p>}
       <ul className="usa-button-group">
@@ -159,14 +158,12 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
       {draft.action && spec && (
         <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label={spec.label}>
           {conflict ? (
-            <div className="usa-alert usa-alert--warning" role="alert">
-              <div className="usa-alert__body">
-                <p className="usa-alert__text">Someone else changed this referral — reload it to see the change. Nothing you typed is lost.</p>
-                <button type="button" className="usa-button usa-button--secondary margin-top-1" onClick={() => (setError(null), onReload())}>
-                  Reload the referral
-                </button>
-              </div>
-            </div>
+            <Alert kind="warning">
+              <p className="usa-alert__text">{humanMessage(error!)}</p>
+              <button type="button" className="usa-button usa-button--secondary margin-top-1" onClick={() => (setError(null), onReload())}>
+                Reload the referral
+              </button>
+            </Alert>
           ) : (
             error && (
               <ErrorSummary

@@ -1,10 +1,19 @@
-import type { ReferralPageQuery } from '../gql/graphql';
 import { humanize } from '../format';
+import { graphql } from '../gql';
+import type { PostalAddressFieldsFragment, ReferralPageQuery } from '../gql/graphql';
+
+export const PostalAddressFields = graphql(`
+  fragment PostalAddressFields on PostalAddress {
+    line1
+    line2
+    city
+    state
+    zip
+  }
+`);
 
 type Content = ReferralPageQuery['referral']['content'];
-type Address = { line1: string; line2?: string | null; city: string; state: string; zip: string };
-
-const addressText = (a: Address) => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter(Boolean).join(', ');
+const addressText = (a: PostalAddressFieldsFragment) => [a.line1, a.line2, `${a.city}, ${a.state} ${a.zip}`].filter(Boolean).join(', ');
 
 function Facts({ facts }: { facts: [string, string | null | undefined][] }) {
   return (

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { humanMessage } from '../api-errors';
+import { ApiErrorAlert } from '../alert';
 import { FORM_NAMES, formatInstant, formatRemaining, humanize } from '../format';
 import { graphql } from '../gql';
 import type { ReferralPageQuery } from '../gql/graphql';
@@ -61,22 +61,14 @@ const ReferralPageDocument = graphql(`
             name
             einMasked
             address {
-              line1
-              line2
-              city
-              state
-              zip
+              ...PostalAddressFields
             }
           }
           taxpayer {
             name
             ssnMasked
             address {
-              line1
-              line2
-              city
-              state
-              zip
+              ...PostalAddressFields
             }
           }
           affectedReturns {
@@ -195,15 +187,7 @@ export function ReferralPage() {
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
   const referral = data?.referral;
   usePageTitle(referral ? `Referral ${referral.referenceNumber}` : 'Referral');
-  if (error && !referral) {
-    return (
-      <div className="usa-alert usa-alert--error margin-top-3" role="alert">
-        <div className="usa-alert__body">
-          <p className="usa-alert__text">{humanMessage(error)}</p>
-        </div>
-      </div>
-    );
-  }
+  if (error && !referral) return <ApiErrorAlert error={error} />;
   if (!referral) return <p>Loading…</p>;
   const zone = me.function.timeZone;
   return (

@@ -1,4 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
+import { Alert } from '../alert';
 import { usePageTitle } from '../page-title';
 import { useSession } from '../session';
 
@@ -54,11 +55,9 @@ export function SignInPage() {
     <main id="main-content" className="grid-container padding-y-5">
       <h1>Sign in to the Referral Hub</h1>
       {expired && (
-        <div className="usa-alert usa-alert--warning usa-alert--slim" role="status">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">Your sign-in has expired. Sign in again to go back to the page you were on; what you typed is kept.</p>
-          </div>
-        </div>
+        <Alert kind="warning" slim>
+          <p className="usa-alert__text">Your sign-in has expired. Sign in again to go back to the page you were on; what you typed is kept.</p>
+        </Alert>
       )}
       {listing.state === 'loading' && <p>Loading the demo employees…</p>}
       {listing.state === 'unavailable' && (

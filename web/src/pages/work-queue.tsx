@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { humanMessage } from '../api-errors';
+import { ApiErrorAlert } from '../alert';
 import { graphql } from '../gql';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
 import { FORM_NAMES, formatInstant, formatRemaining, humanize } from '../format';
@@ -35,6 +35,31 @@ const QUEUE_SIZE = 100;
 const PAGE_SIZE = 20;
 const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 
+function FilterSelect<T extends string>(props: {
+  id: string;
+  label: string;
+  all: string;
+  value: T | '';
+  options: [T, string][];
+  onChange(value: T | ''): void;
+}) {
+  return (
+    <div className="grid-col-auto">
+      <label className="usa-label" htmlFor={props.id}>
+        {props.label}
+      </label>
+      <select className="usa-select" id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T | '')}>
+        <option value="">{props.all}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function WorkQueuePage() {
   usePageTitle('My work queue');
   const me = useMe();
@@ -58,40 +83,10 @@ export function WorkQueuePage() {
         What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}); the list refreshes
         every 15 seconds.
       </p>
-      {error && (
-        <div className="usa-alert usa-alert--error" role="alert">
-          <div className="usa-alert__body">
-            <p className="usa-alert__text">{humanMessage(error)}</p>
-          </div>
-        </div>
-      )}
+      {error && <ApiErrorAlert error={error} />}
       <div className="grid-row grid-gap">
-        <div className="grid-col-auto">
-          <label className="usa-label" htmlFor="filter-form">
-            Form
-          </label>
-          <select className="usa-select" id="filter-form" value={form} onChange={(e) => (setForm(e.target.value as ReferralForm | ''), setPage(0))}>
-            <option value="">All forms</option>
-            {FORMS.map((f) => (
-              <option key={f} value={f}>
-                {FORM_NAMES[f]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="grid-col-auto">
-          <label className="usa-label" htmlFor="filter-state">
-            State
-          </label>
-          <select className="usa-select" id="filter-state" value={state} onChange={(e) => (setState(e.target.value as ReferralState | ''), setPage(0))}>
-            <option value="">All states</option>
-            {states.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filter-form" label="Form" all="All forms" value={form} options={FORMS.map((f) => [f, FORM_NAMES[f]])} onChange={(f) => (setForm(f), setPage(0))} />
+        <FilterSelect id="filter-state" label="State" all="All states" value={state} options={states.map((s) => [s, humanize(s)])} onChange={(s) => (setState(s), setPage(0))} />
       </div>
       {data && shown.length === 0 && <p className="margin-top-3">Nothing to act on{form || state ? ' with these filters' : ''}.</p>}
       {pageRows.length > 0 && (
