@@ -3,8 +3,9 @@ import { CombinedError, useClient, useQuery } from 'urql';
 import { Alert } from '../alert';
 import { errorCode, fieldErrorsOf, humanMessage } from '../api-errors';
 import { useDraft } from '../drafts';
-import { ErrorSummary, Field, focusFirstError } from '../field';
+import { ErrorSummary, FieldErrorsContext, focusFirstError, SelectField, TextField } from '../field';
 import { humanize } from '../format';
+import { lines } from '../input';
 import { graphql } from '../gql';
 import type { ReferralAction } from '../gql/graphql';
 import type { PageReferral } from './referral';
@@ -62,7 +63,6 @@ const ACTIONS: Partial<Record<ReferralAction, { label: string; extras: Extra[] }
   RESOLVE_ELEVATION: { label: 'Record the resolution', extras: ['resolution'] },
 };
 
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 
 const FIELD_LABELS: Record<string, string> = {
   note: 'Note',
@@ -129,7 +129,6 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
   }
 
   const fieldErrors = fieldErrorsOf(error ?? undefined);
-  const errorFor = (field: string) => fieldErrors.filter((e) => e.field === field || e.field.startsWith(`${field}[`)).map((e) => e.message).join('; ') || undefined;
   const conflict = errorCode(error ?? undefined) === 'CONFLICT';
 
   return (
@@ -156,6 +155,7 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
         ))}
       </ul>
       {draft.action && spec && (
+        <FieldErrorsContext.Provider value={fieldErrors}>
         <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label={spec.label}>
           {conflict ? (
             <Alert kind="warning">
@@ -177,46 +177,36 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
           )}
           {!referral.availableActions.includes(draft.action) && <p>This action is no longer offered to you on this referral.</p>}
           {spec.extras.includes('assignee') && (
-            <Field path="assigneeId" label="Assign to" error={errorFor('assigneeId')}>
-              {(control) => (
-                <select className="usa-select" {...control} value={draft.assigneeId} onChange={(e) => update({ assigneeId: e.target.value })}>
-                  <option value="">- Select -</option>
-                  {assignees?.employees.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.name} ({e.email})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              path="assigneeId"
+              label="Assign to"
+              value={draft.assigneeId}
+              options={(assignees?.employees ?? []).map((e) => [e.id, `${e.name} (${e.email})`])}
+              onChange={(assigneeId) => update({ assigneeId })}
+            />
           )}
-          {(spec.extras.includes('missingItems') || spec.extras.includes('actionsTaken')) && (
-            <Field
-              path={spec.extras.includes('missingItems') ? 'missingItems' : 'actionsTaken'}
-              label={spec.extras.includes('missingItems') ? 'What is missing' : 'Actions taken'}
-              hint="One per line"
-              error={errorFor(spec.extras.includes('missingItems') ? 'missingItems' : 'actionsTaken')}
-            >
-              {(control) => <textarea className="usa-textarea" {...control} value={draft.lines} onChange={(e) => update({ lines: e.target.value })} />}
-            </Field>
+          {spec.extras.includes('missingItems') && (
+            <TextField path="missingItems" label="What is missing" hint="One per line" multiline value={draft.lines} onChange={(text) => update({ lines: text })} />
+          )}
+          {spec.extras.includes('actionsTaken') && (
+            <TextField path="actionsTaken" label="Actions taken" hint="One per line" multiline value={draft.lines} onChange={(text) => update({ lines: text })} />
           )}
           {spec.extras.includes('resolutionCode') && (
-            <Field path="resolutionCode" label="Resolution code (optional)" hint="e.g. ADDED_TO_SCHEME_LIST, RTN2PROC" error={errorFor('resolutionCode')}>
-              {(control) => <input className="usa-input" {...control} value={draft.resolutionCode} onChange={(e) => update({ resolutionCode: e.target.value })} />}
-            </Field>
+            <TextField
+              path="resolutionCode"
+              label="Resolution code (optional)"
+              hint="e.g. ADDED_TO_SCHEME_LIST, RTN2PROC"
+              value={draft.resolutionCode}
+              onChange={(resolutionCode) => update({ resolutionCode })}
+            />
           )}
-          {(spec.extras.includes('reason') || spec.extras.includes('resolution')) && (
-            <Field
-              path={spec.extras.includes('reason') ? 'reason' : 'resolution'}
-              label={spec.extras.includes('reason') ? 'What the functions disagree about' : 'Resolution'}
-              error={errorFor(spec.extras.includes('reason') ? 'reason' : 'resolution')}
-            >
-              {(control) => <textarea className="usa-textarea" {...control} value={draft.reason} onChange={(e) => update({ reason: e.target.value })} />}
-            </Field>
+          {spec.extras.includes('reason') && (
+            <TextField path="reason" label="What the functions disagree about" multiline value={draft.reason} onChange={(reason) => update({ reason })} />
           )}
-          <Field path="note" label="Note (optional)" error={errorFor('note')}>
-            {(control) => <textarea className="usa-textarea" {...control} value={draft.note} onChange={(e) => update({ note: e.target.value })} />}
-          </Field>
+          {spec.extras.includes('resolution') && (
+            <TextField path="resolution" label="Resolution" multiline value={draft.reason} onChange={(reason) => update({ reason })} />
+          )}
+          <TextField path="note" label="Note (optional)" multiline value={draft.note} onChange={(note) => update({ note })} />
           <button className="usa-button margin-top-2" type="submit" disabled={sending}>
             {spec.label}
           </button>
@@ -224,6 +214,7 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
             Cancel
           </button>
         </form>
+        </FieldErrorsContext.Provider>
       )}
     </section>
   );

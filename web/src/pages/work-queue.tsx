@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { graphql } from '../gql';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
+import { SelectField } from '../field';
 import { FORM_NAMES, formatInstant, formatRemaining, humanize } from '../format';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
@@ -35,31 +36,6 @@ const QUEUE_SIZE = 100;
 const PAGE_SIZE = 20;
 const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 
-function FilterSelect<T extends string>(props: {
-  id: string;
-  label: string;
-  all: string;
-  value: T | '';
-  options: [T, string][];
-  onChange(value: T | ''): void;
-}) {
-  return (
-    <div className="grid-col-auto">
-      <label className="usa-label" htmlFor={props.id}>
-        {props.label}
-      </label>
-      <select className="usa-select" id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T | '')}>
-        <option value="">{props.all}</option>
-        {props.options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
 export function WorkQueuePage() {
   usePageTitle('My work queue');
   const me = useMe();
@@ -85,8 +61,12 @@ export function WorkQueuePage() {
       </p>
       {error && <ApiErrorAlert error={error} />}
       <div className="grid-row grid-gap">
-        <FilterSelect id="filter-form" label="Form" all="All forms" value={form} options={FORMS.map((f) => [f, FORM_NAMES[f]])} onChange={(f) => (setForm(f), setPage(0))} />
-        <FilterSelect id="filter-state" label="State" all="All states" value={state} options={states.map((s) => [s, humanize(s)])} onChange={(s) => (setState(s), setPage(0))} />
+        <div className="grid-col-auto">
+          <SelectField path="filter.form" label="Form" placeholder="All forms" value={form} options={FORMS.map((f) => [f, FORM_NAMES[f]])} onChange={(f) => (setForm(f), setPage(0))} />
+        </div>
+        <div className="grid-col-auto">
+          <SelectField path="filter.state" label="State" placeholder="All states" value={state} options={states.map((s) => [s, humanize(s)])} onChange={(s) => (setState(s), setPage(0))} />
+        </div>
       </div>
       {data && shown.length === 0 && <p className="margin-top-3">Nothing to act on{form || state ? ' with these filters' : ''}.</p>}
       {pageRows.length > 0 && (

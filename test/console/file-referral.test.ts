@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { Referral } from '../../src/referrals/referral.entity';
 import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
 import { startTestHub, TestHub } from '../support/hub';
-import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
+import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
 
 let hub: TestHub;
 let org: TestOrganisation;
@@ -60,12 +60,13 @@ async function fillAllButFax(): Promise<void> {
   await page.getByLabel('Your phone').fill(v.originatorContact.phone);
 }
 
-describe('an employee files a Form 14566', () => {
+describe('an employee files a referral', () => {
   it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
     await page.goto(`${origin}/referrals/new`);
     await signInAs(page, 'am.originator@example.gov');
     await page.waitForURL(`${origin}/referrals/new`);
-    await page.getByRole('heading', { name: /File a Form 14566/ }).waitFor();
+    await page.getByRole('heading', { name: 'File a referral' }).waitFor();
+    await page.getByRole('heading', { name: 'Form 14566, BMF Identity Theft Referral' }).waitFor();
     await fillAllButFax();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -108,8 +109,52 @@ describe('an employee files a Form 14566', () => {
     await expect(page.getByLabel(FAX).inputValue()).resolves.toBe('');
   });
 
+  it('files a Form 4442, the picked category explaining when to use it and what the taxpayer is told', async () => {
+    const [category] = (await hub.services.categories.list(500)).filter((c) => c.name === VALID_4442.category || c.aliases.includes(VALID_4442.category));
+    await page.locator('label[for=form-F4442]').click(); // USWDS tiles: the label is what one clicks
+    const form = page.getByRole('form', { name: 'Form 4442, Inquiry Referral' });
+    await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
+    await form.getByLabel('Category').selectOption(category.code);
+    await form.getByText(category.trigger).waitFor();
+    if (category.taxpayerTold) await form.getByText(category.taxpayerTold).waitFor();
+    await form.getByLabel('TIN', { exact: true }).fill(VALID_4442.tin);
+    await form.getByLabel('Tax period').fill(VALID_4442.taxPeriod);
+    await form.getByLabel('MFT (optional)').fill(VALID_4442.mft);
+    await form.getByLabel('Remarks').fill(VALID_4442.remarks);
+    await form.getByLabel('The taxpayer has been authenticated').press('Space');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
+    expect(filed).toMatchObject({ form: 'F4442', categoryCode: category.code, receivingFunctionId: org.functions.rivo.id });
+    await page.getByText(`Form 4442 (${category.name})`).waitFor();
+  });
+
+  it('files a Form 3210 with the list of documents it transmits', async () => {
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.locator('label[for=form-F3210]').click();
+    const form = page.getByRole('form', { name: 'Form 3210, Document Transmittal' });
+    await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
+    await form.getByLabel('Routing').fill(VALID_3210.routing);
+    await form.getByLabel('TIN', { exact: true }).fill(VALID_3210.tin);
+    await form.getByLabel('Tax period').fill(VALID_3210.taxPeriod);
+    await form.getByLabel('MFT', { exact: true }).fill(VALID_3210.mft);
+    await form.getByLabel('Remarks').fill(VALID_3210.remarks);
+    await form.getByLabel('Document 1: title').fill('Signed return');
+    await form.getByLabel('Document 1: type').fill('Form 1040, signed');
+    await form.getByRole('button', { name: 'Add a document' }).click();
+    await form.getByLabel('Document 2: title').fill('Letter');
+    await form.getByLabel('Document 2: type').fill('Correspondence');
+    await form.getByLabel('Document 2: pages (optional)').fill('2');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    await page.getByText('Signed return (Form 1040, signed); Letter (Correspondence, 2 pages)').waitFor();
+  });
+
   it('signs out: the token and every draft are forgotten', async () => {
-    await page.getByLabel('Requested actions').fill('half-typed');
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.getByLabel('Routing').fill('half-typed');
     await page.getByRole('button', { name: /Sign out/ }).click();
     await page.waitForURL(`${origin}/sign-in`);
     await expect(page.evaluate('JSON.stringify(Object.keys(sessionStorage))')).resolves.toBe('[]');
