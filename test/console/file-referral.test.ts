@@ -60,6 +60,26 @@ async function fillAllButFax(): Promise<void> {
   await page.getByLabel('Your phone').fill(v.originatorContact.phone);
 }
 
+/** Presses Tab (and only Tab) until the field labelled `label` has the focus; fails if it is never reached. */
+async function tabTo(label: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate('document.activeElement?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? ""');
+    if (focused === label) {
+      // Focus is visible: USWDS draws an outline on whatever has it.
+      await expect(page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).resolves.not.toBe('none');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
+
+/** Tabs to a field and types into it. */
+async function typeInto(label: string, text: string): Promise<void> {
+  await tabTo(label);
+  await page.keyboard.type(text);
+}
+
 describe('an employee files a referral', () => {
   it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
     await page.goto(`${origin}/referrals/new`);
@@ -152,9 +172,51 @@ describe('an employee files a referral', () => {
     await page.getByText('Signed return (Form 1040, signed); Letter (Correspondence, 2 pages)').waitFor();
   });
 
+  it('files a Form 14566 with the keyboard alone', async () => {
+    const v = VALID_14566;
+    await page.goto(`${origin}/referrals/new`);
+    await page.getByRole('heading', { name: 'File a referral' }).waitFor();
+    await tabTo('Form 3210, Document TransmittalDocuments sent on, e.g. a signed return to RIVO');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.getByRole('heading', { name: 'Form 14566, BMF Identity Theft Referral' }).waitFor();
+    await typeInto('Receiving function', org.functions.ef.name);
+    for (const [label, text] of [
+      ['Business name', v.business.name],
+      ['EIN', v.business.ein],
+      ['Street address', v.business.address.line1],
+      ['City', v.business.address.city],
+      ['State', v.business.address.state],
+      ['ZIP code', v.business.address.zip],
+      ['Name', v.taxpayer.name],
+      ['SSN', v.taxpayer.ssn],
+      ['Street address', v.taxpayer.address.line1],
+      ['City', v.taxpayer.address.city],
+      ['State', v.taxpayer.address.state],
+      ['ZIP code', v.taxpayer.address.zip],
+      ['Return 1: form', '941'],
+      ['Return 1: MFT', '01'],
+      ['Return 1: tax period', '202603'],
+      ['Completed research', v.completedResearch[0]],
+      ['Requested actions', v.requestedActions],
+      ['Your name', v.originatorContact.name],
+      ['Your phone', v.originatorContact.phone],
+    ]) {
+      await typeInto(label, text);
+    }
+    await page.keyboard.press('Enter'); // submits from the phone field, the fax still empty
+    await page.locator('#f-form14566-originatorContact-fax-error').waitFor();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await page.keyboard.type(v.originatorContact.fax);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
+    expect(filed).toMatchObject({ form: 'F14566', receivingFunctionId: org.functions.ef.id });
+  });
+
   it('signs out: the token and every draft are forgotten', async () => {
     await page.getByRole('link', { name: 'File a referral' }).click();
-    await page.getByLabel('Routing').fill('half-typed');
+    await page.getByLabel('Requested actions').fill('half-typed');
     await page.getByRole('button', { name: /Sign out/ }).click();
     await page.waitForURL(`${origin}/sign-in`);
     await expect(page.evaluate('JSON.stringify(Object.keys(sessionStorage))')).resolves.toBe('[]');

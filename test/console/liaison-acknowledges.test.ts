@@ -146,6 +146,11 @@ describe('a liaison acts on the link in their notice', () => {
     await queue.getByLabel('Form').selectOption('F14566');
     await queue.getByRole('link', { name: later.referenceNumber }).click();
     await queue.waitForURL(`${origin}/referrals/${later.id}`);
+
+    // A link to a page the console does not have yet says so, inside the console.
+    await queue.goto(`${origin}/crossings/${later.id}`);
+    await queue.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await expectNoAxeViolations(queue);
     await queue.close();
   });
 });

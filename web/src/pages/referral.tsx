@@ -2,7 +2,8 @@ import { useCallback } from 'react';
 import { useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
-import { FORM_NAMES, formatInstant, formatRemaining, humanize } from '../format';
+import { Countdown } from '../countdown';
+import { FORM_NAMES, formatInstant, humanize } from '../format';
 import { graphql } from '../gql';
 import type { ReferralPageQuery } from '../gql/graphql';
 import { useMe } from '../me';
@@ -152,7 +153,12 @@ function Clocks({ referral, timeZone }: { referral: PageReferral; timeZone: stri
             <td>{formatInstant(c.dueAt, timeZone)}</td>
             <td>
               {c.overdue && <span className="usa-tag bg-secondary-dark">Overdue</span>}
-              {referral.currentClock === c.kind && <span> Running: {formatRemaining(referral.secondsRemaining)}</span>}
+              {referral.currentClock === c.kind && (
+                <span>
+                  {' '}
+                  Running: <Countdown seconds={referral.secondsRemaining} />
+                </span>
+              )}
             </td>
           </tr>
         ))}

@@ -5,7 +5,8 @@ import { ApiErrorAlert } from '../alert';
 import { graphql } from '../gql';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
 import { SelectField } from '../field';
-import { FORM_NAMES, formatInstant, formatRemaining, humanize } from '../format';
+import { Countdown } from '../countdown';
+import { FORM_NAMES, formatInstant, humanize } from '../format';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
 import { usePolling } from '../polling';
@@ -97,12 +98,8 @@ export function WorkQueuePage() {
                 <td>
                   <span className="hub-nowrap">{formatInstant(r.nextDueAt, me.function.timeZone)}</span>
                   <br />
-                  {r.overdue ? (
-                    <span className="usa-tag bg-secondary-dark">Overdue</span>
-                  ) : (
-                    <span>{formatRemaining(r.secondsRemaining)}</span>
-                  )}
-                  {r.overdue && <span className="hub-overdue"> {formatRemaining(r.secondsRemaining)}</span>}
+                  {r.overdue && <span className="usa-tag bg-secondary-dark margin-right-1">Overdue</span>}
+                  <Countdown seconds={r.secondsRemaining} />
                 </td>
               </tr>
             ))}
