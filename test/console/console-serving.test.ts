@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../src/console/console-routes';
 import { requireBuiltConsole } from '../support/browser';
 import { createTestDatabase } from '../support/database';
-import { dataOf, startTestHub, TestHub } from '../support/hub';
+import { dataOf, startTestHub, testConfig, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
 
 let hub: TestHub;
@@ -109,5 +109,13 @@ describe('development sign-in', () => {
       await production.stop();
       await database.drop();
     }
+  });
+});
+
+describe('links in notices', () => {
+  it('point at the console this hub serves unless APP_BASE_URL names another address', () => {
+    expect(testConfig(hub.database.url, { APP_BASE_URL: '', HOST: '127.0.0.2', PORT: '4100' }).mail.baseUrl).toBe('http://127.0.0.2:4100');
+    expect(testConfig(hub.database.url, { APP_BASE_URL: '', HOST: '::1', PORT: '4100' }).mail.baseUrl).toBe('http://[::1]:4100');
+    expect(testConfig(hub.database.url, { APP_BASE_URL: 'https://hub.irs.example/' }).mail.baseUrl).toBe('https://hub.irs.example');
   });
 });
