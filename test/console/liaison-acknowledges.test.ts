@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Caller } from '../../src/auth/caller';
+import { AccessAuditEntry, AuditKind } from '../../src/audit/access-audit.entity';
 import { Referral } from '../../src/referrals/referral.entity';
 import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
 import { startTestHub, TestHub } from '../support/hub';
@@ -82,6 +83,17 @@ describe('a liaison acts on the link in their notice', () => {
     await expect(page.getByText('EIN').locator('xpath=following-sibling::dd').textContent()).resolves.toMatch(/^\*+6789$|^\D*6789$/);
     expect(await page.content()).not.toContain('12-3456789');
     await expectNoAxeViolations(page);
+  });
+
+  it('shows the full TINs only on request, and the read is audited', async () => {
+    const unmasks = () => hub.database.dataSource.manager.findBy(AccessAuditEntry, { kind: AuditKind.UNMASK });
+    expect(await unmasks()).toEqual([]);
+    await page.getByRole('button', { name: 'Show full TINs' }).click();
+    const table = page.getByRole('table', { name: /Full TINs/ });
+    await table.getByText(/^123-?45-?6789 \(SSN\)$/).waitFor();
+    expect(await unmasks()).toMatchObject([{ actorId: org.people.efLiaison.id, itemIds: [referral.id], operation: 'Referral.unmaskedTins' }]);
+    await page.getByRole('button', { name: 'Hide full TINs' }).click();
+    expect(await page.content()).not.toMatch(/123-?45-?6789/);
   });
 
   it('acknowledges and assigns it with the buttons the API offers', async () => {

@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import type { ReferralPageQuery } from '../gql/graphql';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
+import { FullTins } from './full-tins';
 import { ReferralActions } from './referral-actions';
 import { ReferralContent } from './referral-content';
 
@@ -223,6 +224,7 @@ export function ReferralPage() {
           <ReferralActions referral={referral} onReload={reload} />
           <h2>Content</h2>
           <ReferralContent content={referral.content} />
+          <FullTins referralId={referral.id} />
         </section>
         <section className="tablet:grid-col-5" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
