@@ -70,6 +70,8 @@ export interface AppConfig {
   /** The built web console (`npm run build` writes it there), served at `/`. */
   console: {
     directory: string;
+    /** OpenID Connect sign-in (authorization code + PKCE, a public client) against the provider JWT_JWKS_URL trusts. */
+    oidc: { issuer: string; clientId: string; scope: string } | null;
   };
   tecs: {
     /** An OI is due this many business days after it is opened when DHS gave no departure date. */
@@ -271,6 +273,19 @@ function tokenLifetimes(env: Env): Pick<AppConfig['auth'], 'tokenTtlSeconds' | '
   return { tokenTtlSeconds, maxTokenLifetimeSeconds };
 }
 
+/**
+ * The console's OIDC sign-in: the provider (OIDC_ISSUER) must be the one whose keys verify the tokens (JWT_JWKS_URL),
+ * and in production it is reached over https only.
+ */
+function consoleOidc(env: Env, environment: AppConfig['environment']): AppConfig['console']['oidc'] {
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) return null;
+  const issuer = url(env, 'OIDC_ISSUER', environment === 'production' ? ['https:'] : ['https:', 'http:']);
+  if (!issuer) throw new ConfigError('OIDC_ISSUER is required with OIDC_CLIENT_ID');
+  if (!env.JWT_JWKS_URL) throw new ConfigError("OIDC_CLIENT_ID needs JWT_JWKS_URL: the hub verifies the provider's tokens with its keys");
+  return { issuer, clientId, scope: env.OIDC_SCOPE || `openid ${env.JWT_SCOPE || 'referral-hub'}` };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const environmentRaw = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(environmentRaw)) {
@@ -329,6 +344,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     console: {
       directory: resolve(env.CONSOLE_DIR || join('dist', 'web')),
+      oidc: consoleOidc(env, environment),
     },
     tecs: {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),

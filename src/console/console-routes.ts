@@ -4,16 +4,21 @@ import { join } from 'node:path';
 
 /**
  * The console's only source of code, styles, fonts and images is this origin: no inline script or style, no CDN,
- * no framing. Sent with every console file (the API answers JSON and needs none).
+ * no framing. Sent with every console file (the API answers JSON and needs none). With OIDC sign-in the console
+ * also talks to the provider (discovery and the token request), and to nothing else.
  */
-export const CONSOLE_CONTENT_SECURITY_POLICY =
-  "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
+export function consoleContentSecurityPolicy(providerOrigin: string | null = null): string {
+  const connect = providerOrigin ? `; connect-src 'self' ${providerOrigin}` : '';
+  return `default-src 'self'${connect}; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'`;
+}
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
-  res.setHeader('content-security-policy', CONSOLE_CONTENT_SECURITY_POLICY);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.setHeader('referrer-policy', 'same-origin');
-  next();
+function securityHeaders(policy: string) {
+  return (_req: Request, res: Response, next: NextFunction): void => {
+    res.setHeader('content-security-policy', policy);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'same-origin');
+    next();
+  };
 }
 
 /** A browser navigating (not a script fetching): only those get the page shell for a client route. */
@@ -26,10 +31,10 @@ function isNavigation(req: Request): boolean {
  * navigation (a notice's `/referrals/<id>`, `/work-queue`, …) the page shell, whose router shows the page.
  * Mounted after the API routes, so it only sees what they did not answer.
  */
-export function consoleRoutes(directory: string): Router {
+export function consoleRoutes(directory: string, providerOrigin: string | null): Router {
   const router = Router();
   const shell = join(directory, 'index.html');
-  router.use(securityHeaders);
+  router.use(securityHeaders(consoleContentSecurityPolicy(providerOrigin)));
   router.use('/assets', express.static(join(directory, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }));
   router.use(express.static(directory, { index: false, maxAge: 0 }));
   router.use((req, res, next) => {

@@ -5,9 +5,17 @@ import { AppConfig } from '../config';
 import { consoleRoutes } from './console-routes';
 import { DEV_SIGN_IN_PATH, devSignInRoutes } from './dev-sign-in';
 
-/** The web console beside /graphql: the development sign-in (never in production), then the built pages. */
+/** What the sign-in page offers: the demo list (never in production) and/or the OIDC provider. */
+export const SIGN_IN_OPTIONS_PATH = '/sign-in-options';
+
+/** The web console beside /graphql: how to sign in, the development sign-in (never in production), the built pages. */
 export function mountConsole(app: Express, options: { config: AppConfig; dataSource: DataSource; clock: Clock }): void {
   const { config } = options;
-  if (config.environment !== 'production') app.use(DEV_SIGN_IN_PATH, devSignInRoutes({ auth: config.auth, dataSource: options.dataSource, clock: options.clock }));
-  app.use(consoleRoutes(config.console.directory));
+  const development = config.environment !== 'production';
+  const { oidc } = config.console;
+  app.get(SIGN_IN_OPTIONS_PATH, (_req, res) => {
+    res.json({ development, oidc });
+  });
+  if (development) app.use(DEV_SIGN_IN_PATH, devSignInRoutes({ auth: config.auth, dataSource: options.dataSource, clock: options.clock }));
+  app.use(consoleRoutes(config.console.directory, oidc ? new URL(oidc.issuer).origin : null));
 }

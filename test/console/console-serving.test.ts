@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONSOLE_CONTENT_SECURITY_POLICY } from '../../src/console/console-routes';
+import { consoleContentSecurityPolicy } from '../../src/console/console-routes';
 import { requireBuiltConsole } from '../support/browser';
 import { createTestDatabase } from '../support/database';
 import { dataOf, startTestHub, testConfig, TestHub } from '../support/hub';
@@ -28,7 +28,7 @@ describe('the hub serves the built console beside /graphql', () => {
     for (const path of ['/', '/work-queue', `/referrals/${org.people.originator.id}`, '/crossings/anything']) {
       const response = await navigate(path);
       expect(response.status).toBe(200);
-      expect(response.headers.get('content-security-policy')).toBe(CONSOLE_CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy')).toBe(consoleContentSecurityPolicy());
       const html = await response.text();
       expect(html).toContain('<div id="root"></div>');
       const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
@@ -36,7 +36,7 @@ describe('the hub serves the built console beside /graphql', () => {
       for (const script of scripts) expect(script).toMatch(/^<script\b[^>]*\bsrc="\/assets\/[^"]+"[^>]*><\/script>$/);
       expect(html).not.toMatch(/<style\b|\sstyle="|https?:\/\//);
     }
-    expect(CONSOLE_CONTENT_SECURITY_POLICY).toMatch(/^default-src 'self';/);
+    expect(consoleContentSecurityPolicy()).toMatch(/^default-src 'self';/);
   });
 
   it('serves the hashed assets (fonts included, nothing from elsewhere) and 404s for files it does not have', async () => {
@@ -103,6 +103,7 @@ describe('development sign-in', () => {
       });
       expect(signIn.status).toBe(404);
       expect(await signIn.text()).not.toContain('token');
+      expect(await (await fetch(`${productionOrigin}/sign-in-options`)).json()).toEqual({ development: false, oidc: null });
       // The console itself is still served.
       expect((await fetch(`${productionOrigin}/work-queue`, { headers: { accept: 'text/html' } })).status).toBe(200);
     } finally {
@@ -112,8 +113,23 @@ describe('development sign-in', () => {
   });
 });
 
-describe('links in notices', () => {
-  it('point at the console this hub serves unless APP_BASE_URL names another address', () => {
+describe('configuration', () => {
+  it('accepts OIDC sign-in only against the provider whose keys verify tokens, and over https in production', () => {
+    const oidc = { OIDC_CLIENT_ID: 'console', OIDC_ISSUER: 'https://login.example.gov', JWT_JWKS_URL: 'https://login.example.gov/jwks' };
+    expect(testConfig(hub.database.url, oidc).console.oidc).toEqual({ issuer: 'https://login.example.gov', clientId: 'console', scope: 'openid referral-hub' });
+    expect(testConfig(hub.database.url).console.oidc).toBeNull();
+    expect(() => testConfig(hub.database.url, { ...oidc, OIDC_ISSUER: '' })).toThrow('OIDC_ISSUER is required with OIDC_CLIENT_ID');
+    expect(() => testConfig(hub.database.url, { ...oidc, JWT_JWKS_URL: '' })).toThrow('OIDC_CLIENT_ID needs JWT_JWKS_URL');
+    const key = randomBytes(32).toString('base64');
+    const production = { NODE_ENV: 'production', DATA_KEYS: `ci:${key}`, DATA_HMAC_KEY: key };
+    expect(() => testConfig(hub.database.url, { ...production, ...oidc, OIDC_ISSUER: 'http://login.example.gov' })).toThrow('OIDC_ISSUER must be a https: URL');
+  });
+
+  it('tells the sign-in page what this hub offers', async () => {
+    expect(await (await fetch(`${origin}/sign-in-options`)).json()).toEqual({ development: true, oidc: null });
+  });
+
+  it('points links in notices at the console this hub serves unless APP_BASE_URL names another address', () => {
     expect(testConfig(hub.database.url, { APP_BASE_URL: '', HOST: '127.0.0.2', PORT: '4100' }).mail.baseUrl).toBe('http://127.0.0.2:4100');
     expect(testConfig(hub.database.url, { APP_BASE_URL: '', HOST: '::1', PORT: '4100' }).mail.baseUrl).toBe('http://[::1]:4100');
     expect(testConfig(hub.database.url, { APP_BASE_URL: 'https://hub.irs.example/' }).mail.baseUrl).toBe('https://hub.irs.example');

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Referral } from '../../src/referrals/referral.entity';
-import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
-import { startTestHub, TestHub } from '../support/hub';
-import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
+import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
+import { TestHub } from '../support/hub';
+import { TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
 
+let harness: ConsoleHarness;
 let hub: TestHub;
 let org: TestOrganisation;
 let browser: TestBrowser;
@@ -12,18 +14,12 @@ let origin: string;
 let page: Page;
 
 beforeAll(async () => {
-  hub = await startTestHub();
-  requireBuiltConsole(hub.config.console.directory);
-  org = await createTestOrganisation(hub.services, hub.database.dataSource);
-  origin = new URL(hub.url).origin;
-  browser = await launchBrowser();
+  harness = await startConsoleHarness();
+  ({ hub, org, browser, origin } = harness);
   page = await browser.newPage();
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
+afterAll(() => harness?.stop());
 
 afterEach(() => {
   expect(browser.problems).toEqual([]);

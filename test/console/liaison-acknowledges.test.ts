@@ -3,13 +3,15 @@ import { Page } from 'playwright-core';
 import { Caller } from '../../src/auth/caller';
 import { AccessAuditEntry, AuditKind } from '../../src/audit/access-audit.entity';
 import { Referral } from '../../src/referrals/referral.entity';
-import { axeViolations, launchBrowser, requireBuiltConsole, signInAs, TestBrowser } from '../support/browser';
-import { startTestHub, TestHub } from '../support/hub';
-import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
+import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
+import { TestHub } from '../support/hub';
+import { TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';
 import { eventually } from '../support/wait';
 
 let smtp: SmtpPeer;
+let harness: ConsoleHarness;
 let hub: TestHub;
 let org: TestOrganisation;
 let browser: TestBrowser;
@@ -18,17 +20,13 @@ const callers: Record<string, Caller> = {};
 
 beforeAll(async () => {
   smtp = await startSmtpPeer();
-  hub = await startTestHub({ env: { JOBS_ENABLED: 'true', SMTP_URL: smtp.url, JOB_POLLING_SECONDS: '1' } });
-  requireBuiltConsole(hub.config.console.directory);
-  org = await createTestOrganisation(hub.services, hub.database.dataSource);
+  harness = await startConsoleHarness({ env: { JOBS_ENABLED: 'true', SMTP_URL: smtp.url, JOB_POLLING_SECONDS: '1' } });
+  ({ hub, org, browser, origin } = harness);
   for (const name of ['originator', 'amLiaison', 'efLiaison'] as const) callers[name] = await hub.services.org.loadCaller(org.people[name].id);
-  origin = new URL(hub.url).origin;
-  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
+  await harness?.stop();
   await smtp?.stop();
 });
 

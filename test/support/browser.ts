@@ -93,5 +93,5 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in to the Referral Hub' }).waitFor();
   const select = page.getByLabel('Demo employee');
   await select.selectOption((await select.locator('option', { hasText: email }).getAttribute('value'))!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }

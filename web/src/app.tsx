@@ -5,6 +5,7 @@ import { FileReferralPage } from './pages/file-referral';
 import { NotFoundPage } from './pages/not-found';
 import { ReferralPage } from './pages/referral';
 import { SignInPage } from './pages/sign-in';
+import { SignInCallbackPage } from './pages/sign-in-callback';
 import { WorkQueuePage } from './pages/work-queue';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 
@@ -25,6 +26,7 @@ export function App() {
       <ApiProvider>
         <Routes>
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-in/callback" element={<SignInCallbackPage />} />
           <Route element={<SignedIn />}>
             <Route index element={<WorkQueuePage />} />
             <Route path="work-queue" element={<WorkQueuePage />} />

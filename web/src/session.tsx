@@ -9,8 +9,6 @@ import { clearDrafts } from './drafts';
 export interface Session {
   token: string;
   expiresAt: string;
-  name: string;
-  email: string;
 }
 
 const SESSION_KEY = 'hub.session';
