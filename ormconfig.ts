@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { loadConfig } from './src/config';
-import { createDataSource } from './src/db/data-source';
-import { embeddedDatabaseUrl } from './src/db/embedded-postgres';
-import { configureDataProtection } from './src/security/taxpayer-data-cipher';
+import { loadConfig } from './src/platform/config/config';
+import { createDataSource } from './src/app/data-source';
+import { embeddedDatabaseUrl } from './src/platform/database/embedded-postgres';
+import { configureDataProtection } from './src/platform/security/taxpayer-data-cipher';
 
 /**
  * The DataSource for the TypeORM migration CLI (`npm run migration:*`). Without DATABASE_URL it

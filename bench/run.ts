@@ -123,7 +123,7 @@ async function main(): Promise<void> {
         .filter(([id]) => !present.has(id))
         .map(([id, title]) => `${id}. ${title}: add \`bench/benchmarks/0${id}-<name>.ts\` exporting \`benchmark\` (see bench/lib/benchmark.ts); the runner picks it up.`),
       setup: [
-        `**Hub**: started in-process with \`startHub\` (src/hub.ts), NODE_ENV=${process.env.NODE_ENV} (fresh JWT secret and data keys per run), JOBS_ENABLED=false (no delivery workers or crons compete with the measurements; delivery jobs are queued, not consumed), connection pool ${environment.hubPoolSize}${options.pool ? ' (--pool)' : ' (the default npm start uses)'}; HTTP load from a separate Node process (autocannon / a sequential client).`,
+        `**Hub**: started in-process with \`startHub\` (src/app/hub.ts), NODE_ENV=${process.env.NODE_ENV} (fresh JWT secret and data keys per run), JOBS_ENABLED=false (no delivery workers or crons compete with the measurements; delivery jobs are queued, not consumed), connection pool ${environment.hubPoolSize}${options.pool ? ' (--pool)' : ' (the default npm start uses)'}; HTTP load from a separate Node process (autocannon / a sequential client).`,
         `**Organisation**: ${org.functions.length} functions, ${org.employeeCount.toLocaleString('en-US')} employees (director → manager → liaison and employees per function), ${org.liaisonCount} liaison assignments.`,
         loaded ? `**Data set**: ${loaded.description}` : '**Data set**: not loaded in this run.',
       ],

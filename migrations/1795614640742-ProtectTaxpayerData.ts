@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { mapTins, tinsOf } from '../src/referrals/forms/content-tins';
-import { StoredReferralContent } from '../src/referrals/forms/form-content';
-import { taxpayerDataCipher } from '../src/security/taxpayer-data-cipher';
+import { mapTins, tinsOf } from '../src/modules/referrals/forms/content-tins';
+import { StoredReferralContent } from '../src/modules/referrals/forms/form-content';
+import { taxpayerDataCipher } from '../src/platform/security/taxpayer-data-cipher';
 
 const BATCH = 500;
 

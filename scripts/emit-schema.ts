@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHubSchema, printHubSchema } from '../src/graphql/schema';
+import { buildHubSchema, printHubSchema } from '../src/app/schema';
 
 /** `npm run schema`: rewrites schema/schema.graphql from the type-graphql resolvers. */
 async function emitSchema(): Promise<void> {

@@ -1,12 +1,12 @@
 import { dirname, join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { AppConfig, loadConfig } from '../src/config';
-import { configureDataProtection } from '../src/security/taxpayer-data-cipher';
-import { createDataSource } from '../src/db/data-source';
-import { embeddedDatabaseUrl } from '../src/db/embedded-postgres';
-import { runningHub } from '../src/db/hub-lock';
-import { pendingMigrations } from '../src/db/schema-migrations';
-import { explainStartFailure, StartupError } from '../src/lifecycle/startup-error';
+import { AppConfig, loadConfig } from '../src/platform/config/config';
+import { configureDataProtection } from '../src/platform/security/taxpayer-data-cipher';
+import { createDataSource } from '../src/app/data-source';
+import { embeddedDatabaseUrl } from '../src/platform/database/embedded-postgres';
+import { runningHub } from '../src/platform/database/hub-lock';
+import { pendingMigrations } from '../src/platform/database/schema-migrations';
+import { explainStartFailure, StartupError } from '../src/platform/lifecycle/startup-error';
 
 export type ScriptLog = (message: string) => void;
 

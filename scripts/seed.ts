@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { DEMO_ORGANISATION, DemoLoadCounts, loadDemoOrganisation } from '../src/org/demo-organisation';
-import { Role } from '../src/org/role';
-import { StartupError } from '../src/lifecycle/startup-error';
+import { DEMO_ORGANISATION, DemoLoadCounts, loadDemoOrganisation } from '../src/app/demo-organisation';
+import { Role } from '../src/modules/org/role';
+import { StartupError } from '../src/platform/lifecycle/startup-error';
 import { withScriptDatabase } from './script-database';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { issueAccessToken } from '../src/auth/access-token';
-import { Employee } from '../src/org/employee.entity';
-import { StartupError } from '../src/lifecycle/startup-error';
+import { issueAccessToken } from '../src/modules/auth/access-token';
+import { Employee } from '../src/modules/org/employee.entity';
+import { StartupError } from '../src/platform/lifecycle/startup-error';
 import { withScriptDatabase } from './script-database';
 
 /**

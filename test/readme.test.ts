@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildHubSchema } from '../src/graphql/schema';
-import { lifecycleMarkdownTable } from '../src/referrals/referral-lifecycle';
-import { lookoutLifecycleMarkdownTable } from '../src/tecs/lookout-lifecycle';
+import { buildHubSchema } from '../src/app/schema';
+import { lifecycleMarkdownTable } from '../src/modules/referrals/referral-lifecycle';
+import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
-import { federalBusinessCalendar } from '../../src/calendar/business-calendar';
-import { validateReferralContent } from '../../src/referrals/forms/form-content';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
-import { ReferralClocks } from '../../src/referrals/referral-clocks';
-import { QUEUES } from '../../src/notifications/job-queue';
+import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
+import { validateReferralContent } from '../../src/modules/referrals/forms/form-content';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { ReferralClocks } from '../../src/modules/referrals/referral-clocks';
+import { QUEUES } from '../../src/platform/notifications/job-queue';
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
 import { LoadRequest, runLoad } from '../lib/load';

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { federalBusinessCalendar } from '../../src/calendar/business-calendar';
-import { QUEUES } from '../../src/notifications/job-queue';
-import { ReferralClock, runningClocks } from '../../src/referrals/referral-clocks';
-import { ReferralState } from '../../src/referrals/referral-state';
+import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
+import { QUEUES } from '../../src/platform/notifications/job-queue';
+import { ReferralClock, runningClocks } from '../../src/modules/referrals/referral-clocks';
+import { ReferralState } from '../../src/modules/referrals/referral-state';
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
 import { PgStatementCounter } from '../lib/pg-counter';

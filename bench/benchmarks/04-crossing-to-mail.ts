@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { issueAccessToken } from '../../src/auth/access-token';
-import { loadConfig } from '../../src/config';
-import { startHub } from '../../src/hub';
-import { createMailer } from '../../src/notifications/mail/mailer';
-import { Role } from '../../src/org/role';
+import { issueAccessToken } from '../../src/modules/auth/access-token';
+import { loadConfig } from '../../src/platform/config/config';
+import { startHub } from '../../src/app/hub';
+import { createMailer } from '../../src/platform/notifications/mail/mailer';
+import { Role } from '../../src/modules/org/role';
 import { startSmtpPeer } from '../../test/support/smtp-peer';
 import { Benchmark } from '../lib/benchmark';
 import { summarise } from '../lib/stats';

@@ -1,5 +1,5 @@
-import { federalBusinessCalendar } from '../../src/calendar/business-calendar';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
+import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { Benchmark } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
 import { PgStatementCounter } from '../lib/pg-counter';

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { BENCH_NOW, BenchEnvironment } from './environment';
 import { BenchOrg } from './org';
 import { SAMPLE_14566, SAMPLE_3210, SAMPLE_4442 } from './samples';

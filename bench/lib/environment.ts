@@ -6,11 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { issueAccessToken } from '../../src/auth/access-token';
-import { Clock } from '../../src/common/clock';
-import { AppConfig, loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
-import { RunningHub, startHub } from '../../src/hub';
+import { issueAccessToken } from '../../src/modules/auth/access-token';
+import { Clock } from '../../src/platform/common/clock';
+import { AppConfig, loadConfig } from '../../src/platform/config/config';
+import { createDataSource } from '../../src/app/data-source';
+import { RunningHub, startHub } from '../../src/app/hub';
 import { DIRECT_APPLICATION } from './pg-counter';
 
 /** A fixed clock the benchmark sets (filing, the work queue and each sweep run at chosen instants). */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 
-/** The application_name pg-boss connects with (src/notifications/job-queue.ts). */
+/** The application_name pg-boss connects with (src/platform/notifications/job-queue.ts). */
 const JOB_QUEUE_APPLICATION = 'referral-hub-jobs';
 /** Clients the benchmark itself opens for direct SQL (the baselines) use this name and are not counted. */
 export const DIRECT_APPLICATION = 'hub-bench-direct';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { SignJWT } from 'jose';
-import { issueAccessToken } from '../../src/auth/access-token';
-import { ConfigError } from '../../src/config';
+import { issueAccessToken } from '../../src/modules/auth/access-token';
+import { ConfigError } from '../../src/platform/config/config';
 import { dataOf, errorCodeOf, startTestHub, TestHub, testConfig } from '../support/hub';
 import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
 

@@ -4,7 +4,7 @@ import {
   BusinessCalendar,
   ClosurePredicate,
   federalBusinessCalendar,
-} from '../../src/calendar/business-calendar';
+} from '../../src/platform/calendar/business-calendar';
 
 // Pass-through spy: real holidays everywhere, but we can see how often the
 // library is asked (per-year caching, observed-in-previous-year lookups).

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { ClosureService } from '../../src/calendar/closure.service';
-import { Notification } from '../../src/notifications/notification.entity';
-import { ReferralSlaEvent } from '../../src/notifications/referral-sla-event.entity';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Caller } from '../../src/modules/org/caller';
+import { CalendarService } from '../../src/platform/calendar/calendar.service';
+import { CLOSURE_RULES } from '../../src/app/services';
+import { ClosureService } from '../../src/platform/calendar/closure.service';
+import { Notification } from '../../src/platform/notifications/notification.entity';
+import { ReferralSlaEvent } from '../../src/modules/referrals/referral-sla-event.entity';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 
@@ -248,7 +249,7 @@ describe('the closure cache', () => {
     expect(calendars.reloads).toBe(reloads); // nothing changed: the closures are not read again
 
     // Another instance (its own cache) closes AM on Wednesday: this instance sees it at its next clock.
-    const otherInstance = new ClosureService(hub.database.dataSource, hub.clock, new CalendarService(hub.database.dataSource));
+    const otherInstance = new ClosureService(hub.database.dataSource, hub.clock, new CalendarService(hub.database.dataSource), CLOSURE_RULES);
     hub.clock.set('2028-01-10T16:00:00Z');
     await otherInstance.add(admin, { startDate: '2028-01-12', nationwide: false, functionIds: [org.functions.am.id], reason: 'Water main break: AM site closed' });
     expect(await fileAt()).toBe('2028-01-15T04:59:59.999Z'); // Tue 11, Thu 13, Fri 14

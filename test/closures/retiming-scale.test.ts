@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { BusinessCalendar, federalBusinessCalendar } from '../../src/calendar/business-calendar';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
+import { BusinessCalendar, federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { StatementCounter } from '../support/statement-counter';

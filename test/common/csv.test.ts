@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { PassThrough, Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { writeCsv } from '../../src/common/csv';
+import { writeCsv } from '../../src/platform/common/csv';
 
 const csvOf = async (cells: (string | number | null)[]): Promise<string> => {
   const out = new PassThrough();

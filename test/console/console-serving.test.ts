@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { consoleContentSecurityPolicy } from '../../src/console/console-routes';
+import { consoleContentSecurityPolicy } from '../../src/app/console/console-routes';
 import { requireBuiltConsole } from '../support/browser';
 import { createTestDatabase } from '../support/database';
 import { dataOf, startTestHub, testConfig, TestHub } from '../support/hub';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { axeViolations, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
-import { Caller } from '../../src/auth/caller';
-import { AccessAuditEntry, AuditKind } from '../../src/audit/access-audit.entity';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Caller } from '../../src/modules/org/caller';
+import { AccessAuditEntry, AuditKind } from '../../src/platform/audit/access-audit.entity';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { axeViolations, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';

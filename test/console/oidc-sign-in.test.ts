@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
-import { consoleContentSecurityPolicy } from '../../src/console/console-routes';
+import { consoleContentSecurityPolicy } from '../../src/app/console/console-routes';
 import { axeViolations, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { OidcProvider, startOidcProvider } from '../support/oidc-provider';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parse } from 'csv-parse/sync';
-import { Role } from '../../src/org/role';
+import { Role } from '../../src/modules/org/role';
 import { startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, HONG_KONG_REQUEST, TecsPeople } from '../support/tecs-fixture';
 import { tecs } from '../support/tecs-operations';

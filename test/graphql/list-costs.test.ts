@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { getNamedType, getNullableType, GraphQLSchema, isCompositeType, isListType, isObjectType, parse } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { buildHubSchema } from '../../src/graphql/schema';
-import { pageCost } from '../../src/graphql/page-cost';
+import { buildHubSchema } from '../../src/app/schema';
+import { pageCost } from '../../src/platform/graphql/page-cost';
 
 let schema: GraphQLSchema;
 

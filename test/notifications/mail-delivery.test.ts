@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { Notification } from '../../src/notifications/notification.entity';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Caller } from '../../src/modules/org/caller';
+import { Notification } from '../../src/platform/notifications/notification.entity';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';

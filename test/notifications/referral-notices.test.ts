@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { Notification } from '../../src/notifications/notification.entity';
-import { NotificationMode } from '../../src/org/role';
+import { Caller } from '../../src/modules/org/caller';
+import { Notification } from '../../src/platform/notifications/notification.entity';
+import { NotificationMode } from '../../src/platform/notifications/notification-mode';
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';
 

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { Notification } from '../../src/notifications/notification.entity';
-import { ReferralSlaEvent } from '../../src/notifications/referral-sla-event.entity';
-import { NotificationMode } from '../../src/org/role';
-import { ReferralHistoryEntry } from '../../src/referrals/referral-history.entity';
-import { Referral } from '../../src/referrals/referral.entity';
+import { Caller } from '../../src/modules/org/caller';
+import { Notification } from '../../src/platform/notifications/notification.entity';
+import { ReferralSlaEvent } from '../../src/modules/referrals/referral-sla-event.entity';
+import { NotificationMode } from '../../src/platform/notifications/notification-mode';
+import { ReferralHistoryEntry } from '../../src/modules/referrals/referral-history.entity';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ReferralSlaEvent } from '../../src/notifications/referral-sla-event.entity';
-import { Notification } from '../../src/notifications/notification.entity';
+import { ReferralSlaEvent } from '../../src/modules/referrals/referral-sla-event.entity';
+import { Notification } from '../../src/platform/notifications/notification.entity';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';

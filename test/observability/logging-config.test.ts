@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { ConfigError, loadConfig } from '../../src/config';
-import { createLogger, messageLog } from '../../src/observability/logger';
-import { observeRequest } from '../../src/observability/request-observation';
+import { ConfigError, loadConfig } from '../../src/platform/config/config';
+import { createLogger, messageLog } from '../../src/platform/observability/logger';
+import { observeRequest } from '../../src/platform/observability/request-observation';
 
 const BASE = { DATA_DIR: mkdtempSync(join(tmpdir(), 'hub-logging-config-')), JWT_SECRET: 'a-test-secret-that-is-at-least-32-characters' };
 const PRODUCTION = {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { QUEUES } from '../../src/notifications/job-queue';
+import { QUEUES } from '../../src/platform/notifications/job-queue';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { freePort, parseSamples, Sample, sampleValue } from '../support/prometheus';

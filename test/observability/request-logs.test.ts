@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { issueAccessToken } from '../../src/auth/access-token';
+import { issueAccessToken } from '../../src/modules/auth/access-token';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { act, fileReferral } from '../support/referral-operations';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QUEUES } from '../../src/notifications/job-queue';
+import { QUEUES } from '../../src/platform/notifications/job-queue';
 import { startTestHub, TestHub } from '../support/hub';
 import { graphqlAt, HubProcess, killGroup, SHARED_KEYS, startServingHub } from '../support/hub-process';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { openDatabase } from '../../src/db/open-database';
-import { healthRoutes, readinessChecks } from '../../src/graphql/health-routes';
-import { JobQueue } from '../../src/notifications/job-queue';
+import { openDatabase } from '../../src/app/open-database';
+import { healthRoutes, readinessChecks } from '../../src/platform/graphql/health-routes';
+import { JobQueue } from '../../src/platform/notifications/job-queue';
 import express from 'express';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';

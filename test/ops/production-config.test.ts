@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { createDataSource } from '../../src/db/data-source';
-import { openDatabase } from '../../src/db/open-database';
+import { createDataSource } from '../../src/app/data-source';
+import { openDatabase } from '../../src/app/open-database';
 import { createEmptyDatabase } from '../support/database';
 import { testConfig } from '../support/hub';
 

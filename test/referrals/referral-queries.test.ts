@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
+import { Caller } from '../../src/modules/org/caller';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';
 import { StatementCounter } from '../support/statement-counter';

@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { BusinessFunction } from '../../src/org/business-function.entity';
+import { BusinessFunction } from '../../src/modules/org/business-function.entity';
 import {
   DEMO_ORGANISATION,
   DemoLoadCounts,
   DemoOrganisation,
   checkDemoOrganisation,
   loadDemoOrganisation,
-} from '../../src/org/demo-organisation';
-import { Role } from '../../src/org/role';
+} from '../../src/app/demo-organisation';
+import { Role } from '../../src/modules/org/role';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
 const FUNCTION_CODES = [

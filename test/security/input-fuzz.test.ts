@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
-import { buildHubSchema } from '../../src/graphql/schema';
-import { Employee } from '../../src/org/employee.entity';
-import { Role } from '../../src/org/role';
+import { buildHubSchema } from '../../src/app/schema';
+import { Employee } from '../../src/modules/org/employee.entity';
+import { Role } from '../../src/modules/org/role';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { everyOperation, OperationDocument } from '../support/operation-documents';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';

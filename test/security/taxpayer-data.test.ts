@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { TaxpayerDataCipher } from '../../src/security/taxpayer-data-cipher';
-import { Lookout } from '../../src/tecs/lookout.entity';
+import { TaxpayerDataCipher } from '../../src/platform/security/taxpayer-data-cipher';
+import { Lookout } from '../../src/modules/tecs/lookout.entity';
 import { createTestDatabase } from '../support/database';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { getNamedType, GraphQLInputType, GraphQLSchema, isInputObjectType, isListType, isNonNullType, isScalarType } from 'graphql';
-import { isIdentifierField } from '../../src/graphql/identifier-field';
-import { buildHubSchema } from '../../src/graphql/schema';
-import { Employee } from '../../src/org/employee.entity';
-import { Role } from '../../src/org/role';
-import { containsTinShapedNumber } from '../../src/security/tin-shapes';
+import { isIdentifierField } from '../../src/platform/graphql/identifier-field';
+import { buildHubSchema } from '../../src/app/schema';
+import { Employee } from '../../src/modules/org/employee.entity';
+import { Role } from '../../src/modules/org/role';
+import { containsTinShapedNumber } from '../../src/platform/security/tin-shapes';
 import { dataOf, GraphQLResponse, startTestHub, TestHub } from '../support/hub';
 import { everyOperation, OperationDocument, sampleValue } from '../support/operation-documents';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';

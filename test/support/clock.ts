@@ -1,4 +1,4 @@
-import { Clock } from '../../src/common/clock';
+import { Clock } from '../../src/platform/common/clock';
 
 /** A clock tests set and move; nothing sleeps. */
 export class TestClock implements Clock {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource, Logger } from 'typeorm';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource } from '../../src/app/data-source';
 
 const runId = (): string => {
   const id = process.env.TEST_RUN_ID;

@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * Real hub processes for the lifecycle tests: `node dist/src/main.js` (or a built script), each in a
+ * Real hub processes for the lifecycle tests: `node dist/src/app/main.js` (or a built script), each in a
  * process group of its own so that a test can send what a terminal's Ctrl-C sends (SIGINT to the group).
  * `npm test` builds dist first; a single `npx jest` needs `npm run build` after changing src.
  */
 
 const ROOT = join(__dirname, '..', '..');
-export const HUB_MAIN = join(ROOT, 'dist', 'src', 'main.js');
+export const HUB_MAIN = join(ROOT, 'dist', 'src', 'app', 'main.js');
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 function newestSource(dir: string): number {

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DestinationStream } from 'pino';
 import { Logger } from 'typeorm';
-import { issueAccessToken } from '../../src/auth/access-token';
-import { AppConfig, loadConfig } from '../../src/config';
-import { RunningHub, startHub } from '../../src/hub';
-import { createLogger, messageLog } from '../../src/observability/logger';
-import { Services } from '../../src/services';
+import { issueAccessToken } from '../../src/modules/auth/access-token';
+import { AppConfig, loadConfig } from '../../src/platform/config/config';
+import { RunningHub, startHub } from '../../src/app/hub';
+import { createLogger, messageLog } from '../../src/platform/observability/logger';
+import { Services } from '../../src/app/services';
 import { TestClock } from './clock';
 import { createTestDatabase, TestDatabase } from './database';
 

@@ -1,8 +1,8 @@
-import { Employee } from '../../src/org/employee.entity';
-import { Role } from '../../src/org/role';
-import { ReferralForm } from '../../src/referrals/forms/referral-form';
-import { ReferralTimeFrame } from '../../src/referrals/referral-time-frame.entity';
-import { Services } from '../../src/services';
+import { Employee } from '../../src/modules/org/employee.entity';
+import { Role } from '../../src/modules/org/role';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { ReferralTimeFrame } from '../../src/modules/referrals/referral-time-frame.entity';
+import { Services } from '../../src/app/services';
 import { DataSource } from 'typeorm';
 
 /**

@@ -1,7 +1,7 @@
-import { ACCESS_POLICY, ANY_EMPLOYEE } from '../../src/auth/access-policy';
-import { Employee } from '../../src/org/employee.entity';
-import { Role } from '../../src/org/role';
-import { Services } from '../../src/services';
+import { ACCESS_POLICY, ANY_EMPLOYEE } from '../../src/modules/auth/access-policy';
+import { Employee } from '../../src/modules/org/employee.entity';
+import { Role } from '../../src/modules/org/role';
+import { Services } from '../../src/app/services';
 
 /** One employee per role, for tests that call every operation. */
 export async function createOneEmployeePerRole(services: Services, functionId: string, prefix: string): Promise<Map<Role, Employee>> {

@@ -1,6 +1,6 @@
-import { Employee } from '../../src/org/employee.entity';
-import { Role } from '../../src/org/role';
-import { Services } from '../../src/services';
+import { Employee } from '../../src/modules/org/employee.entity';
+import { Role } from '../../src/modules/org/role';
+import { Services } from '../../src/app/services';
 
 /**
  * The people of seed 000's two examples: a domestic collection group in Cleveland, an international

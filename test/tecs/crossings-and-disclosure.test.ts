@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Caller } from '../../src/auth/caller';
+import { Caller } from '../../src/modules/org/caller';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
 import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { Lookout } from '../../src/tecs/lookout.entity';
-import { Notification } from '../../src/notifications/notification.entity';
+import { Lookout } from '../../src/modules/tecs/lookout.entity';
+import { Notification } from '../../src/platform/notifications/notification.entity';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, HONG_KONG_REQUEST, TecsPeople } from '../support/tecs-fixture';
 import { tecs, tecsMutation } from '../support/tecs-operations';

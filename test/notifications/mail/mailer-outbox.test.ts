@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { createMailer, MailDeliveryError } from '../../../src/notifications/mail/mailer';
-import { renderNotice } from '../../../src/notifications/mail/render-notice';
+import { createMailer, MailDeliveryError } from '../../../src/platform/notifications/mail/mailer';
+import { renderNotice } from '../../../src/platform/notifications/mail/render-notice';
 import { fullModel } from './notice-fixtures';
 
 const FROM = 'Referral Hub <no-reply@hub.example.gov>';

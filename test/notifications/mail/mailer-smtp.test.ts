@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createMailer, isPermanentFailure, MailDeliveryError, type Mailer, type MailMessage } from '../../../src/notifications/mail/mailer';
-import { renderNotice } from '../../../src/notifications/mail/render-notice';
+import { createMailer, isPermanentFailure, MailDeliveryError, type Mailer, type MailMessage } from '../../../src/platform/notifications/mail/mailer';
+import { renderNotice } from '../../../src/platform/notifications/mail/render-notice';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtp-peer';
 import { fullModel } from './notice-fixtures';
 

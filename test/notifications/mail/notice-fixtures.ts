@@ -1,4 +1,4 @@
-import type { NoticeKind, NoticeModel } from '../../../src/notifications/mail/render-notice';
+import type { NoticeKind, NoticeModel } from '../../../src/platform/notifications/mail/render-notice';
 
 /** Every field set, with values that are easy to find in the output. */
 export function fullModel(overrides: Partial<NoticeModel> = {}): NoticeModel {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import {
   NOTICE_DIGEST_ITEM_FIELDS,
-  NOTICE_KINDS,
   NOTICE_MODEL_FIELDS,
   NOTICE_TEMPLATE_HELPERS,
   NOTICE_TEMPLATES_DIR,
@@ -11,8 +10,9 @@ import {
   renderNotice,
   type NoticeDigestItem,
   type NoticeModel,
-} from '../../../src/notifications/mail/render-notice';
-import { containsTinShapedNumber } from '../../../src/security/tin-shapes';
+} from '../../../src/platform/notifications/mail/render-notice';
+import { NOTICE_KINDS } from '../../../src/app/notice-kinds';
+import { containsTinShapedNumber } from '../../../src/platform/security/tin-shapes';
 import { fullModel, TIN_SHAPES } from './notice-fixtures';
 
 /**

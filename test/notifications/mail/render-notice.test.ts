@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
 import {
-  NOTICE_KINDS,
   NOTICE_TEMPLATES_DIR,
   renderNotice,
   type NoticeKind,
   type RenderedNotice,
-} from '../../../src/notifications/mail/render-notice';
+} from '../../../src/platform/notifications/mail/render-notice';
+import { NOTICE_KINDS } from '../../../src/app/notice-kinds';
 import { ARTIFACTS, fullModel, minimalModel } from './notice-fixtures';
 
 const REFERRAL_KINDS = NOTICE_KINDS.filter((kind) => kind.startsWith('REFERRAL_'));
@@ -191,7 +191,7 @@ describe('renderNotice', () => {
       const readFileSync = jest.spyOn(fs, 'readFileSync');
       try {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const fresh = require('../../../src/notifications/mail/render-notice') as typeof import('../../../src/notifications/mail/render-notice');
+        const fresh = require('../../../src/platform/notifications/mail/render-notice') as typeof import('../../../src/platform/notifications/mail/render-notice');
         const templateReads = () =>
           readFileSync.mock.calls.filter(([path]) => String(path).startsWith(NOTICE_TEMPLATES_DIR)).length;
         fresh.renderNotice('REFERRAL_FILED', fullModel());

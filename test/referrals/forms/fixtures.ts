@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import type { FieldError } from '../../../src/common/errors';
-import { InvalidInputError } from '../../../src/common/errors';
-import type { Form14566Input } from '../../../src/referrals/forms/form-14566';
-import { Referral14566Purpose } from '../../../src/referrals/forms/form-14566';
-import type { Category4442, Form4442Input } from '../../../src/referrals/forms/form-4442';
-import type { Form3210Input } from '../../../src/referrals/forms/form-3210';
-import { TinType } from '../../../src/referrals/forms/identifiers';
+import type { FieldError } from '../../../src/platform/common/errors';
+import { InvalidInputError } from '../../../src/platform/common/errors';
+import type { Form14566Input } from '../../../src/modules/referrals/forms/form-14566';
+import { Referral14566Purpose } from '../../../src/modules/referrals/forms/form-14566';
+import type { Category4442, Form4442Input } from '../../../src/modules/referrals/forms/form-4442';
+import type { Form3210Input } from '../../../src/modules/referrals/forms/form-3210';
+import { TinType } from '../../../src/platform/validation/identifiers';
 
 /** A fixed clock: tax periods up to 2026 are allowed. */
 export const NOW = new Date('2025-06-15T15:00:00Z');

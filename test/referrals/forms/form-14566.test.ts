@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ReferralForm, validateReferralContent } from '../../../src/referrals/forms/form-content';
-import type { Form14566Input } from '../../../src/referrals/forms/form-14566';
-import { Referral14566Purpose } from '../../../src/referrals/forms/form-14566';
+import { ReferralForm, validateReferralContent } from '../../../src/modules/referrals/forms/form-content';
+import type { Form14566Input } from '../../../src/modules/referrals/forms/form-14566';
+import { Referral14566Purpose } from '../../../src/modules/referrals/forms/form-14566';
 import { NOW, fieldErrorsOf, fieldsOf, valid14566 } from './fixtures';
 
 const validate = (form14566: Form14566Input) =>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ReferralForm, validateReferralContent } from '../../../src/referrals/forms/form-content';
-import type { Form3210Input } from '../../../src/referrals/forms/form-3210';
-import { TinType } from '../../../src/referrals/forms/identifiers';
+import { ReferralForm, validateReferralContent } from '../../../src/modules/referrals/forms/form-content';
+import type { Form3210Input } from '../../../src/modules/referrals/forms/form-3210';
+import { TinType } from '../../../src/platform/validation/identifiers';
 import { NOW, fieldErrorsOf, fieldsOf, valid3210 } from './fixtures';
 
 const validate = (form3210: Form3210Input) =>

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { ReferralForm, validateReferralContent } from '../../../src/referrals/forms/form-content';
-import type { Category4442, Form4442Input } from '../../../src/referrals/forms/form-4442';
-import { TinType } from '../../../src/referrals/forms/identifiers';
+import { ReferralForm, validateReferralContent } from '../../../src/modules/referrals/forms/form-content';
+import type { Category4442, Form4442Input } from '../../../src/modules/referrals/forms/form-4442';
+import { TinType } from '../../../src/platform/validation/identifiers';
 import { FREEZE_CATEGORY, NOW, TPP_CATEGORY, fieldErrorsOf, valid4442 } from './fixtures';
 
 const validate = (form4442: Form4442Input, category: Category4442 | null = TPP_CATEGORY) =>

@@ -8,7 +8,7 @@ import {
   ReferralForm,
   toContentView,
   validateReferralContent,
-} from '../../../src/referrals/forms/form-content';
+} from '../../../src/modules/referrals/forms/form-content';
 import { NOW, TPP_CATEGORY, fieldErrorsOf, valid14566, valid3210, valid4442 } from './fixtures';
 
 const ctx = { now: NOW, category4442: TPP_CATEGORY };

@@ -10,7 +10,7 @@ import {
   checkZip,
   dlnDocumentCode,
   maskTin,
-} from '../../../src/referrals/forms/identifiers';
+} from '../../../src/platform/validation/identifiers';
 import { NOW } from './fixtures';
 
 const F = 'x.tin';

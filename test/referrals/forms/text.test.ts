@@ -1,4 +1,4 @@
-import { checkOptionalText, checkText } from '../../../src/referrals/forms/text';
+import { checkOptionalText, checkText } from '../../../src/platform/validation/text';
 
 describe('checkText', () => {
   it('trims and turns CRLF into LF, keeping tabs and line feeds', () => {

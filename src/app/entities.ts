@@ -1,0 +1,43 @@
+import { Notification } from '../platform/notifications/notification.entity';
+import { ReferralSlaEvent } from '../modules/referrals/referral-sla-event.entity';
+import { CollectionCase } from '../modules/tecs/collection-case.entity';
+import { Crossing } from '../modules/tecs/crossing.entity';
+import { Lookout } from '../modules/tecs/lookout.entity';
+import { OtherInvestigation } from '../modules/tecs/other-investigation.entity';
+import { TecsHistoryEntry } from '../modules/tecs/tecs-history.entity';
+import { AccessAuditEntry } from '../platform/audit/access-audit.entity';
+import { Closure, ClosureHistoryEntry, ClosureVersion } from '../platform/calendar/closure.entity';
+import { BusinessFunction } from '../modules/org/business-function.entity';
+import { Employee } from '../modules/org/employee.entity';
+import { LiaisonAssignment } from '../modules/org/liaison-assignment.entity';
+import { ReferralCategory } from '../modules/referrals/referral-category.entity';
+import { ReferralClosureEffect } from '../modules/referrals/referral-closure-effect.entity';
+import { ReferralHistoryEntry } from '../modules/referrals/referral-history.entity';
+import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
+import { Referral } from '../modules/referrals/referral.entity';
+
+/** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
+export const ENTITIES = [
+  BusinessFunction,
+  Employee,
+  LiaisonAssignment,
+  ReferralCategory,
+  ReferralTimeFrame,
+  Referral,
+  ReferralHistoryEntry,
+  ReferralSlaEvent,
+  Notification,
+  CollectionCase,
+  Lookout,
+  Crossing,
+  OtherInvestigation,
+  TecsHistoryEntry,
+  AccessAuditEntry,
+  Closure,
+  ClosureHistoryEntry,
+  ClosureVersion,
+  ReferralClosureEffect,
+];
+
+/** Items whose creation the access audit names (AuditSubscriber). */
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation];

@@ -1,0 +1,8 @@
+import { REFERRAL_NOTICE_KINDS } from '../modules/referrals/referral-notice-kinds';
+import { TECS_NOTICE_KINDS } from '../modules/tecs/tecs-notice-kinds';
+import { PLATFORM_NOTICE_KINDS } from '../platform/notifications/mail/render-notice';
+
+/** Every notice the hub sends: each module's kinds and the platform's (a test checks each has its templates). */
+export const NOTICE_KINDS = [...REFERRAL_NOTICE_KINDS, ...PLATFORM_NOTICE_KINDS, ...TECS_NOTICE_KINDS] as const;
+
+export type HubNoticeKind = (typeof NOTICE_KINDS)[number];

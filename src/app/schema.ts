@@ -1,0 +1,39 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AccessAuditResolver } from '../modules/access-audit/access-audit.resolver';
+import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/closure.resolver';
+import { NotificationResolver } from '../modules/notices/notification.resolver';
+import { OrgResolver } from '../modules/directory/org.resolver';
+import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
+import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
+import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
+import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
+
+/** The schema: every module's resolvers. */
+export function buildHubSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      AccessAuditResolver,
+      OrgResolver,
+      ReferralResolver,
+      ReferralHistoryResolver,
+      SlaReportResolver,
+      NotificationResolver,
+      LookoutResolver,
+      CrossingResolver,
+      InvestigationResolver,
+      ClosureResolver,
+      ClosureHistoryResolver,
+      ReferralClosureEffectResolver,
+      ReferralClosuresResolver,
+    ],
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: false,
+  });
+}
+
+/** The SDL checked in as schema/schema.graphql. */
+export function printHubSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

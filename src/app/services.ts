@@ -1,0 +1,96 @@
+import { DataSource } from 'typeorm';
+import { CalendarService } from '../platform/calendar/calendar.service';
+import { ClosureService } from '../platform/calendar/closure.service';
+import { closureRules } from '../modules/closures/closure-rules';
+import { NOTICE_PEOPLE, NOTICE_RECIPIENTS_SQL } from '../modules/org/notice-people';
+import { registerReferralNotices } from '../modules/referrals/referral-notices';
+import { referralClosureRetimer } from '../modules/referrals/referral-closure-retiming';
+import { investigationClosureRetimer } from '../modules/tecs/investigation-closure-retiming';
+import { AccessAuditService } from '../platform/audit/access-audit.service';
+import { AccessTokenVerifier } from '../modules/auth/access-token';
+import { AuthenticationService } from '../modules/auth/authentication.service';
+import { Clock } from '../platform/common/clock';
+import { AppConfig } from '../platform/config/config';
+import { Mailer } from '../platform/notifications/mail/mailer';
+import { NotificationDelivery } from '../platform/notifications/notification-delivery';
+import { CrossingService } from '../modules/tecs/crossing.service';
+import { InvestigationSweep } from '../modules/tecs/investigation-sweep';
+import { InvestigationService } from '../modules/tecs/investigation.service';
+import { LookoutService } from '../modules/tecs/lookout.service';
+import { TecsAccess } from '../modules/tecs/tecs-access';
+import { registerTecsNoticeSubjects } from '../modules/tecs/tecs-notice-subjects';
+import { JobQueue } from '../platform/notifications/job-queue';
+import { NoticeComposer } from '../platform/notifications/notice-composer';
+import { NotificationAdminService } from '../platform/notifications/notification-admin.service';
+import { NotificationDigest } from '../platform/notifications/notification-digest';
+import { NotificationOutbox } from '../platform/notifications/notification-outbox';
+import { SlaReportService } from '../modules/referrals/sla-report.service';
+import { SlaSweep } from '../modules/referrals/sla-sweep';
+import { OrgService } from '../modules/org/org.service';
+import { ReferralCategoryService } from '../modules/referrals/referral-category.service';
+import { ReferralNotifier } from '../modules/referrals/referral-notifier';
+import { ReferralQueryService } from '../modules/referrals/referral-query.service';
+import { ReferralService } from '../modules/referrals/referral.service';
+
+/** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
+export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
+
+export interface ServiceDependencies {
+  dataSource: DataSource;
+  clock: Clock;
+  jobs: JobQueue;
+  mailer: Mailer;
+  config: Pick<AppConfig, 'mail' | 'tecs' | 'auth'>;
+}
+
+/** The services of one running hub, wired once. */
+export function createServices({ dataSource, clock, jobs, mailer, config }: ServiceDependencies) {
+  // Business days with closures: one cache for every clock, sweep and re-timing of this instance.
+  const calendars = new CalendarService(dataSource);
+  const closures = new ClosureService(dataSource, clock, calendars, CLOSURE_RULES);
+  const org = new OrgService(dataSource);
+  const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
+  const categories = new ReferralCategoryService(dataSource);
+  const outbox = new NotificationOutbox(jobs, NOTICE_RECIPIENTS_SQL);
+  const notifier = new ReferralNotifier(org, outbox);
+  const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier);
+  const referralQueries = new ReferralQueryService(dataSource);
+  const composer = new NoticeComposer(config.mail.baseUrl, NOTICE_PEOPLE);
+  const delivery = new NotificationDelivery(dataSource, mailer, composer, clock);
+  const digest = new NotificationDigest(dataSource, outbox, clock);
+  const slaSweep = new SlaSweep(dataSource, calendars, outbox, clock);
+  const notifications = new NotificationAdminService(dataSource, outbox);
+  const slaReport = new SlaReportService(dataSource);
+  const tecsAccess = new TecsAccess();
+  const lookouts = new LookoutService(dataSource, clock, outbox, tecsAccess);
+  const express = (ids: string[]) => delivery.deliverNow(ids);
+  const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, express);
+  const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
+  const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
+  registerReferralNotices(composer);
+  registerTecsNoticeSubjects(composer);
+  const audit = new AccessAuditService(dataSource);
+  return {
+    audit,
+    auth,
+    org,
+    calendars,
+    closures,
+    categories,
+    referrals,
+    referralQueries,
+    outbox,
+    composer,
+    delivery,
+    digest,
+    slaSweep,
+    notifications,
+    slaReport,
+    lookouts,
+    crossings,
+    investigations,
+    investigationSweep,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,119 @@
+import { Role } from '../org/role';
+
+/** Any signed-in employee; never the DHS machine client. */
+export const ANY_EMPLOYEE = 'ANY_EMPLOYEE' as const;
+
+export interface OperationPolicy {
+  /** Who may call the operation at all (checked before it runs, by the policy guard). */
+  roles: typeof ANY_EMPLOYEE | readonly Role[];
+  /** The relation to the item the service then requires (null: none). */
+  relation: string | null;
+  /** The result carries taxpayer or TECS data: every call is written to the access audit. */
+  auditReads?: true;
+}
+
+const { ADMIN, MANAGER, GROUP_MANAGER, REVENUE_OFFICER, TECS_COORDINATOR, CRIMINAL_INVESTIGATION, DHS_INTERFACE, AUDITOR } = Role;
+
+const REFERRAL_PARTY = 'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
+const TECS_CASE = 'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
+const OI_HOLDER = 'the GM or RO the OI is issued to';
+
+/**
+ * The one access policy: every query and mutation (by name) and every download (by path), who may call it
+ * and what relation to the item the service requires. The guard (policy.guard.ts) denies any operation missing here; the README's access
+ * table is generated from this, and the matrix test tries every operation with every role against it.
+ */
+export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
+  // Organisation
+  me: { roles: ANY_EMPLOYEE, relation: null },
+  businessFunctions: { roles: ANY_EMPLOYEE, relation: null },
+  employees: { roles: ANY_EMPLOYEE, relation: null },
+  liaisons: { roles: ANY_EMPLOYEE, relation: null },
+  referralCategories: { roles: ANY_EMPLOYEE, relation: null },
+  setMyNotificationMode: { roles: ANY_EMPLOYEE, relation: 'their own preference' },
+  createBusinessFunction: { roles: [ADMIN], relation: null },
+  createEmployee: { roles: [ADMIN], relation: null },
+  updateEmployee: { roles: [ADMIN], relation: null },
+  assignLiaison: { roles: [ADMIN], relation: null },
+  removeLiaison: { roles: [ADMIN], relation: null },
+
+  // Referrals
+  referral: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
+  referrals: { roles: ANY_EMPLOYEE, relation: 'lists only referrals the caller is party to (admin: all), filtered in SQL', auditReads: true },
+  referralHistory: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
+  myWorkQueue: { roles: ANY_EMPLOYEE, relation: 'what the caller must act on', auditReads: true },
+  overdueReferrals: { roles: ANY_EMPLOYEE, relation: 'lists only referrals the caller is party to, filtered in SQL', auditReads: true },
+  fileReferral: { roles: ANY_EMPLOYEE, relation: 'files for their own function, to another function' },
+  returnReferralIncomplete: { roles: ANY_EMPLOYEE, relation: 'liaison of the originating function' },
+  resubmitReferral: { roles: ANY_EMPLOYEE, relation: 'the originator' },
+  forwardReferral: { roles: ANY_EMPLOYEE, relation: 'liaison of the originating function' },
+  returnReferralToOriginatingLiaison: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function' },
+  acknowledgeReferral: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function' },
+  assignReferral: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function; the assignee works there' },
+  completeReferral: { roles: ANY_EMPLOYEE, relation: 'the assigned employee' },
+  returnReferralNoTppInvolvement: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function or the assignee (4442/3210)' },
+  closeReferral: { roles: ANY_EMPLOYEE, relation: 'the originator' },
+  withdrawReferral: { roles: ANY_EMPLOYEE, relation: 'the originator, before acknowledgment' },
+  elevateReferral: { roles: ANY_EMPLOYEE, relation: 'originator, assignee, liaison of either function, or whoever the elevation sits with' },
+  resolveReferralElevation: { roles: ANY_EMPLOYEE, relation: 'whoever the elevation sits with' },
+
+  // Notifications and SLA
+  slaReport: { roles: [ADMIN, MANAGER], relation: null },
+  failedNotifications: { roles: [ADMIN], relation: null },
+  retryNotification: { roles: [ADMIN], relation: null },
+
+  // TECS
+  requestLookout: { roles: [REVENUE_OFFICER], relation: 'through their own group manager' },
+  resubmitLookoutRequest: { roles: [REVENUE_OFFICER], relation: 'the requesting RO' },
+  approveLookoutRequest: { roles: [GROUP_MANAGER], relation: "the requesting RO's group manager" },
+  returnLookoutRequest: { roles: [GROUP_MANAGER], relation: "the requesting RO's group manager" },
+  acceptLookout: { roles: [TECS_COORDINATOR], relation: null },
+  declineLookout: { roles: [TECS_COORDINATOR], relation: null },
+  forwardLookoutRemoval: { roles: [TECS_COORDINATOR], relation: null },
+  confirmLookoutEntry: { roles: [CRIMINAL_INVESTIGATION], relation: null },
+  confirmLookoutRemoval: { roles: [CRIMINAL_INVESTIGATION], relation: null },
+  requestLookoutRemoval: { roles: [REVENUE_OFFICER, GROUP_MANAGER], relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to" },
+  confirmLookoutRemains: { roles: [REVENUE_OFFICER, GROUP_MANAGER], relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to" },
+  lookout: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  lookouts: { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
+  lookoutHistory: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  reportCrossing: { roles: [DHS_INTERFACE], relation: null },
+  tecsCoordinatorQueue: { roles: [TECS_COORDINATOR], relation: null, auditReads: true },
+  dismissCrossing: { roles: [TECS_COORDINATOR], relation: null },
+  crossing: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  taxpayerDisclosure: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  openInvestigation: { roles: [TECS_COORDINATOR], relation: null },
+  reissueInvestigation: { roles: [GROUP_MANAGER, TECS_COORDINATOR], relation: `${OI_HOLDER} (its GM), or the coordinator` },
+  closeInvestigation: { roles: [GROUP_MANAGER, REVENUE_OFFICER], relation: OI_HOLDER },
+  investigation: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  myInvestigations: { roles: ANY_EMPLOYEE, relation: 'OIs issued to the caller (coordinator: all)', auditReads: true },
+
+  // Closures (executive-order days off, site closures): anyone reads them, admins change them
+  closures: { roles: ANY_EMPLOYEE, relation: null },
+  addClosure: { roles: [ADMIN], relation: null },
+  updateClosure: { roles: [ADMIN], relation: null },
+  removeClosure: { roles: [ADMIN], relation: null },
+
+  // Access audit
+  accessAudit: { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+
+  // CSV downloads over HTTP (src/platform/exports), keyed by their path
+  '/exports/sla-report.csv': { roles: [ADMIN, MANAGER], relation: null },
+  '/exports/lookouts.csv': { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
+  '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+};
+
+/** Whether the caller's roles pass the operation's role requirement. */
+export function rolesAllow(policy: OperationPolicy, roles: readonly Role[]): boolean {
+  if (policy.roles === ANY_EMPLOYEE) return !roles.includes(DHS_INTERFACE);
+  return policy.roles.some((role) => roles.includes(role));
+}
+
+/** The access table printed in the README (a test keeps it in step). */
+export function accessPolicyMarkdownTable(): string {
+  const rows = Object.entries(ACCESS_POLICY).map(
+    ([operation, policy]) =>
+      `| \`${operation}\` | ${policy.roles === ANY_EMPLOYEE ? 'any employee' : policy.roles.map((r) => `\`${r}\``).join(', ')} | ${policy.relation ?? '—'} |`,
+  );
+  return ['| operation | who may call it | relation to the item |', '|---|---|---|', ...rows].join('\n');
+}

@@ -1,0 +1,23 @@
+import { DataSource } from 'typeorm';
+import { UnauthenticatedError } from '../../platform/common/errors';
+import { Employee } from '../org/employee.entity';
+import { OrgService } from '../org/org.service';
+import { AccessTokenVerifier } from './access-token';
+import { Caller } from '../org/caller';
+
+/** From a bearer header to the calling employee; deactivated employees are refused even with a valid token. */
+export class AuthenticationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly verifier: AccessTokenVerifier,
+    private readonly org: OrgService,
+  ) {}
+
+  async authenticate(header: string | undefined, now: Date): Promise<Caller> {
+    const identity = await this.verifier.verify(header, now);
+    if ('employeeId' in identity) return this.org.loadCaller(identity.employeeId);
+    const employee = await this.dataSource.manager.findOneBy(Employee, { email: identity.email.trim().toLowerCase() });
+    if (!employee) throw new UnauthenticatedError('Unknown or deactivated employee');
+    return this.org.loadCaller(employee.id);
+  }
+}

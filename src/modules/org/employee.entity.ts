@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BusinessFunction } from './business-function.entity';
+import { Role } from './role';
+import { NotificationMode } from '../../platform/notifications/notification-mode';
+
+@ObjectType()
+@Entity('employee')
+export class Employee {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-case; the login identity for `npm run token`. */
+  @Field(() => String)
+  @Column({ type: 'text', unique: true })
+  email!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'function_id' })
+  functionId!: string;
+
+  @ManyToOne(() => BusinessFunction, { nullable: false })
+  @JoinColumn({ name: 'function_id' })
+  function?: BusinessFunction;
+
+  /** The next link of the management chain that elevations climb (IRM 10.5.3.3.7.1(5) note). */
+  @Index()
+  @Column({ type: 'uuid', name: 'manager_id', nullable: true })
+  managerId!: string | null;
+
+  @ManyToOne(() => Employee, { nullable: true })
+  @JoinColumn({ name: 'manager_id' })
+  manager?: Employee | null;
+
+  @Field(() => [Role])
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles!: Role[];
+
+  /** IMMEDIATE, or DAILY_DIGEST for non-urgent notices. */
+  @Field(() => NotificationMode)
+  @Column({ type: 'text', name: 'notification_mode', default: NotificationMode.IMMEDIATE })
+  notificationMode!: NotificationMode;
+
+  /** A deactivated employee's tokens are refused. */
+  @Field(() => Boolean)
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  hasRole(role: Role): boolean {
+    return this.roles.includes(role);
+  }
+}

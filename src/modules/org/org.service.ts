@@ -1,0 +1,160 @@
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Caller } from './caller';
+import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
+import { BusinessFunction } from './business-function.entity';
+import { Employee } from './employee.entity';
+import { LiaisonAssignment } from './liaison-assignment.entity';
+import { Role } from './role';
+import { NotificationMode } from '../../platform/notifications/notification-mode';
+
+export interface EmployeeInput {
+  email: string;
+  name: string;
+  phone?: string | null;
+  functionId: string;
+  managerId?: string | null;
+  roles: Role[];
+  notificationMode?: NotificationMode;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Functions, employees, the management chain and liaison assignments. */
+export class OrgService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async liaisonFunctionIdsOf(employeeId: string): Promise<string[]> {
+    return (await this.dataSource.manager.findBy(LiaisonAssignment, { employeeId })).map((a) => a.functionId);
+  }
+
+  async loadCaller(employeeId: string, manager: EntityManager = this.dataSource.manager): Promise<Caller> {
+    const employee = await manager.findOneBy(Employee, { id: employeeId });
+    if (!employee || !employee.active) throw new UnauthenticatedError('Unknown or deactivated employee');
+    const assignments = await manager.findBy(LiaisonAssignment, { employeeId });
+    return new Caller(employee, assignments.map((assignment) => assignment.functionId));
+  }
+
+  /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
+  async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
+    return manager
+      .createQueryBuilder(Employee, 'e')
+      .innerJoin(LiaisonAssignment, 'la', 'la.employee_id = e.id')
+      .where('la.function_id = :functionId AND e.active', { functionId })
+      .orderBy('la.created_at', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(first)
+      .getMany();
+  }
+
+  /** The manager `levels` links above an employee, or the top of the chain if it is shorter (null if none). */
+  async managerAbove(manager: EntityManager, employeeId: string, levels: number): Promise<Employee | null> {
+    const rows: { id: string; depth: number }[] = await manager.query(
+      `WITH RECURSIVE chain(id, manager_id, depth) AS (
+         SELECT id, manager_id, 0 FROM employee WHERE id = $1
+         UNION ALL
+         SELECT e.id, e.manager_id, c.depth + 1 FROM employee e JOIN chain c ON e.id = c.manager_id WHERE c.depth < $2
+       )
+       SELECT id, depth FROM chain WHERE depth > 0 ORDER BY depth DESC LIMIT 1`,
+      [employeeId, levels],
+    );
+    return rows.length ? manager.findOneByOrFail(Employee, { id: rows[0].id }) : null;
+  }
+
+  async createFunction(input: { code: string; name: string; timeZone: string }): Promise<BusinessFunction> {
+    const errors = [];
+    if (!/^[A-Z0-9][A-Z0-9&-]{0,31}$/.test(input.code)) errors.push({ field: 'code', message: 'use 1-32 upper-case letters, digits, "-" or "&"' });
+    if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
+    if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
+    if (errors.length) throw new InvalidInputError(errors);
+    return this.dataSource.transaction(async (manager) => {
+      if (await manager.existsBy(BusinessFunction, { code: input.code })) throw new ConflictError(`Function ${input.code} already exists`);
+      return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
+    });
+  }
+
+  async createEmployee(input: EmployeeInput): Promise<Employee> {
+    return this.dataSource.transaction(async (manager) => {
+      const email = input.email.trim().toLowerCase();
+      await this.validateEmployee(manager, { ...input, email }, null);
+      if (await manager.existsBy(Employee, { email })) throw new ConflictError(`An employee with e-mail ${email} already exists`);
+      return manager.save(manager.create(Employee, { ...input, email, name: input.name.trim(), phone: input.phone ?? null, managerId: input.managerId ?? null, active: true }));
+    });
+  }
+
+  async updateEmployee(id: string, changes: Partial<EmployeeInput> & { active?: boolean }): Promise<Employee> {
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await manager.findOneBy(Employee, { id });
+      if (!employee) throw new NotFoundError('Employee', id);
+      const next = { ...employee, ...changes, email: (changes.email ?? employee.email).trim().toLowerCase() };
+      await this.validateEmployee(manager, next, id);
+      manager.merge(Employee, employee, next);
+      return manager.save(employee);
+    });
+  }
+
+  async assignLiaison(functionId: string, employeeId: string): Promise<LiaisonAssignment> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await manager.existsBy(BusinessFunction, { id: functionId }))) throw new NotFoundError('Function', functionId);
+      if (!(await manager.existsBy(Employee, { id: employeeId, active: true }))) throw new NotFoundError('Employee', employeeId);
+      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId })) throw new ConflictError('Already a liaison for this function');
+      return manager.save(manager.create(LiaisonAssignment, { functionId, employeeId }));
+    });
+  }
+
+  async removeLiaison(functionId: string, employeeId: string): Promise<boolean> {
+    const result = await this.dataSource.manager.delete(LiaisonAssignment, { functionId, employeeId });
+    if (!result.affected) throw new NotFoundError('Liaison assignment', `${functionId}/${employeeId}`);
+    return true;
+  }
+
+  functions(first: number): Promise<BusinessFunction[]> {
+    return this.dataSource.manager.find(BusinessFunction, { order: { code: 'ASC', id: 'ASC' }, take: first });
+  }
+
+  employeesOf(functionId: string, first: number): Promise<Employee[]> {
+    return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC', id: 'ASC' }, take: first });
+  }
+
+  findByEmail(email: string): Promise<Employee | null> {
+    return this.dataSource.manager.findOneBy(Employee, { email: email.trim().toLowerCase() });
+  }
+
+  async employeesByIds(ids: readonly string[]): Promise<Employee[]> {
+    return this.dataSource.manager.findBy(Employee, { id: In([...ids]) });
+  }
+
+  private async validateEmployee(manager: EntityManager, input: EmployeeInput, selfId: string | null): Promise<void> {
+    const errors = [];
+    if (!EMAIL.test(input.email)) errors.push({ field: 'email', message: 'is not an e-mail address' });
+    if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
+    if (!(await manager.existsBy(BusinessFunction, { id: input.functionId }))) errors.push({ field: 'functionId', message: 'no such function' });
+    if (input.managerId) {
+      if (!(await manager.existsBy(Employee, { id: input.managerId }))) errors.push({ field: 'managerId', message: 'no such employee' });
+      else if (selfId && (await this.isInChainAbove(manager, input.managerId, selfId))) {
+        errors.push({ field: 'managerId', message: 'would make the management chain circular' });
+      }
+    }
+    if (errors.length) throw new InvalidInputError(errors);
+  }
+
+  /** Whether `candidate` is `start` or somewhere above it in the management chain. */
+  private async isInChainAbove(manager: EntityManager, start: string, candidate: string): Promise<boolean> {
+    const rows = await manager.query(
+      `WITH RECURSIVE chain(id, manager_id) AS (
+         SELECT id, manager_id FROM employee WHERE id = $1
+         UNION SELECT e.id, e.manager_id FROM employee e JOIN chain c ON e.id = c.manager_id
+       ) SELECT 1 FROM chain WHERE id = $2`,
+      [start, candidate],
+    );
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,34 @@
+import { registerEnumType } from 'type-graphql';
+
+/**
+ * What an employee may do besides filing referrals. Being a BMF ID theft liaison is not a role
+ * but an assignment to a function (IRM 10.5.3.3.7(4): the liaison list is data).
+ */
+export enum Role {
+  FUNCTIONAL_EMPLOYEE = 'FUNCTIONAL_EMPLOYEE',
+  MANAGER = 'MANAGER',
+  GROUP_MANAGER = 'GROUP_MANAGER',
+  REVENUE_OFFICER = 'REVENUE_OFFICER',
+  TECS_COORDINATOR = 'TECS_COORDINATOR',
+  CRIMINAL_INVESTIGATION = 'CRIMINAL_INVESTIGATION',
+  ADMIN = 'ADMIN',
+  /** Reads the access audit. */
+  AUDITOR = 'AUDITOR',
+  /** The DHS interface: a machine client that may only report crossings. */
+  DHS_INTERFACE = 'DHS_INTERFACE',
+}
+
+registerEnumType(Role, {
+  name: 'Role',
+  valuesConfig: {
+    FUNCTIONAL_EMPLOYEE: { description: 'Files referrals and works the ones assigned to them' },
+    MANAGER: { description: 'A manager in a management chain (elevations climb through managers)' },
+    GROUP_MANAGER: { description: 'Collection group manager (approves TECS entry requests)' },
+    REVENUE_OFFICER: { description: 'Collection revenue officer' },
+    TECS_COORDINATOR: { description: 'SB/SE International TECS coordinator' },
+    CRIMINAL_INVESTIGATION: { description: 'Criminal Investigation: enters and removes TECS lookouts' },
+    ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
+    AUDITOR: { description: 'Reads the access audit' },
+    DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
+  },
+});

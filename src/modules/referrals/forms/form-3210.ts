@@ -1,0 +1,161 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { boundedListCost } from '../../../platform/graphql/page-cost';
+import { type Checked, LIST_MAX, Problems, checkList, checked } from '../../../platform/validation/checked';
+import { TinType, checkMft, checkTaxPeriod, checkTin, maskTin } from '../../../platform/validation/identifiers';
+import { ReferralForm } from './referral-form';
+import { TEXT_MAX, checkOptionalText, checkText } from '../../../platform/validation/text';
+import { IdentifierField } from '../../../platform/graphql/identifier-field';
+
+/** Form 3210, Document Transmittal: a revenue officer sends RIVO the taxpayer's signed return (IRM 25.25.6.2.3(2)). */
+
+export interface StoredAttachment {
+  title: string;
+  documentType: string;
+  pageCount: number | null;
+  description: string | null;
+}
+
+/** Form 3210 content as stored (JSONB): normalized, full TIN. */
+export interface Stored3210 {
+  form: ReferralForm.F3210;
+  routing: string;
+  tin: string;
+  tinType: TinType;
+  taxPeriod: string;
+  mft: string;
+  remarks: string;
+  additionalComments: string | null;
+  attachments: StoredAttachment[];
+}
+
+@InputType({ description: 'A document transmitted with a Form 3210' })
+export class Form3210AttachmentInput {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: "e.g. 'Form 1040, signed'" })
+  documentType!: string;
+
+  @Field(() => Int, { nullable: true, description: 'At least 1' })
+  pageCount?: number | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType({ description: 'Form 3210, Document Transmittal (IRM 25.25.6.2.3)' })
+export class Form3210Input {
+  @Field(() => String, { description: 'Routing information, e.g. the RIVO address or stop' })
+  routing!: string;
+
+  @IdentifierField()
+  @Field(() => String)
+  tin!: string;
+
+  @Field(() => TinType)
+  tinType!: TinType;
+
+  @IdentifierField()
+  @Field(() => String, { description: 'YYYYMM' })
+  taxPeriod!: string;
+
+  @IdentifierField()
+  @Field(() => String, { description: 'Two-digit MFT code' })
+  mft!: string;
+
+  @Field(() => String)
+  remarks!: string;
+
+  @Field(() => String, { nullable: true })
+  additionalComments?: string | null;
+
+  @Field(() => [Form3210AttachmentInput], { description: 'At least one, e.g. the signed return' })
+  attachments!: Form3210AttachmentInput[];
+}
+
+@ObjectType({ description: 'A document transmitted with a Form 3210' })
+export class Form3210Attachment implements StoredAttachment {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String)
+  documentType!: string;
+
+  @Field(() => Int, { nullable: true })
+  pageCount!: number | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+}
+
+@ObjectType({ description: 'Form 3210, Document Transmittal' })
+export class Form3210Content {
+  @Field(() => ReferralForm)
+  form!: ReferralForm.F3210;
+
+  @Field(() => String)
+  routing!: string;
+
+  @Field(() => String, { description: 'Only the last four digits are shown' })
+  tinMasked!: string;
+
+  @Field(() => TinType)
+  tinType!: TinType;
+
+  @Field(() => String)
+  taxPeriod!: string;
+
+  @Field(() => String)
+  mft!: string;
+
+  @Field(() => String)
+  remarks!: string;
+
+  @Field(() => String, { nullable: true })
+  additionalComments!: string | null;
+
+  @Field(() => [Form3210Attachment], { complexity: boundedListCost(LIST_MAX) })
+  attachments!: Form3210Attachment[];
+}
+
+function checkPageCount(raw: number | null | undefined, field: string): Checked<number | null> {
+  if (raw == null) return checked(null);
+  return checked(raw, Number.isInteger(raw) && raw >= 1 ? [] : [{ field, message: 'must be a whole number of at least 1' }]);
+}
+
+function checkAttachment(input: Form3210AttachmentInput, path: string): Checked<StoredAttachment> {
+  const problems = new Problems();
+  const attachment: StoredAttachment = {
+    title: problems.take(checkText(input.title, `${path}.title`, TEXT_MAX.short)),
+    documentType: problems.take(checkText(input.documentType, `${path}.documentType`, TEXT_MAX.short)),
+    pageCount: problems.take(checkPageCount(input.pageCount, `${path}.pageCount`)),
+    description: problems.take(checkOptionalText(input.description, `${path}.description`, TEXT_MAX.narrative)),
+  };
+  return checked(attachment, problems.errors);
+}
+
+/** Checks Form 3210 content; `path` prefixes every field path (e.g. `form3210`). */
+export function checkForm3210(input: Form3210Input, path: string, now: Date): Checked<Stored3210> {
+  const problems = new Problems();
+  const content: Stored3210 = {
+    form: ReferralForm.F3210,
+    routing: problems.take(checkText(input.routing, `${path}.routing`, TEXT_MAX.short)),
+    tin: problems.take(checkTin(input.tin, input.tinType, `${path}.tin`)),
+    tinType: input.tinType,
+    taxPeriod: problems.take(checkTaxPeriod(input.taxPeriod, `${path}.taxPeriod`, now)),
+    mft: problems.take(checkMft(input.mft, `${path}.mft`)),
+    remarks: problems.take(checkText(input.remarks, `${path}.remarks`, TEXT_MAX.narrative)),
+    additionalComments: problems.take(
+      checkOptionalText(input.additionalComments, `${path}.additionalComments`, TEXT_MAX.narrative),
+    ),
+    // The transmittal carries the documents, e.g. the signed return (IRM 25.25.6.2.3(2)).
+    attachments: problems.take(checkList(input.attachments, `${path}.attachments`, checkAttachment)),
+  };
+  return checked(content, problems.errors);
+}
+
+/** The output view: TIN masked. */
+export function toForm3210View(stored: Stored3210): Form3210Content {
+  const { tin, ...rest } = stored;
+  return { ...rest, tinMasked: maskTin(tin, stored.tinType) };
+}

@@ -1,0 +1,176 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { type Checked, Problems, checkOptional, checked } from '../../../platform/validation/checked';
+import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from '../../../platform/validation/identifiers';
+import { ReferralForm } from './referral-form';
+import { TEXT_MAX, checkText } from '../../../platform/validation/text';
+import { IdentifierField } from '../../../platform/graphql/identifier-field';
+import { isUuid } from '../../../platform/common/uuid';
+
+/** Form 4442/e-4442, Inquiry Referral to RIVO (IRM 25.25.6). */
+
+/** A category (queue) from the catalogue, already resolved from its code or an alias by the caller. */
+export interface Category4442 {
+  code: string;
+  requiresDln: boolean;
+}
+
+/** Form 4442 content as stored (JSONB): normalized, full TIN, the category's canonical code. */
+export interface Stored4442 {
+  form: ReferralForm.F4442;
+  category: string;
+  tin: string;
+  tinType: TinType;
+  taxPeriod: string;
+  mft: string | null;
+  dln: string | null;
+  remarks: string;
+  taxpayerAuthenticated: boolean;
+  dateOfFirstCall: string | null;
+  followUpOfReferralId: string | null;
+}
+
+@InputType({ description: 'Form 4442/e-4442, Inquiry Referral (IRM 25.25.6)' })
+export class Form4442Input {
+  @Field(() => String, { description: "Category (queue) code or one of its aliases, e.g. 'RICS RIVO - TPP'" })
+  category!: string;
+
+  @IdentifierField()
+  @Field(() => String)
+  tin!: string;
+
+  @Field(() => TinType)
+  tinType!: TinType;
+
+  @IdentifierField()
+  @Field(() => String, { description: 'YYYYMM' })
+  taxPeriod!: string;
+
+  @IdentifierField()
+  @Field(() => String, { nullable: true, description: 'Two-digit MFT code' })
+  mft?: string | null;
+
+  @IdentifierField()
+  @Field(() => String, {
+    nullable: true,
+    description: 'DLN of the return (14 digits); required by the categories that act on one return',
+  })
+  dln?: string | null;
+
+  @Field(() => String)
+  remarks!: string;
+
+  @Field(() => Boolean, { description: 'Must be true: the taxpayer is authenticated before any referral' })
+  taxpayerAuthenticated!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  dateOfFirstCall?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The earlier Form 4442 this one follows up after 60 days unresolved (IRM 25.25.6.6.4)',
+  })
+  followUpOfReferralId?: string | null;
+}
+
+@ObjectType({ description: 'Form 4442/e-4442, Inquiry Referral' })
+export class Form4442Content {
+  @Field(() => ReferralForm)
+  form!: ReferralForm.F4442;
+
+  @Field(() => String, { description: 'Canonical category code' })
+  category!: string;
+
+  @Field(() => String, { description: 'Only the last four digits are shown' })
+  tinMasked!: string;
+
+  @Field(() => TinType)
+  tinType!: TinType;
+
+  @Field(() => String)
+  taxPeriod!: string;
+
+  @Field(() => String, { nullable: true })
+  mft!: string | null;
+
+  @Field(() => String, { nullable: true })
+  dln!: string | null;
+
+  @Field(() => String)
+  remarks!: string;
+
+  @Field(() => Boolean)
+  taxpayerAuthenticated!: boolean;
+
+  @Field(() => String, { nullable: true })
+  dateOfFirstCall!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  followUpOfReferralId!: string | null;
+}
+
+function checkPastDate(raw: string, field: string, now: Date): Checked<string> {
+  const text = raw.trim();
+  const date = new Date(`${text}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    return checked(text, [{ field, message: 'must be a date written YYYY-MM-DD' }]);
+  }
+  return checked(text, text > now.toISOString().slice(0, 10) ? [{ field, message: 'cannot be in the future' }] : []);
+}
+
+function checkReferralId(raw: string, field: string): Checked<string> {
+  const id = raw.trim().toLowerCase();
+  return checked(id, isUuid(id) ? [] : [{ field, message: 'must be a referral ID' }]);
+}
+
+/**
+ * Checks Form 4442 content. `category` is the catalogue entry the input's category resolved to, or
+ * null when it matched none.
+ */
+export function checkForm4442(
+  input: Form4442Input,
+  path: string,
+  now: Date,
+  category: Category4442 | null,
+): Checked<Stored4442> {
+  const problems = new Problems();
+  const field = (name: keyof Form4442Input): string => `${path}.${name}`;
+  const categoryText = problems.take(checkText(input.category, field('category'), TEXT_MAX.short));
+  if (categoryText !== '' && category === null) problems.add(field('category'), 'is not a known Form 4442 category');
+  const tin = problems.take(checkTin(input.tin, input.tinType, field('tin')));
+  const taxPeriod = problems.take(checkTaxPeriod(input.taxPeriod, field('taxPeriod'), now));
+  const mft = problems.take(checkOptional(input.mft, (raw) => checkMft(raw, field('mft'))));
+  const dln = problems.take(checkOptional(input.dln, (raw) => checkDln(raw, field('dln'))));
+  // Categories acting on one return need its DLN in the remarks (IRM 25.25.6.5.5.1(3), 25.25.6.5.5.4(3)).
+  if (dln === null && category?.requiresDln) problems.add(field('dln'), 'is required for this category');
+  const remarks = problems.take(checkText(input.remarks, field('remarks'), TEXT_MAX.narrative));
+  // The taxpayer is authenticated before any referral (IRM 25.25.6.6.4(2)).
+  if (!input.taxpayerAuthenticated) {
+    problems.add(field('taxpayerAuthenticated'), 'the taxpayer must be authenticated before a referral');
+  }
+  const dateOfFirstCall = problems.take(
+    checkOptional(input.dateOfFirstCall, (raw) => checkPastDate(raw, field('dateOfFirstCall'), now)),
+  );
+  const followUpOfReferralId = problems.take(
+    checkOptional(input.followUpOfReferralId, (raw) => checkReferralId(raw, field('followUpOfReferralId'))),
+  );
+  const content: Stored4442 = {
+    form: ReferralForm.F4442,
+    category: category?.code ?? categoryText,
+    tin,
+    tinType: input.tinType,
+    taxPeriod,
+    mft,
+    dln,
+    remarks,
+    taxpayerAuthenticated: input.taxpayerAuthenticated,
+    dateOfFirstCall,
+    followUpOfReferralId,
+  };
+  return checked(content, problems.errors);
+}
+
+/** The output view: TIN masked. */
+export function toForm4442View(stored: Stored4442): Form4442Content {
+  const { tin, ...rest } = stored;
+  return { ...rest, tinMasked: maskTin(tin, stored.tinType) };
+}

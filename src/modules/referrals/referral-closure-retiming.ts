@@ -1,0 +1,167 @@
+import { EntityManager } from 'typeorm';
+import { ReferralForm } from './forms/referral-form';
+import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
+import { ReferralAction, ReferralState } from './referral-state';
+import { LocalDate } from '../../platform/calendar/business-calendar';
+import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+
+/**
+ * A business-day clock of a referral: the state that runs it, where its start, due time and acting
+ * function are stored, and how many business days it counts. The completion clock is not here: it is
+ * counted in calendar days (30 days for a 14566, the 4442 category's days), and a closure day is still a
+ * calendar day, so a closure never moves it. The same holds for an acknowledgment clock in calendar days
+ * (CAWR's 30 days).
+ */
+interface BusinessDayClock {
+  clock: ReferralClock;
+  state: ReferralState;
+  dueColumn: string;
+  startColumn: string;
+  functionColumn: string;
+  /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs) */
+  nextDue: string;
+  businessDays(group: ClockGroup): number | null;
+}
+
+interface ClockGroup {
+  function_id: string;
+  time_zone: string;
+  form: ReferralForm;
+  start_date: LocalDate;
+  has_time_frame: boolean;
+  ack_business_days: number | null;
+}
+
+const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
+  {
+    clock: ReferralClock.REVIEW,
+    state: ReferralState.SUBMITTED,
+    dueColumn: 'review_due_at',
+    startColumn: 'submitted_at',
+    functionColumn: 'originating_function_id',
+    nextDue: 'v.new_due',
+    businessDays: () => REVIEW_WORKDAYS,
+  },
+  {
+    clock: ReferralClock.ACKNOWLEDGMENT,
+    state: ReferralState.FORWARDED,
+    dueColumn: 'ack_due_at',
+    startColumn: 'received_at',
+    functionColumn: 'receiving_function_id',
+    // FORWARDED runs the acknowledgment and completion clocks (RUNNING_CLOCKS); LEAST skips a null.
+    nextDue: 'LEAST(v.new_due, r.completion_due_at)',
+    // The receiver's time frame if it has one, else the form's default (as ReferralService.forward does).
+    businessDays: (group) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
+  },
+];
+
+/**
+ * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
+ * by (acting function, form, local start date) — few groups, as many clocks start on the same days — the
+ * old and new due instant of each group is computed here from the calendars before and after the change,
+ * and one statement per clock kind applies them. A row moves only if its clock is still running (its
+ * state) and its stored due time is the one the old calendar gives (so a clock set another way, e.g. by a
+ * time frame edited since, is left alone). Satisfied clocks are never touched.
+ *
+ * In the same statement: `next_due_at` follows, `sla_check_at = now` makes the SLA sweep re-plan
+ * reminders and breaches for the new times, the move is recorded in referral_closure_effect, a recorded
+ * breach (and its escalations) whose clock is now due later than now is withdrawn with an
+ * SLA_BREACH_WITHDRAWN history entry, and one still late under the new time is re-keyed to it so the
+ * sweep does not report it twice. Moved referrals get a new `version`: a concurrent action that read the
+ * old due times fails with CONFLICT instead of writing them back.
+ */
+export const referralClosureRetimer: ClosureRetimer = {
+  async retime(manager, request) {
+    const result = { referralClocksMoved: 0, breachesWithdrawn: 0 };
+    for (const spec of BUSINESS_DAY_CLOCKS) {
+      const moved = await retimeReferralClock(manager, spec, request);
+      result.referralClocksMoved += moved.moved;
+      result.breachesWithdrawn += moved.withdrawn;
+    }
+    return result;
+  },
+};
+
+async function retimeReferralClock(
+  manager: EntityManager,
+  spec: BusinessDayClock,
+  request: RetimeRequest,
+): Promise<{ moved: number; withdrawn: number }> {
+  const { dueFrom, startedBefore } = request;
+  const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
+  const groups: ClockGroup[] = await manager.query(
+    `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
+            tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
+       FROM referral r
+       JOIN business_function f ON f.id = r.${fn}
+       LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
+      WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
+      GROUP BY 1, 2, 3, 4, 5, 6`,
+    [spec.state, dueFrom, startedBefore, request.functionIds],
+  );
+  const values = { functionId: [] as string[], form: [] as string[], startDate: [] as string[], oldDue: [] as string[], newDue: [] as string[] };
+  for (const group of groups) {
+    const n = spec.businessDays(group);
+    if (n === null) continue; // counted in calendar days: closures do not move it
+    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
+    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
+    if (oldDue.getTime() === newDue.getTime()) continue;
+    values.functionId.push(group.function_id);
+    values.form.push(group.form);
+    values.startDate.push(group.start_date);
+    values.oldDue.push(oldDue.toISOString());
+    values.newDue.push(newDue.toISOString());
+  }
+  if (values.functionId.length === 0) return { moved: 0, withdrawn: 0 };
+
+  const [counts]: { moved: string; withdrawn: string }[] = await manager.query(
+    `WITH v AS (
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS v(function_id, form, start_date, old_due, new_due)
+     ), moved AS (
+       UPDATE referral r
+          SET ${due} = v.new_due, next_due_at = ${spec.nextDue}, sla_check_at = $6::timestamptz,
+              version = r.version + 1, updated_at = CURRENT_TIMESTAMP
+         FROM v JOIN business_function f ON f.id = v.function_id
+        WHERE r.state = $7::text AND r.${fn} = v.function_id AND r.form = v.form AND r.${due} = v.old_due
+          AND (r.${start} AT TIME ZONE f.time_zone)::date = v.start_date
+       RETURNING r.id, v.old_due, v.new_due
+     ), effects AS (
+       INSERT INTO referral_closure_effect (referral_id, closure_id, change, clock, previous_due_at, due_at, at)
+       SELECT id, $8::uuid, $9::text, $10::text, old_due, new_due, $6::timestamptz FROM moved
+     ), withdrawn AS (
+       DELETE FROM referral_sla_event e USING moved m
+        WHERE e.referral_id = m.id AND e.clock = $10::text AND e.due_at = m.old_due
+          AND e.kind IN ('BREACH', 'ESCALATION') AND m.new_due > $6::timestamptz
+       RETURNING e.referral_id, e.kind, m.old_due, m.new_due
+     ), still_late AS (
+       UPDATE referral_sla_event e SET due_at = m.new_due
+         FROM moved m
+        WHERE e.referral_id = m.id AND e.clock = $10::text AND e.due_at = m.old_due
+          AND e.kind IN ('BREACH', 'ESCALATION') AND m.new_due <= $6::timestamptz
+     ), history AS (
+       INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
+       SELECT referral_id, $11::text, $7::text, $7::text, $12::uuid, $6::timestamptz, $13::text,
+              jsonb_build_object('clock', $10::text, 'previousDueAt', ${ISO_UTC('old_due')}, 'dueAt', ${ISO_UTC('new_due')},
+                                 'closureId', $8::uuid, 'closureChange', $9::text)
+         FROM withdrawn WHERE kind = 'BREACH'
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM history) AS withdrawn`,
+    [
+      values.functionId,
+      values.form,
+      values.startDate,
+      values.oldDue,
+      values.newDue,
+      request.now,
+      spec.state,
+      request.closureId,
+      request.change,
+      spec.clock,
+      ReferralAction.SLA_BREACH_WITHDRAWN,
+      request.actorId,
+      withdrawalNote(request, spec.clock),
+    ],
+  );
+  return { moved: Number(counts.moved), withdrawn: Number(counts.withdrawn) };
+}

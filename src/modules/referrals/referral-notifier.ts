@@ -1,0 +1,66 @@
+import { EntityManager } from 'typeorm';
+import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { NoticeRequest } from '../../platform/notifications/notice';
+import { OrgService } from '../org/org.service';
+import { runningClocks } from './referral-clocks';
+import { Audience, REFERRAL_LIFECYCLE } from './referral-lifecycle';
+import { LifecycleAction } from './referral-state';
+import { Referral } from './referral.entity';
+
+/** What the notifier needs to know about the referral before the transition. */
+export interface ReferralBefore {
+  elevationHolderIds: string[];
+  receivedAt: Date | null;
+}
+
+/** Turns a transition into notices for the audiences the lifecycle table names. */
+export class ReferralNotifier {
+  constructor(
+    private readonly org: OrgService,
+    private readonly outbox: NotificationOutbox,
+  ) {}
+
+  async transitioned(
+    manager: EntityManager,
+    action: LifecycleAction,
+    before: ReferralBefore,
+    referral: Referral,
+    actorId: string,
+    now: Date,
+  ): Promise<void> {
+    const { notify } = REFERRAL_LIFECYCLE[action];
+    const recipients = new Set<string>();
+    for (const audience of notify.to) {
+      for (const id of await this.resolve(manager, audience, before, referral)) recipients.add(id);
+    }
+    recipients.delete(actorId);
+    const clock = runningClocks(referral.state, referral)[0];
+    const notices: NoticeRequest[] = [...recipients].map((recipientId) => ({
+      kind: notify.kind,
+      recipientId,
+      referralId: referral.id,
+      urgent: notify.urgent ?? false,
+      facts: { actorId, ...(clock ? { clock: clock.kind, dueAt: clock.dueAt.toISOString() } : {}) },
+    }));
+    await this.outbox.enqueue(manager, notices, now);
+  }
+
+  private async resolve(manager: EntityManager, audience: Audience, before: ReferralBefore, referral: Referral): Promise<string[]> {
+    switch (audience) {
+      case Audience.ORIGINATOR:
+        return [referral.originatorId];
+      case Audience.ORIGINATING_LIAISONS:
+        return (await this.org.liaisonsOf(referral.originatingFunctionId, manager)).map((e) => e.id);
+      case Audience.RECEIVING_LIAISONS:
+        // Only once the receiving function has had it.
+        if (!before.receivedAt && !referral.receivedAt) return [];
+        return (await this.org.liaisonsOf(referral.receivingFunctionId, manager)).map((e) => e.id);
+      case Audience.ASSIGNEE:
+        return referral.assigneeId ? [referral.assigneeId] : [];
+      case Audience.ELEVATION_HOLDERS:
+        return referral.elevationHolderIds;
+      case Audience.PREVIOUS_ELEVATION_HOLDERS:
+        return before.elevationHolderIds;
+    }
+  }
+}

@@ -1,0 +1,429 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Caller } from '../org/caller';
+import { Clock } from '../../platform/common/clock';
+import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { BusinessFunction } from '../org/business-function.entity';
+import { Employee } from '../org/employee.entity';
+import { OrgService } from '../org/org.service';
+import { Role } from '../org/role';
+import { orThrow } from '../../platform/validation/checked';
+import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
+import { tinsOf } from './forms/content-tins';
+import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
+import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
+import { ReferralForm } from './forms/referral-form';
+import { ReferralCategoryService } from './referral-category.service';
+import { CalendarService } from '../../platform/calendar/calendar.service';
+import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
+import { ReferralHistoryEntry } from './referral-history.entity';
+import { REFERRAL_LIFECYCLE } from './referral-lifecycle';
+import { mayAct } from './referral-parties';
+import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+import { ReferralBefore, ReferralNotifier } from './referral-notifier';
+import { ReferralTimeFrame } from './referral-time-frame.entity';
+import { Referral } from './referral.entity';
+import { RESOLUTION_CODES } from './resolution-codes';
+
+export interface FileReferralCommand {
+  form: ReferralForm;
+  receivingFunctionId: string;
+  content: ReferralContentInput;
+}
+
+/** Common to every transition: optimistic `expectedVersion` (else the version read) and a note. */
+export interface TransitionCommand {
+  referralId: string;
+  expectedVersion?: number | null;
+  note?: string | null;
+}
+
+interface TransitionStep {
+  manager: EntityManager;
+  referral: Referral;
+  now: Date;
+}
+
+interface TransitionEffect {
+  details?: Record<string, unknown>;
+}
+
+/** What a transition may change; identity, parties and the filing facts never change. */
+const MUTABLE_COLUMNS = [
+  'state',
+  'content',
+  'tinHashes',
+  'categoryCode',
+  'assigneeId',
+  'submittedAt',
+  'reviewDueAt',
+  'receivedAt',
+  'ackDueAt',
+  'acknowledgedAt',
+  'completionDueAt',
+  'completedAt',
+  'closedAt',
+  'nextDueAt',
+  'actionsTaken',
+  'resolutionCode',
+  'elevationLevel',
+  'elevationHolderIds',
+  'slaCheckAt',
+] as const satisfies readonly (keyof Referral)[];
+
+function tinHashesOf(content: StoredReferralContent): string[] {
+  return tinsOf(content).map(({ tin }) => taxpayerDataCipher().hash(tin));
+}
+
+const FORM_NUMBER: Record<ReferralForm, string> = {
+  [ReferralForm.F14566]: '14566',
+  [ReferralForm.F4442]: '4442',
+  [ReferralForm.F3210]: '3210',
+};
+
+/**
+ * The referral lifecycle (REFERRAL_LIFECYCLE) applied: each public method is one transaction that
+ * checks who may act and from which state, updates the referral under its version, and appends history.
+ */
+export class ReferralService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    /** Closures included: each function's business days come from here. */
+    private readonly calendars: CalendarService,
+    private readonly org: OrgService,
+    private readonly categories: ReferralCategoryService,
+    private readonly notifier: ReferralNotifier,
+  ) {}
+
+  async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
+      const problems = [];
+      if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
+      else if (receiving.id === caller.employee.functionId) {
+        problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
+      }
+      const category =
+        command.form === ReferralForm.F4442 && command.content.form4442
+          ? await this.categories.resolve(manager, command.content.form4442.category)
+          : null;
+      let validated: ReturnType<typeof validateReferralContent> | null = null;
+      try {
+        validated = validateReferralContent(command.form, command.content, { now, category4442: category });
+      } catch (error) {
+        if (!(error instanceof InvalidInputError)) throw error;
+        problems.push(...error.fieldErrors);
+      }
+      const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
+      if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
+      if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
+
+      const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
+      const referral = manager.create(Referral, {
+        referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
+        form: command.form,
+        state: ReferralState.SUBMITTED,
+        originatorId: caller.id,
+        originatingFunctionId: originating.id,
+        receivingFunctionId: receiving.id,
+        categoryCode: category?.code ?? null,
+        followUpOfId,
+        content: validated.content,
+        tinHashes: tinHashesOf(validated.content),
+        submittedAt: now,
+        reviewDueAt: referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone),
+        receivedAt: null,
+        ackDueAt: null,
+        acknowledgedAt: null,
+        completionDueAt: null,
+        completedAt: null,
+        closedAt: null,
+        assigneeId: null,
+        actionsTaken: null,
+        resolutionCode: null,
+        elevationLevel: 0,
+        elevationHolderIds: [],
+      });
+      referral.nextDueAt = nextDueAt(referral.state, referral);
+      referral.slaCheckAt = now;
+      await manager.save(referral);
+      await this.appendHistory(manager, referral, ReferralAction.FILE, null, caller, now, null, null);
+      await this.notifier.transitioned(manager, ReferralAction.FILE, { elevationHolderIds: [], receivedAt: null }, referral, caller.id, now);
+      return referral;
+    });
+  }
+
+  returnIncomplete(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RETURN_INCOMPLETE, async ({ referral }) => {
+      const missingItems = this.checkItems(command.missingItems, 'missingItems');
+      referral.reviewDueAt = null;
+      return { details: { missingItems } };
+    });
+  }
+
+  resubmit(caller: Caller, command: TransitionCommand & { content?: ReferralContentInput | null }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RESUBMIT, async ({ manager, referral, now }) => {
+      if (command.content) {
+        const category =
+          referral.form === ReferralForm.F4442 && command.content.form4442
+            ? await this.categories.resolve(manager, command.content.form4442.category)
+            : null;
+        referral.content = validateReferralContent(referral.form, command.content, { now, category4442: category }).content;
+        referral.tinHashes = tinHashesOf(referral.content);
+        referral.categoryCode = category?.code ?? referral.categoryCode;
+      }
+      await this.restartReview(manager, referral, now);
+      return { details: { contentChanged: Boolean(command.content) } };
+    });
+  }
+
+  forward(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.FORWARD, async ({ manager, referral, now }) => {
+      const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
+      const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
+      const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
+      const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+      const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
+      referral.reviewDueAt = null;
+      referral.receivedAt = now;
+      referral.ackDueAt = due.ackDueAt;
+      referral.completionDueAt = due.completionDueAt;
+      return {};
+    });
+  }
+
+  returnToOriginatingLiaison(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RETURN_TO_ORIGINATING_LIAISON, async ({ manager, referral, now }) => {
+      const missingItems = this.checkItems(command.missingItems, 'missingItems');
+      referral.receivedAt = null;
+      referral.ackDueAt = null;
+      referral.acknowledgedAt = null;
+      referral.completionDueAt = null;
+      referral.assigneeId = null;
+      await this.restartReview(manager, referral, now);
+      return { details: { missingItems } };
+    });
+  }
+
+  acknowledge(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.ACKNOWLEDGE, async ({ referral, now }) => {
+      referral.acknowledgedAt = now;
+      return {};
+    });
+  }
+
+  assign(caller: Caller, command: TransitionCommand & { assigneeId: string }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.ASSIGN, async ({ manager, referral }) => {
+      const assignee = await manager.findOneBy(Employee, { id: command.assigneeId, active: true });
+      if (!assignee || assignee.functionId !== referral.receivingFunctionId) {
+        throw InvalidInputError.single('assigneeId', 'must be an active employee of the receiving function');
+      }
+      const previous = referral.assigneeId;
+      referral.assigneeId = assignee.id;
+      return { details: { assigneeId: assignee.id, previousAssigneeId: previous } };
+    });
+  }
+
+  complete(caller: Caller, command: TransitionCommand & { actionsTaken: string[]; resolutionCode?: string | null }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.COMPLETE, async ({ referral, now }) => {
+      const actionsTaken = this.checkItems(command.actionsTaken, 'actionsTaken');
+      const code = command.resolutionCode?.trim().toUpperCase() || null;
+      if (code && !RESOLUTION_CODES[referral.form].includes(code)) {
+        throw InvalidInputError.single('resolutionCode', `must be one of ${RESOLUTION_CODES[referral.form].join(', ')}`);
+      }
+      referral.actionsTaken = actionsTaken;
+      referral.resolutionCode = code;
+      referral.completedAt = now;
+      return { details: { resolutionCode: code } };
+    });
+  }
+
+  returnNoTppInvolvement(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ referral, now }) => {
+      referral.resolutionCode = 'NOTIVO';
+      referral.completedAt = now;
+      return {};
+    });
+  }
+
+  close(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.CLOSE, async ({ referral, now }) => {
+      referral.closedAt = now;
+      return {};
+    });
+  }
+
+  withdraw(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.WITHDRAW, async ({ referral, now }) => {
+      referral.closedAt = now;
+      return {};
+    });
+  }
+
+  /**
+   * IRM 10.5.3.3.7.1(5) note: a disagreement goes to the BMF ID theft liaisons (level 1); if they
+   * cannot agree, each elevates through their management chain (level n: n-1 managers above each
+   * function's liaison). Climbing stops at the top of both chains.
+   */
+  elevate(caller: Caller, command: TransitionCommand & { reason: string }): Promise<Referral> {
+    return this.transition(caller, { ...command, note: orThrow(checkText(command.reason, 'reason', TEXT_MAX.narrative)) }, ReferralAction.ELEVATE, async ({ manager, referral }) => {
+      const level = referral.elevationLevel + 1;
+      const holders = await this.elevationHolders(manager, referral, level);
+      const current = [...referral.elevationHolderIds].sort();
+      if (level > 1 && holders.length === current.length && holders.every((id, i) => id === current[i])) {
+        throw new ConflictError('The disagreement already sits at the top of both management chains');
+      }
+      if (holders.length === 0) throw new ConflictError('Neither function has a BMF ID theft liaison to elevate to');
+      referral.elevationLevel = level;
+      referral.elevationHolderIds = holders;
+      return { details: { level, holderIds: holders } };
+    });
+  }
+
+  resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
+    return this.transition(caller, { ...command, note: orThrow(checkText(command.resolution, 'resolution', TEXT_MAX.narrative)) }, ReferralAction.RESOLVE_ELEVATION, async ({ referral }) => {
+      if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated');
+      const level = referral.elevationLevel;
+      referral.elevationLevel = 0;
+      referral.elevationHolderIds = [];
+      return { details: { resolvedAtLevel: level } };
+    });
+  }
+
+  /** Throws NOT_FOUND for referrals the caller may not see, so existence does not leak. */
+  async get(caller: Caller, id: string): Promise<Referral> {
+    const referral = await this.dataSource.manager.findOneBy(Referral, { id });
+    if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', id, referral !== null);
+    return referral;
+  }
+
+  async history(caller: Caller, referralId: string, first?: number): Promise<ReferralHistoryEntry[]> {
+    await this.get(caller, referralId);
+    return this.dataSource.manager.find(ReferralHistoryEntry, { where: { referralId }, order: { at: 'ASC', id: 'ASC' }, take: first });
+  }
+
+  canSee(caller: Caller, referral: Referral): boolean {
+    return (
+      caller.hasRole(Role.ADMIN) ||
+      referral.originatorId === caller.id ||
+      referral.assigneeId === caller.id ||
+      caller.isLiaisonFor(referral.originatingFunctionId) ||
+      caller.isLiaisonFor(referral.receivingFunctionId) ||
+      referral.elevationHolderIds.includes(caller.id)
+    );
+  }
+
+  private async transition(
+    caller: Caller,
+    command: TransitionCommand,
+    action: LifecycleAction,
+    apply: (step: TransitionStep) => Promise<TransitionEffect>,
+  ): Promise<Referral> {
+    const note = orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
+    return this.dataSource.transaction(async (manager) => {
+      const referral = await manager.findOneBy(Referral, { id: command.referralId });
+      if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
+      const rule = REFERRAL_LIFECYCLE[action];
+      if (!mayAct(caller, referral, action)) {
+        throw new ForbiddenError(`You may not ${action.toLowerCase().replace(/_/g, ' ')} this referral (allowed: ${rule.by.join(', ')})`);
+      }
+      if (rule.forms && !rule.forms.includes(referral.form)) {
+        throw InvalidInputError.single('referralId', `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`);
+      }
+      const version = referral.version;
+      if (command.expectedVersion != null && command.expectedVersion !== version) {
+        throw new ConflictError(`The referral changed (version ${version}, expected ${command.expectedVersion}); reload and retry`);
+      }
+      if (rule.from && !rule.from.includes(referral.state)) {
+        throw new ConflictError(`Cannot ${action.toLowerCase().replace(/_/g, ' ')} a referral in state ${referral.state}`);
+      }
+      const now = this.clock.now();
+      const fromState = referral.state;
+      const before: ReferralBefore = {
+        elevationHolderIds: [...referral.elevationHolderIds],
+        receivedAt: referral.receivedAt,
+      };
+      const effect = await apply({ manager, referral, now });
+      if (rule.to) referral.state = rule.to;
+      referral.nextDueAt = nextDueAt(referral.state, referral);
+      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
+      referral.slaCheckAt = now;
+      const changes = Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]]));
+      const result = await manager.update(Referral, { id: referral.id, version }, { ...changes, version: version + 1 });
+      if (!result.affected) throw new ConflictError('Someone else changed this referral at the same time; reload and retry');
+      referral.version = version + 1;
+      await this.appendHistory(manager, referral, action, fromState, caller, now, note, effect.details ?? null);
+      await this.notifier.transitioned(manager, action, before, referral, caller.id, now);
+      return referral;
+    });
+  }
+
+  private async appendHistory(
+    manager: EntityManager,
+    referral: Referral,
+    action: ReferralAction,
+    fromState: ReferralState | null,
+    caller: Caller,
+    at: Date,
+    note: string | null,
+    details: Record<string, unknown> | null,
+  ): Promise<void> {
+    await manager.save(ReferralHistoryEntry, {
+      referralId: referral.id,
+      action,
+      fromState,
+      toState: referral.state,
+      actorId: caller.id,
+      at,
+      note,
+      details,
+    });
+  }
+
+  private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
+    const originating = await manager.findOneByOrFail(BusinessFunction, { id: referral.originatingFunctionId });
+    referral.submittedAt = now;
+    referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone);
+  }
+
+  private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {
+    return (await manager.findOneBy(ReferralTimeFrame, { functionId, form })) ?? DEFAULT_TIME_FRAMES[form];
+  }
+
+  /** A follow-up 4442 is filed only after the earlier one went unresolved past its time frame (IRM 25.25.6.6.4). */
+  private async checkFollowUp(manager: EntityManager, earlierId: string, now: Date) {
+    const field = 'form4442.followUpOfReferralId';
+    const earlier = await manager.findOneBy(Referral, { id: earlierId });
+    if (!earlier || earlier.form !== ReferralForm.F4442) return [{ field, message: 'no such Form 4442 referral' }];
+    if (TERMINAL_STATES.includes(earlier.state) || earlier.state === ReferralState.COMPLETED) {
+      return [{ field, message: 'the earlier referral is already resolved' }];
+    }
+    if (!earlier.completionDueAt || earlier.completionDueAt > now) {
+      return [{ field, message: 'a follow-up is filed only after the earlier referral\'s time frame has passed unresolved' }];
+    }
+    return [];
+  }
+
+  private async elevationHolders(manager: EntityManager, referral: Referral, level: number): Promise<string[]> {
+    const holders = new Set<string>();
+    for (const functionId of new Set([referral.originatingFunctionId, referral.receivingFunctionId])) {
+      const liaisons = await this.org.liaisonsOf(functionId, manager);
+      if (level === 1) {
+        liaisons.forEach((liaison) => holders.add(liaison.id));
+      } else if (liaisons.length) {
+        const above = await this.org.managerAbove(manager, liaisons[0].id, level - 1);
+        holders.add((above ?? liaisons[0]).id);
+      }
+    }
+    return [...holders].sort();
+  }
+
+  private checkItems(items: string[], field: string): string[] {
+    if (items.length === 0) throw InvalidInputError.single(field, 'at least one is required');
+    const errors = items.flatMap((item, i) => checkText(item, `${field}[${i}]`, TEXT_MAX.narrative).errors);
+    if (errors.length) throw new InvalidInputError(errors);
+    return items.map((item) => item.trim());
+  }
+}

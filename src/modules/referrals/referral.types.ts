@@ -1,0 +1,125 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ReferralContentInput } from './forms/form-content';
+import { ReferralForm } from './forms/referral-form';
+import { ReferralState } from './referral-state';
+import { pagedByParent } from '../../platform/graphql/page-cost';
+import { Referral } from './referral.entity';
+import { IdentifierField } from '../../platform/graphql/identifier-field';
+
+@InputType()
+export class FileReferralInput {
+  @Field(() => ReferralForm)
+  form!: ReferralForm;
+
+  @Field(() => ID, { description: 'The function asked to act (e.g. RICS EF team, CI, CAWR, SP Entity, RIVO)' })
+  receivingFunctionId!: string;
+
+  @Field(() => ReferralContentInput)
+  content!: ReferralContentInput;
+}
+
+@InputType({ description: 'Common to every transition' })
+export class ReferralTransitionInput {
+  @Field(() => ID)
+  referralId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the referral is still at this version' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class ReturnReferralInput extends ReferralTransitionInput {
+  @Field(() => [String], { description: 'What is missing or must be researched further' })
+  missingItems!: string[];
+}
+
+@InputType()
+export class ResubmitReferralInput extends ReferralTransitionInput {
+  @Field(() => ReferralContentInput, { nullable: true, description: 'Corrected content; omitted keeps the current content' })
+  content?: ReferralContentInput | null;
+}
+
+@InputType()
+export class AssignReferralInput extends ReferralTransitionInput {
+  @Field(() => ID)
+  assigneeId!: string;
+}
+
+@InputType()
+export class CompleteReferralInput extends ReferralTransitionInput {
+  @Field(() => [String], { description: 'Every action taken (IRM 10.5.3.3.7.1(6))' })
+  actionsTaken!: string[];
+
+  @Field(() => String, { nullable: true, description: 'e.g. ADDED_TO_SCHEME_LIST, REJECTED_NOT_BMF_ID_THEFT, RTN2PROC' })
+  resolutionCode?: string | null;
+}
+
+@InputType()
+export class ElevateReferralInput extends ReferralTransitionInput {
+  @Field(() => String, { description: 'What the functions disagree about' })
+  reason!: string;
+}
+
+@InputType()
+export class ResolveElevationInput extends ReferralTransitionInput {
+  @Field(() => String)
+  resolution!: string;
+}
+
+@InputType()
+export class ReferralFilterInput {
+  @Field(() => [ReferralForm], { nullable: true })
+  forms?: ReferralForm[] | null;
+
+  @Field(() => [ReferralState], { nullable: true })
+  states?: ReferralState[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Originating or receiving function' })
+  functionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Referrals of the functions this employee is a liaison for' })
+  liaisonId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  originatorId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A running clock has passed its due time' })
+  overdue?: boolean | null;
+
+  @Field(() => Date, { nullable: true, description: 'The next running clock is due before this instant' })
+  dueBefore?: Date | null;
+
+  @IdentifierField()
+  @Field(() => String, { nullable: true, description: 'Exact TIN (any punctuation), matched by its keyed hash' })
+  tin?: string | null;
+}
+
+@ObjectType()
+export class ReferralEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Referral)
+  node!: Referral;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class ReferralConnection {
+  @Field(() => [ReferralEdge], { complexity: pagedByParent })
+  edges!: ReferralEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,141 @@
+import { registerEnumType } from 'type-graphql';
+import { TecsNoticeKind } from './tecs-notice-kinds';
+import { LookoutState } from './tecs-state';
+
+export enum LookoutAction {
+  REQUEST = 'REQUEST',
+  APPROVE = 'APPROVE',
+  RETURN_TO_RO = 'RETURN_TO_RO',
+  RESUBMIT = 'RESUBMIT',
+  ACCEPT = 'ACCEPT',
+  DECLINE = 'DECLINE',
+  CONFIRM_ENTRY = 'CONFIRM_ENTRY',
+  REQUEST_REMOVAL = 'REQUEST_REMOVAL',
+  FORWARD_REMOVAL = 'FORWARD_REMOVAL',
+  CONFIRM_REMOVAL = 'CONFIRM_REMOVAL',
+  CONFIRM_REMAINS = 'CONFIRM_REMAINS',
+}
+registerEnumType(LookoutAction, { name: 'LookoutAction' });
+
+/** Who may act on a lookout: its own RO and GM, or anyone holding the coordinator / CI role. */
+export enum LookoutParty {
+  REVENUE_OFFICER = 'REVENUE_OFFICER',
+  GROUP_MANAGER = 'GROUP_MANAGER',
+  COORDINATOR = 'COORDINATOR',
+  CRIMINAL_INVESTIGATION = 'CRIMINAL_INVESTIGATION',
+  /** A GM or RO an OI of this lookout was issued to (e.g. the domestic RO near the port of entry). */
+  INVESTIGATOR = 'INVESTIGATOR',
+}
+
+export interface LookoutTransition {
+  mutation: string;
+  from: readonly LookoutState[] | null;
+  to: LookoutState;
+  by: readonly LookoutParty[];
+  /** Every step notifies the next actor (and the originator of an outcome). */
+  notify: { kind: TecsNoticeKind; to: readonly LookoutParty[] };
+  source: string;
+}
+
+const SEED = 'IRM passport/TECS cases text (seed 000)';
+
+/** The lookout workflow as data: the service applies it, the README prints it, tests walk it. */
+export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition>> = {
+  [LookoutAction.REQUEST]: {
+    mutation: 'requestLookout',
+    from: null,
+    to: LookoutState.REQUESTED,
+    by: [LookoutParty.REVENUE_OFFICER],
+    notify: { kind: 'LOOKOUT_REQUESTED', to: [LookoutParty.GROUP_MANAGER] },
+    source: `${SEED}: the RO submits Form 6668, TECS Entry Request, to the GM`,
+  },
+  [LookoutAction.APPROVE]: {
+    mutation: 'approveLookoutRequest',
+    from: [LookoutState.REQUESTED],
+    to: LookoutState.WITH_COORDINATOR,
+    by: [LookoutParty.GROUP_MANAGER],
+    notify: { kind: 'LOOKOUT_FOR_REVIEW', to: [LookoutParty.COORDINATOR] },
+    source: `${SEED}: the coordinator reviews every request referred by revenue officers`,
+  },
+  [LookoutAction.RETURN_TO_RO]: {
+    mutation: 'returnLookoutRequest',
+    from: [LookoutState.REQUESTED],
+    to: LookoutState.RETURNED_TO_RO,
+    by: [LookoutParty.GROUP_MANAGER],
+    notify: { kind: 'LOOKOUT_RETURNED', to: [LookoutParty.REVENUE_OFFICER] },
+    source: 'Hub rule: the GM returns a request to the RO with a reason',
+  },
+  [LookoutAction.RESUBMIT]: {
+    mutation: 'resubmitLookoutRequest',
+    from: [LookoutState.RETURNED_TO_RO],
+    to: LookoutState.REQUESTED,
+    by: [LookoutParty.REVENUE_OFFICER],
+    notify: { kind: 'LOOKOUT_REQUESTED', to: [LookoutParty.GROUP_MANAGER] },
+    source: 'Hub rule: the RO corrects and sends the request again',
+  },
+  [LookoutAction.ACCEPT]: {
+    mutation: 'acceptLookout',
+    from: [LookoutState.WITH_COORDINATOR],
+    to: LookoutState.WITH_CI,
+    by: [LookoutParty.COORDINATOR],
+    notify: { kind: 'LOOKOUT_FOR_ENTRY', to: [LookoutParty.CRIMINAL_INVESTIGATION] },
+    source: `${SEED}: accepted: forward the taxpayer information to CI for input into TECS and document the history`,
+  },
+  [LookoutAction.DECLINE]: {
+    mutation: 'declineLookout',
+    from: [LookoutState.WITH_COORDINATOR],
+    to: LookoutState.NOT_ACCEPTED,
+    by: [LookoutParty.COORDINATOR],
+    notify: { kind: 'LOOKOUT_NOT_ACCEPTED', to: [LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER] },
+    source: `${SEED}: does not meet the criteria: document the reason and return the referral to the originator`,
+  },
+  [LookoutAction.CONFIRM_ENTRY]: {
+    mutation: 'confirmLookoutEntry',
+    from: [LookoutState.WITH_CI],
+    to: LookoutState.ACTIVE,
+    by: [LookoutParty.CRIMINAL_INVESTIGATION],
+    notify: { kind: 'LOOKOUT_ENTERED', to: [LookoutParty.COORDINATOR, LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER] },
+    source: `${SEED}: CI inputs the taxpayer into TECS; the taxpayer is on the lookout list`,
+  },
+  [LookoutAction.REQUEST_REMOVAL]: {
+    mutation: 'requestLookoutRemoval',
+    from: [LookoutState.ACTIVE],
+    to: LookoutState.REMOVAL_REQUESTED,
+    by: [LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER, LookoutParty.INVESTIGATOR],
+    notify: { kind: 'LOOKOUT_REMOVAL_REQUESTED', to: [LookoutParty.COORDINATOR] },
+    source: `${SEED}: the GM or RO informs the coordinator to remove the taxpayer (e.g. full pay secured)`,
+  },
+  [LookoutAction.FORWARD_REMOVAL]: {
+    mutation: 'forwardLookoutRemoval',
+    from: [LookoutState.REMOVAL_REQUESTED],
+    to: LookoutState.REMOVAL_WITH_CI,
+    by: [LookoutParty.COORDINATOR],
+    notify: { kind: 'LOOKOUT_FOR_REMOVAL', to: [LookoutParty.CRIMINAL_INVESTIGATION] },
+    source: `${SEED}: IRS employees request that taxpayers be deleted from TECS`,
+  },
+  [LookoutAction.CONFIRM_REMOVAL]: {
+    mutation: 'confirmLookoutRemoval',
+    from: [LookoutState.REMOVAL_WITH_CI],
+    to: LookoutState.REMOVED,
+    by: [LookoutParty.CRIMINAL_INVESTIGATION],
+    notify: { kind: 'LOOKOUT_REMOVED', to: [LookoutParty.COORDINATOR, LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER] },
+    source: `${SEED}: the taxpayer is deleted from TECS`,
+  },
+  [LookoutAction.CONFIRM_REMAINS]: {
+    mutation: 'confirmLookoutRemains',
+    from: [LookoutState.ACTIVE],
+    to: LookoutState.ACTIVE,
+    by: [LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER, LookoutParty.INVESTIGATOR],
+    notify: { kind: 'LOOKOUT_REMAINS', to: [LookoutParty.COORDINATOR] },
+    source: `${SEED}: the GM or RO informs the coordinator that the taxpayer will remain on the TECS lookout`,
+  },
+};
+
+/** The lookout workflow as the Markdown table printed in the README (a test keeps the README in step). */
+export function lookoutLifecycleMarkdownTable(): string {
+  const words = (values: readonly string[]) => values.map((v) => v.toLowerCase().replace(/_/g, ' ')).join(', ');
+  const rows = Object.values(LOOKOUT_LIFECYCLE).map(
+    (t) => `| \`${t.mutation}\` | ${t.from ? t.from.join(', ') : '—'} | ${t.to} | ${words(t.by)} | ${t.notify.kind}: ${words(t.notify.to)} | ${t.source} |`,
+  );
+  return ['| mutation | from | to | who may act | notifies | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+}

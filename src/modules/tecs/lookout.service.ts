@@ -1,0 +1,297 @@
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { Caller } from '../org/caller';
+import { Clock } from '../../platform/common/clock';
+import { CsvColumn, CsvExport } from '../../platform/common/csv';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/common/errors';
+import { checkPageSize } from '../../platform/common/page-size';
+import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { streamQuery } from '../../platform/database/query-stream';
+import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { Employee } from '../org/employee.entity';
+import { Role } from '../org/role';
+import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
+import { maskTin, TinType } from '../../platform/validation/identifiers';
+import { orThrow } from '../../platform/validation/checked';
+import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
+import { CollectionCase } from './collection-case.entity';
+import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty } from './lookout-lifecycle';
+import { validateLookoutRequest } from './lookout-request.validation';
+import { Lookout } from './lookout.entity';
+import { OtherInvestigation } from './other-investigation.entity';
+import { TecsAccess } from './tecs-access';
+import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
+import { appendTecsHistory } from './tecs-history';
+import { CaseStatus, LookoutState } from './tecs-state';
+import { LookoutListFilter, LookoutRequestInput } from './tecs.types';
+
+export interface LookoutCommand {
+  lookoutId: string;
+  expectedVersion?: number | null;
+  note?: string | null;
+}
+
+/** Actions that must say why (the reason is documented and sent back). */
+const NEEDS_REASON: readonly LookoutAction[] = [LookoutAction.RETURN_TO_RO, LookoutAction.DECLINE, LookoutAction.REQUEST_REMOVAL];
+
+/** Largest page of the lookout list over GraphQL (one page is processed in one go); the download has no limit. */
+export const MAX_LOOKOUT_PAGE = 500;
+
+/** A lookout row as the cursor reads it (TypeORM's `alias_column` names; the TIN still sealed). */
+interface RawLookoutRow {
+  l_reference_number: string;
+  l_state: string;
+  l_taxpayer_name: string;
+  l_tin: string;
+  l_tin_type: TinType;
+  l_international: boolean;
+  l_balance_due_cents: string;
+  ro_name: string | null;
+  gm_name: string | null;
+  l_tecs_record_reference: string | null;
+  l_entered_at: Date | null;
+  l_removed_at: Date | null;
+}
+
+const LOOKOUT_CSV_COLUMNS: CsvColumn<RawLookoutRow>[] = [
+  { header: 'reference', value: (l) => l.l_reference_number },
+  { header: 'state', value: (l) => l.l_state },
+  { header: 'taxpayer', value: (l) => l.l_taxpayer_name },
+  { header: 'tin', value: (l) => maskTin(taxpayerDataCipher().open(l.l_tin), l.l_tin_type) },
+  { header: 'international', value: (l) => (l.l_international ? 'yes' : 'no') },
+  { header: 'balance_due', value: (l) => (Number(l.l_balance_due_cents) / 100).toFixed(2) },
+  { header: 'revenue_officer', value: (l) => l.ro_name },
+  { header: 'group_manager', value: (l) => l.gm_name },
+  { header: 'tecs_record', value: (l) => l.l_tecs_record_reference },
+  { header: 'entered_at', value: (l) => l.l_entered_at?.toISOString() },
+  { header: 'removed_at', value: (l) => l.l_removed_at?.toISOString() },
+];
+
+/** TECS lookout requests (Form 6668) and the lookout list, following LOOKOUT_LIFECYCLE. */
+export class LookoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
+    private readonly access: TecsAccess,
+  ) {}
+
+  /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
+  async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
+    const now = this.clock.now();
+    const valid = validateLookoutRequest(input, now);
+    return this.dataSource.transaction(async (manager) => {
+      const groupManager = caller.employee.managerId ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true }) : null;
+      if (!groupManager?.hasRole(Role.GROUP_MANAGER)) {
+        throw new ConflictError('Your manager of record is not an active group manager: ask an admin to fix your management chain');
+      }
+      const collectionCase = await manager.save(
+        manager.create(CollectionCase, {
+          caseNumber: await nextReferenceNumber(manager, 'collection_case_number_seq', 'CASE', now),
+          status: valid.closureCode ? CaseStatus.ARCHIVED : CaseStatus.OPEN,
+          closureCode: valid.closureCode,
+          revenueOfficerId: caller.id,
+          groupManagerId: groupManager.id,
+          reopenedFromId: null,
+        }),
+      );
+      const lookout = await manager.save(
+        manager.create(Lookout, {
+          ...valid,
+          referenceNumber: await nextReferenceNumber(manager, 'lookout_number_seq', '6668', now),
+          state: LookoutState.REQUESTED,
+          caseId: collectionCase.id,
+          revenueOfficerId: caller.id,
+          groupManagerId: groupManager.id,
+          tecsRecordReference: null,
+          returnReason: null,
+          enteredAt: null,
+          removedAt: null,
+        }),
+      );
+      await appendTecsHistory(manager, {
+        subjectType: TecsSubject.LOOKOUT,
+        subjectId: lookout.id,
+        action: LookoutAction.REQUEST,
+        toState: lookout.state,
+        actorId: caller.id,
+        at: now,
+      });
+      await this.notify(manager, LookoutAction.REQUEST, lookout, caller.id, now);
+      return lookout;
+    });
+  }
+
+  approve = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.APPROVE);
+  returnToRo = (caller: Caller, command: LookoutCommand) =>
+    this.transition(caller, command, LookoutAction.RETURN_TO_RO, async ({ lookout, note }) => {
+      lookout.returnReason = note;
+    });
+  accept = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.ACCEPT);
+  decline = (caller: Caller, command: LookoutCommand) =>
+    this.transition(caller, command, LookoutAction.DECLINE, async ({ lookout, note }) => {
+      lookout.returnReason = note;
+    });
+  forwardRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.FORWARD_REMOVAL);
+  confirmRemains = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.CONFIRM_REMAINS);
+
+  resubmit(caller: Caller, command: LookoutCommand & { request?: LookoutRequestInput | null }): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ lookout, now }) => {
+      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now));
+      lookout.returnReason = null;
+    });
+  }
+
+  confirmEntry(caller: Caller, command: LookoutCommand & { tecsRecordReference: string }): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.CONFIRM_ENTRY, async ({ lookout, now }) => {
+      const value = orThrow(checkText(command.tecsRecordReference, 'tecsRecordReference', TEXT_MAX.short));
+      lookout.tecsRecordReference = value;
+      lookout.enteredAt = now;
+      return { tecsRecordReference: value };
+    });
+  }
+
+  requestRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.REQUEST_REMOVAL);
+
+  confirmRemoval(caller: Caller, command: LookoutCommand): Promise<Lookout> {
+    return this.transition(caller, command, LookoutAction.CONFIRM_REMOVAL, async ({ lookout, now }) => {
+      lookout.removedAt = now;
+    });
+  }
+
+  /** Applies one lifecycle action inside an existing transaction (used by OI closure for REMAIN/REMOVE). */
+  async applyInTransaction(
+    manager: EntityManager,
+    caller: Caller,
+    command: LookoutCommand,
+    action: LookoutAction,
+    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
+  ): Promise<Lookout> {
+    const rule = LOOKOUT_LIFECYCLE[action];
+    const note = NEEDS_REASON.includes(action)
+      ? orThrow(checkText(command.note ?? '', 'note', TEXT_MAX.narrative))
+      : orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
+    const lookout = await manager.findOneBy(Lookout, { id: command.lookoutId });
+    if (!lookout) throw new NotFoundError('Lookout', command.lookoutId);
+    const issuedTo = await this.issuedToIds(manager, lookout.id);
+    this.access.assertCanSee(caller, lookout, issuedTo);
+    const parties = this.access.partiesOf(caller, lookout, issuedTo);
+    if (!rule.by.some((party) => parties.has(party))) {
+      throw new ForbiddenError(`Only the ${rule.by.map((p) => p.toLowerCase().replace(/_/g, ' ')).join(' or ')} may do this`);
+    }
+    if (command.expectedVersion != null && command.expectedVersion !== lookout.version) throw new ConflictError('The lookout changed; reload and retry');
+    if (rule.from && !rule.from.includes(lookout.state)) {
+      throw new ConflictError(`Cannot ${rule.mutation} a lookout in state ${lookout.state}`);
+    }
+    const now = this.clock.now();
+    const fromState = lookout.state;
+    const version = lookout.version;
+    const details = (await effect?.({ lookout, now, note })) ?? null;
+    lookout.state = rule.to;
+    const { id, version: _v, createdAt: _c, updatedAt: _u, ...changes } = lookout;
+    const result = await manager.update(Lookout, { id, version }, { ...changes, version: version + 1 });
+    if (!result.affected) throw new ConflictError('Someone else changed this lookout at the same time; reload and retry');
+    lookout.version = version + 1;
+    await appendTecsHistory(manager, {
+      subjectType: TecsSubject.LOOKOUT,
+      subjectId: lookout.id,
+      action,
+      fromState,
+      toState: lookout.state,
+      actorId: caller.id,
+      at: now,
+      note,
+      details,
+    });
+    await this.notify(manager, action, lookout, caller.id, now);
+    return lookout;
+  }
+
+  async get(caller: Caller, id: string): Promise<Lookout> {
+    const lookout = await this.dataSource.manager.findOneBy(Lookout, { id });
+    if (!lookout) throw new NotFoundError('Lookout', id);
+    this.access.assertCanSee(caller, lookout, await this.issuedToIds(this.dataSource.manager, id));
+    return lookout;
+  }
+
+  /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
+  async list(caller: Caller, filter: LookoutListFilter, first: number): Promise<Lookout[]> {
+    return this.filtered(caller, filter).limit(checkPageSize(first, MAX_LOOKOUT_PAGE)).getMany();
+  }
+
+  /** The whole filtered list with the RO's and GM's names, read through a cursor for the CSV download (TINs masked). */
+  async exportRows(caller: Caller, filter: LookoutListFilter): Promise<CsvExport<RawLookoutRow>> {
+    const query = this.filtered(caller, filter)
+      .leftJoin(Employee, 'ro', 'ro.id = l.revenue_officer_id')
+      .leftJoin(Employee, 'gm', 'gm.id = l.group_manager_id')
+      .addSelect(['ro.name', 'gm.name']);
+    return { columns: LOOKOUT_CSV_COLUMNS, rows: await streamQuery(this.dataSource, query.getQueryAndParameters()) };
+  }
+
+  private filtered(caller: Caller, filter: LookoutListFilter): SelectQueryBuilder<Lookout> {
+    const query = this.dataSource.manager.createQueryBuilder(Lookout, 'l');
+    this.access.restrict(query, caller);
+    if (filter.states?.length) query.andWhere('l.state IN (:...states)', { states: filter.states });
+    if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
+    if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
+    if (filter.nameContains?.trim()) query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
+  }
+
+  async history(caller: Caller, lookoutId: string, first?: number): Promise<TecsHistoryEntry[]> {
+    const lookout = await this.get(caller, lookoutId);
+    const investigations = await this.dataSource.manager.findBy(OtherInvestigation, { lookoutId });
+    const subjectIds = [lookout.id, lookout.caseId, ...investigations.map((oi) => oi.id), ...investigations.map((oi) => oi.caseId)];
+    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' }, take: first });
+  }
+
+  /** Only reached through a lookout or OI the caller may see. */
+  caseOf(caseId: string): Promise<CollectionCase> {
+    return this.dataSource.manager.findOneByOrFail(CollectionCase, { id: caseId });
+  }
+
+  issuedToIds(manager: EntityManager, lookoutId: string): Promise<string[]> {
+    return manager
+      .query(`SELECT DISTINCT unnest(issued_to_ids) AS id FROM other_investigation WHERE lookout_id = $1`, [lookoutId])
+      .then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  /** Everyone holding a role, for notices to "the coordinator" or "CI". */
+  async holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(`SELECT id FROM employee WHERE active AND $1 = ANY(roles)`, [role]);
+    return rows.map((r) => r.id);
+  }
+
+  private transition(
+    caller: Caller,
+    command: LookoutCommand,
+    action: LookoutAction,
+    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
+  ): Promise<Lookout> {
+    return this.dataSource.transaction((manager) => this.applyInTransaction(manager, caller, command, action, effect));
+  }
+
+  private async notify(manager: EntityManager, action: LookoutAction, lookout: Lookout, actorId: string, now: Date): Promise<void> {
+    const { notify } = LOOKOUT_LIFECYCLE[action];
+    const recipients = new Set<string>();
+    for (const party of notify.to) {
+      if (party === LookoutParty.REVENUE_OFFICER) recipients.add(lookout.revenueOfficerId);
+      if (party === LookoutParty.GROUP_MANAGER) recipients.add(lookout.groupManagerId);
+      if (party === LookoutParty.COORDINATOR) (await this.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      if (party === LookoutParty.CRIMINAL_INVESTIGATION) (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
+    }
+    recipients.delete(actorId);
+    await this.outbox.enqueue(
+      manager,
+      [...recipients].map((recipientId) => ({
+        kind: notify.kind,
+        recipientId,
+        referralId: null,
+        subject: { type: TecsSubject.LOOKOUT, id: lookout.id },
+        urgent: false,
+        facts: { actorId },
+      })),
+      now,
+    );
+  }
+
+}

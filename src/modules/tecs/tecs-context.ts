@@ -1,0 +1,10 @@
+import { AccessAuditService } from '../../platform/audit/access-audit.service';
+import { OrgContext } from '../org/org-context';
+import { CrossingService } from './crossing.service';
+import { InvestigationService } from './investigation.service';
+import { LookoutService } from './lookout.service';
+
+/** What the TECS resolvers read of a request's context. */
+export type TecsContext = OrgContext & {
+  services: { audit: AccessAuditService; lookouts: LookoutService; crossings: CrossingService; investigations: InvestigationService };
+};

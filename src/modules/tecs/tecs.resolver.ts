@@ -1,0 +1,278 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { AuditKind } from '../../platform/audit/access-audit.entity';
+import { auditedRequest } from '../../platform/audit/audited-request';
+import { TecsContext } from './tecs-context';
+import { checkPageSize } from '../../platform/common/page-size';
+import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
+import { LIST_MAX } from '../../platform/validation/checked';
+import { Employee } from '../org/employee.entity';
+import { maskTin } from '../../platform/validation/identifiers';
+import { CollectionCase } from './collection-case.entity';
+import { Crossing } from './crossing.entity';
+import { Lookout } from './lookout.entity';
+import { MAX_LOOKOUT_PAGE } from './lookout.service';
+import { OtherInvestigation } from './other-investigation.entity';
+import { TecsHistoryEntry } from './tecs-history.entity';
+import {
+  CloseInvestigationInput,
+  ConfirmLookoutEntryInput,
+  CoordinatorQueue,
+  CrossingReportInput,
+  DismissCrossingInput,
+  LookoutListFilter,
+  LookoutRequestInput,
+  LookoutTransitionInput,
+  OpenInvestigationInput,
+  ReissueInvestigationInput,
+  ResubmitLookoutInput,
+  TaxpayerDisclosure,
+} from './tecs.types';
+
+@ObjectType()
+export class TaxPeriod {
+  @Field(() => String)
+  mft!: string;
+
+  @Field(() => String)
+  taxPeriod!: string;
+}
+
+/** Largest page of a lookout's history, of OIs and of each part of the coordinator's queue. */
+const MAX_TECS_PAGE = 500;
+
+/** Thin: GraphQL to the TECS services, which check who may see and do what. */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+@Resolver(() => Lookout)
+export class LookoutResolver {
+  @Query(() => Lookout)
+  lookout(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.get(ctx.caller, id);
+  }
+
+  @Query(() => [Lookout], {
+    description: `The TECS lookout list (what the caller may see), newest first; first: at most ${MAX_LOOKOUT_PAGE} (all of it: /exports/lookouts.csv)`,
+    complexity: pageCost,
+  })
+  lookouts(
+    @Ctx() ctx: TecsContext,
+    @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<Lookout[]> {
+    return ctx.services.lookouts.list(ctx.caller, filter ?? {}, first);
+  }
+
+  @Query(() => [TecsHistoryEntry], { description: `The lookout, its case and its OIs, in order; first: at most ${MAX_TECS_PAGE}`, complexity: pageCost })
+  lookoutHistory(
+    @Arg('lookoutId', () => ID) lookoutId: string,
+    @Ctx() ctx: TecsContext,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<TecsHistoryEntry[]> {
+    return ctx.services.lookouts.history(ctx.caller, lookoutId, checkPageSize(first, MAX_TECS_PAGE));
+  }
+
+  @Mutation(() => Lookout, { description: 'Revenue officer: Form 6668, TECS Entry Request, to your group manager' })
+  requestLookout(@Arg('input', () => LookoutRequestInput) input: LookoutRequestInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.request(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'Group manager: send the request to the TECS coordinator' })
+  approveLookoutRequest(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.approve(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'Group manager: return the request to the RO (note = the reason)' })
+  returnLookoutRequest(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.returnToRo(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'Revenue officer: send a returned request again' })
+  resubmitLookoutRequest(@Arg('input', () => ResubmitLookoutInput) input: ResubmitLookoutInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.resubmit(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'TECS coordinator: meets the criteria: forward to CI for input into TECS' })
+  acceptLookout(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.accept(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'TECS coordinator: does not meet the criteria (note = the reason); back to the originator' })
+  declineLookout(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.decline(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'CI: the taxpayer is entered in TECS' })
+  confirmLookoutEntry(@Arg('input', () => ConfirmLookoutEntryInput) input: ConfirmLookoutEntryInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.confirmEntry(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'GM or RO: ask the coordinator to remove the taxpayer (note = why, e.g. full pay secured)' })
+  requestLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.requestRemoval(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'TECS coordinator: forward the removal to CI' })
+  forwardLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.forwardRemoval(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'CI: the taxpayer is removed from TECS' })
+  confirmLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.confirmRemoval(ctx.caller, input);
+  }
+
+  @Mutation(() => Lookout, { description: 'GM or RO: the taxpayer remains on the lookout' })
+  confirmLookoutRemains(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.confirmRemains(ctx.caller, input);
+  }
+
+  @FieldResolver(() => String, { description: 'Last four digits only' })
+  tinMasked(@Root() lookout: Lookout): string {
+    return maskTin(lookout.tin, lookout.tinType);
+  }
+
+  @FieldResolver(() => String, { description: 'The full TIN: for those on the case only, and every use is audited' })
+  async unmaskedTin(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<string> {
+    await ctx.services.lookouts.get(ctx.caller, lookout.id);
+    await ctx.services.audit.record(auditedRequest(ctx), AuditKind.UNMASK, 'Lookout.unmaskedTin', [lookout.id], ['tin']);
+    return lookout.tin;
+  }
+
+  @FieldResolver(() => String)
+  dateOfBirth(@Root() lookout: Lookout): string {
+    return lookout.dateOfBirth;
+  }
+
+  @FieldResolver(() => String, { description: 'In dollars' })
+  balanceDue(@Root() lookout: Lookout): string {
+    return (lookout.balanceDueCents / 100).toFixed(2);
+  }
+
+  @FieldResolver(() => [TaxPeriod], { complexity: boundedListCost(LIST_MAX) })
+  taxPeriods(@Root() lookout: Lookout): TaxPeriod[] {
+    return lookout.taxPeriods;
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  revenueOfficer(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(lookout.revenueOfficerId);
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  groupManager(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(lookout.groupManagerId);
+  }
+
+  @FieldResolver(() => CollectionCase)
+  collectionCase(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
+    return ctx.services.lookouts.caseOf(lookout.caseId);
+  }
+}
+
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+@Resolver(() => Crossing)
+export class CrossingResolver {
+  @Mutation(() => Crossing, { description: 'DHS interface: a taxpayer on the lookout list is crossing; idempotent on dhsReportId' })
+  reportCrossing(@Arg('input', () => CrossingReportInput) input: CrossingReportInput, @Ctx() ctx: TecsContext): Promise<Crossing> {
+    return ctx.services.crossings.report(ctx.caller, input);
+  }
+
+  @Mutation(() => Crossing, { description: 'TECS coordinator: no investigation needed (reason recorded)' })
+  dismissCrossing(@Arg('input', () => DismissCrossingInput) input: DismissCrossingInput, @Ctx() ctx: TecsContext): Promise<Crossing> {
+    return ctx.services.crossings.dismiss(ctx.caller, input.crossingId, input.reason);
+  }
+
+  @Query(() => CoordinatorQueue, {
+    description: `TECS coordinator: new crossings first (time-critical first), then requests; first (of each): at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
+  tecsCoordinatorQueue(@Ctx() ctx: TecsContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<CoordinatorQueue> {
+    return ctx.services.crossings.coordinatorQueue(checkPageSize(first, MAX_TECS_PAGE));
+  }
+
+  @Query(() => Crossing)
+  crossing(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Crossing> {
+    return ctx.services.crossings.get(ctx.caller, id);
+  }
+
+  @Query(() => TaxpayerDisclosure, { description: 'Only what may be disclosed to the taxpayer or their representative' })
+  taxpayerDisclosure(@Arg('crossingId', () => ID) crossingId: string, @Ctx() ctx: TecsContext): Promise<TaxpayerDisclosure> {
+    return ctx.services.crossings.taxpayerDisclosure(ctx.caller, crossingId);
+  }
+
+  @FieldResolver(() => String)
+  dateOfBirth(@Root() crossing: Crossing): string {
+    return crossing.dateOfBirth;
+  }
+
+  @FieldResolver(() => String)
+  documentNumber(@Root() crossing: Crossing): string {
+    return crossing.documentNumber;
+  }
+
+  @FieldResolver(() => Lookout, { nullable: true })
+  async lookout(@Root() crossing: Crossing, @Ctx() ctx: TecsContext): Promise<Lookout | null> {
+    return crossing.lookoutId ? ctx.services.lookouts.get(ctx.caller, crossing.lookoutId) : null;
+  }
+}
+
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+@Resolver(() => OtherInvestigation)
+export class InvestigationResolver {
+  @Mutation(() => OtherInvestigation, { description: 'TECS coordinator: open an OI from a crossing and issue it to the GM and RO' })
+  openInvestigation(@Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+    return ctx.services.investigations.open(ctx.caller, input);
+  }
+
+  @Mutation(() => OtherInvestigation, { description: 'Its GM (or the coordinator): issue it to another GM and RO' })
+  reissueInvestigation(@Arg('input', () => ReissueInvestigationInput) input: ReissueInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+    return ctx.services.investigations.reissue(ctx.caller, input);
+  }
+
+  @Mutation(() => OtherInvestigation, { description: 'Its GM or RO: outcome and lookout disposition (REMOVE starts the removal)' })
+  closeInvestigation(@Arg('input', () => CloseInvestigationInput) input: CloseInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+    return ctx.services.investigations.close(ctx.caller, input);
+  }
+
+  @Query(() => OtherInvestigation)
+  investigation(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+    return ctx.services.investigations.get(ctx.caller, id);
+  }
+
+  @Query(() => [OtherInvestigation], {
+    description: `OIs issued to you (all, for a coordinator), time-critical and soonest due first; first: at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
+  myInvestigations(
+    @Ctx() ctx: TecsContext,
+    @Arg('includeClosed', () => Boolean, { defaultValue: false }) includeClosed = false,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+  ): Promise<OtherInvestigation[]> {
+    return ctx.services.investigations.mine(ctx.caller, includeClosed, checkPageSize(first, MAX_TECS_PAGE));
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  groupManager(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(oi.groupManagerId);
+  }
+
+  @FieldResolver(() => Employee, { nullable: true })
+  revenueOfficer(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(oi.revenueOfficerId);
+  }
+
+  @FieldResolver(() => Lookout)
+  lookout(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    return ctx.services.lookouts.get(ctx.caller, oi.lookoutId);
+  }
+
+  @FieldResolver(() => Crossing, { nullable: true })
+  async crossing(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Crossing | null> {
+    return oi.crossingId ? ctx.services.crossings.get(ctx.caller, oi.crossingId) : null;
+  }
+
+  @FieldResolver(() => CollectionCase)
+  collectionCase(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
+    return ctx.services.lookouts.caseOf(oi.caseId);
+  }
+}

@@ -1,0 +1,12 @@
+import { registerEnumType } from 'type-graphql';
+
+/** An employee's choice of delivery, kept on the employee and read when a notice is written to the outbox. */
+export enum NotificationMode {
+  IMMEDIATE = 'IMMEDIATE',
+  DAILY_DIGEST = 'DAILY_DIGEST',
+}
+
+registerEnumType(NotificationMode, {
+  name: 'NotificationMode',
+  description: 'How non-urgent notices reach an employee; breaches, escalations and reminders are always immediate',
+});

@@ -1,0 +1,100 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum NotificationStatus {
+  /** Waiting for (or being retried by) the delivery worker. */
+  PENDING = 'PENDING',
+  /** Held for the recipient's daily digest. */
+  DIGEST_PENDING = 'DIGEST_PENDING',
+  SENT = 'SENT',
+  /** Sent as part of a digest notification. */
+  DIGESTED = 'DIGESTED',
+  /** Dead letter: rejected permanently or out of retries; an admin can retry it. */
+  FAILED = 'FAILED',
+}
+registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
+
+/**
+ * The outbox row of one notice to one person, written in the same transaction as the change that
+ * causes it. It names the referral, never its content: notices carry no taxpayer data.
+ */
+@ObjectType()
+@Entity('notification')
+@Index('notification_status_recipient_idx', ['status', 'recipientId'])
+export class Notification {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => String)
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Column({ type: 'uuid', name: 'recipient_id' })
+  recipientId!: string;
+
+  // The org module's Employee and the referrals module's Referral, named rather than imported: notifications
+  // know no domain entity.
+  @ManyToOne('Employee', { nullable: false })
+  @JoinColumn({ name: 'recipient_id' })
+  recipient?: { id: string };
+
+  @Index()
+  @Column({ type: 'uuid', name: 'referral_id', nullable: true })
+  referralId!: string | null;
+
+  @ManyToOne('Referral', { nullable: true })
+  @JoinColumn({ name: 'referral_id' })
+  referral?: { id: string } | null;
+
+  /** A notice about something other than a referral (a TECS lookout, crossing or investigation). */
+  @Column({ type: 'text', name: 'subject_type', nullable: true })
+  subjectType!: string | null;
+
+  @Column({ type: 'uuid', name: 'subject_id', nullable: true })
+  subjectId!: string | null;
+
+  /** Urgent notices (breaches, escalations, elevations, reminders) are never held for a digest. */
+  @Field(() => Boolean)
+  @Column({ type: 'boolean' })
+  urgent!: boolean;
+
+  @Field(() => NotificationStatus)
+  @Column({ type: 'text' })
+  status!: NotificationStatus;
+
+  /** Safe facts for the template: the clock, its due instant, an escalation level. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  facts!: NotificationFacts;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', name: 'last_error', nullable: true })
+  lastError!: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', name: 'message_id', nullable: true })
+  messageId!: string | null;
+
+  /** The digest notification that carried this one. */
+  @Column({ type: 'uuid', name: 'digest_id', nullable: true })
+  digestId!: string | null;
+
+  @Field(() => Date)
+  @Column({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
+  sentAt!: Date | null;
+}
+
+export interface NotificationFacts {
+  clock?: string;
+  dueAt?: string;
+  escalationLevel?: number;
+  actorId?: string;
+}
