@@ -24,6 +24,7 @@ import { createLoaders } from './loaders';
 import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/operation-limits';
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
 import { shutdownBudget } from '../platform/lifecycle/shutdown';
+import { mountConsole } from './console/console';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -132,6 +133,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       },
     }),
   );
+  mountConsole(app, { config, dataSource, clock });
 
   // A taken port must reject (and be explained), not crash the process with an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {

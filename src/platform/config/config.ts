@@ -67,6 +67,12 @@ export interface AppConfig {
     /** A download whose reader takes nothing for this long is cut, so a stalled client cannot hold a connection. */
     idleTimeoutSeconds: number;
   };
+  /** The built web console (`npm run build` writes it there), served at `/`. */
+  console: {
+    directory: string;
+    /** OpenID Connect sign-in (authorization code + PKCE, a public client) against the provider JWT_JWKS_URL trusts. */
+    oidc: { issuer: string; clientId: string; scope: string } | null;
+  };
   tecs: {
     /** An OI is due this many business days after it is opened when DHS gave no departure date. */
     investigationDueBusinessDays: number;
@@ -267,6 +273,19 @@ function tokenLifetimes(env: Env): Pick<AppConfig['auth'], 'tokenTtlSeconds' | '
   return { tokenTtlSeconds, maxTokenLifetimeSeconds };
 }
 
+/**
+ * The console's OIDC sign-in: the provider (OIDC_ISSUER) must be the one whose keys verify the tokens (JWT_JWKS_URL),
+ * and in production it is reached over https only.
+ */
+function consoleOidc(env: Env, environment: AppConfig['environment']): AppConfig['console']['oidc'] {
+  const clientId = env.OIDC_CLIENT_ID;
+  if (!clientId) return null;
+  const issuer = url(env, 'OIDC_ISSUER', environment === 'production' ? ['https:'] : ['https:', 'http:']);
+  if (!issuer) throw new ConfigError('OIDC_ISSUER is required with OIDC_CLIENT_ID');
+  if (!env.JWT_JWKS_URL) throw new ConfigError("OIDC_CLIENT_ID needs JWT_JWKS_URL: the hub verifies the provider's tokens with its keys");
+  return { issuer, clientId, scope: env.OIDC_SCOPE || `openid ${env.JWT_SCOPE || 'referral-hub'}` };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const environmentRaw = env.NODE_ENV ?? 'development';
   if (!['production', 'development', 'test'].includes(environmentRaw)) {
@@ -295,7 +314,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
       from: env.MAIL_FROM || 'Referral Hub <referral-hub@localhost>',
       outboxDir: join(dataDir, 'mail'),
-      baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? 'http://127.0.0.1:4000').replace(/\/$/, ''),
+      // Unset: where this hub serves the web console itself, so a notice's links open its pages.
+      baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
       // 5 s doubling (with jitter) 11 times: the first retry comes within seconds, the retries span some 3 to 6 hours.
       retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 11, 0, 100),
       retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 5, 1, 3600),
@@ -321,6 +341,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exports: {
       maxConcurrent: integer(env, 'EXPORT_MAX_CONCURRENT', 2, 1, 100),
       idleTimeoutSeconds: integer(env, 'EXPORT_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
+    },
+    console: {
+      directory: resolve(env.CONSOLE_DIR || join('dist', 'web')),
+      oidc: consoleOidc(env, environment),
     },
     tecs: {
       investigationDueBusinessDays: integer(env, 'OI_DUE_BUSINESS_DAYS', 5, 1, 60),

@@ -1,0 +1,222 @@
+import 'reflect-metadata';
+import { Page } from 'playwright-core';
+import { Referral } from '../../src/modules/referrals/referral.entity';
+import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
+import { TestHub } from '../support/hub';
+import { TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
+
+let harness: ConsoleHarness;
+let hub: TestHub;
+let org: TestOrganisation;
+let browser: TestBrowser;
+let origin: string;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startConsoleHarness();
+  ({ hub, org, browser, origin } = harness);
+  page = await browser.newPage();
+}, 60_000);
+
+afterAll(() => harness?.stop());
+
+afterEach(() => {
+  expect(browser.problems).toEqual([]);
+});
+
+const FAX = 'Your fax';
+
+/** Types a whole Form 14566 but the fax number, as a person would. */
+async function fillAllButFax(): Promise<void> {
+  const v = VALID_14566;
+  await page.getByLabel('Receiving function').selectOption({ label: `${org.functions.ef.name} (${org.functions.ef.code})` });
+  await page.getByLabel('Purpose').selectOption(v.purpose);
+  const business = page.getByRole('group', { name: 'The business' });
+  await business.getByLabel('Business name').fill(v.business.name);
+  await business.getByLabel('EIN').fill(v.business.ein);
+  for (const [group, address] of [
+    [business, v.business.address],
+    [page.getByRole('group', { name: 'The responsible party' }), v.taxpayer.address],
+  ] as const) {
+    await group.getByLabel('Street address', { exact: true }).fill(address.line1);
+    await group.getByLabel('City').fill(address.city);
+    await group.getByLabel('State', { exact: true }).fill(address.state);
+    await group.getByLabel('ZIP code').fill(address.zip);
+  }
+  const party = page.getByRole('group', { name: 'The responsible party' });
+  await party.getByLabel('Name').fill(v.taxpayer.name);
+  await party.getByLabel('SSN').fill(v.taxpayer.ssn);
+  await page.getByLabel('Return 1: form').fill('941');
+  await page.getByLabel('Return 1: MFT').fill('01');
+  await page.getByLabel('Return 1: tax period').fill('202603');
+  await page.getByLabel('Completed research').fill(v.completedResearch.join('\n'));
+  await page.getByLabel('Requested actions').fill(v.requestedActions);
+  await page.getByLabel('Your name').fill(v.originatorContact.name);
+  await page.getByLabel('Your phone').fill(v.originatorContact.phone);
+}
+
+/** Presses Tab (and only Tab) until the field labelled `label` has the focus; fails if it is never reached. */
+async function tabTo(label: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate('document.activeElement?.labels?.[0]?.textContent ?? document.activeElement?.textContent ?? ""');
+    if (focused === label) {
+      // Focus is visible: USWDS draws an outline on whatever has it.
+      await expect(page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).resolves.not.toBe('none');
+      return;
+    }
+  }
+  throw new Error(`Tab never reached "${label}"`);
+}
+
+/** Tabs to a field and types into it. */
+async function typeInto(label: string, text: string): Promise<void> {
+  await tabTo(label);
+  await page.keyboard.type(text);
+}
+
+describe('an employee files a referral', () => {
+  it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
+    await page.goto(`${origin}/referrals/new`);
+    await signInAs(page, 'am.originator@example.gov');
+    await page.waitForURL(`${origin}/referrals/new`);
+    await page.getByRole('heading', { name: 'File a referral' }).waitFor();
+    await page.getByRole('heading', { name: 'Form 14566, BMF Identity Theft Referral' }).waitFor();
+    await fillAllButFax();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'File the referral' }).click();
+    const fax = page.getByLabel(FAX);
+    await page.locator('#f-form14566-originatorContact-fax-error').waitFor();
+    await expect(page.locator('#f-form14566-originatorContact-fax-error').textContent()).resolves.toMatch(/required/i);
+    await expect(fax.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(fax.getAttribute('aria-describedby')).resolves.toContain('f-form14566-originatorContact-fax-error');
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Your fax');
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+    await expect(page.getByRole('group', { name: 'The business' }).getByLabel('EIN').inputValue()).resolves.toBe(VALID_14566.business.ein);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await hub.database.dataSource.manager.count(Referral)).toBe(0);
+  });
+
+  it('keeps the half-filled form through an expired sign-in, then fixes the fax and files', async () => {
+    hub.clock.advance((hub.config.auth.tokenTtlSeconds + 60) * 1000);
+    await page.getByLabel(FAX).fill(VALID_14566.originatorContact.fax);
+    await page.getByRole('button', { name: 'File the referral' }).click();
+
+    await page.waitForURL(`${origin}/sign-in`);
+    await page.getByText('Your sign-in has expired').waitFor();
+    await signInAs(page, 'am.originator@example.gov');
+    await page.waitForURL(`${origin}/referrals/new`);
+    await expect(page.getByLabel(FAX).inputValue()).resolves.toBe(VALID_14566.originatorContact.fax);
+    await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+
+    await page.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const [filed] = await hub.database.dataSource.manager.find(Referral);
+    expect(page.url()).toBe(`${origin}/referrals/${filed.id}`);
+    await page.getByRole('heading', { name: `Referral ${filed.referenceNumber}` }).waitFor();
+    expect(filed).toMatchObject({ state: 'SUBMITTED', originatorId: org.people.originator.id, receivingFunctionId: org.functions.ef.id });
+    expect(await page.content()).not.toContain(VALID_14566.taxpayer.ssn);
+
+    // Filed: the draft is gone, a new filing starts empty.
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await expect(page.getByLabel(FAX).inputValue()).resolves.toBe('');
+  });
+
+  it('files a Form 4442, the picked category explaining when to use it and what the taxpayer is told', async () => {
+    const [category] = (await hub.services.categories.list(500)).filter((c) => c.name === VALID_4442.category || c.aliases.includes(VALID_4442.category));
+    await page.locator('label[for=form-F4442]').click(); // USWDS tiles: the label is what one clicks
+    const form = page.getByRole('form', { name: 'Form 4442, Inquiry Referral' });
+    await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
+    await form.getByLabel('Category').selectOption(category.code);
+    await form.getByText(category.trigger).waitFor();
+    if (category.taxpayerTold) await form.getByText(category.taxpayerTold).waitFor();
+    await form.getByLabel('TIN', { exact: true }).fill(VALID_4442.tin);
+    await form.getByLabel('Tax period').fill(VALID_4442.taxPeriod);
+    await form.getByLabel('MFT (optional)').fill(VALID_4442.mft);
+    await form.getByLabel('Remarks').fill(VALID_4442.remarks);
+    await form.getByLabel('The taxpayer has been authenticated').press('Space');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
+    expect(filed).toMatchObject({ form: 'F4442', categoryCode: category.code, receivingFunctionId: org.functions.rivo.id });
+    await page.getByText(`Form 4442 (${category.name})`).waitFor();
+  });
+
+  it('files a Form 3210 with the list of documents it transmits', async () => {
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.locator('label[for=form-F3210]').click();
+    const form = page.getByRole('form', { name: 'Form 3210, Document Transmittal' });
+    await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
+    await form.getByLabel('Routing').fill(VALID_3210.routing);
+    await form.getByLabel('TIN', { exact: true }).fill(VALID_3210.tin);
+    await form.getByLabel('Tax period').fill(VALID_3210.taxPeriod);
+    await form.getByLabel('MFT', { exact: true }).fill(VALID_3210.mft);
+    await form.getByLabel('Remarks').fill(VALID_3210.remarks);
+    await form.getByLabel('Document 1: title').fill('Signed return');
+    await form.getByLabel('Document 1: type').fill('Form 1040, signed');
+    await form.getByRole('button', { name: 'Add a document' }).click();
+    await form.getByLabel('Document 2: title').fill('Letter');
+    await form.getByLabel('Document 2: type').fill('Correspondence');
+    await form.getByLabel('Document 2: pages (optional)').fill('2');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    await page.getByText('Signed return (Form 1040, signed); Letter (Correspondence, 2 pages)').waitFor();
+  });
+
+  it('files a Form 14566 with the keyboard alone', async () => {
+    const v = VALID_14566;
+    await page.goto(`${origin}/referrals/new`);
+    await page.getByRole('heading', { name: 'File a referral' }).waitFor();
+    await tabTo('Form 3210, Document TransmittalDocuments sent on, e.g. a signed return to RIVO');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.getByRole('heading', { name: 'Form 14566, BMF Identity Theft Referral' }).waitFor();
+    await typeInto('Receiving function', org.functions.ef.name);
+    for (const [label, text] of [
+      ['Business name', v.business.name],
+      ['EIN', v.business.ein],
+      ['Street address', v.business.address.line1],
+      ['City', v.business.address.city],
+      ['State', v.business.address.state],
+      ['ZIP code', v.business.address.zip],
+      ['Name', v.taxpayer.name],
+      ['SSN', v.taxpayer.ssn],
+      ['Street address', v.taxpayer.address.line1],
+      ['City', v.taxpayer.address.city],
+      ['State', v.taxpayer.address.state],
+      ['ZIP code', v.taxpayer.address.zip],
+      ['Return 1: form', '941'],
+      ['Return 1: MFT', '01'],
+      ['Return 1: tax period', '202603'],
+      ['Completed research', v.completedResearch[0]],
+      ['Requested actions', v.requestedActions],
+      ['Your name', v.originatorContact.name],
+      ['Your phone', v.originatorContact.phone],
+    ]) {
+      await typeInto(label, text);
+    }
+    await page.keyboard.press('Enter'); // submits from the phone field, the fax still empty
+    await page.locator('#f-form14566-originatorContact-fax-error').waitFor();
+    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await page.keyboard.type(v.originatorContact.fax);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
+    expect(filed).toMatchObject({ form: 'F14566', receivingFunctionId: org.functions.ef.id });
+  });
+
+  it('signs out: the token and every draft are forgotten', async () => {
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.getByLabel('Requested actions').fill('half-typed');
+    await page.getByRole('button', { name: /Sign out/ }).click();
+    await page.waitForURL(`${origin}/sign-in`);
+    await expect(page.evaluate('JSON.stringify(Object.keys(sessionStorage))')).resolves.toBe('[]');
+    await page.goto(`${origin}/work-queue`);
+    await page.waitForURL(`${origin}/sign-in`);
+  });
+});

@@ -1,0 +1,41 @@
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { ApiProvider } from './api-client';
+import { Layout } from './layout';
+import { FileReferralPage } from './pages/file-referral';
+import { NotFoundPage } from './pages/not-found';
+import { ReferralPage } from './pages/referral';
+import { SignInPage } from './pages/sign-in';
+import { SignInCallbackPage } from './pages/sign-in-callback';
+import { WorkQueuePage } from './pages/work-queue';
+import { rememberReturnTo, SessionProvider, useSession } from './session';
+
+/** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
+function SignedIn() {
+  const { session, ended } = useSession();
+  const location = useLocation();
+  if (!session) {
+    if (ended !== 'signed-out') rememberReturnTo(location.pathname + location.search);
+    return <Navigate to="/sign-in" replace />;
+  }
+  return <Layout />;
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <ApiProvider>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-in/callback" element={<SignInCallbackPage />} />
+          <Route element={<SignedIn />}>
+            <Route index element={<WorkQueuePage />} />
+            <Route path="work-queue" element={<WorkQueuePage />} />
+            <Route path="referrals/new" element={<FileReferralPage />} />
+            <Route path="referrals/:id" element={<ReferralPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </ApiProvider>
+    </SessionProvider>
+  );
+}

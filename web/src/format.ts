@@ -1,0 +1,32 @@
+/** Instants shown in the person's own time zone (their function's), with the zone named. */
+export function formatInstant(iso: string | null | undefined, timeZone: string): string {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** "due in 2 days 3 hours" / "overdue by 5 hours" from seconds remaining. */
+export function formatRemaining(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  const abs = Math.abs(seconds);
+  const days = Math.floor(abs / 86400);
+  const hours = Math.floor((abs % 86400) / 3600);
+  const minutes = Math.floor((abs % 3600) / 60);
+  const parts = days ? [`${days} d`, `${hours} h`] : hours ? [`${hours} h`, `${minutes} min`] : [`${minutes} min`];
+  return seconds < 0 ? `overdue by ${parts.join(' ')}` : `due in ${parts.join(' ')}`;
+}
+
+export const FORM_NAMES: Record<string, string> = { F14566: 'Form 14566', F4442: 'Form 4442', F3210: 'Form 3210' };
+
+export function humanize(constant: string): string {
+  const text = constant.toLowerCase().replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

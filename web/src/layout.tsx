@@ -1,0 +1,68 @@
+import { NavLink, Outlet } from 'react-router';
+import { useQuery } from 'urql';
+import { ApiErrorAlert } from './alert';
+import { MeContext, MeDocument } from './me';
+import { useSession } from './session';
+
+function GovernmentBanner() {
+  return (
+    <section className="usa-banner" aria-label="Official website of the United States government">
+      <div className="usa-banner__header">
+        <div className="usa-banner__inner">
+          <p className="usa-banner__header-text">An official website of the United States government</p>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function Layout() {
+  const { signOut } = useSession();
+  const [{ data, error }] = useQuery({ query: MeDocument });
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        Skip to main content
+      </a>
+      <GovernmentBanner />
+      <header className="usa-header usa-header--basic">
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <NavLink to="/">Referral Hub</NavLink>
+              </em>
+            </div>
+          </div>
+          <nav aria-label="Primary" className="usa-nav">
+            <ul className="usa-nav__primary usa-accordion">
+              <li className="usa-nav__primary-item">
+                <NavLink className="usa-nav-link" to="/work-queue">
+                  My work queue
+                </NavLink>
+              </li>
+              <li className="usa-nav__primary-item">
+                <NavLink className="usa-nav-link" to="/referrals/new">
+                  File a referral
+                </NavLink>
+              </li>
+              <li className="usa-nav__primary-item">
+                <button type="button" className="usa-button usa-button--unstyled usa-nav-link" onClick={signOut}>
+                  Sign out{data ? ` ${data.me.name}` : ''}
+                </button>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main-content" className="grid-container padding-bottom-5" tabIndex={-1}>
+        {error && <ApiErrorAlert error={error} />}
+        {data && (
+          <MeContext.Provider value={data.me}>
+            <Outlet />
+          </MeContext.Provider>
+        )}
+      </main>
+    </>
+  );
+}

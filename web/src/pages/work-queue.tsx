@@ -1,0 +1,130 @@
+import { useCallback, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+import { ApiErrorAlert } from '../alert';
+import { graphql } from '../gql';
+import type { ReferralForm, ReferralState } from '../gql/graphql';
+import { SelectField } from '../field';
+import { Countdown } from '../countdown';
+import { FORM_NAMES, formatInstant, humanize } from '../format';
+import { useMe } from '../me';
+import { usePageTitle } from '../page-title';
+import { usePolling } from '../polling';
+
+const WorkQueueDocument = graphql(`
+  query WorkQueue($first: Int!) {
+    myWorkQueue(first: $first) {
+      id
+      referenceNumber
+      form
+      state
+      currentClock
+      nextDueAt
+      secondsRemaining
+      overdue
+      originatingFunction {
+        code
+      }
+      receivingFunction {
+        code
+      }
+    }
+  }
+`);
+
+/** The API's largest work-queue page; filters and paging work on it in the browser. */
+const QUEUE_SIZE = 100;
+const PAGE_SIZE = 20;
+const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
+
+export function WorkQueuePage() {
+  usePageTitle('My work queue');
+  const me = useMe();
+  const [{ data, error, fetching }, refetch] = useQuery({ query: WorkQueueDocument, variables: { first: QUEUE_SIZE } });
+  usePolling(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  const [form, setForm] = useState<ReferralForm | ''>('');
+  const [state, setState] = useState<ReferralState | ''>('');
+  const [page, setPage] = useState(0);
+
+  const rows = data?.myWorkQueue ?? [];
+  const states = useMemo(() => [...new Set(rows.map((r) => r.state))].sort(), [rows]);
+  const shown = rows.filter((r) => (!form || r.form === form) && (!state || r.state === state));
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const pageRows = shown.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+
+  return (
+    <>
+      <h1>My work queue</h1>
+      <p>
+        What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}); the list refreshes
+        every 15 seconds.
+      </p>
+      {error && <ApiErrorAlert error={error} />}
+      <div className="grid-row grid-gap">
+        <div className="grid-col-auto">
+          <SelectField path="filter.form" label="Form" placeholder="All forms" value={form} options={FORMS.map((f) => [f, FORM_NAMES[f]])} onChange={(f) => (setForm(f), setPage(0))} />
+        </div>
+        <div className="grid-col-auto">
+          <SelectField path="filter.state" label="State" placeholder="All states" value={state} options={states.map((s) => [s, humanize(s)])} onChange={(s) => (setState(s), setPage(0))} />
+        </div>
+      </div>
+      {data && shown.length === 0 && <p className="margin-top-3">Nothing to act on{form || state ? ' with these filters' : ''}.</p>}
+      {pageRows.length > 0 && (
+        <table className="usa-table usa-table--borderless width-full margin-top-3">
+          <caption className="usa-sr-only">Referrals to act on, soonest due first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Referral</th>
+              <th scope="col">Form</th>
+              <th scope="col">State</th>
+              <th scope="col">From → to</th>
+              <th scope="col">Clock</th>
+              <th scope="col">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pageRows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/referrals/${r.id}`}>{r.referenceNumber}</Link>
+                </th>
+                <td>{FORM_NAMES[r.form]}</td>
+                <td>{humanize(r.state)}</td>
+                <td>
+                  {r.originatingFunction.code} → {r.receivingFunction.code}
+                </td>
+                <td>{r.currentClock ? humanize(r.currentClock) : '—'}</td>
+                <td>
+                  <span className="hub-nowrap">{formatInstant(r.nextDueAt, me.function.timeZone)}</span>
+                  <br />
+                  {r.overdue && <span className="usa-tag bg-secondary-dark margin-right-1">Overdue</span>}
+                  <Countdown seconds={r.secondsRemaining} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages > 1 && (
+        <nav aria-label="Pages of the work queue" className="margin-top-2">
+          <button type="button" className="usa-button usa-button--outline" disabled={current === 0} onClick={() => setPage(current - 1)}>
+            Previous page
+          </button>
+          <span className="margin-x-2" aria-live="polite">
+            Page {current + 1} of {pages}
+          </span>
+          <button type="button" className="usa-button usa-button--outline" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+            Next page
+          </button>
+        </nav>
+      )}
+      {fetching && !data && <p>Loading…</p>}
+      <p className="margin-top-4">
+        <Link className="usa-button" to="/referrals/new">
+          File a referral
+        </Link>
+      </p>
+    </>
+  );
+}
