@@ -169,7 +169,7 @@ export class ClosureService<A extends ClosureActor> {
   private async loadActive(manager: EntityManager, id: string): Promise<Closure> {
     const closure = await manager.findOneBy(Closure, { id });
     if (!closure) throw new NotFoundError('Closure', id);
-    if (closure.removedAt) throw new ConflictError('The closure was removed; add a new one instead');
+    if (closure.removedAt) throw new ConflictError('The closure was removed; add a new one instead', 'WRONG_STATE');
     return closure;
   }
 

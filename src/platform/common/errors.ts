@@ -45,8 +45,20 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * Why an action conflicts: the item changed since the caller read it (reload and retry), the item is not in a state
+ * the action applies to, or what is being created exists already.
+ */
+export type ConflictReason = 'STALE_VERSION' | 'WRONG_STATE' | 'ALREADY_EXISTS';
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly reason: ConflictReason,
+  ) {
+    super(message);
+  }
 }
 
 export class UnauthenticatedError extends DomainError {
