@@ -49,7 +49,8 @@ export class NotFoundError extends DomainError {
  * Why an action conflicts: the item changed since the caller read it (reload and retry), the item is not in a state
  * the action applies to, or what is being created exists already.
  */
-export type ConflictReason = 'STALE_VERSION' | 'WRONG_STATE' | 'ALREADY_EXISTS';
+export const CONFLICT_REASONS = ['STALE_VERSION', 'WRONG_STATE', 'ALREADY_EXISTS'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
 
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
