@@ -5,6 +5,7 @@ import { LifecycleAction, ReferralAction } from '../../src/modules/referrals/ref
 import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { Referral14566Purpose } from '../../src/modules/referrals/forms/form-14566';
 
 let hub: TestHub;
 let org: TestOrganisation;
@@ -30,7 +31,7 @@ describe('the referral clocks follow REFERRAL_LIFECYCLE (the applier starts and 
     const filed = await referrals.file(await caller(originator.id), {
       form: ReferralForm.F14566,
       receivingFunctionId: org.functions.ef.id,
-      content: { form14566: VALID_14566 },
+      content: { form14566: { ...VALID_14566, purpose: Referral14566Purpose.EF_SCHEME_CHECK } },
     });
     const steps: [LifecycleAction, () => Promise<unknown>][] = [
       [ReferralAction.FILE, async () => filed],
