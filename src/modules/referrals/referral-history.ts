@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
+import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
 import { ReferralClock } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralAction, ReferralState } from './referral-state';
@@ -44,4 +45,12 @@ export type ReferralHistoryFact = ReferralHistoryKind & {
 /** Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes). */
 export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
   if (facts.length) await manager.save(ReferralHistoryEntry, facts.map((fact) => manager.create(ReferralHistoryEntry, fact)));
+}
+
+/**
+ * The set-based variant for statements that derive entries from many rows at once (the closure re-timing's CTE):
+ * `INSERT … SELECT` with the columns and details keys the writer owns.
+ */
+export function referralHistoryInsertSql<A extends ReferralAction>(referralId: string, select: HistorySelectColumns<ReferralHistoryDetails[A]>): string {
+  return historyInsertSql('referral_history', { referralId }, select);
 }

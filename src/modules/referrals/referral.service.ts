@@ -3,7 +3,7 @@ import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
-import { LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
+import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
@@ -112,19 +112,7 @@ export class ReferralService {
       referral.slaCheckAt = now;
     },
     before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
-    record: (manager, fact) =>
-      appendReferralHistory(manager, [
-        {
-          referralId: fact.item.id,
-          action: fact.action,
-          details: fact.details,
-          fromState: fact.fromState,
-          toState: fact.item.state,
-          actorId: fact.actorId,
-          at: fact.at,
-          note: fact.note,
-        } as ReferralHistoryFact,
-      ]),
+    record: (manager, fact) => appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
     notify: (manager, _rule, fact) => this.notifier.transitioned(manager, fact.action, fact.before, fact.item, fact.actorId!, fact.at),
   });
 

@@ -16,7 +16,7 @@ import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { TecsAccess } from './tecs-access';
 import { TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
+import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CrossingStatus, LookoutState } from './tecs-state';
 import { CoordinatorQueue, CrossingReportInput, TaxpayerDisclosure } from './tecs.types';
 
@@ -55,18 +55,7 @@ export class CrossingService {
       changes: (crossing) => ({ status: crossing.status, lookoutId: crossing.lookoutId, flagged: crossing.flagged }),
       guardOf: (status) => ({ status }),
       before: () => null,
-      record: (manager, fact) =>
-        appendTecsHistory(manager, {
-          subjectType: TecsSubject.CROSSING,
-          subjectId: fact.item.id,
-          action: fact.action,
-          details: fact.details,
-          fromState: fact.fromState,
-          toState: fact.item.status,
-          actorId: fact.actorId,
-          at: fact.at,
-          note: fact.note,
-        } as Parameters<typeof appendTecsHistory>[1]),
+      record: recordTecsHistory(TecsSubject.CROSSING),
       notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.at),
     },
   );

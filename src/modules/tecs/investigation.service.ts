@@ -20,7 +20,7 @@ import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
+import { appendTecsHistory, recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CaseStatus, InvestigationState, LookoutDisposition } from './tecs-state';
 import { CloseInvestigationInput, OpenInvestigationInput, ReissueInvestigationInput } from './tecs.types';
 
@@ -72,18 +72,7 @@ export class InvestigationService {
       },
     },
     before: () => null,
-    record: (manager, fact) =>
-      appendTecsHistory(manager, {
-        subjectType: TecsSubject.INVESTIGATION,
-        subjectId: fact.item.id,
-        action: fact.action,
-        details: fact.details,
-        fromState: fact.fromState,
-        toState: fact.item.state,
-        actorId: fact.actorId,
-        at: fact.at,
-        note: fact.note,
-      } as Parameters<typeof appendTecsHistory>[1]),
+    record: recordTecsHistory(TecsSubject.INVESTIGATION),
     notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
   });
 

@@ -21,7 +21,7 @@ import { Lookout } from './lookout.entity';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsAccess } from './tecs-access';
 import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
+import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CaseStatus, LookoutState } from './tecs-state';
 import { LookoutListFilter, LookoutRequestInput } from './tecs.types';
 
@@ -85,18 +85,7 @@ export class LookoutService {
     },
     changes: ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...changes }) => changes,
     before: () => null,
-    record: (manager, fact) =>
-      appendTecsHistory(manager, {
-        subjectType: TecsSubject.LOOKOUT,
-        subjectId: fact.item.id,
-        action: fact.action,
-        details: fact.details,
-        fromState: fact.fromState,
-        toState: fact.item.state,
-        actorId: fact.actorId,
-        at: fact.at,
-        note: fact.note,
-      } as Parameters<typeof appendTecsHistory>[1]),
+    record: recordTecsHistory(TecsSubject.LOOKOUT),
     notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
   });
 

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
+import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
+import { historyColumnsOf, LifecycleFact } from '../../platform/lifecycle/lifecycle-applier';
 import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
 import { InvestigationOutcome, LookoutDisposition } from './tecs-state';
 
@@ -72,10 +74,27 @@ export type TecsHistoryFact = TecsHistoryKind & {
   note?: string | null;
 };
 
+/** The history writer of a lifecycle applier over TECS items of one subject type. */
+export function recordTecsHistory<S, Act, E extends { id: string }, Details, Before>(subjectType: TecsSubject) {
+  return (manager: EntityManager, fact: LifecycleFact<S, Act, E, Details, Before>) =>
+    appendTecsHistory(manager, { subjectType, subjectId: fact.item.id, ...historyColumnsOf(fact) } as TecsHistoryFact);
+}
+
 /** Appends to the TECS history (append-only; the database refuses changes). */
 export async function appendTecsHistory(manager: EntityManager, ...facts: TecsHistoryFact[]): Promise<void> {
   await manager.save(
     TecsHistoryEntry,
     facts.map((f) => manager.create(TecsHistoryEntry, { ...f, fromState: f.fromState ?? null, toState: f.toState ?? null, note: f.note ?? null })),
   );
+}
+
+/**
+ * The set-based variant for statements that derive entries from many rows at once (the OI closure re-timing's CTE):
+ * `INSERT … SELECT` with the columns and details keys the writer owns; `A` names the entry kinds the rows may be.
+ */
+export function tecsHistoryInsertSql<T extends TecsSubject, A extends keyof TecsHistoryDetails[T]>(
+  subject: { subjectType: string; subjectId: string },
+  select: HistorySelectColumns<TecsHistoryDetails[T][A]>,
+): string {
+  return historyInsertSql('tecs_history', subject, select);
 }

@@ -21,6 +21,7 @@ export interface LifecycleFact<S, Act, E, Details, Before> {
   action: Act;
   details: Details;
   fromState: S | null;
+  toState: S;
   item: E;
   before: Before;
   actorId: string | null;
@@ -56,6 +57,11 @@ export interface LifecycleHooks<S extends string, Act extends string, R extends 
   record(manager: EntityManager, fact: LifecycleFact<S, Act, E, Details[Act], Before>): Promise<void>;
   /** Enqueues the rule's notices; returns their ids (for immediate delivery of urgent ones). */
   notify(manager: EntityManager, rule: R, fact: LifecycleFact<S, Act, E, Details[Act], Before>): Promise<string[]>;
+}
+
+/** The columns of a history row every lifecycle writes (the history writer adds which item it is about). */
+export function historyColumnsOf<S, Act, E, Details, Before>({ action, details, fromState, toState, actorId, at, note }: LifecycleFact<S, Act, E, Details, Before>) {
+  return { action, details, fromState, toState, actorId, at, note };
 }
 
 export interface ActionCommand<P extends string> {
@@ -123,7 +129,8 @@ export class LifecycleApplier<
     for (const clock of (rule.starts ?? []) as ClockOf<R>[]) await this.hooks.clocks!.start(clock, step);
     this.hooks.settle?.(item, command.now);
     await manager.save(this.hooks.target, item);
-    return this.finish(manager, rule, { action, details, fromState: null, item, before: this.hooks.before(item), actorId: command.actorId, at: command.now, note: command.note });
+    const fact = { action, details, fromState: null, toState: rule.to, item, before: this.hooks.before(item), actorId: command.actorId, at: command.now, note: command.note };
+    return this.finish(manager, rule, fact);
   }
 
   /** Whether the action may be taken on the item now: who acts, the version they saw, the state (apply checks again). */
@@ -163,7 +170,8 @@ export class LifecycleApplier<
     if (rule.to !== null) this.hooks.setState(item, rule.to);
     this.hooks.settle?.(item, command.now);
     await updateVersioned(manager, this.hooks.target, item, this.hooks.changes(item), { subject, guard: this.hooks.guardOf?.(fromState) });
-    return this.finish(manager, rule, { action, details, fromState, item, before, actorId: command.actorId, at: command.now, note: command.note });
+    const fact = { action, details, fromState, toState: this.hooks.stateOf(item), item, before, actorId: command.actorId, at: command.now, note: command.note };
+    return this.finish(manager, rule, fact);
   }
 
   private async finish(manager: EntityManager, rule: R, fact: LifecycleFact<S, Act, E, Details[Act], Before>): Promise<Applied<E>> {
