@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHubSchema } from '../src/app/schema';
+import { CONFLICT_REASONS } from '../src/platform/common/errors';
 import { lifecycleMarkdownTable } from '../src/modules/referrals/referral-lifecycle';
 import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifecycle';
+import { crossingLifecycleMarkdownTable } from '../src/modules/tecs/crossing-lifecycle';
+import { investigationLifecycleMarkdownTable } from '../src/modules/tecs/investigation-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -14,6 +17,16 @@ describe('README stays true', () => {
 
   it('prints the lookout table generated from LOOKOUT_LIFECYCLE', () => {
     expect(readme).toContain(lookoutLifecycleMarkdownTable());
+  });
+
+  it('prints the crossing and OI tables generated from CROSSING_LIFECYCLE and INVESTIGATION_LIFECYCLE', () => {
+    expect(readme).toContain(crossingLifecycleMarkdownTable());
+    expect(readme).toContain(investigationLifecycleMarkdownTable());
+  });
+
+  it('documents every reason a CONFLICT carries', () => {
+    const errors = readme.split('## Errors')[1].split('\n## ')[0];
+    expect(CONFLICT_REASONS.filter((reason) => !errors.includes(`| \`${reason}\` |`))).toEqual([]);
   });
 
   it('documents who may call every query and mutation', async () => {

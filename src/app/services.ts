@@ -65,7 +65,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const lookouts = new LookoutService(dataSource, clock, outbox, tecsAccess);
   const express = (ids: string[]) => delivery.deliverNow(ids);
   const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, express);
-  const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, express);
+  const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, express, crossings);
   const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
   registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);

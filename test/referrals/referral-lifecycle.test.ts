@@ -219,6 +219,7 @@ describe('who may act, and from which state', () => {
     const filed = await file14566();
     const stale = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id, expectedVersion: filed.version + 1 } });
     expect(errorCodeOf(stale)).toBe('CONFLICT');
+    expect(stale.errors![0].extensions!.reason).toBe('STALE_VERSION');
     const ok = await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id, expectedVersion: filed.version });
     expect(ok.version).toBe(filed.version + 1);
   });

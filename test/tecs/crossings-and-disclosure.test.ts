@@ -60,6 +60,19 @@ describe('the DHS interface', () => {
     const dismissed = await tecs(hub, people.coordinator.id, 'dismissCrossing', { crossingId: unmatched.id, reason: 'Not one of our taxpayers' });
     expect(dismissed.status).toBe('DISMISSED');
   });
+
+  it('answers CONFLICT (WRONG_STATE) for a crossing no longer waiting for the coordinator, as every lifecycle does', async () => {
+    const crossing = dataOf(await report({ dhsReportId: 'DHS-A-5', taxpayerName: 'Somebody Else Again' })).reportCrossing;
+    await tecs(hub, people.coordinator.id, 'dismissCrossing', { crossingId: crossing.id, reason: 'Not one of our taxpayers' });
+    const again = await hub.request(people.coordinator.id, tecsMutation('dismissCrossing'), { input: { crossingId: crossing.id, reason: 'Twice' } });
+    const opened = await hub.request(people.coordinator.id, tecsMutation('openInvestigation'), { input: { crossingId: crossing.id } });
+    for (const response of [again, opened]) {
+      expect(errorCodeOf(response)).toBe('CONFLICT');
+      expect(response.errors![0].extensions!.reason).toBe('WRONG_STATE');
+    }
+    const history = await hub.database.dataSource.query(`SELECT action FROM tecs_history WHERE subject_id = $1 ORDER BY id`, [crossing.id]);
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['REPORTED', 'DISMISSED']);
+  });
 });
 
 describe('disclosure (seed 000: never to third parties)', () => {

@@ -40,7 +40,9 @@ describe('Form 6668 requests', () => {
     const requested = await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
     expect(await noticesTo(requested.id)).toEqual([`LOOKOUT_REQUESTED:${people.clevelandGm.id}`]);
     expect(errorCodeOf(await hub.request(people.intlGm.id, tecsMutation('approveLookoutRequest'), { input: { lookoutId: requested.id } }))).toBe('FORBIDDEN');
-    expect(errorCodeOf(await hub.request(people.coordinator.id, tecsMutation('acceptLookout'), { input: { lookoutId: requested.id } }))).toBe('CONFLICT');
+    const early = await hub.request(people.coordinator.id, tecsMutation('acceptLookout'), { input: { lookoutId: requested.id } });
+    expect(errorCodeOf(early)).toBe('CONFLICT');
+    expect(early.errors![0].extensions!.reason).toBe('WRONG_STATE');
     expect(errorCodeOf(await hub.request(people.clevelandGm.id, tecsMutation('returnLookoutRequest'), { input: { lookoutId: requested.id } }))).toBe('BAD_USER_INPUT');
 
     const returned = await tecs(hub, people.clevelandGm.id, 'returnLookoutRequest', { lookoutId: requested.id, note: 'Add the travel facts' });

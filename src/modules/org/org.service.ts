@@ -76,7 +76,7 @@ export class OrgService {
     if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
     if (errors.length) throw new InvalidInputError(errors);
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(BusinessFunction, { code: input.code })) throw new ConflictError(`Function ${input.code} already exists`);
+      if (await manager.existsBy(BusinessFunction, { code: input.code })) throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
       return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
     });
   }
@@ -85,7 +85,7 @@ export class OrgService {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       await this.validateEmployee(manager, { ...input, email }, null);
-      if (await manager.existsBy(Employee, { email })) throw new ConflictError(`An employee with e-mail ${email} already exists`);
+      if (await manager.existsBy(Employee, { email })) throw new ConflictError(`An employee with e-mail ${email} already exists`, 'ALREADY_EXISTS');
       return manager.save(manager.create(Employee, { ...input, email, name: input.name.trim(), phone: input.phone ?? null, managerId: input.managerId ?? null, active: true }));
     });
   }
@@ -105,7 +105,7 @@ export class OrgService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(BusinessFunction, { id: functionId }))) throw new NotFoundError('Function', functionId);
       if (!(await manager.existsBy(Employee, { id: employeeId, active: true }))) throw new NotFoundError('Employee', employeeId);
-      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId })) throw new ConflictError('Already a liaison for this function');
+      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId })) throw new ConflictError('Already a liaison for this function', 'ALREADY_EXISTS');
       return manager.save(manager.create(LiaisonAssignment, { functionId, employeeId }));
     });
   }

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { ReferralForm } from './forms/referral-form';
 import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
+import { referralHistoryInsertSql } from './referral-history';
 import { ReferralAction, ReferralState } from './referral-state';
 import { LocalDate } from '../../platform/calendar/business-calendar';
 import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
@@ -139,11 +140,16 @@ async function retimeReferralClock(
         WHERE e.referral_id = m.id AND e.clock = $10::text AND e.due_at = m.old_due
           AND e.kind IN ('BREACH', 'ESCALATION') AND m.new_due <= $6::timestamptz
      ), history AS (
-       INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
-       SELECT referral_id, $11::text, $7::text, $7::text, $12::uuid, $6::timestamptz, $13::text,
-              jsonb_build_object('clock', $10::text, 'previousDueAt', ${ISO_UTC('old_due')}, 'dueAt', ${ISO_UTC('new_due')},
-                                 'closureId', $8::uuid, 'closureChange', $9::text)
-         FROM withdrawn WHERE kind = 'BREACH'
+       ${referralHistoryInsertSql<ReferralAction.SLA_BREACH_WITHDRAWN>('referral_id', {
+         action: '$11::text',
+         fromState: '$7::text',
+         toState: '$7::text',
+         actorId: '$12::uuid',
+         at: '$6::timestamptz',
+         note: '$13::text',
+         details: { clock: '$10::text', previousDueAt: ISO_UTC('old_due'), dueAt: ISO_UTC('new_due'), closureId: '$8::uuid', closureChange: '$9::text' },
+         from: "FROM withdrawn WHERE kind = 'BREACH'",
+       })}
        RETURNING 1
      )
      SELECT (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM history) AS withdrawn`,

@@ -1,3 +1,5 @@
+import { ACCESS_POLICY } from '../auth/access-policy';
+import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable as markdownTable } from '../../platform/lifecycle/lifecycle-table';
 import { ReferralNoticeKind } from './referral-notice-kinds';
 import { ReferralForm } from './forms/form-content';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
@@ -22,35 +24,29 @@ export enum Audience {
   PREVIOUS_ELEVATION_HOLDERS = 'PREVIOUS_ELEVATION_HOLDERS',
 }
 
-/** Which due clock an action starts; stopping is implied by the state the referral leaves. */
-export type ClockStart = 'REVIEW' | 'RECEIPT' | null;
+/**
+ * The due clocks an action starts or stops: REVIEW (the originating liaison's 3 workdays), RECEIPT (acknowledgment
+ * and completion, from receipt by the receiving function). Clocks also end with the states they run in (referral-clocks.ts).
+ */
+export type ReferralClockSet = 'REVIEW' | 'RECEIPT';
 
-export interface Transition {
-  /** The GraphQL mutation that performs it. */
+export interface Transition extends LifecycleRule<ReferralState, ReferralParty, ReferralClockSet, ReferralNoticeKind, Audience> {
   mutation: string;
-  from: readonly ReferralState[] | null;
-  /** null: the state does not change (elevations). */
-  to: ReferralState | null;
-  by: readonly ReferralParty[];
-  starts: ClockStart;
+  /** Only referrals on these forms. */
   forms?: readonly ReferralForm[];
   notify: { kind: ReferralNoticeKind; to: readonly Audience[]; urgent?: boolean };
-  source: string;
 }
 
 const OPEN_STATES = Object.values(ReferralState).filter((s) => !TERMINAL_STATES.includes(s));
 
-/**
- * The referral lifecycle as data: the service applies it, the README prints it, tests walk it.
- * `from: null` means the action creates the referral.
- */
-export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> = {
+/** `from: null` means the action creates the referral. */
+const TRANSITIONS: Readonly<Record<LifecycleAction, Transition>> = {
   [ReferralAction.FILE]: {
     mutation: 'fileReferral',
     from: null,
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
-    starts: 'REVIEW',
+    starts: ['REVIEW'],
     notify: { kind: 'REFERRAL_FILED', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.7.1(3): the originator sends the referral to its own BMF ID theft liaison',
   },
@@ -59,7 +55,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.SUBMITTED],
     to: ReferralState.RETURNED,
     by: [ReferralParty.ORIGINATING_LIAISON],
-    starts: null,
+    stops: ['REVIEW'],
     notify: { kind: 'REFERRAL_RETURNED_INCOMPLETE', to: [Audience.ORIGINATOR] },
     source: 'IRM 10.5.3.3.7(3): incomplete referrals go back to the originator within 3 workdays of receipt',
   },
@@ -68,7 +64,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.RETURNED],
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.ORIGINATOR],
-    starts: 'REVIEW',
+    starts: ['REVIEW'],
     notify: { kind: 'REFERRAL_FILED', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.7(3): the originator completes the referral and sends it again',
   },
@@ -77,7 +73,8 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.SUBMITTED],
     to: ReferralState.FORWARDED,
     by: [ReferralParty.ORIGINATING_LIAISON],
-    starts: 'RECEIPT',
+    stops: ['REVIEW'],
+    starts: ['RECEIPT'],
     notify: { kind: 'REFERRAL_FORWARDED', to: [Audience.RECEIVING_LIAISONS] },
     source: 'IRM 10.5.3.3.9(3), 10.5.3.3.10(2): if complete, the liaison forwards it to the receiving function',
   },
@@ -86,7 +83,8 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED],
     to: ReferralState.SUBMITTED,
     by: [ReferralParty.RECEIVING_LIAISON],
-    starts: 'REVIEW',
+    stops: ['RECEIPT'],
+    starts: ['REVIEW'],
     notify: { kind: 'REFERRAL_RETURNED_TO_LIAISON', to: [Audience.ORIGINATING_LIAISONS] },
     source: 'IRM 10.5.3.3.8(4), 10.5.3.3.10(3): incomplete referrals are returned to the originating liaison',
   },
@@ -95,7 +93,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.FORWARDED],
     to: ReferralState.ACKNOWLEDGED,
     by: [ReferralParty.RECEIVING_LIAISON],
-    starts: null,
     notify: { kind: 'REFERRAL_ACKNOWLEDGED', to: [Audience.ORIGINATOR] },
     source: 'IRM 10.5.3.3.7.1(4): the receiving liaison acknowledges receipt within 3 business days',
   },
@@ -104,7 +101,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
     to: ReferralState.ASSIGNED,
     by: [ReferralParty.RECEIVING_LIAISON],
-    starts: null,
     notify: { kind: 'REFERRAL_ASSIGNED', to: [Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.7.1(4): ... and assigns it to a functional employee for resolution',
   },
@@ -113,7 +109,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.ASSIGNED],
     to: ReferralState.COMPLETED,
     by: [ReferralParty.ASSIGNEE],
-    starts: null,
     notify: { kind: 'REFERRAL_COMPLETED', to: [Audience.ORIGINATOR, Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS] },
     source: 'IRM 10.5.3.3.7.1(5)-(6): the employee documents all actions taken and returns it to the originator and the liaison',
   },
@@ -122,7 +117,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.FORWARDED, ReferralState.ACKNOWLEDGED, ReferralState.ASSIGNED],
     to: ReferralState.RETURNED_NO_TPP,
     by: [ReferralParty.RECEIVING_LIAISON, ReferralParty.ASSIGNEE],
-    starts: null,
     forms: [ReferralForm.F4442, ReferralForm.F3210],
     notify: { kind: 'REFERRAL_RETURNED_NO_TPP', to: [Audience.ORIGINATOR] },
     source: 'IRM 25.25.6.2.3(3): not caused by the TPP process: return it and its attachments to the sender, "no TPP involvement"',
@@ -132,7 +126,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.COMPLETED],
     to: ReferralState.CLOSED,
     by: [ReferralParty.ORIGINATOR],
-    starts: null,
     notify: { kind: 'REFERRAL_CLOSED', to: [Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS, Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.5.1(4), 10.5.3.3.7.1(1): the originating function keeps control until closure',
   },
@@ -141,7 +134,6 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: [ReferralState.SUBMITTED, ReferralState.RETURNED, ReferralState.FORWARDED],
     to: ReferralState.WITHDRAWN,
     by: [ReferralParty.ORIGINATOR],
-    starts: null,
     notify: { kind: 'REFERRAL_WITHDRAWN', to: [Audience.ORIGINATING_LIAISONS, Audience.RECEIVING_LIAISONS] },
     source: 'Hub rule: the originator may withdraw a referral until it is acknowledged',
   },
@@ -156,7 +148,7 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
       ReferralParty.ASSIGNEE,
       ReferralParty.ELEVATION_HOLDER,
     ],
-    starts: null,
+    reason: true,
     notify: { kind: 'REFERRAL_ELEVATED', to: [Audience.ELEVATION_HOLDERS], urgent: true },
     source: 'IRM 10.5.3.3.7.1(5) note: disagreements go to the liaisons, then up each management chain',
   },
@@ -165,27 +157,31 @@ export const REFERRAL_LIFECYCLE: Readonly<Record<LifecycleAction, Transition>> =
     from: OPEN_STATES,
     to: null,
     by: [ReferralParty.ELEVATION_HOLDER],
-    starts: null,
+    reason: true,
     notify: { kind: 'REFERRAL_ELEVATION_RESOLVED', to: [Audience.PREVIOUS_ELEVATION_HOLDERS, Audience.ORIGINATOR, Audience.ASSIGNEE] },
     source: 'IRM 10.5.3.3.7.1(5) note: resolved by whoever the disagreement sits with',
   },
 };
 
-const CLOCK_EFFECT: Record<Exclude<ClockStart, null>, string> = {
-  REVIEW: 'starts the review clock (3 workdays)',
-  RECEIPT: 'starts the acknowledgment and completion clocks',
+/**
+ * The referral lifecycle as data, checked when this module loads: the applier runs it (clocks included), the
+ * README prints it, tests walk it.
+ */
+export const REFERRAL_LIFECYCLE = defineLifecycle(
+  { subject: 'referral', states: Object.values(ReferralState), terminal: TERMINAL_STATES, rules: TRANSITIONS },
+  (operation) => operation in ACCESS_POLICY,
+);
+
+const CLOCK_NAMES: Record<ReferralClockSet, string> = {
+  REVIEW: 'the review clock (3 workdays)',
+  RECEIPT: 'the acknowledgment and completion clocks',
 };
 
 /** The lifecycle as the Markdown table printed in the README (a test keeps the README in step). */
 export function lifecycleMarkdownTable(): string {
-  const rows = Object.values(REFERRAL_LIFECYCLE).map((t) => {
-    const from = t.from === null ? '—' : t.from.length === OPEN_STATES.length ? 'any open state' : t.from.join(', ');
-    const to = t.to ?? '(unchanged)';
-    const who = t.by.map((party) => party.toLowerCase().replace(/_/g, ' ')).join(', ');
-    const forms = t.forms ? ` (${t.forms.join(', ')} only)` : '';
-    const clock = t.starts ? CLOCK_EFFECT[t.starts] : '';
-    const notifies = `${t.notify.kind}: ${t.notify.to.map((a) => a.toLowerCase().replace(/_/g, ' ')).join(', ')}`;
-    return `| \`${t.mutation}\`${forms} | ${from} | ${to} | ${who} | ${clock} | ${notifies} | ${t.source} |`;
+  const effect = (verb: string, clocks: readonly ReferralClockSet[] | undefined) => (clocks ?? []).map((clock) => `${verb} ${CLOCK_NAMES[clock]}`);
+  return markdownTable(REFERRAL_LIFECYCLE, {
+    mutationNote: (t) => (t.forms ? ` (${t.forms.join(', ')} only)` : ''),
+    clocks: (t) => [...effect('stops', t.stops), ...effect('starts', t.starts)].join('; '),
   });
-  return ['| mutation | from | to | who may act | clocks | notifies | source |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
 }

@@ -27,8 +27,8 @@ export class ReferralNotifier {
     referral: Referral,
     actorId: string,
     now: Date,
-  ): Promise<void> {
-    const { notify } = REFERRAL_LIFECYCLE[action];
+  ): Promise<string[]> {
+    const { notify } = REFERRAL_LIFECYCLE.rules[action];
     const recipients = new Set<string>();
     for (const audience of notify.to) {
       for (const id of await this.resolve(manager, audience, before, referral)) recipients.add(id);
@@ -42,7 +42,7 @@ export class ReferralNotifier {
       urgent: notify.urgent ?? false,
       facts: { actorId, ...(clock ? { clock: clock.kind, dueAt: clock.dueAt.toISOString() } : {}) },
     }));
-    await this.outbox.enqueue(manager, notices, now);
+    return (await this.outbox.enqueue(manager, notices, now)).map((notice) => notice.id);
   }
 
   private async resolve(manager: EntityManager, audience: Audience, before: ReferralBefore, referral: Referral): Promise<string[]> {

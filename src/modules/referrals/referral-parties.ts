@@ -15,15 +15,15 @@ export function partiesOf(caller: Caller, referral: Referral): Set<ReferralParty
 }
 
 export function mayAct(caller: Caller, referral: Referral, action: LifecycleAction): boolean {
-  const rule = REFERRAL_LIFECYCLE[action];
+  const rule = REFERRAL_LIFECYCLE.rules[action];
   const parties = partiesOf(caller, referral);
   return rule.by.some((party) => parties.has(party));
 }
 
 /** The actions the caller may take on the referral now (its state, its form and who the caller is). */
 export function availableActions(caller: Caller, referral: Referral): LifecycleAction[] {
-  return (Object.keys(REFERRAL_LIFECYCLE) as LifecycleAction[]).filter((action) => {
-    const rule = REFERRAL_LIFECYCLE[action];
+  return (Object.keys(REFERRAL_LIFECYCLE.rules) as LifecycleAction[]).filter((action) => {
+    const rule = REFERRAL_LIFECYCLE.rules[action];
     if (!rule.from || !rule.from.includes(referral.state)) return false;
     if (rule.forms && !rule.forms.includes(referral.form)) return false;
     if (action === ReferralAction.RESOLVE_ELEVATION && referral.elevationLevel === 0) return false;

@@ -2,13 +2,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { Role } from '../org/role';
-import { orThrow } from '../../platform/validation/checked';
-import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
+import { checkText, TEXT_MAX } from '../../platform/validation/text';
 import { tinsOf } from './forms/content-tins';
 import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
@@ -17,8 +17,9 @@ import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
-import { REFERRAL_LIFECYCLE } from './referral-lifecycle';
-import { mayAct } from './referral-parties';
+import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
+import { REFERRAL_LIFECYCLE, ReferralClockSet, Transition } from './referral-lifecycle';
+import { partiesOf } from './referral-parties';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
@@ -38,15 +39,7 @@ export interface TransitionCommand {
   note?: string | null;
 }
 
-interface TransitionStep {
-  manager: EntityManager;
-  referral: Referral;
-  now: Date;
-}
-
-interface TransitionEffect {
-  details?: Record<string, unknown>;
-}
+type ReferralStep = LifecycleStep<Referral>;
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -96,6 +89,33 @@ export class ReferralService {
     private readonly notifier: ReferralNotifier,
   ) {}
 
+  /** REFERRAL_LIFECYCLE applied: the table's clocks, the versioned update, the history row and the notices. */
+  private readonly lifecycle = new LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>(REFERRAL_LIFECYCLE, {
+    target: Referral,
+    stateOf: (referral) => referral.state,
+    setState: (referral, state) => {
+      referral.state = state;
+    },
+    changes: (referral) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]])),
+    clocks: {
+      start: (clock, step) => this.startClock(clock, step),
+      stop: (clock, { item }) => stopClock(clock, item),
+    },
+    admissible: (action, rule, referral) => {
+      if (rule.forms && !rule.forms.includes(referral.form)) {
+        throw InvalidInputError.single('referralId', `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`);
+      }
+    },
+    settle: (referral, now) => {
+      referral.nextDueAt = nextDueAt(referral.state, referral);
+      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
+      referral.slaCheckAt = now;
+    },
+    before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
+    record: (manager, fact) => appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
+    notify: (manager, _rule, fact) => this.notifier.transitioned(manager, fact.action, fact.before, fact.item, fact.actorId!, fact.at),
+  });
+
   async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
@@ -124,7 +144,6 @@ export class ReferralService {
       const referral = manager.create(Referral, {
         referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
         form: command.form,
-        state: ReferralState.SUBMITTED,
         originatorId: caller.id,
         originatingFunctionId: originating.id,
         receivingFunctionId: receiving.id,
@@ -132,8 +151,6 @@ export class ReferralService {
         followUpOfId,
         content: validated.content,
         tinHashes: tinHashesOf(validated.content),
-        submittedAt: now,
-        reviewDueAt: referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone),
         receivedAt: null,
         ackDueAt: null,
         acknowledgedAt: null,
@@ -146,25 +163,19 @@ export class ReferralService {
         elevationLevel: 0,
         elevationHolderIds: [],
       });
-      referral.nextDueAt = nextDueAt(referral.state, referral);
-      referral.slaCheckAt = now;
-      await manager.save(referral);
-      await this.appendHistory(manager, referral, ReferralAction.FILE, null, caller, now, null, null);
-      await this.notifier.transitioned(manager, ReferralAction.FILE, { elevationHolderIds: [], receivedAt: null }, referral, caller.id, now);
+      await this.lifecycle.create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: null });
       return referral;
     });
   }
 
   returnIncomplete(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RETURN_INCOMPLETE, async ({ referral }) => {
-      const missingItems = this.checkItems(command.missingItems, 'missingItems');
-      referral.reviewDueAt = null;
-      return { details: { missingItems } };
-    });
+    return this.transition(caller, command, ReferralAction.RETURN_INCOMPLETE, async () => ({
+      missingItems: this.checkItems(command.missingItems, 'missingItems'),
+    }));
   }
 
   resubmit(caller: Caller, command: TransitionCommand & { content?: ReferralContentInput | null }): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RESUBMIT, async ({ manager, referral, now }) => {
+    return this.transition(caller, command, ReferralAction.RESUBMIT, async ({ manager, item: referral, now }) => {
       if (command.content) {
         const category =
           referral.form === ReferralForm.F4442 && command.content.form4442
@@ -174,60 +185,43 @@ export class ReferralService {
         referral.tinHashes = tinHashesOf(referral.content);
         referral.categoryCode = category?.code ?? referral.categoryCode;
       }
-      await this.restartReview(manager, referral, now);
-      return { details: { contentChanged: Boolean(command.content) } };
+      return { contentChanged: Boolean(command.content) };
     });
   }
 
   forward(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.FORWARD, async ({ manager, referral, now }) => {
-      const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
-      const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
-      const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
-      const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
-      const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
-      referral.reviewDueAt = null;
-      referral.receivedAt = now;
-      referral.ackDueAt = due.ackDueAt;
-      referral.completionDueAt = due.completionDueAt;
-      return {};
-    });
+    return this.transition(caller, command, ReferralAction.FORWARD);
   }
 
   returnToOriginatingLiaison(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RETURN_TO_ORIGINATING_LIAISON, async ({ manager, referral, now }) => {
+    return this.transition(caller, command, ReferralAction.RETURN_TO_ORIGINATING_LIAISON, async ({ item: referral }) => {
       const missingItems = this.checkItems(command.missingItems, 'missingItems');
-      referral.receivedAt = null;
-      referral.ackDueAt = null;
-      referral.acknowledgedAt = null;
-      referral.completionDueAt = null;
       referral.assigneeId = null;
-      await this.restartReview(manager, referral, now);
-      return { details: { missingItems } };
+      return { missingItems };
     });
   }
 
   acknowledge(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.ACKNOWLEDGE, async ({ referral, now }) => {
+    return this.transition(caller, command, ReferralAction.ACKNOWLEDGE, async ({ item: referral, now }) => {
       referral.acknowledgedAt = now;
-      return {};
+      return null;
     });
   }
 
   assign(caller: Caller, command: TransitionCommand & { assigneeId: string }): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.ASSIGN, async ({ manager, referral }) => {
+    return this.transition(caller, command, ReferralAction.ASSIGN, async ({ manager, item: referral }) => {
       const assignee = await manager.findOneBy(Employee, { id: command.assigneeId, active: true });
       if (!assignee || assignee.functionId !== referral.receivingFunctionId) {
         throw InvalidInputError.single('assigneeId', 'must be an active employee of the receiving function');
       }
       const previous = referral.assigneeId;
       referral.assigneeId = assignee.id;
-      return { details: { assigneeId: assignee.id, previousAssigneeId: previous } };
+      return { assigneeId: assignee.id, previousAssigneeId: previous };
     });
   }
 
   complete(caller: Caller, command: TransitionCommand & { actionsTaken: string[]; resolutionCode?: string | null }): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.COMPLETE, async ({ referral, now }) => {
+    return this.transition(caller, command, ReferralAction.COMPLETE, async ({ item: referral, now }) => {
       const actionsTaken = this.checkItems(command.actionsTaken, 'actionsTaken');
       const code = command.resolutionCode?.trim().toUpperCase() || null;
       if (code && !RESOLUTION_CODES[referral.form].includes(code)) {
@@ -236,29 +230,29 @@ export class ReferralService {
       referral.actionsTaken = actionsTaken;
       referral.resolutionCode = code;
       referral.completedAt = now;
-      return { details: { resolutionCode: code } };
+      return { resolutionCode: code };
     });
   }
 
   returnNoTppInvolvement(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ referral, now }) => {
+    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ item: referral, now }) => {
       referral.resolutionCode = 'NOTIVO';
       referral.completedAt = now;
-      return {};
+      return null;
     });
   }
 
   close(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.CLOSE, async ({ referral, now }) => {
+    return this.transition(caller, command, ReferralAction.CLOSE, async ({ item: referral, now }) => {
       referral.closedAt = now;
-      return {};
+      return null;
     });
   }
 
   withdraw(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.WITHDRAW, async ({ referral, now }) => {
+    return this.transition(caller, command, ReferralAction.WITHDRAW, async ({ item: referral, now }) => {
       referral.closedAt = now;
-      return {};
+      return null;
     });
   }
 
@@ -268,27 +262,27 @@ export class ReferralService {
    * function's liaison). Climbing stops at the top of both chains.
    */
   elevate(caller: Caller, command: TransitionCommand & { reason: string }): Promise<Referral> {
-    return this.transition(caller, { ...command, note: orThrow(checkText(command.reason, 'reason', TEXT_MAX.narrative)) }, ReferralAction.ELEVATE, async ({ manager, referral }) => {
+    return this.transition(caller, { ...command, note: command.reason }, ReferralAction.ELEVATE, async ({ manager, item: referral }) => {
       const level = referral.elevationLevel + 1;
       const holders = await this.elevationHolders(manager, referral, level);
       const current = [...referral.elevationHolderIds].sort();
       if (level > 1 && holders.length === current.length && holders.every((id, i) => id === current[i])) {
-        throw new ConflictError('The disagreement already sits at the top of both management chains');
+        throw new ConflictError('The disagreement already sits at the top of both management chains', 'WRONG_STATE');
       }
-      if (holders.length === 0) throw new ConflictError('Neither function has a BMF ID theft liaison to elevate to');
+      if (holders.length === 0) throw new ConflictError('Neither function has a BMF ID theft liaison to elevate to', 'WRONG_STATE');
       referral.elevationLevel = level;
       referral.elevationHolderIds = holders;
-      return { details: { level, holderIds: holders } };
+      return { level, holderIds: holders };
     });
   }
 
   resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
-    return this.transition(caller, { ...command, note: orThrow(checkText(command.resolution, 'resolution', TEXT_MAX.narrative)) }, ReferralAction.RESOLVE_ELEVATION, async ({ referral }) => {
-      if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated');
+    return this.transition(caller, { ...command, note: command.resolution }, ReferralAction.RESOLVE_ELEVATION, async ({ item: referral }) => {
+      if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated', 'WRONG_STATE');
       const level = referral.elevationLevel;
       referral.elevationLevel = 0;
       referral.elevationHolderIds = [];
-      return { details: { resolvedAtLevel: level } };
+      return { resolvedAtLevel: level };
     });
   }
 
@@ -315,71 +309,34 @@ export class ReferralService {
     );
   }
 
-  private async transition(
+  /** One lifecycle action in its own transaction; the note field is `reason`/`resolution` for actions that need a reason. */
+  private async transition<A extends LifecycleAction>(
     caller: Caller,
     command: TransitionCommand,
-    action: LifecycleAction,
-    apply: (step: TransitionStep) => Promise<TransitionEffect>,
+    action: A,
+    effect?: LifecycleEffect<Referral, ReferralHistoryDetails[A]>,
   ): Promise<Referral> {
-    const note = orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
+    const field = action === ReferralAction.RESOLVE_ELEVATION ? 'resolution' : action === ReferralAction.ELEVATE ? 'reason' : 'note';
+    const note = this.lifecycle.checkNote(action, { value: command.note, field });
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
       if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
-      const rule = REFERRAL_LIFECYCLE[action];
-      if (!mayAct(caller, referral, action)) {
-        throw new ForbiddenError(`You may not ${action.toLowerCase().replace(/_/g, ' ')} this referral (allowed: ${rule.by.join(', ')})`);
-      }
-      if (rule.forms && !rule.forms.includes(referral.form)) {
-        throw InvalidInputError.single('referralId', `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`);
-      }
-      const version = referral.version;
-      if (command.expectedVersion != null && command.expectedVersion !== version) {
-        throw new ConflictError(`The referral changed (version ${version}, expected ${command.expectedVersion}); reload and retry`);
-      }
-      if (rule.from && !rule.from.includes(referral.state)) {
-        throw new ConflictError(`Cannot ${action.toLowerCase().replace(/_/g, ' ')} a referral in state ${referral.state}`);
-      }
-      const now = this.clock.now();
-      const fromState = referral.state;
-      const before: ReferralBefore = {
-        elevationHolderIds: [...referral.elevationHolderIds],
-        receivedAt: referral.receivedAt,
-      };
-      const effect = await apply({ manager, referral, now });
-      if (rule.to) referral.state = rule.to;
-      referral.nextDueAt = nextDueAt(referral.state, referral);
-      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
-      referral.slaCheckAt = now;
-      const changes = Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]]));
-      const result = await manager.update(Referral, { id: referral.id, version }, { ...changes, version: version + 1 });
-      if (!result.affected) throw new ConflictError('Someone else changed this referral at the same time; reload and retry');
-      referral.version = version + 1;
-      await this.appendHistory(manager, referral, action, fromState, caller, now, note, effect.details ?? null);
-      await this.notifier.transitioned(manager, action, before, referral, caller.id, now);
-      return referral;
+      const command_ = { actorId: caller.id, parties: partiesOf(caller, referral), expectedVersion: command.expectedVersion, now: this.clock.now(), note };
+      return (await this.lifecycle.apply(manager, action, referral, command_, effect)).item;
     });
   }
 
-  private async appendHistory(
-    manager: EntityManager,
-    referral: Referral,
-    action: ReferralAction,
-    fromState: ReferralState | null,
-    caller: Caller,
-    at: Date,
-    note: string | null,
-    details: Record<string, unknown> | null,
-  ): Promise<void> {
-    await manager.save(ReferralHistoryEntry, {
-      referralId: referral.id,
-      action,
-      fromState,
-      toState: referral.state,
-      actorId: caller.id,
-      at,
-      note,
-      details,
-    });
+  /** What starting each clock of the table means for a referral. */
+  private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
+    if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
+    const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
+    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
+    const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
+    const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+    const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
+    referral.receivedAt = now;
+    referral.ackDueAt = due.ackDueAt;
+    referral.completionDueAt = due.completionDueAt;
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
@@ -426,4 +383,16 @@ export class ReferralService {
     if (errors.length) throw new InvalidInputError(errors);
     return items.map((item) => item.trim());
   }
+}
+
+/** What stopping each clock of the table means for a referral: its due times (and receipt) are cleared. */
+function stopClock(clock: ReferralClockSet, referral: Referral): void {
+  if (clock === 'REVIEW') {
+    referral.reviewDueAt = null;
+    return;
+  }
+  referral.receivedAt = null;
+  referral.ackDueAt = null;
+  referral.acknowledgedAt = null;
+  referral.completionDueAt = null;
 }

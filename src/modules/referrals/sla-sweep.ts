@@ -5,6 +5,7 @@ import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
 import { ReferralClock, runningClocks } from './referral-clocks';
+import { appendReferralHistory, ReferralHistoryFact } from './referral-history';
 import { ReferralAction, ReferralState } from './referral-state';
 import { Referral } from './referral.entity';
 import { NoticeRequest } from '../../platform/notifications/notice';
@@ -163,16 +164,21 @@ export class SlaSweep {
 
     const recorded = await this.recordOnce(manager, planned, now);
     const notices: NoticeRequest[] = [];
-    const history: { referralId: string; action: ReferralAction; state: ReferralState; details: Record<string, unknown> }[] = [];
+    const history: ReferralHistoryFact[] = [];
     for (const event of recorded) {
       if (event.kind === SlaEventKind.REMINDER) result.reminders++;
       if (event.kind === SlaEventKind.BREACH) result.breaches++;
       if (event.kind === SlaEventKind.ESCALATION) result.escalations++;
       if (event.kind !== SlaEventKind.REMINDER) {
+        // System entries: the hub acts, the state does not change.
         history.push({
           referralId: event.referral.id,
           action: event.kind === SlaEventKind.BREACH ? ReferralAction.SLA_BREACH : ReferralAction.SLA_ESCALATION,
-          state: event.referral.state,
+          fromState: event.referral.state,
+          toState: event.referral.state,
+          actorId: null,
+          at: now,
+          note: null,
           details: { clock: event.clock, dueAt: event.dueAt.toISOString(), level: event.level, notified: event.recipientIds },
         });
       }
@@ -186,15 +192,7 @@ export class SlaSweep {
         });
       }
     }
-    // System entries (no actor), one statement per batch.
-    if (history.length) {
-      await manager.query(
-        `INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
-         SELECT h.referral_id, h.action, h.state, h.state, NULL, $2::timestamptz, NULL, h.details
-           FROM json_to_recordset($1::json) AS h(referral_id uuid, action text, state text, details jsonb)`,
-        [JSON.stringify(history.map((h) => ({ referral_id: h.referralId, action: h.action, state: h.state, details: h.details }))), now.toISOString()],
-      );
-    }
+    await appendReferralHistory(manager, history);
     await this.outbox.enqueue(manager, notices, now);
     await manager.query(
       `UPDATE referral r SET sla_check_at = v.next

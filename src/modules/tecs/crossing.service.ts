@@ -2,19 +2,21 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
-import { orThrow, Problems } from '../../platform/validation/checked';
+import { Problems } from '../../platform/validation/checked';
 import { Crossing } from './crossing.entity';
+import { CROSSING_LIFECYCLE, CrossingAction, CrossingParty, CrossingTransition } from './crossing-lifecycle';
 import { checkDateOfBirth, nameKey } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { TecsAccess } from './tecs-access';
 import { TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory } from './tecs-history';
+import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CrossingStatus, LookoutState } from './tecs-state';
 import { CoordinatorQueue, CrossingReportInput, TaxpayerDisclosure } from './tecs.types';
 
@@ -41,6 +43,23 @@ export class CrossingService {
     private readonly express: ExpressDelivery,
   ) {}
 
+  /** CROSSING_LIFECYCLE applied: the update guarded by the status read (crossings carry no version), the history row and the notices. */
+  private readonly lifecycle = new LifecycleApplier<CrossingStatus, CrossingAction, CrossingTransition, Crossing, TecsHistoryDetailsOf<TecsSubject.CROSSING>, null>(
+    CROSSING_LIFECYCLE,
+    {
+      target: Crossing,
+      stateOf: (crossing) => crossing.status,
+      setState: (crossing, status) => {
+        crossing.status = status;
+      },
+      changes: (crossing) => ({ status: crossing.status, lookoutId: crossing.lookoutId, flagged: crossing.flagged }),
+      guardOf: (status) => ({ status }),
+      before: () => null,
+      record: recordTecsHistory(TecsSubject.CROSSING),
+      notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.at),
+    },
+  );
+
   async report(caller: Caller, input: CrossingReportInput): Promise<Crossing> {
     const now = this.clock.now();
     const valid = this.validate(input, now);
@@ -50,40 +69,20 @@ export class CrossingService {
       const existing = await manager.findOneBy(Crossing, { dhsReportId: valid.dhsReportId });
       if (existing) return { crossing: existing, urgentNoticeIds: [] };
       const lookout = await this.match(manager, input.lookoutId ?? null, valid.taxpayerName, valid.dateOfBirth);
-      const created = await manager.save(
-        manager.create(Crossing, {
-          ...valid,
-          referenceNumber: await nextReferenceNumber(manager, 'crossing_number_seq', 'CR', now),
-          status: CrossingStatus.NEW,
-          lookoutId: lookout?.id ?? null,
-          flagged: !lookout,
-          timeCritical: valid.plannedDepartureAt !== null && valid.plannedDepartureAt.getTime() - now.getTime() <= this.timeCriticalDays * DAY_MS,
-          receivedAt: now,
-        }),
-      );
-      await appendTecsHistory(manager, {
-        subjectType: TecsSubject.CROSSING,
-        subjectId: created.id,
-        action: 'REPORTED',
-        toState: created.status,
-        actorId: caller.id,
-        at: now,
-        details: { lookoutId: created.lookoutId, flagged: created.flagged, timeCritical: created.timeCritical },
+      const created = manager.create(Crossing, {
+        ...valid,
+        referenceNumber: await nextReferenceNumber(manager, 'crossing_number_seq', 'CR', now),
+        lookoutId: lookout?.id ?? null,
+        flagged: !lookout,
+        timeCritical: valid.plannedDepartureAt !== null && valid.plannedDepartureAt.getTime() - now.getTime() <= this.timeCriticalDays * DAY_MS,
+        receivedAt: now,
       });
-      const coordinators = await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR);
-      const informed = lookout ? [lookout.groupManagerId, lookout.revenueOfficerId] : [];
-      const notices = await this.outbox.enqueue(
-        manager,
-        [...new Set([...coordinators, ...informed])].map((recipientId) => ({
-          kind: 'CROSSING_REPORTED' as const,
-          recipientId,
-          referralId: null,
-          subject: { type: TecsSubject.CROSSING, id: created.id },
-          urgent: true,
-        })),
-        now,
-      );
-      return { crossing: created, urgentNoticeIds: notices.map((n) => n.id) };
+      const applied = await this.lifecycle.create(manager, CrossingAction.REPORT, created, { actorId: caller.id, now, note: null }, async ({ item }) => ({
+        lookoutId: item.lookoutId,
+        flagged: item.flagged,
+        timeCritical: item.timeCritical,
+      }));
+      return { crossing: applied.item, urgentNoticeIds: applied.noticeIds };
     });
     if (urgentNoticeIds.length) this.express(urgentNoticeIds);
     return crossing;
@@ -122,25 +121,59 @@ export class CrossingService {
   }
 
   async dismiss(caller: Caller, crossingId: string, reason: string): Promise<Crossing> {
-    const value = orThrow(checkText(reason, 'reason', TEXT_MAX.narrative));
+    const note = this.lifecycle.checkNote(CrossingAction.DISMISS, { value: reason, field: 'reason' });
     return this.dataSource.transaction(async (manager) => {
       const crossing = await manager.findOneBy(Crossing, { id: crossingId });
       if (!crossing) throw new NotFoundError('Crossing', crossingId);
-      const now = this.clock.now();
-      const result = await manager.update(Crossing, { id: crossingId, status: CrossingStatus.NEW }, { status: CrossingStatus.DISMISSED });
-      if (!result.affected) throw new InvalidInputError([{ field: 'crossingId', message: `the crossing is already ${crossing.status}` }]);
-      await appendTecsHistory(manager, {
-        subjectType: TecsSubject.CROSSING,
-        subjectId: crossingId,
-        action: 'DISMISSED',
-        fromState: CrossingStatus.NEW,
-        toState: CrossingStatus.DISMISSED,
-        actorId: caller.id,
-        at: now,
-        note: value,
-      });
-      return { ...crossing, status: CrossingStatus.DISMISSED };
+      await this.lifecycle.apply(manager, CrossingAction.DISMISS, crossing, { ...this.command(caller), now: this.clock.now(), note });
+      return crossing;
     });
+  }
+
+  /** Throws unless the caller may take the action on the crossing now (before anything else of the action is done). */
+  checkAction(action: CrossingAction, caller: Caller, crossing: Crossing): void {
+    this.lifecycle.check(action, crossing, this.command(caller));
+  }
+
+  /** A crossing action taken as part of another (an OI opened from it), in that action's transaction. */
+  async apply<A extends CrossingAction>(
+    manager: EntityManager,
+    action: A,
+    caller: Caller,
+    crossing: Crossing,
+    now: Date,
+    effect: LifecycleEffect<Crossing, TecsHistoryDetailsOf<TecsSubject.CROSSING>[A]>,
+  ): Promise<void> {
+    await this.lifecycle.apply(manager, action, crossing, { ...this.command(caller), now, note: null }, effect);
+  }
+
+  private command(caller: Caller) {
+    const parties = new Set<CrossingParty>();
+    if (caller.hasRole(Role.TECS_COORDINATOR)) parties.add(CrossingParty.COORDINATOR);
+    if (caller.hasRole(Role.DHS_INTERFACE)) parties.add(CrossingParty.DHS_INTERFACE);
+    return { actorId: caller.id, parties };
+  }
+
+  /** The coordinators, and the lookout's GM and RO when the crossing matched one. */
+  private async notify(manager: EntityManager, { notify }: CrossingTransition, crossing: Crossing, now: Date): Promise<string[]> {
+    const recipients = new Set<string>();
+    for (const party of notify!.to) {
+      if (party === CrossingParty.COORDINATOR) (await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      const lookout = party === CrossingParty.LOOKOUT_OFFICERS && crossing.lookoutId ? await manager.findOneByOrFail(Lookout, { id: crossing.lookoutId }) : null;
+      if (lookout) [lookout.groupManagerId, lookout.revenueOfficerId].forEach((id) => recipients.add(id));
+    }
+    const notices = await this.outbox.enqueue(
+      manager,
+      [...recipients].map((recipientId) => ({
+        kind: notify!.kind,
+        recipientId,
+        referralId: null,
+        subject: { type: TecsSubject.CROSSING, id: crossing.id },
+        urgent: notify!.urgent ?? false,
+      })),
+      now,
+    );
+    return notices.map((n) => n.id);
   }
 
   async assertCanSee(manager: EntityManager, caller: Caller, crossing: Crossing): Promise<void> {

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { LocalDate } from '../../platform/calendar/business-calendar';
 import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 import { TecsSubject } from './tecs-history.entity';
+import { tecsHistoryInsertSql } from './tecs-history';
 import { InvestigationState } from './tecs-state';
 
 interface InvestigationGroup {
@@ -54,13 +55,24 @@ async function retimeInvestigations(
           AND oi.due_at = v.old_due AND (oi.opened_at AT TIME ZONE f.time_zone)::date = v.start_date
        RETURNING oi.id, oi.state, v.old_due, v.new_due, prev.escalation_level AS previous_level
      ), history AS (
-       INSERT INTO tecs_history (subject_type, subject_id, action, from_state, to_state, actor_id, at, note, details)
-       SELECT $8::text, id, action, state, state, $9::uuid, $6::timestamptz, note,
-              jsonb_build_object('previousDueAt', ${ISO_UTC('old_due')}, 'dueAt', ${ISO_UTC('new_due')}, 'closureId', $10::uuid,
-                                 'closureChange', $11::text, 'previousEscalationLevel', previous_level)
-         FROM (SELECT moved.*, 'DUE_MOVED_BY_CLOSURE' AS action, NULL::text AS note FROM moved
+       ${tecsHistoryInsertSql<TecsSubject.INVESTIGATION, 'DUE_MOVED_BY_CLOSURE' | 'SLA_BREACH_WITHDRAWN'>({ subjectType: '$8::text', subjectId: 'id' }, {
+         action: 'action',
+         fromState: 'state',
+         toState: 'state',
+         actorId: '$9::uuid',
+         at: '$6::timestamptz',
+         note: 'note',
+         details: {
+           previousDueAt: ISO_UTC('old_due'),
+           dueAt: ISO_UTC('new_due'),
+           closureId: '$10::uuid',
+           closureChange: '$11::text',
+           previousEscalationLevel: 'previous_level',
+         },
+         from: `FROM (SELECT moved.*, 'DUE_MOVED_BY_CLOSURE' AS action, NULL::text AS note FROM moved
                UNION ALL
-               SELECT moved.*, $12::text, $13::text FROM moved WHERE previous_level > 0 AND new_due > $6::timestamptz) h
+               SELECT moved.*, $12::text, $13::text FROM moved WHERE previous_level > 0 AND new_due > $6::timestamptz) h`,
+       })}
        RETURNING action
      )
      SELECT count(*) FILTER (WHERE action = 'DUE_MOVED_BY_CLOSURE') AS moved, count(*) FILTER (WHERE action = $12::text) AS withdrawn FROM history`,

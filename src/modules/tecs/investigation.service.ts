@@ -1,25 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { LifecycleApplier, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
-import { orThrow } from '../../platform/validation/checked';
-import { checkOptionalText, TEXT_MAX } from '../../platform/validation/text';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
-import { ExpressDelivery, ON_LOOKOUT_LIST } from './crossing.service';
+import { CrossingService, ExpressDelivery, ON_LOOKOUT_LIST } from './crossing.service';
+import { CrossingAction } from './crossing-lifecycle';
+import { INVESTIGATION_LIFECYCLE, InvestigationAction, InvestigationParty, InvestigationTransition } from './investigation-lifecycle';
 import { LookoutAction } from './lookout-lifecycle';
 import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory } from './tecs-history';
-import { CaseStatus, CrossingStatus, InvestigationState, LookoutDisposition } from './tecs-state';
+import { appendTecsHistory, recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
+import { CaseStatus, InvestigationState, LookoutDisposition } from './tecs-state';
 import { CloseInvestigationInput, OpenInvestigationInput, ReissueInvestigationInput } from './tecs.types';
 
 /**
@@ -36,15 +38,51 @@ export class InvestigationService {
     private readonly lookouts: LookoutService,
     private readonly dueBusinessDays: number,
     private readonly express: ExpressDelivery,
+    private readonly crossings: CrossingService,
   ) {}
 
+  /** INVESTIGATION_LIFECYCLE applied: the due clock, the versioned update, the history row and the notices. */
+  private readonly lifecycle = new LifecycleApplier<
+    InvestigationState,
+    InvestigationAction,
+    InvestigationTransition,
+    OtherInvestigation,
+    TecsHistoryDetailsOf<TecsSubject.INVESTIGATION>,
+    null
+  >(INVESTIGATION_LIFECYCLE, {
+    target: OtherInvestigation,
+    stateOf: (investigation) => investigation.state,
+    setState: (investigation, state) => {
+      investigation.state = state;
+    },
+    // Not the escalation level: the sweep raises it without a version.
+    changes: (oi) => ({
+      state: oi.state,
+      groupManagerId: oi.groupManagerId,
+      revenueOfficerId: oi.revenueOfficerId,
+      issuedToIds: oi.issuedToIds,
+      outcomes: oi.outcomes,
+      lookoutDisposition: oi.lookoutDisposition,
+      closedAt: oi.closedAt,
+    }),
+    clocks: {
+      start: (_clock, step) => this.startDueClock(step),
+      stop: (_clock, { item, now }) => {
+        item.closedAt = now;
+      },
+    },
+    before: () => null,
+    record: recordTecsHistory(TecsSubject.INVESTIGATION),
+    notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
+  });
+
   async open(caller: Caller, input: OpenInvestigationInput): Promise<OtherInvestigation> {
-    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
-    const { investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
+    const note = this.lifecycle.checkNote(InvestigationAction.ISSUE, { value: input.note, field: 'note' });
+    const { item: investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const crossing = await manager.findOneBy(Crossing, { id: input.crossingId });
       if (!crossing) throw new NotFoundError('Crossing', input.crossingId);
-      if (crossing.status !== CrossingStatus.NEW) throw new ConflictError(`The crossing is already ${crossing.status}`);
+      await this.crossings.checkAction(CrossingAction.OPEN_INVESTIGATION, caller, crossing);
       const lookoutId = crossing.lookoutId ?? input.lookoutId;
       if (!lookoutId) throw InvalidInputError.single('lookoutId', 'the crossing matched no lookout: name the lookout it concerns');
       const lookout = await manager.findOneBy(Lookout, { id: lookoutId });
@@ -52,60 +90,53 @@ export class InvestigationService {
       if (input.dueAt && input.dueAt <= now) throw InvalidInputError.single('dueAt', 'must be in the future');
 
       const collectionCase = await this.openCase(manager, lookout, caller, now);
-      // Only a due time counted in business days is re-timed when a closure changes (dueBusinessDays, dueFunctionId).
-      const due = (input.dueAt ?? crossing.plannedDepartureAt) ? null : await this.defaultDue(manager, lookout.groupManagerId, now);
-      const dueAt = input.dueAt ?? crossing.plannedDepartureAt ?? due!.dueAt;
-      const investigation = await manager.save(
-        manager.create(OtherInvestigation, {
-          referenceNumber: await nextReferenceNumber(manager, 'investigation_number_seq', 'OI', now),
-          kind: input.kind,
-          state: InvestigationState.ISSUED,
-          crossingId: crossing.id,
-          lookoutId: lookout.id,
-          caseId: collectionCase.id,
-          groupManagerId: lookout.groupManagerId,
-          revenueOfficerId: lookout.revenueOfficerId,
-          issuedToIds: [lookout.groupManagerId, lookout.revenueOfficerId],
-          dueAt,
-          dueBusinessDays: due ? this.dueBusinessDays : null,
-          dueFunctionId: due?.functionId ?? null,
-          timeCritical: crossing.timeCritical,
-          outcomes: null,
-          lookoutDisposition: null,
-          escalationLevel: 0,
-          openedAt: now,
-          closedAt: null,
-        }),
-      );
-      await manager.update(Crossing, { id: crossing.id }, { status: CrossingStatus.OI_OPENED, lookoutId: lookout.id, flagged: false });
-      await appendTecsHistory(
-        manager,
-        { subjectType: TecsSubject.CROSSING, subjectId: crossing.id, action: 'OI_OPENED', fromState: CrossingStatus.NEW, toState: CrossingStatus.OI_OPENED, actorId: caller.id, at: now, details: { investigationId: investigation.id } },
-        {
-          // The lookout information goes into the case history (seed 000, coordinator note).
-          subjectType: TecsSubject.CASE,
-          subjectId: collectionCase.id,
-          action: 'LOOKOUT_INFORMATION',
-          actorId: caller.id,
-          at: now,
-          note,
-          details: {
-            investigation: investigation.referenceNumber,
-            crossing: crossing.referenceNumber,
-            placeOfCrossing: crossing.placeOfCrossing,
-            crossedAt: crossing.crossedAt.toISOString(),
-            usEmployer: crossing.usEmployer,
-            usAddress: crossing.usAddress,
-            phone: crossing.phone,
-            stayingAt: crossing.stayingAt,
-            plannedDepartureAt: crossing.plannedDepartureAt?.toISOString() ?? null,
-            nextDestination: crossing.nextDestination,
-          },
+      // Its id and number are fixed first: the crossing's and the case's history name the OI before it is written.
+      const created = manager.create(OtherInvestigation, {
+        id: randomUUID(),
+        referenceNumber: await nextReferenceNumber(manager, 'investigation_number_seq', 'OI', now),
+        kind: input.kind,
+        crossingId: crossing.id,
+        lookoutId: lookout.id,
+        caseId: collectionCase.id,
+        groupManagerId: lookout.groupManagerId,
+        revenueOfficerId: lookout.revenueOfficerId,
+        issuedToIds: [lookout.groupManagerId, lookout.revenueOfficerId],
+        // The due clock (startDueClock) counts business days only when neither is given.
+        dueAt: input.dueAt ?? crossing.plannedDepartureAt ?? undefined,
+        timeCritical: crossing.timeCritical,
+        outcomes: null,
+        lookoutDisposition: null,
+        escalationLevel: 0,
+        openedAt: now,
+        closedAt: null,
+      });
+      await this.crossings.apply(manager, CrossingAction.OPEN_INVESTIGATION, caller, crossing, now, async ({ item }) => {
+        item.lookoutId = lookout.id;
+        item.flagged = false;
+        return { investigationId: created.id };
+      });
+      // The lookout information goes into the case history (seed 000, coordinator note).
+      await appendTecsHistory(manager, {
+        subjectType: TecsSubject.CASE,
+        subjectId: collectionCase.id,
+        action: 'LOOKOUT_INFORMATION',
+        actorId: caller.id,
+        at: now,
+        note,
+        details: {
+          investigation: created.referenceNumber,
+          crossing: crossing.referenceNumber,
+          placeOfCrossing: crossing.placeOfCrossing,
+          crossedAt: crossing.crossedAt.toISOString(),
+          usEmployer: crossing.usEmployer,
+          usAddress: crossing.usAddress,
+          phone: crossing.phone,
+          stayingAt: crossing.stayingAt,
+          plannedDepartureAt: crossing.plannedDepartureAt?.toISOString() ?? null,
+          nextDestination: crossing.nextDestination,
         },
-        { subjectType: TecsSubject.INVESTIGATION, subjectId: investigation.id, action: 'ISSUED', toState: investigation.state, actorId: caller.id, at: now, details: { issuedTo: investigation.issuedToIds } },
-      );
-      const notices = await this.issueNotices(manager, investigation, investigation.issuedToIds, caller.id, now);
-      return { investigation, noticeIds: notices };
+      });
+      return this.lifecycle.create(manager, InvestigationAction.ISSUE, created, { actorId: caller.id, now, note: null }, async () => ({ issuedTo: created.issuedToIds }));
     });
     if (investigation.timeCritical) this.express(noticeIds);
     return investigation;
@@ -113,43 +144,23 @@ export class InvestigationService {
 
   /** The GM it sits with (or the coordinator) hands it to another GM and RO; each hop is recorded and notified. */
   async reissue(caller: Caller, input: ReissueInvestigationInput): Promise<OtherInvestigation> {
-    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
-    const { investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
+    const note = this.lifecycle.checkNote(InvestigationAction.REISSUE, { value: input.note, field: 'note' });
+    const { item: investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const investigation = await this.load(manager, caller, input.investigationId);
-      if (investigation.groupManagerId !== caller.id && !caller.hasRole(Role.TECS_COORDINATOR)) {
-        throw new ForbiddenError('Only the group manager the OI is issued to (or the coordinator) re-issues it');
-      }
-      if (investigation.state !== InvestigationState.ISSUED) throw new ConflictError('The OI is closed');
-      const [gm, ro] = await Promise.all([
-        manager.findOneBy(Employee, { id: input.groupManagerId, active: true }),
-        manager.findOneBy(Employee, { id: input.revenueOfficerId, active: true }),
-      ]);
-      const problems = [];
-      if (!gm?.hasRole(Role.GROUP_MANAGER)) problems.push({ field: 'groupManagerId', message: 'must be an active group manager' });
-      if (!ro?.hasRole(Role.REVENUE_OFFICER)) problems.push({ field: 'revenueOfficerId', message: 'must be an active revenue officer' });
-      if (problems.length) throw new InvalidInputError(problems);
-      const from = { groupManagerId: investigation.groupManagerId, revenueOfficerId: investigation.revenueOfficerId };
-      const newcomers = [gm!.id, ro!.id].filter((id) => !investigation.issuedToIds.includes(id));
-      const result = await manager.update(
-        OtherInvestigation,
-        { id: investigation.id, version: investigation.version },
-        { groupManagerId: gm!.id, revenueOfficerId: ro!.id, issuedToIds: [...investigation.issuedToIds, ...newcomers], version: investigation.version + 1 },
-      );
-      if (!result.affected) throw new ConflictError('Someone else changed this OI at the same time; reload and retry');
-      Object.assign(investigation, { groupManagerId: gm!.id, revenueOfficerId: ro!.id, issuedToIds: [...investigation.issuedToIds, ...newcomers], version: investigation.version + 1 });
-      await appendTecsHistory(manager, {
-        subjectType: TecsSubject.INVESTIGATION,
-        subjectId: investigation.id,
-        action: 'REISSUED',
-        fromState: investigation.state,
-        toState: investigation.state,
-        actorId: caller.id,
-        at: now,
-        note,
-        details: { from, to: { groupManagerId: gm!.id, revenueOfficerId: ro!.id } },
+      return this.lifecycle.apply(manager, InvestigationAction.REISSUE, investigation, this.command(caller, investigation, note), async () => {
+        const [gm, ro] = await Promise.all([
+          manager.findOneBy(Employee, { id: input.groupManagerId, active: true }),
+          manager.findOneBy(Employee, { id: input.revenueOfficerId, active: true }),
+        ]);
+        const problems = [];
+        if (!gm?.hasRole(Role.GROUP_MANAGER)) problems.push({ field: 'groupManagerId', message: 'must be an active group manager' });
+        if (!ro?.hasRole(Role.REVENUE_OFFICER)) problems.push({ field: 'revenueOfficerId', message: 'must be an active revenue officer' });
+        if (problems.length) throw new InvalidInputError(problems);
+        const from = { groupManagerId: investigation.groupManagerId, revenueOfficerId: investigation.revenueOfficerId };
+        const newcomers = [gm!.id, ro!.id].filter((id) => !investigation.issuedToIds.includes(id));
+        Object.assign(investigation, { groupManagerId: gm!.id, revenueOfficerId: ro!.id, issuedToIds: [...investigation.issuedToIds, ...newcomers] });
+        return { from, to: { groupManagerId: gm!.id, revenueOfficerId: ro!.id } };
       });
-      return { investigation, noticeIds: await this.issueNotices(manager, investigation, [gm!.id, ro!.id], caller.id, now) };
     });
     if (investigation.timeCritical) this.express(noticeIds);
     return investigation;
@@ -157,41 +168,17 @@ export class InvestigationService {
 
   /** Closes the OI with its outcome; REMOVE starts the lookout removal flow, REMAIN confirms the lookout stays. */
   async close(caller: Caller, input: CloseInvestigationInput): Promise<OtherInvestigation> {
-    const note = orThrow(checkOptionalText(input.note, 'note', TEXT_MAX.narrative));
+    const note = this.lifecycle.checkNote(InvestigationAction.CLOSE, { value: input.note, field: 'note' });
     if (input.outcomes.length === 0) throw InvalidInputError.single('outcomes', 'name at least one outcome');
     return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
       const investigation = await this.load(manager, caller, input.investigationId);
-      if (investigation.groupManagerId !== caller.id && investigation.revenueOfficerId !== caller.id) {
-        throw new ForbiddenError('Only the group manager or revenue officer the OI is issued to closes it');
-      }
-      if (investigation.state !== InvestigationState.ISSUED) throw new ConflictError('The OI is already closed');
-      const result = await manager.update(
-        OtherInvestigation,
-        { id: investigation.id, version: investigation.version },
-        { state: InvestigationState.CLOSED, outcomes: [...new Set(input.outcomes)], lookoutDisposition: input.lookoutDisposition, closedAt: now, version: investigation.version + 1 },
-      );
-      if (!result.affected) throw new ConflictError('Someone else changed this OI at the same time; reload and retry');
-      Object.assign(investigation, { state: InvestigationState.CLOSED, outcomes: [...new Set(input.outcomes)], lookoutDisposition: input.lookoutDisposition, closedAt: now, version: investigation.version + 1 });
-      await appendTecsHistory(manager, {
-        subjectType: TecsSubject.INVESTIGATION,
-        subjectId: investigation.id,
-        action: 'CLOSED',
-        fromState: InvestigationState.ISSUED,
-        toState: InvestigationState.CLOSED,
-        actorId: caller.id,
-        at: now,
-        note,
-        details: { outcomes: investigation.outcomes, lookoutDisposition: input.lookoutDisposition },
+      await this.lifecycle.apply(manager, InvestigationAction.CLOSE, investigation, this.command(caller, investigation, note), async () => {
+        const outcomes = [...new Set(input.outcomes)];
+        Object.assign(investigation, { outcomes, lookoutDisposition: input.lookoutDisposition });
+        return { outcomes, lookoutDisposition: input.lookoutDisposition };
       });
       const action = input.lookoutDisposition === LookoutDisposition.REMOVE ? LookoutAction.REQUEST_REMOVAL : LookoutAction.CONFIRM_REMAINS;
       await this.lookouts.applyInTransaction(manager, caller, { lookoutId: investigation.lookoutId, note: note ?? `OI ${investigation.referenceNumber} closed` }, action);
-      const coordinators = await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR);
-      await this.outbox.enqueue(
-        manager,
-        coordinators.map((recipientId) => ({ kind: 'OI_CLOSED' as const, recipientId, referralId: null, subject: { type: TecsSubject.INVESTIGATION, id: investigation.id }, urgent: false, facts: { actorId: caller.id } })),
-        now,
-      );
       return investigation;
     });
   }
@@ -252,18 +239,41 @@ export class InvestigationService {
     return { dueAt: calendar.dueAfterBusinessDays(now, this.dueBusinessDays, fn.timeZone), functionId: fn.id };
   }
 
-  private async issueNotices(manager: EntityManager, investigation: OtherInvestigation, to: string[], actorId: string, now: Date): Promise<string[]> {
+  /** How the caller relates to the OI. */
+  private command(caller: Caller, investigation: OtherInvestigation, note: string | null) {
+    const parties = new Set<InvestigationParty>();
+    if (caller.hasRole(Role.TECS_COORDINATOR)) parties.add(InvestigationParty.COORDINATOR);
+    if (investigation.groupManagerId === caller.id) parties.add(InvestigationParty.GROUP_MANAGER);
+    if (investigation.revenueOfficerId === caller.id) parties.add(InvestigationParty.REVENUE_OFFICER);
+    return { actorId: caller.id, parties, now: this.clock.now(), note };
+  }
+
+  /** Unless a due time was given: `dueBusinessDays` business days in the GM's calendar, re-timed when a closure changes. */
+  private async startDueClock({ manager, item, now }: LifecycleStep<OtherInvestigation>): Promise<void> {
+    const due = item.dueAt ? null : await this.defaultDue(manager, item.groupManagerId, now);
+    if (due) item.dueAt = due.dueAt;
+    item.dueBusinessDays = due ? this.dueBusinessDays : null;
+    item.dueFunctionId = due?.functionId ?? null;
+  }
+
+  private async notify(manager: EntityManager, { notify }: InvestigationTransition, investigation: OtherInvestigation, actorId: string, now: Date): Promise<string[]> {
+    const recipients: string[] = [];
+    for (const party of notify.to) {
+      if (party === InvestigationParty.GROUP_MANAGER) recipients.push(investigation.groupManagerId);
+      if (party === InvestigationParty.REVENUE_OFFICER) recipients.push(investigation.revenueOfficerId);
+      if (party === InvestigationParty.COORDINATOR) recipients.push(...(await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)));
+    }
     const rows = await this.outbox.enqueue(
       manager,
-      to
+      recipients
         .filter((id) => id !== actorId)
         .map((recipientId) => ({
-          kind: 'OI_ISSUED' as const,
+          kind: notify.kind,
           recipientId,
           referralId: null,
           subject: { type: TecsSubject.INVESTIGATION, id: investigation.id },
-          urgent: investigation.timeCritical,
-          facts: { actorId, clock: 'INVESTIGATION', dueAt: investigation.dueAt.toISOString() },
+          urgent: notify.kind === 'OI_ISSUED' && investigation.timeCritical,
+          facts: notify.kind === 'OI_ISSUED' ? { actorId, clock: 'INVESTIGATION', dueAt: investigation.dueAt.toISOString() } : { actorId },
         })),
       now,
     );

@@ -1,4 +1,6 @@
 import { registerEnumType } from 'type-graphql';
+import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable } from '../../platform/lifecycle/lifecycle-table';
+import { ACCESS_POLICY } from '../auth/access-policy';
 import { TecsNoticeKind } from './tecs-notice-kinds';
 import { LookoutState } from './tecs-state';
 
@@ -27,20 +29,16 @@ export enum LookoutParty {
   INVESTIGATOR = 'INVESTIGATOR',
 }
 
-export interface LookoutTransition {
+export interface LookoutTransition extends LifecycleRule<LookoutState, LookoutParty, never, TecsNoticeKind, LookoutParty> {
   mutation: string;
-  from: readonly LookoutState[] | null;
   to: LookoutState;
-  by: readonly LookoutParty[];
   /** Every step notifies the next actor (and the originator of an outcome). */
   notify: { kind: TecsNoticeKind; to: readonly LookoutParty[] };
-  source: string;
 }
 
 const SEED = 'IRM passport/TECS cases text (seed 000)';
 
-/** The lookout workflow as data: the service applies it, the README prints it, tests walk it. */
-export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition>> = {
+const TRANSITIONS: Readonly<Record<LookoutAction, LookoutTransition>> = {
   [LookoutAction.REQUEST]: {
     mutation: 'requestLookout',
     from: null,
@@ -62,6 +60,7 @@ export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition
     from: [LookoutState.REQUESTED],
     to: LookoutState.RETURNED_TO_RO,
     by: [LookoutParty.GROUP_MANAGER],
+    reason: true,
     notify: { kind: 'LOOKOUT_RETURNED', to: [LookoutParty.REVENUE_OFFICER] },
     source: 'Hub rule: the GM returns a request to the RO with a reason',
   },
@@ -86,6 +85,7 @@ export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition
     from: [LookoutState.WITH_COORDINATOR],
     to: LookoutState.NOT_ACCEPTED,
     by: [LookoutParty.COORDINATOR],
+    reason: true,
     notify: { kind: 'LOOKOUT_NOT_ACCEPTED', to: [LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER] },
     source: `${SEED}: does not meet the criteria: document the reason and return the referral to the originator`,
   },
@@ -102,6 +102,7 @@ export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition
     from: [LookoutState.ACTIVE],
     to: LookoutState.REMOVAL_REQUESTED,
     by: [LookoutParty.REVENUE_OFFICER, LookoutParty.GROUP_MANAGER, LookoutParty.INVESTIGATOR],
+    reason: true,
     notify: { kind: 'LOOKOUT_REMOVAL_REQUESTED', to: [LookoutParty.COORDINATOR] },
     source: `${SEED}: the GM or RO informs the coordinator to remove the taxpayer (e.g. full pay secured)`,
   },
@@ -131,11 +132,13 @@ export const LOOKOUT_LIFECYCLE: Readonly<Record<LookoutAction, LookoutTransition
   },
 };
 
+/** The lookout workflow as data, checked when this module loads: the applier runs it, the README prints it, tests walk it. */
+export const LOOKOUT_LIFECYCLE = defineLifecycle(
+  { subject: 'lookout', states: Object.values(LookoutState), terminal: [LookoutState.NOT_ACCEPTED, LookoutState.REMOVED], rules: TRANSITIONS },
+  (operation) => operation in ACCESS_POLICY,
+);
+
 /** The lookout workflow as the Markdown table printed in the README (a test keeps the README in step). */
 export function lookoutLifecycleMarkdownTable(): string {
-  const words = (values: readonly string[]) => values.map((v) => v.toLowerCase().replace(/_/g, ' ')).join(', ');
-  const rows = Object.values(LOOKOUT_LIFECYCLE).map(
-    (t) => `| \`${t.mutation}\` | ${t.from ? t.from.join(', ') : '—'} | ${t.to} | ${words(t.by)} | ${t.notify.kind}: ${words(t.notify.to)} | ${t.source} |`,
-  );
-  return ['| mutation | from | to | who may act | notifies | source |', '|---|---|---|---|---|---|', ...rows].join('\n');
+  return lifecycleMarkdownTable(LOOKOUT_LIFECYCLE);
 }

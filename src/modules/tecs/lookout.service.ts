@@ -2,7 +2,8 @@ import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { CsvColumn, CsvExport } from '../../platform/common/csv';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/common/errors';
+import { ConflictError, NotFoundError } from '../../platform/common/errors';
+import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { checkPageSize } from '../../platform/common/page-size';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { streamQuery } from '../../platform/database/query-stream';
@@ -12,15 +13,15 @@ import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { maskTin, TinType } from '../../platform/validation/identifiers';
 import { orThrow } from '../../platform/validation/checked';
-import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
+import { checkText, TEXT_MAX } from '../../platform/validation/text';
 import { CollectionCase } from './collection-case.entity';
-import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty } from './lookout-lifecycle';
+import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty, LookoutTransition } from './lookout-lifecycle';
 import { validateLookoutRequest } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsAccess } from './tecs-access';
 import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
-import { appendTecsHistory } from './tecs-history';
+import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CaseStatus, LookoutState } from './tecs-state';
 import { LookoutListFilter, LookoutRequestInput } from './tecs.types';
 
@@ -30,8 +31,8 @@ export interface LookoutCommand {
   note?: string | null;
 }
 
-/** Actions that must say why (the reason is documented and sent back). */
-const NEEDS_REASON: readonly LookoutAction[] = [LookoutAction.RETURN_TO_RO, LookoutAction.DECLINE, LookoutAction.REQUEST_REMOVAL];
+type LookoutDetails = TecsHistoryDetailsOf<TecsSubject.LOOKOUT>;
+type LookoutEffect<A extends LookoutAction> = LifecycleEffect<Lookout, LookoutDetails[A]>;
 
 /** Largest page of the lookout list over GraphQL (one page is processed in one go); the download has no limit. */
 export const MAX_LOOKOUT_PAGE = 500;
@@ -75,6 +76,19 @@ export class LookoutService {
     private readonly access: TecsAccess,
   ) {}
 
+  /** LOOKOUT_LIFECYCLE applied: the versioned update, the history row and the notices. */
+  private readonly lifecycle = new LifecycleApplier<LookoutState, LookoutAction, LookoutTransition, Lookout, LookoutDetails, null>(LOOKOUT_LIFECYCLE, {
+    target: Lookout,
+    stateOf: (lookout) => lookout.state,
+    setState: (lookout, state) => {
+      lookout.state = state;
+    },
+    changes: ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...changes }) => changes,
+    before: () => null,
+    record: recordTecsHistory(TecsSubject.LOOKOUT),
+    notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
+  });
+
   /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
   async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
     const now = this.clock.now();
@@ -82,7 +96,7 @@ export class LookoutService {
     return this.dataSource.transaction(async (manager) => {
       const groupManager = caller.employee.managerId ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true }) : null;
       if (!groupManager?.hasRole(Role.GROUP_MANAGER)) {
-        throw new ConflictError('Your manager of record is not an active group manager: ask an admin to fix your management chain');
+        throw new ConflictError('Your manager of record is not an active group manager: ask an admin to fix your management chain', 'WRONG_STATE');
       }
       const collectionCase = await manager.save(
         manager.create(CollectionCase, {
@@ -94,55 +108,46 @@ export class LookoutService {
           reopenedFromId: null,
         }),
       );
-      const lookout = await manager.save(
-        manager.create(Lookout, {
-          ...valid,
-          referenceNumber: await nextReferenceNumber(manager, 'lookout_number_seq', '6668', now),
-          state: LookoutState.REQUESTED,
-          caseId: collectionCase.id,
-          revenueOfficerId: caller.id,
-          groupManagerId: groupManager.id,
-          tecsRecordReference: null,
-          returnReason: null,
-          enteredAt: null,
-          removedAt: null,
-        }),
-      );
-      await appendTecsHistory(manager, {
-        subjectType: TecsSubject.LOOKOUT,
-        subjectId: lookout.id,
-        action: LookoutAction.REQUEST,
-        toState: lookout.state,
-        actorId: caller.id,
-        at: now,
+      const lookout = manager.create(Lookout, {
+        ...valid,
+        referenceNumber: await nextReferenceNumber(manager, 'lookout_number_seq', '6668', now),
+        caseId: collectionCase.id,
+        revenueOfficerId: caller.id,
+        groupManagerId: groupManager.id,
+        tecsRecordReference: null,
+        returnReason: null,
+        enteredAt: null,
+        removedAt: null,
       });
-      await this.notify(manager, LookoutAction.REQUEST, lookout, caller.id, now);
-      return lookout;
+      return (await this.lifecycle.create(manager, LookoutAction.REQUEST, lookout, { actorId: caller.id, now, note: null })).item;
     });
   }
 
   approve = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.APPROVE);
   returnToRo = (caller: Caller, command: LookoutCommand) =>
-    this.transition(caller, command, LookoutAction.RETURN_TO_RO, async ({ lookout, note }) => {
+    this.transition(caller, command, LookoutAction.RETURN_TO_RO, async ({ item: lookout, note }) => {
       lookout.returnReason = note;
+      return null;
     });
   accept = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.ACCEPT);
   decline = (caller: Caller, command: LookoutCommand) =>
-    this.transition(caller, command, LookoutAction.DECLINE, async ({ lookout, note }) => {
+    this.transition(caller, command, LookoutAction.DECLINE, async ({ item: lookout, note }) => {
       lookout.returnReason = note;
+      return null;
     });
   forwardRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.FORWARD_REMOVAL);
   confirmRemains = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.CONFIRM_REMAINS);
 
   resubmit(caller: Caller, command: LookoutCommand & { request?: LookoutRequestInput | null }): Promise<Lookout> {
-    return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ lookout, now }) => {
+    return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ item: lookout, now }) => {
       if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now));
       lookout.returnReason = null;
+      return null;
     });
   }
 
   confirmEntry(caller: Caller, command: LookoutCommand & { tecsRecordReference: string }): Promise<Lookout> {
-    return this.transition(caller, command, LookoutAction.CONFIRM_ENTRY, async ({ lookout, now }) => {
+    return this.transition(caller, command, LookoutAction.CONFIRM_ENTRY, async ({ item: lookout, now }) => {
       const value = orThrow(checkText(command.tecsRecordReference, 'tecsRecordReference', TEXT_MAX.short));
       lookout.tecsRecordReference = value;
       lookout.enteredAt = now;
@@ -153,57 +158,28 @@ export class LookoutService {
   requestRemoval = (caller: Caller, command: LookoutCommand) => this.transition(caller, command, LookoutAction.REQUEST_REMOVAL);
 
   confirmRemoval(caller: Caller, command: LookoutCommand): Promise<Lookout> {
-    return this.transition(caller, command, LookoutAction.CONFIRM_REMOVAL, async ({ lookout, now }) => {
+    return this.transition(caller, command, LookoutAction.CONFIRM_REMOVAL, async ({ item: lookout, now }) => {
       lookout.removedAt = now;
+      return null;
     });
   }
 
   /** Applies one lifecycle action inside an existing transaction (used by OI closure for REMAIN/REMOVE). */
-  async applyInTransaction(
+  async applyInTransaction<A extends LookoutAction>(
     manager: EntityManager,
     caller: Caller,
     command: LookoutCommand,
-    action: LookoutAction,
-    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
+    action: A,
+    effect?: LookoutEffect<A>,
   ): Promise<Lookout> {
-    const rule = LOOKOUT_LIFECYCLE[action];
-    const note = NEEDS_REASON.includes(action)
-      ? orThrow(checkText(command.note ?? '', 'note', TEXT_MAX.narrative))
-      : orThrow(checkOptionalText(command.note, 'note', TEXT_MAX.narrative));
+    const note = this.lifecycle.checkNote(action, { value: command.note, field: 'note' });
     const lookout = await manager.findOneBy(Lookout, { id: command.lookoutId });
     if (!lookout) throw new NotFoundError('Lookout', command.lookoutId);
     const issuedTo = await this.issuedToIds(manager, lookout.id);
     this.access.assertCanSee(caller, lookout, issuedTo);
     const parties = this.access.partiesOf(caller, lookout, issuedTo);
-    if (!rule.by.some((party) => parties.has(party))) {
-      throw new ForbiddenError(`Only the ${rule.by.map((p) => p.toLowerCase().replace(/_/g, ' ')).join(' or ')} may do this`);
-    }
-    if (command.expectedVersion != null && command.expectedVersion !== lookout.version) throw new ConflictError('The lookout changed; reload and retry');
-    if (rule.from && !rule.from.includes(lookout.state)) {
-      throw new ConflictError(`Cannot ${rule.mutation} a lookout in state ${lookout.state}`);
-    }
-    const now = this.clock.now();
-    const fromState = lookout.state;
-    const version = lookout.version;
-    const details = (await effect?.({ lookout, now, note })) ?? null;
-    lookout.state = rule.to;
-    const { id, version: _v, createdAt: _c, updatedAt: _u, ...changes } = lookout;
-    const result = await manager.update(Lookout, { id, version }, { ...changes, version: version + 1 });
-    if (!result.affected) throw new ConflictError('Someone else changed this lookout at the same time; reload and retry');
-    lookout.version = version + 1;
-    await appendTecsHistory(manager, {
-      subjectType: TecsSubject.LOOKOUT,
-      subjectId: lookout.id,
-      action,
-      fromState,
-      toState: lookout.state,
-      actorId: caller.id,
-      at: now,
-      note,
-      details,
-    });
-    await this.notify(manager, action, lookout, caller.id, now);
-    return lookout;
+    const step = { actorId: caller.id, parties, expectedVersion: command.expectedVersion, now: this.clock.now(), note };
+    return (await this.lifecycle.apply(manager, action, lookout, step, effect)).item;
   }
 
   async get(caller: Caller, id: string): Promise<Lookout> {
@@ -261,17 +237,11 @@ export class LookoutService {
     return rows.map((r) => r.id);
   }
 
-  private transition(
-    caller: Caller,
-    command: LookoutCommand,
-    action: LookoutAction,
-    effect?: (step: { lookout: Lookout; now: Date; note: string | null }) => Promise<Record<string, unknown> | void>,
-  ): Promise<Lookout> {
+  private transition<A extends LookoutAction>(caller: Caller, command: LookoutCommand, action: A, effect?: LookoutEffect<A>): Promise<Lookout> {
     return this.dataSource.transaction((manager) => this.applyInTransaction(manager, caller, command, action, effect));
   }
 
-  private async notify(manager: EntityManager, action: LookoutAction, lookout: Lookout, actorId: string, now: Date): Promise<void> {
-    const { notify } = LOOKOUT_LIFECYCLE[action];
+  private async notify(manager: EntityManager, { notify }: LookoutTransition, lookout: Lookout, actorId: string, now: Date): Promise<string[]> {
     const recipients = new Set<string>();
     for (const party of notify.to) {
       if (party === LookoutParty.REVENUE_OFFICER) recipients.add(lookout.revenueOfficerId);
@@ -280,7 +250,7 @@ export class LookoutService {
       if (party === LookoutParty.CRIMINAL_INVESTIGATION) (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
     }
     recipients.delete(actorId);
-    await this.outbox.enqueue(
+    const notices = await this.outbox.enqueue(
       manager,
       [...recipients].map((recipientId) => ({
         kind: notify.kind,
@@ -292,6 +262,6 @@ export class LookoutService {
       })),
       now,
     );
+    return notices.map((notice) => notice.id);
   }
-
 }

@@ -7,6 +7,7 @@ import { LocalDate } from './business-calendar';
 import { CalendarService, ClosureCalendars, datesOf } from './calendar.service';
 import { ClosureRetimer, retimeOpenClocks, RetimeResult } from './closure-retimer';
 import { Closure, ClosureChangeKind, ClosureHistoryEntry } from './closure.entity';
+import { appendClosureHistory, closureHistoryKind } from './closure-history';
 
 /** Whoever changes closures: only their id is kept. */
 export interface ClosureActor {
@@ -41,17 +42,6 @@ export const MAX_CLOSURE_PAGE = 500;
 /** `closures(from, to)` covers at most this many days. */
 const MAX_QUERY_DAYS = 3660;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The facts of a closure as kept in its history (before/after a change). */
-function facts(closure: Closure): Record<string, unknown> {
-  return {
-    startDate: closure.startDate,
-    endDate: closure.endDate,
-    nationwide: closure.nationwide,
-    functionIds: [...closure.functionIds],
-    reason: closure.reason,
-  };
-}
 
 /**
  * Closures (executive-order days off, site closures) as data: admins add, correct and remove them.
@@ -150,13 +140,11 @@ export class ClosureService<A extends ClosureActor> {
         now,
         description: await this.describe(manager, written.closure),
       });
-      await manager.save(ClosureHistoryEntry, {
+      await appendClosureHistory(manager, {
+        ...closureHistoryKind(kind, written.before, written.closure),
         closureId: written.closure.id,
-        change: kind,
         actorId: caller.id,
         at: now,
-        before: written.before ? facts(written.before) : null,
-        after: kind === ClosureChangeKind.REMOVED ? null : facts(written.closure),
         ...retimed,
       });
       published = after;
@@ -169,7 +157,7 @@ export class ClosureService<A extends ClosureActor> {
   private async loadActive(manager: EntityManager, id: string): Promise<Closure> {
     const closure = await manager.findOneBy(Closure, { id });
     if (!closure) throw new NotFoundError('Closure', id);
-    if (closure.removedAt) throw new ConflictError('The closure was removed; add a new one instead');
+    if (closure.removedAt) throw new ConflictError('The closure was removed; add a new one instead', 'WRONG_STATE');
     return closure;
   }
 

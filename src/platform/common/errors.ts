@@ -45,8 +45,21 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/**
+ * Why an action conflicts: the item changed since the caller read it (reload and retry), the item is not in a state
+ * the action applies to, or what is being created exists already.
+ */
+export const CONFLICT_REASONS = ['STALE_VERSION', 'WRONG_STATE', 'ALREADY_EXISTS'] as const;
+export type ConflictReason = (typeof CONFLICT_REASONS)[number];
+
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
+  constructor(
+    message: string,
+    readonly reason: ConflictReason,
+  ) {
+    super(message);
+  }
 }
 
 export class UnauthenticatedError extends DomainError {

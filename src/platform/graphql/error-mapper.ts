@@ -1,13 +1,15 @@
 import { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, DomainErrorCode, InvalidInputError } from '../common/errors';
+import { ConflictError, DomainError, DomainErrorCode, InvalidInputError } from '../common/errors';
 
 /** GraphQL's "Did you mean …?" (fields, arguments, types, enum values): it names parts of the schema. */
 const SUGGESTION = / ?Did you mean .+\?$/;
 
-/** The stable code of a domain error and, for bad input, the list of field errors. */
+/** The stable code of a domain error and, for bad input, the list of field errors; for a conflict, its reason. */
 function domainExtensions(error: DomainError): Record<string, unknown> {
-  return error instanceof InvalidInputError ? { code: error.code, fieldErrors: error.fieldErrors } : { code: error.code };
+  if (error instanceof InvalidInputError) return { code: error.code, fieldErrors: error.fieldErrors };
+  if (error instanceof ConflictError) return { code: error.code, reason: error.reason };
+  return { code: error.code };
 }
 
 const HTTP_STATUS: Record<DomainErrorCode, number> = {

@@ -1,0 +1,56 @@
+import { EntityManager } from 'typeorm';
+import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
+import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
+import { ReferralClock } from './referral-clocks';
+import { ReferralHistoryEntry } from './referral-history.entity';
+import { ReferralAction, ReferralState } from './referral-state';
+
+/** A breach or escalation the SLA sweep recorded (the hub acts: no actor). */
+type SlaEventDetails = { clock: ReferralClock; dueAt: string; level: number; notified: string[] };
+
+/** The details each kind of referral history entry carries (never taxpayer data); null: none. */
+export type ReferralHistoryDetails = {
+  [ReferralAction.FILE]: null;
+  [ReferralAction.RETURN_INCOMPLETE]: { missingItems: string[] };
+  [ReferralAction.RESUBMIT]: { contentChanged: boolean };
+  [ReferralAction.FORWARD]: null;
+  [ReferralAction.RETURN_TO_ORIGINATING_LIAISON]: { missingItems: string[] };
+  [ReferralAction.ACKNOWLEDGE]: null;
+  [ReferralAction.ASSIGN]: { assigneeId: string; previousAssigneeId: string | null };
+  [ReferralAction.COMPLETE]: { resolutionCode: string | null };
+  [ReferralAction.RETURN_NO_TPP_INVOLVEMENT]: null;
+  [ReferralAction.CLOSE]: null;
+  [ReferralAction.WITHDRAW]: null;
+  [ReferralAction.ELEVATE]: { level: number; holderIds: string[] };
+  [ReferralAction.RESOLVE_ELEVATION]: { resolvedAtLevel: number };
+  [ReferralAction.SLA_BREACH]: SlaEventDetails;
+  [ReferralAction.SLA_ESCALATION]: SlaEventDetails;
+  /** Written set-based by the closure re-timing (referral-closure-retiming.ts) with exactly these keys. */
+  [ReferralAction.SLA_BREACH_WITHDRAWN]: { clock: ReferralClock; previousDueAt: string; dueAt: string; closureId: string; closureChange: ClosureChangeKind };
+};
+
+/** One entry kind per action: the action says which details it carries. */
+export type ReferralHistoryKind = { [A in ReferralAction]: { action: A; details: ReferralHistoryDetails[A] } }[ReferralAction];
+
+export type ReferralHistoryFact = ReferralHistoryKind & {
+  referralId: string;
+  fromState: ReferralState | null;
+  toState: ReferralState;
+  /** null for the hub itself (SLA breaches and escalations). */
+  actorId: string | null;
+  at: Date;
+  note: string | null;
+};
+
+/** Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes). */
+export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
+  if (facts.length) await manager.save(ReferralHistoryEntry, facts.map((fact) => manager.create(ReferralHistoryEntry, fact)));
+}
+
+/**
+ * The set-based variant for statements that derive entries from many rows at once (the closure re-timing's CTE):
+ * `INSERT … SELECT` with the columns and details keys the writer owns.
+ */
+export function referralHistoryInsertSql<A extends ReferralAction>(referralId: string, select: HistorySelectColumns<ReferralHistoryDetails[A]>): string {
+  return historyInsertSql('referral_history', { referralId }, select);
+}
