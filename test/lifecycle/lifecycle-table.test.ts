@@ -53,7 +53,12 @@ describe('validating a lifecycle table', () => {
   });
 
   it('refuses a state no sequence of actions reaches from the start', () => {
-    expect(problemsOf((t) => (t.states = [...t.states, 'ARCHIVED']) && (t.terminal = ['DONE', 'ARCHIVED']))).toEqual(['unreachable from the start: ARCHIVED']);
+    expect(
+      problemsOf((t) => {
+        t.states = [...t.states, 'ARCHIVED'];
+        t.terminal = ['DONE', 'ARCHIVED'];
+      }),
+    ).toEqual(['unreachable from the start: ARCHIVED']);
     // Without a creating action nothing is reachable.
     expect(problemsOf((t) => Object.assign(t.rules, { CREATE: rule('create', ['DONE'], 'DRAFT') }))).toContain('unreachable from the start: DRAFT, OPEN, DONE');
   });
