@@ -4,6 +4,7 @@ import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError }
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
+import { loadManagerLinks, managementChain } from './management-chain';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 
@@ -57,16 +58,9 @@ export class OrgService {
 
   /** The manager `levels` links above an employee, or the top of the chain if it is shorter (null if none). */
   async managerAbove(manager: EntityManager, employeeId: string, levels: number): Promise<Employee | null> {
-    const rows: { id: string; depth: number }[] = await manager.query(
-      `WITH RECURSIVE chain(id, manager_id, depth) AS (
-         SELECT id, manager_id, 0 FROM employee WHERE id = $1
-         UNION ALL
-         SELECT e.id, e.manager_id, c.depth + 1 FROM employee e JOIN chain c ON e.id = c.manager_id WHERE c.depth < $2
-       )
-       SELECT id, depth FROM chain WHERE depth > 0 ORDER BY depth DESC LIMIT 1`,
-      [employeeId, levels],
-    );
-    return rows.length ? manager.findOneByOrFail(Employee, { id: rows[0].id }) : null;
+    const chain = managementChain(await loadManagerLinks(manager), employeeId);
+    const above = levels > 0 ? chain[Math.min(levels, chain.length) - 1] : undefined;
+    return above ? manager.findOneByOrFail(Employee, { id: above }) : null;
   }
 
   async createFunction(input: { code: string; name: string; timeZone: string }): Promise<BusinessFunction> {
@@ -148,13 +142,6 @@ export class OrgService {
 
   /** Whether `candidate` is `start` or somewhere above it in the management chain. */
   private async isInChainAbove(manager: EntityManager, start: string, candidate: string): Promise<boolean> {
-    const rows = await manager.query(
-      `WITH RECURSIVE chain(id, manager_id) AS (
-         SELECT id, manager_id FROM employee WHERE id = $1
-         UNION SELECT e.id, e.manager_id FROM employee e JOIN chain c ON e.id = c.manager_id
-       ) SELECT 1 FROM chain WHERE id = $2`,
-      [start, candidate],
-    );
-    return rows.length > 0;
+    return start === candidate || managementChain(await loadManagerLinks(manager), start).includes(candidate);
   }
 }

@@ -2,8 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ReferralForm } from './forms/referral-form';
 import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
 import { ReferralAction, ReferralState } from './referral-state';
-import { LocalDate } from '../../platform/calendar/business-calendar';
-import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+import { ClockGroup, ClosureRetimer, dueArrays, MovedClockGroup, ISO_UTC, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 
 /**
  * A business-day clock of a referral: the state that runs it, where its start, due time and acting
@@ -20,14 +19,11 @@ interface BusinessDayClock {
   functionColumn: string;
   /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs) */
   nextDue: string;
-  businessDays(group: ClockGroup): number | null;
+  businessDays(group: ReferralClockGroup): number | null;
 }
 
-interface ClockGroup {
-  function_id: string;
-  time_zone: string;
+interface ReferralClockGroup extends ClockGroup {
   form: ReferralForm;
-  start_date: LocalDate;
   has_time_frame: boolean;
   ack_business_days: number | null;
 }
@@ -89,31 +85,33 @@ async function retimeReferralClock(
 ): Promise<{ moved: number; withdrawn: number }> {
   const { dueFrom, startedBefore } = request;
   const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
-  const groups: ClockGroup[] = await manager.query(
-    `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
-            tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
-       FROM referral r
-       JOIN business_function f ON f.id = r.${fn}
-       LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
-      WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
-      GROUP BY 1, 2, 3, 4, 5, 6`,
-    [spec.state, dueFrom, startedBefore, request.functionIds],
-  );
-  const values = { functionId: [] as string[], form: [] as string[], startDate: [] as string[], oldDue: [] as string[], newDue: [] as string[] };
-  for (const group of groups) {
-    const n = spec.businessDays(group);
-    if (n === null) continue; // counted in calendar days: closures do not move it
-    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
-    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
-    if (oldDue.getTime() === newDue.getTime()) continue;
-    values.functionId.push(group.function_id);
-    values.form.push(group.form);
-    values.startDate.push(group.start_date);
-    values.oldDue.push(oldDue.toISOString());
-    values.newDue.push(newDue.toISOString());
-  }
-  if (values.functionId.length === 0) return { moved: 0, withdrawn: 0 };
+  const moved = await retimeClockGroups<ReferralClockGroup, { moved: number; withdrawn: number }>(request, {
+    groups: () =>
+      manager.query(
+        `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
+                tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
+           FROM referral r
+           JOIN business_function f ON f.id = r.${fn}
+           LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
+          WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
+          GROUP BY 1, 2, 3, 4, 5, 6`,
+        [spec.state, dueFrom, startedBefore, request.functionIds],
+      ),
+    businessDays: spec.businessDays,
+    apply: (groups) => moveReferralClocks(manager, spec, request, groups),
+  });
+  return moved ?? { moved: 0, withdrawn: 0 };
+}
 
+/** One statement: the moved clocks, their effects, withdrawn and re-keyed breaches, and the history entries. */
+async function moveReferralClocks(
+  manager: EntityManager,
+  spec: BusinessDayClock,
+  request: RetimeRequest,
+  groups: MovedClockGroup<ReferralClockGroup>[],
+): Promise<{ moved: number; withdrawn: number }> {
+  const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
+  const values = dueArrays(groups);
   const [counts]: { moved: string; withdrawn: string }[] = await manager.query(
     `WITH v AS (
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS v(function_id, form, start_date, old_due, new_due)
@@ -148,9 +146,9 @@ async function retimeReferralClock(
      )
      SELECT (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM history) AS withdrawn`,
     [
-      values.functionId,
-      values.form,
-      values.startDate,
+      values.functionIds,
+      groups.map((moved) => moved.group.form),
+      values.startDates,
       values.oldDue,
       values.newDue,
       request.now,

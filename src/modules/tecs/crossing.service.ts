@@ -3,6 +3,7 @@ import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { UrgentDelivery } from '../../platform/notifications/notification-delivery';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
@@ -23,9 +24,6 @@ export const ON_LOOKOUT_LIST: readonly LookoutState[] = [LookoutState.ACTIVE, Lo
 
 const DAY_MS = 24 * 3600_000;
 
-/** Sends notices of an urgent event straight away, after commit (the queued job stays as the safety net). */
-export type ExpressDelivery = (notificationIds: string[]) => void;
-
 /**
  * DHS crossing reports. The coordinator must be told at once: the notice is written in the same
  * transaction and, after commit, delivered immediately instead of waiting for the next worker poll.
@@ -38,7 +36,7 @@ export class CrossingService {
     private readonly lookouts: LookoutService,
     private readonly access: TecsAccess,
     private readonly timeCriticalDays: number,
-    private readonly express: ExpressDelivery,
+    private readonly deliverUrgentNow: UrgentDelivery,
   ) {}
 
   async report(caller: Caller, input: CrossingReportInput): Promise<Crossing> {
@@ -85,7 +83,7 @@ export class CrossingService {
       );
       return { crossing: created, urgentNoticeIds: notices.map((n) => n.id) };
     });
-    if (urgentNoticeIds.length) this.express(urgentNoticeIds);
+    if (urgentNoticeIds.length) this.deliverUrgentNow(urgentNoticeIds);
     return crossing;
   }
 

@@ -4,6 +4,7 @@ import { CalendarService } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { UrgentDelivery } from '../../platform/notifications/notification-delivery';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -12,7 +13,7 @@ import { orThrow } from '../../platform/validation/checked';
 import { checkOptionalText, TEXT_MAX } from '../../platform/validation/text';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
-import { ExpressDelivery, ON_LOOKOUT_LIST } from './crossing.service';
+import { ON_LOOKOUT_LIST } from './crossing.service';
 import { LookoutAction } from './lookout-lifecycle';
 import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
@@ -35,7 +36,7 @@ export class InvestigationService {
     private readonly outbox: NotificationOutbox,
     private readonly lookouts: LookoutService,
     private readonly dueBusinessDays: number,
-    private readonly express: ExpressDelivery,
+    private readonly deliverUrgentNow: UrgentDelivery,
   ) {}
 
   async open(caller: Caller, input: OpenInvestigationInput): Promise<OtherInvestigation> {
@@ -107,7 +108,7 @@ export class InvestigationService {
       const notices = await this.issueNotices(manager, investigation, investigation.issuedToIds, caller.id, now);
       return { investigation, noticeIds: notices };
     });
-    if (investigation.timeCritical) this.express(noticeIds);
+    if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
   }
 
@@ -151,7 +152,7 @@ export class InvestigationService {
       });
       return { investigation, noticeIds: await this.issueNotices(manager, investigation, [gm!.id, ro!.id], caller.id, now) };
     });
-    if (investigation.timeCritical) this.express(noticeIds);
+    if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
   }
 
