@@ -1,25 +1,28 @@
 import { EntityManager } from 'typeorm';
 import { ReferralForm } from './forms/referral-form';
-import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
+import { clocksRunningIn, DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock, statesRunning } from './referral-clocks';
 import { ReferralAction, ReferralState } from './referral-state';
 import { ClockGroup, ClosureRetimer, dueArrays, MovedClockGroup, ISO_UTC, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 
 /**
- * A business-day clock of a referral: the state that runs it, where its start, due time and acting
- * function are stored, and how many business days it counts. The completion clock is not here: it is
- * counted in calendar days (30 days for a 14566, the 4442 category's days), and a closure day is still a
- * calendar day, so a closure never moves it. The same holds for an acknowledgment clock in calendar days
- * (CAWR's 30 days).
+ * A business-day clock of a referral: where its start and acting function are stored, and how many business
+ * days it counts. The completion clock is not here: it is counted in calendar days (30 days for a 14566, the
+ * 4442 category's days), and a closure day is still a calendar day, so a closure never moves it. The same holds
+ * for an acknowledgment clock in calendar days (CAWR's 30 days). The state that runs it and the other clocks
+ * running beside it come from the clock rules (referral-clocks), not restated here.
  */
-interface BusinessDayClock {
+interface BusinessDayClockRule {
   clock: ReferralClock;
-  state: ReferralState;
-  dueColumn: string;
   startColumn: string;
   functionColumn: string;
-  /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs) */
-  nextDue: string;
   businessDays(group: ReferralClockGroup): number | null;
+}
+
+interface BusinessDayClock extends BusinessDayClockRule {
+  state: ReferralState;
+  dueColumn: string;
+  /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs; LEAST skips a null) */
+  nextDue: string;
 }
 
 interface ReferralClockGroup extends ClockGroup {
@@ -28,28 +31,35 @@ interface ReferralClockGroup extends ClockGroup {
   ack_business_days: number | null;
 }
 
+const DUE_COLUMN: Readonly<Record<ReferralClock, string>> = {
+  [ReferralClock.REVIEW]: 'review_due_at',
+  [ReferralClock.ACKNOWLEDGMENT]: 'ack_due_at',
+  [ReferralClock.COMPLETION]: 'completion_due_at',
+};
+
+function businessDayClock(rule: BusinessDayClockRule): BusinessDayClock {
+  const states = statesRunning(rule.clock);
+  // The UPDATE and the history entry name one state; a clock run in several would need one statement per state.
+  if (states.length !== 1) throw new Error(`${rule.clock} runs in ${states.length} states; re-timing expects one`);
+  const others = clocksRunningIn(states[0]).filter((clock) => clock !== rule.clock).map((clock) => `r.${DUE_COLUMN[clock]}`);
+  return { ...rule, state: states[0], dueColumn: DUE_COLUMN[rule.clock], nextDue: others.length ? `LEAST(v.new_due, ${others.join(', ')})` : 'v.new_due' };
+}
+
 const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
   {
     clock: ReferralClock.REVIEW,
-    state: ReferralState.SUBMITTED,
-    dueColumn: 'review_due_at',
     startColumn: 'submitted_at',
     functionColumn: 'originating_function_id',
-    nextDue: 'v.new_due',
     businessDays: () => REVIEW_WORKDAYS,
   },
   {
     clock: ReferralClock.ACKNOWLEDGMENT,
-    state: ReferralState.FORWARDED,
-    dueColumn: 'ack_due_at',
     startColumn: 'received_at',
     functionColumn: 'receiving_function_id',
-    // FORWARDED runs the acknowledgment and completion clocks (RUNNING_CLOCKS); LEAST skips a null.
-    nextDue: 'LEAST(v.new_due, r.completion_due_at)',
     // The receiver's time frame if it has one, else the form's default (as ReferralService.forward does).
-    businessDays: (group) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
+    businessDays: (group: ReferralClockGroup) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
   },
-];
+].map(businessDayClock);
 
 /**
  * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
