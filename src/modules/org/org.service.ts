@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './caller';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
 import { BusinessFunction } from './business-function.entity';
@@ -116,14 +116,6 @@ export class OrgService {
 
   employeesOf(functionId: string, first: number): Promise<Employee[]> {
     return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC', id: 'ASC' }, take: first });
-  }
-
-  findByEmail(email: string): Promise<Employee | null> {
-    return this.dataSource.manager.findOneBy(Employee, { email: email.trim().toLowerCase() });
-  }
-
-  async employeesByIds(ids: readonly string[]): Promise<Employee[]> {
-    return this.dataSource.manager.findBy(Employee, { id: In([...ids]) });
   }
 
   private async validateEmployee(manager: EntityManager, input: EmployeeInput, selfId: string | null): Promise<void> {
