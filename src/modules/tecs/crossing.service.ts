@@ -14,6 +14,7 @@ import { checkDateOfBirth, nameKey } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { TecsAccess } from './tecs-access';
+import { TecsReads } from './tecs-reads';
 import { TecsSubject } from './tecs-history.entity';
 import { appendTecsHistory } from './tecs-history';
 import { CrossingStatus, LookoutState } from './tecs-state';
@@ -106,10 +107,11 @@ export class CrossingService {
     return { crossings, lookouts };
   }
 
-  async get(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Crossing> {
-    const crossing = await manager.findOneBy(Crossing, { id });
+  /** `reads`: batched per request by the field resolvers (tecsReads); straight from the database otherwise. */
+  async get(caller: Caller, id: string, reads: TecsReads = this.lookouts.readsThrough(this.dataSource.manager)): Promise<Crossing> {
+    const crossing = await reads.crossing(id);
     if (!crossing) throw new NotFoundError('Crossing', id);
-    await this.assertCanSee(manager, caller, crossing);
+    await this.assertCanSee(reads, caller, crossing);
     return crossing;
   }
 
@@ -141,11 +143,11 @@ export class CrossingService {
     });
   }
 
-  async assertCanSee(manager: EntityManager, caller: Caller, crossing: Crossing): Promise<void> {
+  async assertCanSee(reads: TecsReads, caller: Caller, crossing: Crossing): Promise<void> {
     if (caller.hasRole(Role.TECS_COORDINATOR)) return;
-    const lookout = crossing.lookoutId ? await manager.findOneBy(Lookout, { id: crossing.lookoutId }) : null;
+    const lookout = crossing.lookoutId ? await reads.lookout(crossing.lookoutId) : null;
     if (!lookout) throw new ForbiddenError('TECS information is only for the roles on the case');
-    this.access.assertCanSee(caller, lookout, await this.lookouts.issuedToIds(manager, lookout.id));
+    this.access.assertCanSee(caller, lookout, await reads.issuedToIds(lookout.id));
   }
 
   /** The quoted lookout if it is on the list; otherwise the one on-list lookout with the same name and date of birth. */
