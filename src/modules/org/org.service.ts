@@ -5,6 +5,7 @@ import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
 import { loadManagerLinks, managementChain } from './management-chain';
+import { activeLiaisons } from './notice-recipients';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 
@@ -46,14 +47,7 @@ export class OrgService {
 
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
   async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
-    return manager
-      .createQueryBuilder(Employee, 'e')
-      .innerJoin(LiaisonAssignment, 'la', 'la.employee_id = e.id')
-      .where('la.function_id = :functionId AND e.active', { functionId })
-      .orderBy('la.created_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(first)
-      .getMany();
+    return activeLiaisons(manager).andWhere('la.function_id = :functionId', { functionId }).limit(first).getMany();
   }
 
   /** The manager `levels` links above an employee, or the top of the chain if it is shorter (null if none). */

@@ -2,8 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService, ClosureCalendars } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
 import { BusinessFunction } from '../org/business-function.entity';
-import { Employee } from '../org/employee.entity';
-import { LiaisonAssignment } from '../org/liaison-assignment.entity';
+import { liaisonsByFunction } from '../org/notice-recipients';
 import { loadManagerLinks, managementChain, ManagerLinks } from '../org/management-chain';
 import { ReferralClock, runningClocks } from './referral-clocks';
 import { ReferralAction, ReferralState } from './referral-state';
@@ -258,17 +257,10 @@ export class SlaSweep {
 
   private async snapshot(manager: EntityManager): Promise<OrgSnapshot> {
     const functions = await manager.find(BusinessFunction, { select: { id: true, timeZone: true } });
-    const assignments = await manager
-      .createQueryBuilder(LiaisonAssignment, 'la')
-      .innerJoin(Employee, 'e', 'e.id = la.employee_id AND e.active')
-      .orderBy('la.created_at', 'ASC')
-      .getMany();
-    const liaisonsOf = new Map<string, string[]>();
-    for (const a of assignments) liaisonsOf.set(a.functionId, [...(liaisonsOf.get(a.functionId) ?? []), a.employeeId]);
     return {
       timeZoneOf: new Map(functions.map((f) => [f.id, f.timeZone])),
       managerOf: await loadManagerLinks(manager),
-      liaisonsOf,
+      liaisonsOf: await liaisonsByFunction(manager),
     };
   }
 }

@@ -8,6 +8,7 @@ import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { streamQuery } from '../../platform/database/query-stream';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Employee } from '../org/employee.entity';
+import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { maskTin, TinType } from '../../platform/validation/identifiers';
@@ -271,9 +272,8 @@ export class LookoutService {
   }
 
   /** Everyone holding a role, for notices to "the coordinator" or "CI". */
-  async holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM employee WHERE active AND $1 = ANY(roles)`, [role]);
-    return rows.map((r) => r.id);
+  holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
+    return roleHolders(manager, role);
   }
 
   private transition(
