@@ -38,10 +38,10 @@ export class InvestigationSweep {
       );
       // Overdue business days are the GM's function's (its closures count); the closures come from the cache.
       const calendars = overdue.length ? await this.calendars.current(manager) : null;
-      const managers = await loadManagerLinks(manager);
+      const managerLinks = await loadManagerLinks(manager);
       const notices: NoticeRequest[] = [];
       for (const oi of overdue) {
-        const chain = managementChain(managers, oi.groupManagerId);
+        const chain = managementChain(managerLinks, oi.groupManagerId);
         const target = Math.min(1 + calendars!.calendarFor(oi.function_id).businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone), Math.max(chain.length, 1));
         if (target <= oi.escalationLevel) continue;
         await manager.update(OtherInvestigation, { id: oi.id }, { escalationLevel: target });
