@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { Caller } from '../../src/modules/org/caller';
 import { Employee } from '../../src/modules/org/employee.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
@@ -6,10 +7,11 @@ import { ReferralState } from '../../src/modules/referrals/referral-state';
 import { Lookout } from '../../src/modules/tecs/lookout.entity';
 import { TecsAccess } from '../../src/modules/tecs/tecs-access';
 import { LookoutState } from '../../src/modules/tecs/tecs-state';
-import { dataOf, startTestHub, TestHub } from '../support/hub';
+import { startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, VALID_14566 } from '../support/org-fixture';
-import { CLEVELAND_REQUEST, createTecsOrganisation } from '../support/tecs-fixture';
-import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';
+import { copyRow } from '../support/row-copies';
+import { createTecsOrganisation } from '../support/tecs-fixture';
+import { investigationOnLookout } from '../support/tecs-operations';
 
 /**
  * Visibility is written twice: in TypeScript for one row (canSee) and in SQL for lists (visibleTo, restrict).
@@ -26,13 +28,7 @@ beforeAll(async () => {
 
 afterAll(() => hub.stop());
 
-/** Copies a row of `table` with some columns replaced (a real row, every constraint checked). */
-async function copyRow(table: 'referral' | 'lookout' | 'other_investigation', id: string, changes: Record<string, unknown>): Promise<void> {
-  await hub.database.dataSource.query(
-    `INSERT INTO ${table} SELECT (jsonb_populate_record(t, $2::jsonb)).* FROM ${table} t WHERE t.id = $1`,
-    [id, JSON.stringify({ id: crypto.randomUUID(), reference_number: `TWIN-${crypto.randomUUID()}`, ...changes })],
-  );
-}
+const copy = (table: string, id: string, changes: Record<string, unknown>) => copyRow(hub.database.dataSource, table, id, changes);
 
 const callers = async (): Promise<Caller[]> =>
   Promise.all((await hub.database.dataSource.manager.find(Employee)).map((employee) => hub.services.org.loadCaller(employee.id)));
@@ -49,7 +45,7 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
       for (const receiving of [functions.ef.id, functions.cawr.id])
         for (const assignee of [null, people.efWorker.id, people.rivoWorker.id])
           for (const holders of [[], [people.amManager.id], [people.efDirector.id, people.amColleague.id]]) {
-            await copyRow('referral', filed.id, {
+            await copy('referral', filed.id, {
               originator_id: originatorId,
               originating_function_id: originating,
               receiving_function_id: receiving,
@@ -71,31 +67,16 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
 
 it('TecsAccess.canSee and restrict agree on every generated lookout, for every employee', async () => {
   const people = await createTecsOrganisation(hub.services);
-  const lookout = await putOnLookout(hub, people, people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
-  hub.clock.set('2026-04-02T16:30:00Z');
-  const crossing = dataOf(
-    await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), {
-      input: {
-        dhsReportId: 'DHS-TWINS-1',
-        taxpayerName: CLEVELAND_REQUEST.taxpayerName,
-        dateOfBirth: CLEVELAND_REQUEST.dateOfBirth,
-        placeOfCrossing: 'Detroit, MI',
-        crossedAt: '2026-04-02T16:05:00Z',
-        direction: 'INBOUND',
-        documentNumber: 'P123456789',
-      },
-    }),
-  ).reportCrossing;
-  const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id });
+  const { lookout, oi } = await investigationOnLookout(hub, people, 'DHS-TWINS-1');
   const issuedTo = [[], [people.otherRo.id], [people.intlGm.id, people.miamiRo.id]];
   let n = 0;
   for (const ro of [people.clevelandRo.id, people.miamiRo.id])
     for (const gm of [people.clevelandGm.id, people.intlGm.id])
       for (const state of Object.values(LookoutState)) {
-        const id = crypto.randomUUID();
-        await copyRow('lookout', lookout.id, { id, revenue_officer_id: ro, group_manager_id: gm, state });
+        const id = randomUUID();
+        await copy('lookout', lookout.id, { id, revenue_officer_id: ro, group_manager_id: gm, state });
         const issued = issuedTo[n++ % issuedTo.length];
-        if (issued.length) await copyRow('other_investigation', oi.id, { lookout_id: id, issued_to_ids: issued });
+        if (issued.length) await copy('other_investigation', oi.id, { lookout_id: id, issued_to_ids: issued });
       }
   const { manager } = hub.database.dataSource;
   const lookouts = await manager.find(Lookout);

@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { StatementCounter } from '../support/statement-counter';
-import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
-import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';
+import { copyRow } from '../support/row-copies';
+import { createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
+import { investigationOnLookout } from '../support/tecs-operations';
 
 /** TECS field resolvers batch their reads per request (as referrals do): a page costs the same for 5 rows and 50. */
 jest.setTimeout(60_000);
@@ -12,39 +13,19 @@ const counter = new StatementCounter();
 let hub: TestHub;
 let people: TecsPeople;
 
-/** Copies a row with some columns replaced (a real row, every constraint checked). */
-const copyRow = (table: string, id: string, changes: Record<string, unknown>) =>
-  hub.database.dataSource.query(`INSERT INTO ${table} SELECT (jsonb_populate_record(t, $2::jsonb)).* FROM ${table} t WHERE t.id = $1`, [
-    id,
-    JSON.stringify({ reference_number: `LOAD-${randomUUID()}`, ...changes }),
-  ]);
+const copy = (table: string, id: string, changes: Record<string, unknown>) => copyRow(hub.database.dataSource, table, id, changes);
 
 beforeAll(async () => {
   hub = await startTestHub({ now: '2026-03-02T14:00:00Z', logger: counter });
   people = await createTecsOrganisation(hub.services);
-  const lookout = await putOnLookout(hub, people, people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
-  hub.clock.set('2026-04-02T16:30:00Z');
-  const crossing = dataOf(
-    await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), {
-      input: {
-        dhsReportId: 'DHS-LOAD-0',
-        taxpayerName: CLEVELAND_REQUEST.taxpayerName,
-        dateOfBirth: CLEVELAND_REQUEST.dateOfBirth,
-        placeOfCrossing: 'Detroit, MI',
-        crossedAt: '2026-04-02T16:05:00Z',
-        direction: 'INBOUND',
-        documentNumber: 'P123456789',
-      },
-    }),
-  ).reportCrossing;
-  const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id });
+  const { lookout, crossing, oi } = await investigationOnLookout(hub, people, 'DHS-LOAD-0');
   // 60 OIs, each with a lookout and a crossing of its own.
   for (let i = 1; i < 60; i++) {
     const lookoutId = randomUUID();
     const crossingId = randomUUID();
-    await copyRow('lookout', lookout.id, { id: lookoutId });
-    await copyRow('crossing', crossing.id, { id: crossingId, lookout_id: lookoutId, dhs_report_id: `DHS-LOAD-${i}` });
-    await copyRow('other_investigation', oi.id, { id: randomUUID(), lookout_id: lookoutId, crossing_id: crossingId });
+    await copy('lookout', lookout.id, { id: lookoutId });
+    await copy('crossing', crossing.id, { id: crossingId, lookout_id: lookoutId, dhs_report_id: `DHS-LOAD-${i}` });
+    await copy('other_investigation', oi.id, { lookout_id: lookoutId, crossing_id: crossingId });
   }
 });
 
