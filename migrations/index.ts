@@ -6,6 +6,7 @@ import { Closures1795614821511 } from './1795614821511-Closures';
 import { WorkQueueIndexes1795617785194 } from './1795617785194-WorkQueueIndexes';
 import { AuditRefusals1796156746014 } from './1796156746014-AuditRefusals';
 import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeText';
+import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
-export const MIGRATIONS = [CoreReferralHub1795611822242, NotificationsAndSla1795612695047, TecsLookouts1795613870846, ProtectTaxpayerData1795614640742, Closures1795614821511, WorkQueueIndexes1795617785194, AuditRefusals1796156746014, MaskTinsInFreeText1796156984910];
+export const MIGRATIONS = [CoreReferralHub1795611822242, NotificationsAndSla1795612695047, TecsLookouts1795613870846, ProtectTaxpayerData1795614640742, Closures1795614821511, WorkQueueIndexes1795617785194, AuditRefusals1796156746014, MaskTinsInFreeText1796156984910, NoticeDeliveryClaims1796160000000];

@@ -40,6 +40,8 @@ export interface SmtpPeer {
   failAt: 'rcpt' | 'data';
   /** The reply code of 'tempfail': 451 (default, action aborted) or 421 (service not available). */
   tempfailCode: 421 | 451;
+  /** Messages held in 'hold' mode so far, and the most whose connections were open at one time. */
+  readonly held: { total: number; now: number; mostAtOnce: number };
   /** Resolves once `count` messages have been accepted; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Stops listening and drops open connections (clients then see connection refused). */
@@ -73,6 +75,8 @@ class LoopbackSmtpPeer implements SmtpPeer {
   failAt: 'rcpt' | 'data' = 'rcpt';
   tempfailCode: 421 | 451 = 451;
   port = 0;
+  readonly held = { total: 0, now: 0, mostAtOnce: 0 };
+  private readonly holding = new Set<string>();
   private server: SMTPServer | null = null;
   private waiters: { count: number; resolve: () => void }[] = [];
 
@@ -94,13 +98,16 @@ class LoopbackSmtpPeer implements SmtpPeer {
       logger: false,
       // stop() must not wait for pooled client connections to go idle.
       closeTimeout: 50,
+      onClose: (session) => {
+        if (this.holding.delete(session.id)) this.held.now -= 1;
+      },
       onRcptTo: (_address, _session, callback) => {
         callback(this.failAt === 'rcpt' ? this.failure() : null);
       },
       onData: (stream: SMTPServerDataStream, session: SMTPServerSession, callback) => {
         readAll(stream)
           .then(async (raw) => {
-            if (this.mode === 'hold') return;
+            if (this.mode === 'hold') return this.hold(session);
             const failure = this.failAt === 'data' ? this.failure() : null;
             if (failure) return callback(failure);
             const parsed = await simpleParser(raw);
@@ -120,6 +127,13 @@ class LoopbackSmtpPeer implements SmtpPeer {
           .catch((error: Error) => callback(smtpError(451, `Test peer could not read the message: ${error.message}`)));
       },
     });
+  }
+
+  private hold(session: SMTPServerSession): void {
+    this.holding.add(session.id);
+    this.held.total += 1;
+    this.held.now += 1;
+    this.held.mostAtOnce = Math.max(this.held.mostAtOnce, this.held.now);
   }
 
   private notify(): void {

@@ -1,4 +1,5 @@
 import { dataOf, TestHub } from './hub';
+import { CLEVELAND_REQUEST, TecsPeople } from './tecs-fixture';
 
 export const LOOKOUT_FIELDS = `id referenceNumber state version taxpayerName tinMasked dateOfBirth balanceDue international closureCode
   tecsRecordReference returnReason taxPeriods { mft taxPeriod } revenueOfficer { email } groupManager { email } collectionCase { caseNumber status }`;
@@ -50,4 +51,28 @@ export async function putOnLookout(
   await tecs(hub, gm, 'approveLookoutRequest', { lookoutId: requested.id });
   await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id, note: 'Meets IRM 5.1.18.13.7.1' });
   return tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', { lookoutId: requested.id, tecsRecordReference: `TECS-${requested.referenceNumber}` });
+}
+
+/**
+ * An OI opened by the coordinator on a crossing of an active lookout (Cleveland's RO and GM), each step through the
+ * API; the clock is set to the crossing's day.
+ */
+export async function investigationOnLookout(
+  hub: TestHub,
+  people: TecsPeople,
+  dhsReportId: string,
+): Promise<{ lookout: Record<string, any>; crossing: Record<string, any>; oi: Record<string, any> }> {
+  const lookout = await putOnLookout(hub, people, people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
+  hub.clock.set('2026-04-02T16:30:00Z');
+  const crossing = await tecs(hub, people.dhsClient.id, 'reportCrossing', {
+    dhsReportId,
+    taxpayerName: CLEVELAND_REQUEST.taxpayerName,
+    dateOfBirth: CLEVELAND_REQUEST.dateOfBirth,
+    placeOfCrossing: 'Detroit, MI',
+    crossedAt: '2026-04-02T16:05:00Z',
+    direction: 'INBOUND',
+    documentNumber: 'P123456789',
+  });
+  const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id });
+  return { lookout, crossing, oi };
 }

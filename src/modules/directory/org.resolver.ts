@@ -87,8 +87,8 @@ export class OrgResolver {
     return ctx.loaders.businessFunction.load(employee.functionId);
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
-  async manager(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<Employee | null> {
+  @FieldResolver(() => Employee, { nullable: true, name: 'manager' })
+  async managerEmployee(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<Employee | null> {
     return employee.managerId ? ctx.loaders.employee.load(employee.managerId) : null;
   }
 

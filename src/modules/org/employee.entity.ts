@@ -37,9 +37,10 @@ export class Employee {
   @Column({ type: 'uuid', name: 'manager_id', nullable: true })
   managerId!: string | null;
 
+  // In code `manager` is always a TypeORM EntityManager; the person who manages is the managerEmployee.
   @ManyToOne(() => Employee, { nullable: true })
   @JoinColumn({ name: 'manager_id' })
-  manager?: Employee | null;
+  managerEmployee?: Employee | null;
 
   @Field(() => [Role])
   @Column({ type: 'text', array: true, default: () => "'{}'" })

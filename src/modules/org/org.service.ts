@@ -1,9 +1,11 @@
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './caller';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
+import { loadManagerLinks, managementChain } from './management-chain';
+import { activeLiaisons } from './notice-recipients';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 
@@ -45,28 +47,14 @@ export class OrgService {
 
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
   async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
-    return manager
-      .createQueryBuilder(Employee, 'e')
-      .innerJoin(LiaisonAssignment, 'la', 'la.employee_id = e.id')
-      .where('la.function_id = :functionId AND e.active', { functionId })
-      .orderBy('la.created_at', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(first)
-      .getMany();
+    return activeLiaisons(manager).andWhere('la.function_id = :functionId', { functionId }).limit(first).getMany();
   }
 
   /** The manager `levels` links above an employee, or the top of the chain if it is shorter (null if none). */
   async managerAbove(manager: EntityManager, employeeId: string, levels: number): Promise<Employee | null> {
-    const rows: { id: string; depth: number }[] = await manager.query(
-      `WITH RECURSIVE chain(id, manager_id, depth) AS (
-         SELECT id, manager_id, 0 FROM employee WHERE id = $1
-         UNION ALL
-         SELECT e.id, e.manager_id, c.depth + 1 FROM employee e JOIN chain c ON e.id = c.manager_id WHERE c.depth < $2
-       )
-       SELECT id, depth FROM chain WHERE depth > 0 ORDER BY depth DESC LIMIT 1`,
-      [employeeId, levels],
-    );
-    return rows.length ? manager.findOneByOrFail(Employee, { id: rows[0].id }) : null;
+    const chain = managementChain(await loadManagerLinks(manager), employeeId);
+    const above = levels > 0 ? chain[Math.min(levels, chain.length) - 1] : undefined;
+    return above ? manager.findOneByOrFail(Employee, { id: above }) : null;
   }
 
   async createFunction(input: { code: string; name: string; timeZone: string }): Promise<BusinessFunction> {
@@ -124,14 +112,6 @@ export class OrgService {
     return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC', id: 'ASC' }, take: first });
   }
 
-  findByEmail(email: string): Promise<Employee | null> {
-    return this.dataSource.manager.findOneBy(Employee, { email: email.trim().toLowerCase() });
-  }
-
-  async employeesByIds(ids: readonly string[]): Promise<Employee[]> {
-    return this.dataSource.manager.findBy(Employee, { id: In([...ids]) });
-  }
-
   private async validateEmployee(manager: EntityManager, input: EmployeeInput, selfId: string | null): Promise<void> {
     const errors = [];
     if (!EMAIL.test(input.email)) errors.push({ field: 'email', message: 'is not an e-mail address' });
@@ -148,13 +128,6 @@ export class OrgService {
 
   /** Whether `candidate` is `start` or somewhere above it in the management chain. */
   private async isInChainAbove(manager: EntityManager, start: string, candidate: string): Promise<boolean> {
-    const rows = await manager.query(
-      `WITH RECURSIVE chain(id, manager_id) AS (
-         SELECT id, manager_id FROM employee WHERE id = $1
-         UNION SELECT e.id, e.manager_id FROM employee e JOIN chain c ON e.id = c.manager_id
-       ) SELECT 1 FROM chain WHERE id = $2`,
-      [start, candidate],
-    );
-    return rows.length > 0;
+    return start === candidate || managementChain(await loadManagerLinks(manager), start).includes(candidate);
   }
 }

@@ -45,6 +45,11 @@ const RUNNING_CLOCKS: Partial<Record<ReferralState, readonly ReferralClock[]>> =
   [ReferralState.ASSIGNED]: [ReferralClock.COMPLETION],
 };
 
+/** The clocks that run in `state`. */
+export function clocksRunningIn(state: ReferralState): readonly ReferralClock[] {
+  return RUNNING_CLOCKS[state] ?? [];
+}
+
 /** The states in which `kind` runs (for counting running clocks in SQL). */
 export function statesRunning(kind: ReferralClock): ReferralState[] {
   return (Object.entries(RUNNING_CLOCKS) as [ReferralState, readonly ReferralClock[]][]).filter(([, kinds]) => kinds.includes(kind)).map(([state]) => state);
@@ -58,7 +63,7 @@ function dueOf(kind: ReferralClock, due: DueTimes): Date | null {
 
 /** The clocks running in `state`, each with its due instant, soonest first. */
 export function runningClocks(state: ReferralState, due: DueTimes): { kind: ReferralClock; dueAt: Date }[] {
-  return (RUNNING_CLOCKS[state] ?? [])
+  return clocksRunningIn(state)
     .map((kind) => ({ kind, dueAt: dueOf(kind, due) }))
     .filter((clock): clock is { kind: ReferralClock; dueAt: Date } => clock.dueAt !== null)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());

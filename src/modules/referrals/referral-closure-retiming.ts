@@ -1,60 +1,66 @@
 import { EntityManager } from 'typeorm';
 import { ReferralForm } from './forms/referral-form';
-import { DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock } from './referral-clocks';
+import { clocksRunningIn, DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock, statesRunning } from './referral-clocks';
 import { referralHistoryInsertSql } from './referral-history';
 import { ReferralAction, ReferralState } from './referral-state';
-import { LocalDate } from '../../platform/calendar/business-calendar';
-import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+import { ClockGroup, ClosureRetimer, dueArrays, MovedClockGroup, ISO_UTC, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 
 /**
- * A business-day clock of a referral: the state that runs it, where its start, due time and acting
- * function are stored, and how many business days it counts. The completion clock is not here: it is
- * counted in calendar days (30 days for a 14566, the 4442 category's days), and a closure day is still a
- * calendar day, so a closure never moves it. The same holds for an acknowledgment clock in calendar days
- * (CAWR's 30 days).
+ * A business-day clock of a referral: where its start and acting function are stored, and how many business
+ * days it counts. The completion clock is not here: it is counted in calendar days (30 days for a 14566, the
+ * 4442 category's days), and a closure day is still a calendar day, so a closure never moves it. The same holds
+ * for an acknowledgment clock in calendar days (CAWR's 30 days). The state that runs it and the other clocks
+ * running beside it come from the clock rules (referral-clocks), not restated here.
  */
-interface BusinessDayClock {
+interface BusinessDayClockRule {
   clock: ReferralClock;
-  state: ReferralState;
-  dueColumn: string;
   startColumn: string;
   functionColumn: string;
-  /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs) */
-  nextDue: string;
-  businessDays(group: ClockGroup): number | null;
+  businessDays(group: ReferralClockGroup): number | null;
 }
 
-interface ClockGroup {
-  function_id: string;
-  time_zone: string;
+interface BusinessDayClock extends BusinessDayClockRule {
+  state: ReferralState;
+  dueColumn: string;
+  /** next_due_at once this clock's due time is `v.new_due` (the other running clocks keep theirs; LEAST skips a null) */
+  nextDue: string;
+}
+
+interface ReferralClockGroup extends ClockGroup {
   form: ReferralForm;
-  start_date: LocalDate;
   has_time_frame: boolean;
   ack_business_days: number | null;
+}
+
+const DUE_COLUMN: Readonly<Record<ReferralClock, string>> = {
+  [ReferralClock.REVIEW]: 'review_due_at',
+  [ReferralClock.ACKNOWLEDGMENT]: 'ack_due_at',
+  [ReferralClock.COMPLETION]: 'completion_due_at',
+};
+
+function businessDayClock(rule: BusinessDayClockRule): BusinessDayClock {
+  const states = statesRunning(rule.clock);
+  // The UPDATE and the history entry name one state; a clock run in several would need one statement per state.
+  if (states.length !== 1) throw new Error(`${rule.clock} runs in ${states.length} states; re-timing expects one`);
+  const others = clocksRunningIn(states[0]).filter((clock) => clock !== rule.clock).map((clock) => `r.${DUE_COLUMN[clock]}`);
+  return { ...rule, state: states[0], dueColumn: DUE_COLUMN[rule.clock], nextDue: others.length ? `LEAST(v.new_due, ${others.join(', ')})` : 'v.new_due' };
 }
 
 const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
   {
     clock: ReferralClock.REVIEW,
-    state: ReferralState.SUBMITTED,
-    dueColumn: 'review_due_at',
     startColumn: 'submitted_at',
     functionColumn: 'originating_function_id',
-    nextDue: 'v.new_due',
     businessDays: () => REVIEW_WORKDAYS,
   },
   {
     clock: ReferralClock.ACKNOWLEDGMENT,
-    state: ReferralState.FORWARDED,
-    dueColumn: 'ack_due_at',
     startColumn: 'received_at',
     functionColumn: 'receiving_function_id',
-    // FORWARDED runs the acknowledgment and completion clocks (RUNNING_CLOCKS); LEAST skips a null.
-    nextDue: 'LEAST(v.new_due, r.completion_due_at)',
     // The receiver's time frame if it has one, else the form's default (as ReferralService.forward does).
-    businessDays: (group) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
+    businessDays: (group: ReferralClockGroup) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
   },
-];
+].map(businessDayClock);
 
 /**
  * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
@@ -90,31 +96,33 @@ async function retimeReferralClock(
 ): Promise<{ moved: number; withdrawn: number }> {
   const { dueFrom, startedBefore } = request;
   const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
-  const groups: ClockGroup[] = await manager.query(
-    `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
-            tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
-       FROM referral r
-       JOIN business_function f ON f.id = r.${fn}
-       LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
-      WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
-      GROUP BY 1, 2, 3, 4, 5, 6`,
-    [spec.state, dueFrom, startedBefore, request.functionIds],
-  );
-  const values = { functionId: [] as string[], form: [] as string[], startDate: [] as string[], oldDue: [] as string[], newDue: [] as string[] };
-  for (const group of groups) {
-    const n = spec.businessDays(group);
-    if (n === null) continue; // counted in calendar days: closures do not move it
-    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
-    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
-    if (oldDue.getTime() === newDue.getTime()) continue;
-    values.functionId.push(group.function_id);
-    values.form.push(group.form);
-    values.startDate.push(group.start_date);
-    values.oldDue.push(oldDue.toISOString());
-    values.newDue.push(newDue.toISOString());
-  }
-  if (values.functionId.length === 0) return { moved: 0, withdrawn: 0 };
+  const moved = await retimeClockGroups<ReferralClockGroup, { moved: number; withdrawn: number }>(request, {
+    groups: () =>
+      manager.query(
+        `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
+                tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
+           FROM referral r
+           JOIN business_function f ON f.id = r.${fn}
+           LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
+          WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
+          GROUP BY 1, 2, 3, 4, 5, 6`,
+        [spec.state, dueFrom, startedBefore, request.functionIds],
+      ),
+    businessDays: spec.businessDays,
+    apply: (groups) => moveReferralClocks(manager, spec, request, groups),
+  });
+  return moved ?? { moved: 0, withdrawn: 0 };
+}
 
+/** One statement: the moved clocks, their effects, withdrawn and re-keyed breaches, and the history entries. */
+async function moveReferralClocks(
+  manager: EntityManager,
+  spec: BusinessDayClock,
+  request: RetimeRequest,
+  groups: MovedClockGroup<ReferralClockGroup>[],
+): Promise<{ moved: number; withdrawn: number }> {
+  const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
+  const values = dueArrays(groups);
   const [counts]: { moved: string; withdrawn: string }[] = await manager.query(
     `WITH v AS (
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS v(function_id, form, start_date, old_due, new_due)
@@ -154,9 +162,9 @@ async function retimeReferralClock(
      )
      SELECT (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM history) AS withdrawn`,
     [
-      values.functionId,
-      values.form,
-      values.startDate,
+      values.functionIds,
+      groups.map((moved) => moved.group.form),
+      values.startDates,
       values.oldDue,
       values.newDue,
       request.now,

@@ -1,42 +1,10 @@
-import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { Referral } from './referral.entity';
 import { ReferralsContext } from './referrals-context';
-
-@ObjectType({ description: 'Acknowledgment performance of a receiving function, or of one of its liaisons' })
-export class SlaReportRow {
-  @Field(() => ID)
-  functionId!: string;
-
-  @Field(() => String)
-  functionCode!: string;
-
-  @Field(() => ID, { nullable: true, description: 'null on the row for the whole function' })
-  liaisonId!: string | null;
-
-  @Field(() => String, { nullable: true })
-  liaisonName!: string | null;
-
-  @Field(() => Int)
-  received!: number;
-
-  @Field(() => Int)
-  acknowledgedOnTime!: number;
-
-  @Field(() => Int)
-  acknowledgedLate!: number;
-
-  @Field(() => Int, { description: 'Not acknowledged and already past the acknowledgment due time' })
-  unacknowledgedLate!: number;
-
-  @Field(() => Number, { nullable: true })
-  medianHoursToAcknowledge!: number | null;
-
-  @Field(() => Int, { description: 'Open referrals of the function whose running clock has passed (function rows only)' })
-  openBreaches!: number;
-}
+import { SlaReportRow } from './sla-report-row';
 
 /** Rows of one SLA report answer (functions × liaisons); the download has no limit. */
 const MAX_SLA_REPORT_ROWS = 1000;

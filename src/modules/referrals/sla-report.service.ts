@@ -3,21 +3,7 @@ import { CsvColumn, CsvExport } from '../../platform/common/csv';
 import { streamQuery } from '../../platform/database/query-stream';
 import { InvalidInputError } from '../../platform/common/errors';
 import { TERMINAL_STATES } from './referral-state';
-
-export interface SlaReportRow {
-  functionId: string;
-  functionCode: string;
-  /** null: the row for the whole function; otherwise one liaison who acknowledged. */
-  liaisonId: string | null;
-  liaisonName: string | null;
-  received: number;
-  acknowledgedOnTime: number;
-  acknowledgedLate: number;
-  /** Not acknowledged and past the acknowledgment due time. */
-  unacknowledgedLate: number;
-  medianHoursToAcknowledge: number | null;
-  openBreaches: number;
-}
+import { SlaReportRow } from './sla-report-row';
 
 const TERMINAL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
 

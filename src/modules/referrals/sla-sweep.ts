@@ -2,8 +2,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService, ClosureCalendars } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
 import { BusinessFunction } from '../org/business-function.entity';
-import { Employee } from '../org/employee.entity';
-import { LiaisonAssignment } from '../org/liaison-assignment.entity';
+import { liaisonsByFunction } from '../org/notice-recipients';
+import { loadManagerLinks, managementChain, ManagerLinks } from '../org/management-chain';
 import { ReferralClock, runningClocks } from './referral-clocks';
 import { appendReferralHistory, ReferralHistoryFact } from './referral-history';
 import { ReferralAction, ReferralState } from './referral-state';
@@ -90,7 +90,7 @@ const SELECT_DUE = `SELECT id, state, originating_function_id, receiving_functio
 /** The organisation facts a sweep needs, read once per run instead of once per referral. */
 interface OrgSnapshot {
   timeZoneOf: Map<string, string>;
-  managerOf: Map<string, string | null>;
+  managerOf: ManagerLinks;
   liaisonsOf: Map<string, string[]>;
 }
 
@@ -221,7 +221,7 @@ export class SlaSweep {
     if (now < remindAt) return { events: [], next: remindAt };
     if (now <= dueAt) return { events: [event(SlaEventKind.REMINDER, 0, responsible)], next: new Date(dueAt.getTime() + ONE_MS) };
 
-    const chain = responsible.length ? this.chainAbove(responsible[0], org) : [];
+    const chain = responsible.length ? managementChain(org.managerOf, responsible[0]) : [];
     const overdueDays = calendar.businessDaysOverdue(actingFunction, dueAt, now, zone);
     const reached = Math.min(1 + overdueDays, chain.length);
     const events = [event(SlaEventKind.BREACH, 0, responsible)];
@@ -253,30 +253,12 @@ export class SlaSweep {
     return planned.filter((e) => inserted.has(key(e.referral.id, e.clock, e.dueAt, e.kind, e.level)));
   }
 
-  private chainAbove(employeeId: string, org: OrgSnapshot): string[] {
-    const chain: string[] = [];
-    let current = org.managerOf.get(employeeId) ?? null;
-    while (current && !chain.includes(current)) {
-      chain.push(current);
-      current = org.managerOf.get(current) ?? null;
-    }
-    return chain;
-  }
-
   private async snapshot(manager: EntityManager): Promise<OrgSnapshot> {
     const functions = await manager.find(BusinessFunction, { select: { id: true, timeZone: true } });
-    const employees = await manager.find(Employee, { select: { id: true, managerId: true, active: true } });
-    const assignments = await manager
-      .createQueryBuilder(LiaisonAssignment, 'la')
-      .innerJoin(Employee, 'e', 'e.id = la.employee_id AND e.active')
-      .orderBy('la.created_at', 'ASC')
-      .getMany();
-    const liaisonsOf = new Map<string, string[]>();
-    for (const a of assignments) liaisonsOf.set(a.functionId, [...(liaisonsOf.get(a.functionId) ?? []), a.employeeId]);
     return {
       timeZoneOf: new Map(functions.map((f) => [f.id, f.timeZone])),
-      managerOf: new Map(employees.map((e) => [e.id, e.managerId])),
-      liaisonsOf,
+      managerOf: await loadManagerLinks(manager),
+      liaisonsOf: await liaisonsByFunction(manager),
     };
   }
 }

@@ -4,6 +4,7 @@ import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { UrgentDelivery } from '../../platform/notifications/notification-delivery';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
@@ -15,6 +16,7 @@ import { checkDateOfBirth, nameKey } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
 import { LookoutService } from './lookout.service';
 import { TecsAccess } from './tecs-access';
+import { TecsReads } from './tecs-reads';
 import { TecsSubject } from './tecs-history.entity';
 import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CrossingStatus, LookoutState } from './tecs-state';
@@ -24,9 +26,6 @@ import { CoordinatorQueue, CrossingReportInput, TaxpayerDisclosure } from './tec
 export const ON_LOOKOUT_LIST: readonly LookoutState[] = [LookoutState.ACTIVE, LookoutState.REMOVAL_REQUESTED, LookoutState.REMOVAL_WITH_CI];
 
 const DAY_MS = 24 * 3600_000;
-
-/** Sends notices of an urgent event straight away, after commit (the queued job stays as the safety net). */
-export type ExpressDelivery = (notificationIds: string[]) => void;
 
 /**
  * DHS crossing reports. The coordinator must be told at once: the notice is written in the same
@@ -40,7 +39,7 @@ export class CrossingService {
     private readonly lookouts: LookoutService,
     private readonly access: TecsAccess,
     private readonly timeCriticalDays: number,
-    private readonly express: ExpressDelivery,
+    private readonly deliverUrgentNow: UrgentDelivery,
   ) {}
 
   /** CROSSING_LIFECYCLE applied: the update guarded by the status read (crossings carry no version), the history row and the notices. */
@@ -84,7 +83,7 @@ export class CrossingService {
       }));
       return { crossing: applied.item, urgentNoticeIds: applied.noticeIds };
     });
-    if (urgentNoticeIds.length) this.express(urgentNoticeIds);
+    if (urgentNoticeIds.length) this.deliverUrgentNow(urgentNoticeIds);
     return crossing;
   }
 
@@ -107,10 +106,11 @@ export class CrossingService {
     return { crossings, lookouts };
   }
 
-  async get(caller: Caller, id: string, manager: EntityManager = this.dataSource.manager): Promise<Crossing> {
-    const crossing = await manager.findOneBy(Crossing, { id });
+  /** `reads`: batched per request by the field resolvers (tecsReads); straight from the database otherwise. */
+  async get(caller: Caller, id: string, reads: TecsReads = this.lookouts.readsThrough(this.dataSource.manager)): Promise<Crossing> {
+    const crossing = await reads.crossing(id);
     if (!crossing) throw new NotFoundError('Crossing', id);
-    await this.assertCanSee(manager, caller, crossing);
+    await this.assertCanSee(reads, caller, crossing);
     return crossing;
   }
 
@@ -176,11 +176,11 @@ export class CrossingService {
     return notices.map((n) => n.id);
   }
 
-  async assertCanSee(manager: EntityManager, caller: Caller, crossing: Crossing): Promise<void> {
+  async assertCanSee(reads: TecsReads, caller: Caller, crossing: Crossing): Promise<void> {
     if (caller.hasRole(Role.TECS_COORDINATOR)) return;
-    const lookout = crossing.lookoutId ? await manager.findOneBy(Lookout, { id: crossing.lookoutId }) : null;
+    const lookout = crossing.lookoutId ? await reads.lookout(crossing.lookoutId) : null;
     if (!lookout) throw new ForbiddenError('TECS information is only for the roles on the case');
-    this.access.assertCanSee(caller, lookout, await this.lookouts.issuedToIds(manager, lookout.id));
+    this.access.assertCanSee(caller, lookout, await reads.issuedToIds(lookout.id));
   }
 
   /** The quoted lookout if it is on the list; otherwise the one on-list lookout with the same name and date of birth. */

@@ -1,15 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { LocalDate } from '../../platform/calendar/business-calendar';
-import { ClosureRetimer, ISO_UTC, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+import { ClockGroup, ClosureRetimer, dueArrays, ISO_UTC, MovedClockGroup, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
 import { TecsSubject } from './tecs-history.entity';
 import { tecsHistoryInsertSql } from './tecs-history';
 import { InvestigationState } from './tecs-state';
 
-interface InvestigationGroup {
-  function_id: string;
-  time_zone: string;
+interface InvestigationGroup extends ClockGroup {
   n: number;
-  start_date: LocalDate;
 }
 
 /** OIs whose due time was counted in business days (no departure date given) move as referral clocks do. */
@@ -20,29 +16,31 @@ async function retimeInvestigations(
   request: RetimeRequest,
 ): Promise<{ investigationsMoved: number; breachesWithdrawn: number }> {
   const { dueFrom, startedBefore } = request;
-  const groups: InvestigationGroup[] = await manager.query(
-    `SELECT oi.due_function_id AS function_id, f.time_zone, oi.due_business_days AS n,
-            ((oi.opened_at AT TIME ZONE f.time_zone)::date)::text AS start_date
-       FROM other_investigation oi
-       JOIN business_function f ON f.id = oi.due_function_id
-      WHERE oi.state = $1 AND oi.due_business_days IS NOT NULL AND oi.due_at >= $2 AND oi.opened_at < $3
-        AND ($4::uuid[] IS NULL OR oi.due_function_id = ANY($4::uuid[]))
-      GROUP BY 1, 2, 3, 4`,
-    [InvestigationState.ISSUED, dueFrom, startedBefore, request.functionIds],
-  );
-  const values = { functionId: [] as string[], n: [] as number[], startDate: [] as string[], oldDue: [] as string[], newDue: [] as string[] };
-  for (const group of groups) {
-    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, group.n, group.time_zone);
-    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, group.n, group.time_zone);
-    if (oldDue.getTime() === newDue.getTime()) continue;
-    values.functionId.push(group.function_id);
-    values.n.push(group.n);
-    values.startDate.push(group.start_date);
-    values.oldDue.push(oldDue.toISOString());
-    values.newDue.push(newDue.toISOString());
-  }
-  if (values.functionId.length === 0) return { investigationsMoved: 0, breachesWithdrawn: 0 };
+  const moved = await retimeClockGroups<InvestigationGroup, { investigationsMoved: number; breachesWithdrawn: number }>(request, {
+    groups: () =>
+      manager.query(
+        `SELECT oi.due_function_id AS function_id, f.time_zone, oi.due_business_days AS n,
+                ((oi.opened_at AT TIME ZONE f.time_zone)::date)::text AS start_date
+           FROM other_investigation oi
+           JOIN business_function f ON f.id = oi.due_function_id
+          WHERE oi.state = $1 AND oi.due_business_days IS NOT NULL AND oi.due_at >= $2 AND oi.opened_at < $3
+            AND ($4::uuid[] IS NULL OR oi.due_function_id = ANY($4::uuid[]))
+          GROUP BY 1, 2, 3, 4`,
+        [InvestigationState.ISSUED, dueFrom, startedBefore, request.functionIds],
+      ),
+    businessDays: (group) => group.n,
+    apply: (groups) => moveInvestigations(manager, request, groups),
+  });
+  return moved ?? { investigationsMoved: 0, breachesWithdrawn: 0 };
+}
 
+/** One statement: the moved OIs (their escalation reset if now due later) and their history entries. */
+async function moveInvestigations(
+  manager: EntityManager,
+  request: RetimeRequest,
+  groups: MovedClockGroup<InvestigationGroup>[],
+): Promise<{ investigationsMoved: number; breachesWithdrawn: number }> {
+  const values = dueArrays(groups);
   const [counts]: { moved: string; withdrawn: string }[] = await manager.query(
     `WITH v AS (
        SELECT * FROM unnest($1::uuid[], $2::int[], $3::date[], $4::timestamptz[], $5::timestamptz[]) AS v(function_id, n, start_date, old_due, new_due)
@@ -77,9 +75,9 @@ async function retimeInvestigations(
      )
      SELECT count(*) FILTER (WHERE action = 'DUE_MOVED_BY_CLOSURE') AS moved, count(*) FILTER (WHERE action = $12::text) AS withdrawn FROM history`,
     [
-      values.functionId,
-      values.n,
-      values.startDate,
+      values.functionIds,
+      groups.map((moved) => moved.group.n),
+      values.startDates,
       values.oldDue,
       values.newDue,
       request.now,

@@ -3,6 +3,7 @@ import { CalendarService } from '../../platform/calendar/calendar.service';
 import { Clock } from '../../platform/common/clock';
 import { NoticeRequest } from '../../platform/notifications/notice';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { loadManagerLinks, managementChain } from '../org/management-chain';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsSubject } from './tecs-history.entity';
 import { appendTecsHistory } from './tecs-history';
@@ -37,13 +38,10 @@ export class InvestigationSweep {
       );
       // Overdue business days are the GM's function's (its closures count); the closures come from the cache.
       const calendars = overdue.length ? await this.calendars.current(manager) : null;
-      const managers = new Map<string, string | null>(
-        (await manager.query(`SELECT id, manager_id FROM employee`)).map((e: { id: string; manager_id: string | null }) => [e.id, e.manager_id]),
-      );
+      const managerLinks = await loadManagerLinks(manager);
       const notices: NoticeRequest[] = [];
       for (const oi of overdue) {
-        const chain: string[] = [];
-        for (let m = managers.get(oi.groupManagerId) ?? null; m && !chain.includes(m); m = managers.get(m) ?? null) chain.push(m);
+        const chain = managementChain(managerLinks, oi.groupManagerId);
         const target = Math.min(1 + calendars!.calendarFor(oi.function_id).businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone), Math.max(chain.length, 1));
         if (target <= oi.escalationLevel) continue;
         await manager.update(OtherInvestigation, { id: oi.id }, { escalationLevel: target });

@@ -6,13 +6,14 @@ import { Clock } from '../../platform/common/clock';
 import { InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { LifecycleApplier, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { UrgentDelivery } from '../../platform/notifications/notification-delivery';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Role } from '../org/role';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
-import { CrossingService, ExpressDelivery, ON_LOOKOUT_LIST } from './crossing.service';
+import { CrossingService, ON_LOOKOUT_LIST } from './crossing.service';
 import { CrossingAction } from './crossing-lifecycle';
 import { INVESTIGATION_LIFECYCLE, InvestigationAction, InvestigationParty, InvestigationTransition } from './investigation-lifecycle';
 import { LookoutAction } from './lookout-lifecycle';
@@ -37,7 +38,7 @@ export class InvestigationService {
     private readonly outbox: NotificationOutbox,
     private readonly lookouts: LookoutService,
     private readonly dueBusinessDays: number,
-    private readonly express: ExpressDelivery,
+    private readonly deliverUrgentNow: UrgentDelivery,
     private readonly crossings: CrossingService,
   ) {}
 
@@ -138,7 +139,7 @@ export class InvestigationService {
       });
       return this.lifecycle.create(manager, InvestigationAction.ISSUE, created, { actorId: caller.id, now, note: null }, async () => ({ issuedTo: created.issuedToIds }));
     });
-    if (investigation.timeCritical) this.express(noticeIds);
+    if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
   }
 
@@ -162,7 +163,7 @@ export class InvestigationService {
         return { from, to: { groupManagerId: gm!.id, revenueOfficerId: ro!.id } };
       });
     });
-    if (investigation.timeCritical) this.express(noticeIds);
+    if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
   }
 

@@ -9,17 +9,20 @@ import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { streamQuery } from '../../platform/database/query-stream';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Employee } from '../org/employee.entity';
+import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { maskTin, TinType } from '../../platform/validation/identifiers';
 import { orThrow } from '../../platform/validation/checked';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
 import { CollectionCase } from './collection-case.entity';
+import { Crossing } from './crossing.entity';
 import { LOOKOUT_LIFECYCLE, LookoutAction, LookoutParty, LookoutTransition } from './lookout-lifecycle';
 import { validateLookoutRequest } from './lookout-request.validation';
 import { Lookout } from './lookout.entity';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsAccess } from './tecs-access';
+import { TecsReads } from './tecs-reads';
 import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
 import { recordTecsHistory, TecsHistoryDetailsOf } from './tecs-history';
 import { CaseStatus, LookoutState } from './tecs-state';
@@ -182,11 +185,22 @@ export class LookoutService {
     return (await this.lifecycle.apply(manager, action, lookout, step, effect)).item;
   }
 
-  async get(caller: Caller, id: string): Promise<Lookout> {
-    const lookout = await this.dataSource.manager.findOneBy(Lookout, { id });
+  /** `reads`: batched per request by the field resolvers (tecsReads); straight from the database otherwise. */
+  async get(caller: Caller, id: string, reads: TecsReads = this.readsThrough(this.dataSource.manager)): Promise<Lookout> {
+    const lookout = await reads.lookout(id);
     if (!lookout) throw new NotFoundError('Lookout', id);
-    this.access.assertCanSee(caller, lookout, await this.issuedToIds(this.dataSource.manager, id));
+    this.access.assertCanSee(caller, lookout, await reads.issuedToIds(id));
     return lookout;
+  }
+
+  /** The reads of the TECS access checks, one statement each, in `manager`'s transaction. */
+  readsThrough(manager: EntityManager): TecsReads {
+    return {
+      lookout: (id) => manager.findOneBy(Lookout, { id }),
+      issuedToIds: (lookoutId) => this.issuedToIds(manager, lookoutId),
+      crossing: (id) => manager.findOneBy(Crossing, { id }),
+      collectionCase: (id) => manager.findOneBy(CollectionCase, { id }),
+    };
   }
 
   /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
@@ -221,8 +235,10 @@ export class LookoutService {
   }
 
   /** Only reached through a lookout or OI the caller may see. */
-  caseOf(caseId: string): Promise<CollectionCase> {
-    return this.dataSource.manager.findOneByOrFail(CollectionCase, { id: caseId });
+  async caseOf(caseId: string, reads: TecsReads = this.readsThrough(this.dataSource.manager)): Promise<CollectionCase> {
+    const collectionCase = await reads.collectionCase(caseId);
+    if (!collectionCase) throw new NotFoundError('Collection case', caseId);
+    return collectionCase;
   }
 
   issuedToIds(manager: EntityManager, lookoutId: string): Promise<string[]> {
@@ -232,9 +248,8 @@ export class LookoutService {
   }
 
   /** Everyone holding a role, for notices to "the coordinator" or "CI". */
-  async holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM employee WHERE active AND $1 = ANY(roles)`, [role]);
-    return rows.map((r) => r.id);
+  holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
+    return roleHolders(manager, role);
   }
 
   private transition<A extends LookoutAction>(caller: Caller, command: LookoutCommand, action: A, effect?: LookoutEffect<A>): Promise<Lookout> {

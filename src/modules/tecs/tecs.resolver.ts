@@ -165,7 +165,7 @@ export class LookoutResolver {
 
   @FieldResolver(() => CollectionCase)
   collectionCase(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
-    return ctx.services.lookouts.caseOf(lookout.caseId);
+    return ctx.services.lookouts.caseOf(lookout.caseId, ctx.loaders.tecsReads);
   }
 }
 
@@ -212,7 +212,7 @@ export class CrossingResolver {
 
   @FieldResolver(() => Lookout, { nullable: true })
   async lookout(@Root() crossing: Crossing, @Ctx() ctx: TecsContext): Promise<Lookout | null> {
-    return crossing.lookoutId ? ctx.services.lookouts.get(ctx.caller, crossing.lookoutId) : null;
+    return crossing.lookoutId ? ctx.services.lookouts.get(ctx.caller, crossing.lookoutId, ctx.loaders.tecsReads) : null;
   }
 }
 
@@ -263,16 +263,16 @@ export class InvestigationResolver {
 
   @FieldResolver(() => Lookout)
   lookout(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Lookout> {
-    return ctx.services.lookouts.get(ctx.caller, oi.lookoutId);
+    return ctx.services.lookouts.get(ctx.caller, oi.lookoutId, ctx.loaders.tecsReads);
   }
 
   @FieldResolver(() => Crossing, { nullable: true })
   async crossing(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Crossing | null> {
-    return oi.crossingId ? ctx.services.crossings.get(ctx.caller, oi.crossingId) : null;
+    return oi.crossingId ? ctx.services.crossings.get(ctx.caller, oi.crossingId, ctx.loaders.tecsReads) : null;
   }
 
   @FieldResolver(() => CollectionCase)
   collectionCase(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
-    return ctx.services.lookouts.caseOf(oi.caseId);
+    return ctx.services.lookouts.caseOf(oi.caseId, ctx.loaders.tecsReads);
   }
 }

@@ -49,11 +49,6 @@ export class ClosureCalendars {
     }
   }
 
-  /** True when a closure in scope for the function covers the local date. */
-  isClosed(date: LocalDate, functionId: string): boolean {
-    return this.nationwide.has(date) || (this.byFunction.get(functionId)?.has(date) ?? false);
-  }
-
   /** Business days of one function: weekdays that are neither federal holidays nor closed for it. */
   calendarFor(functionId: string): BusinessCalendar {
     let calendar = this.calendars.get(functionId);

@@ -65,6 +65,56 @@ export async function retimeOpenClocks(manager: EntityManager, retimers: readonl
   return result;
 }
 
+/** Open clocks of one acting function that count business days from the same local start date: they move together. */
+export interface ClockGroup {
+  function_id: string;
+  time_zone: string;
+  start_date: LocalDate;
+}
+
+/** A group whose due instant the change moves, from `oldDue` (the stored one) to `newDue`. */
+export interface MovedClockGroup<G extends ClockGroup> {
+  group: G;
+  oldDue: Date;
+  newDue: Date;
+}
+
+/**
+ * The re-timing algorithm every retimer shares. A domain groups its open clocks by (acting function, local start
+ * date, whatever else fixes their length) in SQL — few groups, as many clocks start on the same days. The old and
+ * new due instant of each group come from the calendars before and after the change; the groups whose due instant
+ * moves are handed to `apply`, the domain's one statement per clock kind (null when nothing moves).
+ */
+export async function retimeClockGroups<G extends ClockGroup, R>(
+  request: RetimeRequest,
+  clocks: {
+    groups: () => Promise<G[]>;
+    /** null: counted in calendar days, so a closure day (still a calendar day) never moves it. */
+    businessDays: (group: G) => number | null;
+    apply: (moved: MovedClockGroup<G>[]) => Promise<R>;
+  },
+): Promise<R | null> {
+  const moved: MovedClockGroup<G>[] = [];
+  for (const group of await clocks.groups()) {
+    const n = clocks.businessDays(group);
+    if (n === null) continue;
+    const oldDue = request.before.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
+    const newDue = request.after.calendarFor(group.function_id).dueAfterBusinessDaysFrom(group.start_date, n, group.time_zone);
+    if (oldDue.getTime() !== newDue.getTime()) moved.push({ group, oldDue, newDue });
+  }
+  return moved.length ? clocks.apply(moved) : null;
+}
+
+/** The old and new due instants of moved groups as the ISO arrays a retimer's statement unnests. */
+export function dueArrays(moved: MovedClockGroup<ClockGroup>[]): { functionIds: string[]; startDates: string[]; oldDue: string[]; newDue: string[] } {
+  return {
+    functionIds: moved.map((m) => m.group.function_id),
+    startDates: moved.map((m) => m.group.start_date),
+    oldDue: moved.map((m) => m.oldDue.toISOString()),
+    newDue: moved.map((m) => m.newDue.toISOString()),
+  };
+}
+
 /** An instant column as the ISO text that history details hold. */
 export const ISO_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 

@@ -83,6 +83,14 @@ export class Notification {
   @Column({ type: 'uuid', name: 'digest_id', nullable: true })
   digestId!: string | null;
 
+  /** The delivery attempt that holds the notice now (claimed, being sent); null when none does. */
+  @Column({ type: 'uuid', name: 'claim_token', nullable: true })
+  claimToken!: string | null;
+
+  /** When that claim lapses (the database's clock): a worker that died mid-send holds it no longer. */
+  @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true })
+  claimedUntil!: Date | null;
+
   @Field(() => Date)
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;

@@ -19,10 +19,6 @@ export class TaxpayerDataCipher {
     if (hmacKey.length < 32) throw new Error('The HMAC key must be at least 32 bytes');
   }
 
-  static isSealed(value: string): boolean {
-    return value.startsWith(`${PREFIX}:`);
-  }
-
   seal(plain: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys.get(this.currentKeyId)!, iv);
