@@ -71,7 +71,9 @@ async function main(): Promise<void> {
   try {
     env = await startEnvironment({ keep: options.keep, poolSize: options.pool, log });
     const machine = await machineInfo(env.admin, env.server.label);
-    log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB; Node ${machine.node}; PostgreSQL ${machine.postgres}`);
+    log(
+      `machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB.toFixed(1)} GiB; Node ${machine.node}; PostgreSQL ${machine.postgres}`,
+    );
     const org = await createBenchOrg(env.admin);
     log(`organisation: ${org.functions.length} functions, ${org.employeeCount} employees, ${org.liaisonCount} liaison assignments`);
 
@@ -123,7 +125,10 @@ async function main(): Promise<void> {
       figures,
       pending: Object.entries(ISSUE_ITEMS)
         .filter(([id]) => !present.has(id))
-        .map(([id, title]) => `${id}. ${title}: add \`bench/benchmarks/0${id}-<name>.ts\` exporting \`benchmark\` (see bench/lib/benchmark.ts); the runner picks it up.`),
+        .map(
+          ([id, title]) =>
+            `${id}. ${title}: add \`bench/benchmarks/0${id}-<name>.ts\` exporting \`benchmark\` (see bench/lib/benchmark.ts); the runner picks it up.`,
+        ),
       setup: [
         `**Hub**: started in-process with \`startHub\` (src/app/hub.ts), NODE_ENV=${process.env.NODE_ENV} (fresh JWT secret and data keys per run), JOBS_ENABLED=false (no delivery workers or crons compete with the measurements; delivery jobs are queued, not consumed), connection pool ${environment.hubPoolSize}${options.pool ? ' (--pool)' : ' (the default npm start uses)'}; HTTP load from a separate Node process (autocannon / a sequential client).`,
         `**Organisation**: ${org.functions.length} functions, ${org.employeeCount.toLocaleString('en-US')} employees (director → manager → liaison and employees per function), ${org.liaisonCount} liaison assignments.`,
@@ -132,7 +137,9 @@ async function main(): Promise<void> {
     };
     writeReport(out, report);
     const failed = figures.filter((f) => f.target && !f.target.pass);
-    log(`\n${figures.filter((f) => f.target).length - failed.length} of ${figures.filter((f) => f.target).length} targets PASS${failed.length ? `; FAIL: ${failed.map((f) => `${f.benchmark}. ${f.name}`).join('; ')}` : ''}`);
+    log(
+      `\n${figures.filter((f) => f.target).length - failed.length} of ${figures.filter((f) => f.target).length} targets PASS${failed.length ? `; FAIL: ${failed.map((f) => `${f.benchmark}. ${f.name}`).join('; ')}` : ''}`,
+    );
     log(`results written to ${relative(process.cwd(), out) || out}${existsSync(out) ? '' : ' (missing?)'}`);
   } finally {
     if (env) await env.close().catch((error: unknown) => log(`closing: ${String(error)}`));

@@ -9,4 +9,14 @@ import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeT
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
-export const MIGRATIONS = [CoreReferralHub1795611822242, NotificationsAndSla1795612695047, TecsLookouts1795613870846, ProtectTaxpayerData1795614640742, Closures1795614821511, WorkQueueIndexes1795617785194, AuditRefusals1796156746014, MaskTinsInFreeText1796156984910, NoticeDeliveryClaims1796160000000];
+export const MIGRATIONS = [
+  CoreReferralHub1795611822242,
+  NotificationsAndSla1795612695047,
+  TecsLookouts1795613870846,
+  ProtectTaxpayerData1795614640742,
+  Closures1795614821511,
+  WorkQueueIndexes1795617785194,
+  AuditRefusals1796156746014,
+  MaskTinsInFreeText1796156984910,
+  NoticeDeliveryClaims1796160000000,
+];

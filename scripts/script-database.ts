@@ -35,7 +35,10 @@ function noHubDatabase(config: AppConfig): StartupError {
         'use the same EMBEDDED_PG_PORT as the hub',
     );
   }
-  if (hub) return new StartupError(`the hub (pid ${hub.pid}) using DATA_DIR ${config.dataDir} has no database yet: wait until it prints "GraphQL ready", then try again`);
+  if (hub)
+    return new StartupError(
+      `the hub (pid ${hub.pid}) using DATA_DIR ${config.dataDir} has no database yet: wait until it prints "GraphQL ready", then try again`,
+    );
   return new StartupError(
     `no hub is running with DATA_DIR ${config.dataDir} (nothing answers on EMBEDDED_PG_PORT ${port}): ` +
       'start it first (npm start, with the same DATA_DIR and EMBEDDED_PG_PORT), or set DATABASE_URL',
@@ -75,7 +78,9 @@ async function connect(config: AppConfig, log: ScriptLog): Promise<DataSource> {
 async function assertMigrated(dataSource: DataSource): Promise<void> {
   const pending = await pendingMigrations(dataSource);
   if (pending.length) {
-    throw new StartupError(`the database has ${pending.length} pending migration(s): start the hub (it applies them) or run "npm run migration:run"`);
+    throw new StartupError(
+      `the database has ${pending.length} pending migration(s): start the hub (it applies them) or run "npm run migration:run"`,
+    );
   }
 }
 

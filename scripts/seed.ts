@@ -41,7 +41,11 @@ async function logins(dataSource: DataSource): Promise<LoginRow[]> {
 
 function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => row[i].length)));
-  const line = (cells: string[]): string => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
@@ -73,7 +77,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof StartupError ? error.message : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  const message =
+    error instanceof StartupError ? error.message : `failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   process.stderr.write(`[seed] ${message}\n`);
   process.exitCode = 1;
 });

@@ -24,10 +24,7 @@ async function main(args: string[]): Promise<void> {
   const email = args[0].trim().toLowerCase();
   const token = await withScriptDatabase(
     async (dataSource, config) => {
-      const employee = await dataSource.manager
-        .createQueryBuilder(Employee, 'e')
-        .where('lower(e.email) = :email', { email })
-        .getOne();
+      const employee = await dataSource.manager.createQueryBuilder(Employee, 'e').where('lower(e.email) = :email', { email }).getOne();
       if (!employee) throw new UsageError(`no employee with e-mail ${email} (run "npm run seed" for the demo organisation)`);
       if (!employee.active) throw new UsageError(`employee ${employee.email} is deactivated`);
       return issueAccessToken(config.auth, employee.id);

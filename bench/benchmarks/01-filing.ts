@@ -28,7 +28,12 @@ function filers(ctx: BenchContext): Filer[] {
     const from = fns[i % fns.length];
     const to = fns[(i + 1 + (i % 7)) % fns.length];
     // Three of four are Form 14566 (no catalogue look-up), one a Form 4442 (category resolved).
-    return { employeeId: from.workerIds[Math.floor(i / fns.length) % from.workerIds.length], from, to, form: i % 4 === 3 ? ReferralForm.F4442 : ReferralForm.F14566 };
+    return {
+      employeeId: from.workerIds[Math.floor(i / fns.length) % from.workerIds.length],
+      from,
+      to,
+      form: i % 4 === 3 ? ReferralForm.F4442 : ReferralForm.F14566,
+    };
   });
 }
 
@@ -42,10 +47,18 @@ function contentInput(form: Filer['form']) {
  * pg-boss delivery job (pg-boss's own insert statement, as the hub sends it) — in one transaction per
  * filing, from `connections` concurrent pg clients, with no reads, no GraphQL and no ORM.
  */
-async function baseline(ctx: BenchContext, list: Filer[], seconds: number): Promise<{ perSecond: number; latency: LatencySummary; filed: number; statements: number }> {
+async function baseline(
+  ctx: BenchContext,
+  list: Filer[],
+  seconds: number,
+): Promise<{ perSecond: number; latency: LatencySummary; filed: number; statements: number }> {
   const now = ctx.env.clock.now();
   const clocks = new ReferralClocks(federalBusinessCalendar);
-  const category = (await ctx.env.admin.query<{ code: string; requires_dln: boolean }>(`SELECT code, requires_dln FROM referral_category WHERE name = $1`, [SAMPLE_4442.category])).rows[0];
+  const category = (
+    await ctx.env.admin.query<{ code: string; requires_dln: boolean }>(`SELECT code, requires_dln FROM referral_category WHERE name = $1`, [
+      SAMPLE_4442.category,
+    ])
+  ).rows[0];
   const rows = list.map((filer) => {
     const { content } = validateReferralContent(filer.form, contentInput(filer.form) as never, {
       now,
@@ -78,7 +91,17 @@ async function baseline(ctx: BenchContext, list: Filer[], seconds: number): Prom
          category_code, content, submitted_at, review_due_at, next_due_at, elevation_level, elevation_holder_ids, sla_check_at)
        VALUES ($1 || '-2026-' || lpad(nextval('referral_number_seq')::text, 6, '0'), $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7, $8, $9, $9, 0, '{}', $8)
        RETURNING id, created_at, updated_at, version`,
-      [row.prefix, row.filer.form, row.filer.employeeId, row.filer.from.id, row.filer.to.id, row.category, row.content, at, row.reviewDueAt],
+      [
+        row.prefix,
+        row.filer.form,
+        row.filer.employeeId,
+        row.filer.from.id,
+        row.filer.to.id,
+        row.category,
+        row.content,
+        at,
+        row.reviewDueAt,
+      ],
     );
     await client.query(
       `INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
@@ -134,7 +157,10 @@ export const benchmark: Benchmark = {
     const requests: LoadRequest[] = await Promise.all(
       list.map(async (filer) => ({
         headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(filer.employeeId)}` },
-        body: JSON.stringify({ query: FILE_REFERRAL, variables: { input: { form: filer.form, receivingFunctionId: filer.to.id, content: contentInput(filer.form) } } }),
+        body: JSON.stringify({
+          query: FILE_REFERRAL,
+          variables: { input: { form: filer.form, receivingFunctionId: filer.to.id, content: contentInput(filer.form) } },
+        }),
       })),
     );
 
@@ -145,7 +171,12 @@ export const benchmark: Benchmark = {
     if ((one.value as { errors?: unknown }).errors) throw new Error(`fileReferral failed: ${JSON.stringify(one.value)}`);
     ctx.verbose(
       `the statements of one fileReferral (${one.statements} + ${one.transactionControl} BEGIN/COMMIT)`,
-      one.captured.map((st, i) => `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`).join('\n'),
+      one.captured
+        .map(
+          (st, i) =>
+            `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`,
+        )
+        .join('\n'),
     );
 
     ctx.log(`baseline: the same writes with pg, ${CONNECTIONS} connections, ${seconds} s…`);
@@ -155,7 +186,13 @@ export const benchmark: Benchmark = {
     await runLoad({ mode: 'autocannon', url: ctx.env.graphqlUrl, connections: CONNECTIONS, durationSeconds: warmup, requests });
     await ctx.env.settle();
     const before = await referralCount(ctx);
-    const hub = await runLoad({ mode: 'autocannon', url: ctx.env.graphqlUrl, connections: CONNECTIONS, durationSeconds: seconds, requests });
+    const hub = await runLoad({
+      mode: 'autocannon',
+      url: ctx.env.graphqlUrl,
+      connections: CONNECTIONS,
+      durationSeconds: seconds,
+      requests,
+    });
     await ctx.env.settle();
     const written = (await referralCount(ctx)) - before;
     if (hub.failed > 0) ctx.log(`${hub.failed} failed requests, e.g. ${hub.errorSample}`);
@@ -181,8 +218,22 @@ export const benchmark: Benchmark = {
       baselineLabel: 'same writes via pg',
       target: { text: '≥ 60 % of the baseline', pass: ratio >= 0.6 },
     });
-    ctx.figure({ name: 'fileReferral latency p50', value: hub.latency.p50, unit: 'ms', better: 'lower', baseline: floor.latency.p50, baselineLabel: 'pg transaction p50' });
-    ctx.figure({ name: 'fileReferral latency p99', value: hub.latency.p99, unit: 'ms', better: 'lower', baseline: floor.latency.p99, baselineLabel: 'pg transaction p99' });
+    ctx.figure({
+      name: 'fileReferral latency p50',
+      value: hub.latency.p50,
+      unit: 'ms',
+      better: 'lower',
+      baseline: floor.latency.p50,
+      baselineLabel: 'pg transaction p50',
+    });
+    ctx.figure({
+      name: 'fileReferral latency p99',
+      value: hub.latency.p99,
+      unit: 'ms',
+      better: 'lower',
+      baseline: floor.latency.p99,
+      baselineLabel: 'pg transaction p99',
+    });
     ctx.figure({
       name: `authenticated no-op request \`{ me { id } }\` (${CONNECTIONS} connections)`,
       value: noop.throughputPerSecond,

@@ -15,8 +15,16 @@ const TARGET_P99_MS = 20;
  * the two (function, state) indexes, whose prefix every other use keeps.
  */
 const PROPOSED_INDEXES = [
-  { name: 'referral_originating_function_state_idx', columns: 'originating_function_id, state, next_due_at, submitted_at', old: 'originating_function_id, state' },
-  { name: 'referral_receiving_function_state_idx', columns: 'receiving_function_id, state, next_due_at, submitted_at', old: 'receiving_function_id, state' },
+  {
+    name: 'referral_originating_function_state_idx',
+    columns: 'originating_function_id, state, next_due_at, submitted_at',
+    old: 'originating_function_id, state',
+  },
+  {
+    name: 'referral_receiving_function_state_idx',
+    columns: 'receiving_function_id, state, next_due_at, submitted_at',
+    old: 'receiving_function_id, state',
+  },
 ];
 
 interface Measurement {
@@ -37,7 +45,9 @@ async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: numb
   let sample: CapturedStatement[] = [];
   for (const request of requests) {
     const measured = await ctx.counter.measure(async () => {
-      const response = (await (await fetch(ctx.env.graphqlUrl, { method: 'POST', headers: request.headers, body: request.body })).json()) as {
+      const response = (await (
+        await fetch(ctx.env.graphqlUrl, { method: 'POST', headers: request.headers, body: request.body })
+      ).json()) as {
         errors?: unknown;
         data?: { myWorkQueue: unknown[] };
       };
@@ -90,7 +100,10 @@ function planNote(m: Measurement): string {
 }
 
 async function indexColumns(ctx: BenchContext, name: string): Promise<string | null> {
-  const { rows } = await ctx.env.admin.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'referral' AND indexname = $1`, [name]);
+  const { rows } = await ctx.env.admin.query<{ def: string }>(
+    `SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'referral' AND indexname = $1`,
+    [name],
+  );
   return rows[0]?.def.match(/\((.*)\)/)?.[1] ?? null;
 }
 
@@ -111,12 +124,22 @@ export const benchmark: Benchmark = {
     const liaisons = ctx.org.functions.flatMap((f) => f.liaisonIds);
     const body = JSON.stringify({ query: workQueueQuery(FIRST) });
     const requests: LoadRequest[] = await Promise.all(
-      liaisons.map(async (id) => ({ headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(id)}` }, body })),
+      liaisons.map(async (id) => ({
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(id)}` },
+        body,
+      })),
     );
 
     const m = await measure(ctx, requests, seconds);
     const seqScans = m.plans.reduce((n, plan) => n + plan.seqScans.filter((t) => t === 'referral').length, 0);
-    ctx.figure({ name: `myWorkQueue(first: ${FIRST}) latency p50`, value: m.hub.latency.p50, unit: 'ms', better: 'lower', baseline: m.floor.p50, baselineLabel: 'same SQL via pg' });
+    ctx.figure({
+      name: `myWorkQueue(first: ${FIRST}) latency p50`,
+      value: m.hub.latency.p50,
+      unit: 'ms',
+      better: 'lower',
+      baseline: m.floor.p50,
+      baselineLabel: 'same SQL via pg',
+    });
     ctx.figure({
       name: `myWorkQueue(first: ${FIRST}) latency p99`,
       value: m.hub.latency.p99,
@@ -143,7 +166,12 @@ export const benchmark: Benchmark = {
     ctx.note(`Plan with the schema as migrated — ${planNote(m)}.`);
     ctx.verbose(
       'the statements of one myWorkQueue request (first request of a liaison, so not warm)',
-      m.sample.map((st, i) => `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`).join('\n'),
+      m.sample
+        .map(
+          (st, i) =>
+            `${String(i + 1).padStart(3)}. ${(st.ms ?? 0).toFixed(2).padStart(6)} ms  ${st.text.replace(/\s+/g, ' ').slice(0, 150)}`,
+        )
+        .join('\n'),
     );
     ctx.verbose(`EXPLAIN (ANALYZE, BUFFERS) of the busiest liaison's queue`, await explainText(ctx.env.admin, m.queueSql[m.busiest]));
 
@@ -162,7 +190,14 @@ export const benchmark: Benchmark = {
     try {
       const w = await measure(ctx, requests, seconds);
       const label = 'with the proposed index (what-if)';
-      ctx.figure({ name: `${label}: latency p50`, value: w.hub.latency.p50, unit: 'ms', better: 'lower', baseline: w.floor.p50, baselineLabel: 'same SQL via pg' });
+      ctx.figure({
+        name: `${label}: latency p50`,
+        value: w.hub.latency.p50,
+        unit: 'ms',
+        better: 'lower',
+        baseline: w.floor.p50,
+        baselineLabel: 'same SQL via pg',
+      });
       ctx.figure({
         name: `${label}: latency p99`,
         value: w.hub.latency.p99,
@@ -176,7 +211,10 @@ export const benchmark: Benchmark = {
         `What-if (not in the migrations yet): ${PROPOSED_INDEXES.map((i) => `\`${i.name}\` on (${i.columns}) instead of (${i.old})`).join(' and ')}, ` +
           `built on this benchmark's database for the measurement and dropped again. Plan — ${planNote(w)}.`,
       );
-      ctx.verbose(`EXPLAIN (ANALYZE, BUFFERS) of the busiest liaison's queue with the proposed index`, await explainText(ctx.env.admin, w.queueSql[w.busiest]));
+      ctx.verbose(
+        `EXPLAIN (ANALYZE, BUFFERS) of the busiest liaison's queue with the proposed index`,
+        await explainText(ctx.env.admin, w.queueSql[w.busiest]),
+      );
     } finally {
       await replaceIndexes(ctx, 'old');
     }

@@ -35,7 +35,13 @@ async function count(client: Client, sql: string, values: unknown[] = []): Promi
  * history rows, one notice per recipient with its pg-boss delivery job, the next sla_check_at — as
  * six set-based statements in one transaction. The organisation is read beforehand (not timed).
  */
-async function floorSweep(ctx: BenchContext, client: Client, now: Date, managerOf: Map<string, string | null>, limit: number | null = null) {
+async function floorSweep(
+  ctx: BenchContext,
+  client: Client,
+  now: Date,
+  managerOf: Map<string, string | null>,
+  limit: number | null = null,
+) {
   const fnById = new Map(ctx.org.functions.map((f) => [f.id, f]));
   const boss = ctx.env.hub.jobs.boss;
   const started = process.hrtime.bigint();
@@ -53,16 +59,38 @@ async function floorSweep(ctx: BenchContext, client: Client, now: Date, managerO
   const next: { id: string; at: string | null }[] = [];
   for (const row of rows) {
     let nextAt: Date | null = null;
-    for (const { kind, dueAt } of runningClocks(row.state, { reviewDueAt: row.review_due_at, ackDueAt: row.ack_due_at, completionDueAt: row.completion_due_at })) {
+    for (const { kind, dueAt } of runningClocks(row.state, {
+      reviewDueAt: row.review_due_at,
+      ackDueAt: row.ack_due_at,
+      completionDueAt: row.completion_due_at,
+    })) {
       const acting = fnById.get(kind === ReferralClock.REVIEW ? row.originating_function_id : row.receiving_function_id)!;
       if (dueAt >= now) continue;
       const responsible = kind === ReferralClock.COMPLETION && row.assignee_id ? [row.assignee_id] : acting.liaisonIds;
       const manager = managerOf.get(responsible[0]) ?? null;
-      events.push({ id: row.id, clock: kind, dueAt: dueAt.toISOString(), kind: 'BREACH', level: 0, state: row.state, recipients: responsible });
-      if (manager) events.push({ id: row.id, clock: kind, dueAt: dueAt.toISOString(), kind: 'ESCALATION', level: 1, state: row.state, recipients: [manager] });
+      events.push({
+        id: row.id,
+        clock: kind,
+        dueAt: dueAt.toISOString(),
+        kind: 'BREACH',
+        level: 0,
+        state: row.state,
+        recipients: responsible,
+      });
+      if (manager)
+        events.push({
+          id: row.id,
+          clock: kind,
+          dueAt: dueAt.toISOString(),
+          kind: 'ESCALATION',
+          level: 1,
+          state: row.state,
+          recipients: [manager],
+        });
       const key = `${dueAt.getTime()}|${acting.timeZone}`;
       let again = nextCheck.get(key);
-      if (!again) nextCheck.set(key, (again = new Date(federalBusinessCalendar.dueAfterBusinessDays(dueAt, 1, acting.timeZone).getTime() + 1)));
+      if (!again)
+        nextCheck.set(key, (again = new Date(federalBusinessCalendar.dueAfterBusinessDays(dueAt, 1, acting.timeZone).getTime() + 1)));
       if (!nextAt || again < nextAt) nextAt = again;
     }
     next.push({ id: row.id, at: nextAt?.toISOString() ?? null });
@@ -73,7 +101,14 @@ async function floorSweep(ctx: BenchContext, client: Client, now: Date, managerO
     `INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
      SELECT *, $6::timestamptz FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::int[])
      ON CONFLICT ON CONSTRAINT referral_sla_event_once DO NOTHING RETURNING referral_id`,
-    [events.map((e) => e.id), events.map((e) => e.clock), events.map((e) => e.dueAt), events.map((e) => e.kind), events.map((e) => e.level), at],
+    [
+      events.map((e) => e.id),
+      events.map((e) => e.clock),
+      events.map((e) => e.dueAt),
+      events.map((e) => e.kind),
+      events.map((e) => e.level),
+      at,
+    ],
   );
   step('INSERT referral_sla_event');
   await client.query(
@@ -115,7 +150,13 @@ async function floorSweep(ctx: BenchContext, client: Client, now: Date, managerO
   step('UPDATE referral.sla_check_at');
   await client.query('COMMIT');
   step('COMMIT');
-  return { ms: msSince(started), referrals: rows.length, breaches: events.filter((e) => e.kind === 'BREACH').length, notices: inserted.length, steps };
+  return {
+    ms: msSince(started),
+    referrals: rows.length,
+    breaches: events.filter((e) => e.kind === 'BREACH').length,
+    notices: inserted.length,
+    steps,
+  };
 }
 
 export const benchmark: Benchmark = {
@@ -132,12 +173,18 @@ export const benchmark: Benchmark = {
     ctx.log(`catch-up sweep at ${BENCH_NOW}: ${JSON.stringify(catchUp.value)} in ${catchUp.ms.toFixed(0)} ms`);
 
     const plan = await explainSummary(admin, { text: `${SWEEP_SELECT} LIMIT 500`, values: [dataset.sweepAt[0]] }, 'referral');
-    ctx.verbose('EXPLAIN (ANALYZE, BUFFERS) of the sweep\'s due-referral scan (no lock)', await explainText(admin, { text: `${SWEEP_SELECT} LIMIT 500`, values: [dataset.sweepAt[0]] }));
+    ctx.verbose(
+      "EXPLAIN (ANALYZE, BUFFERS) of the sweep's due-referral scan (no lock)",
+      await explainText(admin, { text: `${SWEEP_SELECT} LIMIT 500`, values: [dataset.sweepAt[0]] }),
+    );
 
     // Floor: set 0, the same writes as set-based SQL in one transaction; set 1, split over two
     // connections in parallel (what PostgreSQL can do with both cores).
     const managerOf = new Map(
-      (await admin.query<{ id: string; manager_id: string | null }>('SELECT id, manager_id FROM employee')).rows.map((r) => [r.id, r.manager_id]),
+      (await admin.query<{ id: string; manager_id: string | null }>('SELECT id, manager_id FROM employee')).rows.map((r) => [
+        r.id,
+        r.manager_id,
+      ]),
     );
     const directs = [await ctx.env.direct(), await ctx.env.direct()];
     let floor: Awaited<ReturnType<typeof floorSweep>>;
@@ -167,8 +214,16 @@ export const benchmark: Benchmark = {
       const measured = await ctx.counter.measure(() => timed(() => sweep.run()));
       const { ms, value } = measured.value;
       statementsPerRun.push(measured.statements + measured.transactionControl);
-      if (set === 2) ctx.verbose(`hub sweep ${set}: time per statement (${measured.statements} statements, ${measured.transactionControl} BEGIN/COMMIT)`, PgStatementCounter.profile(measured.captured));
-      const notices = await count(admin, `SELECT count(*) AS n FROM notification WHERE created_at = $1 AND kind IN ('SLA_BREACH', 'SLA_ESCALATION')`, [at]);
+      if (set === 2)
+        ctx.verbose(
+          `hub sweep ${set}: time per statement (${measured.statements} statements, ${measured.transactionControl} BEGIN/COMMIT)`,
+          PgStatementCounter.profile(measured.captured),
+        );
+      const notices = await count(
+        admin,
+        `SELECT count(*) AS n FROM notification WHERE created_at = $1 AND kind IN ('SLA_BREACH', 'SLA_ESCALATION')`,
+        [at],
+      );
       const jobs = (await count(admin, `SELECT count(*) AS n FROM pgboss.job WHERE name = $1`, [QUEUES.deliver])) - jobsBefore;
       runs.push({ ms, examined: value.examined, breaches: value.breaches, escalations: value.escalations, notices, jobs });
       ctx.log(`sweep ${set} at ${at.toISOString()}: ${JSON.stringify(value)}, ${notices} notices, ${jobs} jobs in ${ms.toFixed(0)} ms`);
@@ -183,7 +238,10 @@ export const benchmark: Benchmark = {
       better: 'lower',
       baseline: floor.ms,
       baselineLabel: 'same writes, set-based SQL',
-      target: { text: `< ${TARGET_BREACH_MS} ms${ctx.options.quick ? ' (set for 10,000; quick run is scaled down)' : ''}`, pass: worst < TARGET_BREACH_MS },
+      target: {
+        text: `< ${TARGET_BREACH_MS} ms${ctx.options.quick ? ' (set for 10,000; quick run is scaled down)' : ''}`,
+        pass: worst < TARGET_BREACH_MS,
+      },
     });
 
     ctx.figure({
@@ -223,7 +281,14 @@ export const benchmark: Benchmark = {
       if (i >= 3) idleFloor.push(ms);
     }
     const idleSummary = summarise(idle);
-    ctx.figure({ name: 'idle sweep (nothing due) p50', value: idleSummary.p50, unit: 'ms', better: 'lower', baseline: median(idleFloor), baselineLabel: 'BEGIN; locking SELECT; COMMIT via pg' });
+    ctx.figure({
+      name: 'idle sweep (nothing due) p50',
+      value: idleSummary.p50,
+      unit: 'ms',
+      better: 'lower',
+      baseline: median(idleFloor),
+      baselineLabel: 'BEGIN; locking SELECT; COMMIT via pg',
+    });
     ctx.figure({
       name: `idle sweep, slowest of ${idleRuns}`,
       value: idleSummary.max,
@@ -245,7 +310,10 @@ export const benchmark: Benchmark = {
         `(40 % review clocks of SUBMITTED referrals → originating liaisons, 30 % acknowledgment clocks of FORWARDED → receiving liaisons, 30 % completion clocks of ASSIGNED → assignee); ` +
         `every other referral's sla_check_at lies at least an hour ahead. A sweep records per referral a breach and a level-1 escalation, two history rows, ` +
         `one notice per recipient and its pg-boss job, and the next sla_check_at. Runs: ${runs
-          .map((r) => `${r.ms.toFixed(0)} ms (${r.examined} examined, ${r.breaches} breaches, ${r.escalations} escalations, ${r.notices} notices/jobs)`)
+          .map(
+            (r) =>
+              `${r.ms.toFixed(0)} ms (${r.examined} examined, ${r.breaches} breaches, ${r.escalations} escalations, ${r.notices} notices/jobs)`,
+          )
           .join('; ')}. ` +
         `Baseline: another ${perSet.toLocaleString('en-US')} just-breached referrals swept by six set-based statements in one transaction (${floor.breaches} breaches, ${floor.notices} notices); ` +
         `a third set by the same statements on two connections at once (${parallelMs.toFixed(0)} ms). ` +

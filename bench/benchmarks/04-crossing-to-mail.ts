@@ -40,12 +40,28 @@ export const benchmark: Benchmark = {
       SMTP_URL: smtp.url,
       JOBS_ENABLED: 'false',
     });
-    const hub = await startHub({ config, dataSource: ctx.env.dataSource, databaseUrl: ctx.env.databaseUrl, clock: ctx.env.clock, log: () => undefined });
+    const hub = await startHub({
+      config,
+      dataSource: ctx.env.dataSource,
+      databaseUrl: ctx.env.databaseUrl,
+      clock: ctx.env.clock,
+      log: () => undefined,
+    });
     const baselineMailer = createMailer({ smtpUrl: smtp.url, from: config.mail.from, outboxDir: dataDir, log: () => undefined });
     try {
       const functionId = ctx.org.functions[0].id;
-      const coordinator = await hub.services.org.createEmployee({ email: 'bench.coordinator@example.gov', name: 'Bench Coordinator', functionId, roles: [Role.TECS_COORDINATOR] });
-      const dhs = await hub.services.org.createEmployee({ email: 'bench.dhs@example.gov', name: 'Bench DHS', functionId, roles: [Role.DHS_INTERFACE] });
+      const coordinator = await hub.services.org.createEmployee({
+        email: 'bench.coordinator@example.gov',
+        name: 'Bench Coordinator',
+        functionId,
+        roles: [Role.TECS_COORDINATOR],
+      });
+      const dhs = await hub.services.org.createEmployee({
+        email: 'bench.dhs@example.gov',
+        name: 'Bench DHS',
+        functionId,
+        roles: [Role.DHS_INTERFACE],
+      });
       const token = `Bearer ${await issueAccessToken(config.auth, dhs.id, ctx.env.clock.now())}`;
       const mutation = `mutation($input: CrossingReportInput!) { reportCrossing(input: $input) { referenceNumber } }`;
       const waitForMail = async (reference: string): Promise<Date> => {

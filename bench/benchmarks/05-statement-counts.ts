@@ -17,7 +17,10 @@ async function measure(ctx: BenchContext, employeeId: string, query: string, var
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${await ctx.env.token(employeeId)}` };
   const body = JSON.stringify({ query, variables });
   const send = async () => {
-    const response = (await (await fetch(ctx.env.graphqlUrl, { method: 'POST', headers, body })).json()) as { errors?: unknown; data?: Record<string, unknown> };
+    const response = (await (await fetch(ctx.env.graphqlUrl, { method: 'POST', headers, body })).json()) as {
+      errors?: unknown;
+      data?: Record<string, unknown>;
+    };
     if (response.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(response.errors)}`);
     const value = Object.values(response.data!)[0] as { edges?: unknown[]; history?: unknown[] } | unknown[];
     return Array.isArray(value) ? value.length : (value.edges?.length ?? value.history?.length ?? 1);
@@ -30,7 +33,13 @@ async function measure(ctx: BenchContext, employeeId: string, query: string, var
     await send();
     times.push(msSince(start));
   }
-  return { statements: counted.statements, roundTrips: counted.statements + counted.transactionControl, items: counted.value, ms: median(times), captured: counted.captured };
+  return {
+    statements: counted.statements,
+    roundTrips: counted.statements + counted.transactionControl,
+    items: counted.value,
+    ms: median(times),
+    captured: counted.captured,
+  };
 }
 
 export const benchmark: Benchmark = {
@@ -48,10 +57,34 @@ export const benchmark: Benchmark = {
     );
     const [short, long] = samples;
     const cases: { name: string; who: string; small: () => Promise<Measured>; large: () => Promise<Measured>; sizes: string }[] = [
-      { name: 'referrals (admin, all visible)', who: 'admin', sizes: 'first: 25 vs first: 100', small: () => measure(ctx, ctx.org.adminId, referralListQuery(25)), large: () => measure(ctx, ctx.org.adminId, referralListQuery(100)) },
-      { name: 'referrals (liaison, visibility in SQL)', who: 'liaison', sizes: 'first: 25 vs first: 100', small: () => measure(ctx, liaison, referralListQuery(25)), large: () => measure(ctx, liaison, referralListQuery(100)) },
-      { name: 'myWorkQueue (liaison)', who: 'liaison', sizes: 'first: 25 vs first: 50', small: () => measure(ctx, liaison, workQueueQuery(25)), large: () => measure(ctx, liaison, workQueueQuery(50)) },
-      { name: 'overdueReferrals (liaison)', who: 'liaison', sizes: 'first: 25 vs first: 50', small: () => measure(ctx, liaison, overdueQuery(25)), large: () => measure(ctx, liaison, overdueQuery(50)) },
+      {
+        name: 'referrals (admin, all visible)',
+        who: 'admin',
+        sizes: 'first: 25 vs first: 100',
+        small: () => measure(ctx, ctx.org.adminId, referralListQuery(25)),
+        large: () => measure(ctx, ctx.org.adminId, referralListQuery(100)),
+      },
+      {
+        name: 'referrals (liaison, visibility in SQL)',
+        who: 'liaison',
+        sizes: 'first: 25 vs first: 100',
+        small: () => measure(ctx, liaison, referralListQuery(25)),
+        large: () => measure(ctx, liaison, referralListQuery(100)),
+      },
+      {
+        name: 'myWorkQueue (liaison)',
+        who: 'liaison',
+        sizes: 'first: 25 vs first: 50',
+        small: () => measure(ctx, liaison, workQueueQuery(25)),
+        large: () => measure(ctx, liaison, workQueueQuery(50)),
+      },
+      {
+        name: 'overdueReferrals (liaison)',
+        who: 'liaison',
+        sizes: 'first: 25 vs first: 50',
+        small: () => measure(ctx, liaison, overdueQuery(25)),
+        large: () => measure(ctx, liaison, overdueQuery(50)),
+      },
       {
         name: 'referral with history (liaison)',
         who: 'liaison',
@@ -61,7 +94,10 @@ export const benchmark: Benchmark = {
       },
     ];
     const plans: string[] = [];
-    const rows: string[] = ['| request | sizes | items | statements | round trips incl. BEGIN/COMMIT | median time |', '|---|---|---|---|---|---|'];
+    const rows: string[] = [
+      '| request | sizes | items | statements | round trips incl. BEGIN/COMMIT | median time |',
+      '|---|---|---|---|---|---|',
+    ];
     for (const c of cases) {
       const small = await c.small();
       const large = await c.large();
@@ -80,7 +116,10 @@ export const benchmark: Benchmark = {
       ] as const) {
         rows.push(`| ${c.name} | ${label} | ${m.items} | ${m.statements} | ${m.roundTrips} | ${m.ms.toFixed(1)} ms |`);
       }
-      ctx.verbose(`${c.name}, ${c.sizes.split(' vs ')[1]}: the statements sent`, large.captured.map((s, i) => `${i + 1}. ${s.text.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n'));
+      ctx.verbose(
+        `${c.name}, ${c.sizes.split(' vs ')[1]}: the statements sent`,
+        large.captured.map((s, i) => `${i + 1}. ${s.text.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n'),
+      );
       const main = large.captured.find((s) => /FROM "referral"/.test(s.text) && /LIMIT/i.test(s.text));
       if (main) {
         const plan = await explainSummary(ctx.env.admin, main, 'referral');
@@ -89,7 +128,7 @@ export const benchmark: Benchmark = {
       }
     }
     ctx.note(
-      'Statements the hub\'s connection pool sent per GraphQL request, counted at the pg driver (`Client.query`, whoever calls it), after one unmeasured request; ' +
+      "Statements the hub's connection pool sent per GraphQL request, counted at the pg driver (`Client.query`, whoever calls it), after one unmeasured request; " +
         'BEGIN/COMMIT are counted separately. A count that grows with the page size is an N+1. ' +
         `The liaison is ${busiest.code}'s (the function receiving the most referrals). Times are medians of 5 requests over HTTP (informational).`,
     );

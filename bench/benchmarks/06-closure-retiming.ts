@@ -31,11 +31,17 @@ export const benchmark: Benchmark = {
     // 10,000 clocks among them. Alone (--only=6) the table holds just these.
     const { functions, adminId } = ctx.org;
     const admin = ctx.env.admin;
-    let { rows: templates } = await admin.query<{ id: string }>(`SELECT id FROM referral WHERE form = 'F14566' ORDER BY created_at LIMIT 1`);
+    let { rows: templates } = await admin.query<{ id: string }>(
+      `SELECT id FROM referral WHERE form = 'F14566' ORDER BY created_at LIMIT 1`,
+    );
     if (!templates.length) {
       const filer = await ctx.env.hub.services.org.loadCaller(functions[0].workerIds[0]);
       ctx.env.clock.set(BENCH_NOW);
-      const filed = await ctx.env.hub.services.referrals.file(filer, { form: ReferralForm.F14566, receivingFunctionId: functions[1].id, content: { form14566: SAMPLE_14566 } as never });
+      const filed = await ctx.env.hub.services.referrals.file(filer, {
+        form: ReferralForm.F14566,
+        receivingFunctionId: functions[1].id,
+        content: { form14566: SAMPLE_14566 } as never,
+      });
       templates = [{ id: filed.id }];
     }
 
@@ -73,16 +79,21 @@ export const benchmark: Benchmark = {
     );
     await admin.query('ANALYZE referral');
     const tableRows = Number((await admin.query<{ n: string }>('SELECT count(*) AS n FROM referral')).rows[0].n);
-    ctx.log(`${OPEN.toLocaleString('en-US')} forwarded referrals inserted, acknowledgment due at the end of Monday ${CLOSED_DAY} in each function's zone`);
+    ctx.log(
+      `${OPEN.toLocaleString('en-US')} forwarded referrals inserted, acknowledgment due at the end of Monday ${CLOSED_DAY} in each function's zone`,
+    );
 
     const caller = await ctx.env.hub.services.org.loadCaller(adminId);
     const closures = ctx.env.hub.services.closures;
     ctx.env.clock.set(CHANGED_AT);
     const addStart = process.hrtime.bigint();
-    const added = await ctx.counter.measure(() => closures.add(caller, { startDate: CLOSED_DAY, nationwide: true, reason: 'Benchmark: executive order' }));
+    const added = await ctx.counter.measure(() =>
+      closures.add(caller, { startDate: CLOSED_DAY, nationwide: true, reason: 'Benchmark: executive order' }),
+    );
     const addMs = msSince(addStart);
     const [addHistory] = (await closures.history(added.value.id)).slice(-1);
-    if (addHistory.referralClocksMoved < OPEN) throw new Error(`the closure moved ${addHistory.referralClocksMoved} clocks, expected at least ${OPEN}`);
+    if (addHistory.referralClocksMoved < OPEN)
+      throw new Error(`the closure moved ${addHistory.referralClocksMoved} clocks, expected at least ${OPEN}`);
     ctx.verbose('statements of addClosure', PgStatementCounter.profile(added.captured));
 
     const removeStart = process.hrtime.bigint();
@@ -123,8 +134,20 @@ export const benchmark: Benchmark = {
       baselineLabel: 'same rows updated + effects inserted, set-based SQL via pg',
       target: { text: `< ${TARGET_MS} ms`, pass: addMs < TARGET_MS },
     });
-    ctx.figure({ name: `removeClosure moving them back`, value: removeMs, unit: 'ms', better: 'lower', baseline: floorMs, baselineLabel: 'as above' });
-    ctx.figure({ name: 'SQL statements of addClosure (any number of referrals)', value: added.statements, unit: 'statements', better: 'lower' });
+    ctx.figure({
+      name: `removeClosure moving them back`,
+      value: removeMs,
+      unit: 'ms',
+      better: 'lower',
+      baseline: floorMs,
+      baselineLabel: 'as above',
+    });
+    ctx.figure({
+      name: 'SQL statements of addClosure (any number of referrals)',
+      value: added.statements,
+      unit: 'statements',
+      better: 'lower',
+    });
     ctx.note(
       `The referral table held ${tableRows.toLocaleString('en-US')} rows, among them ${OPEN.toLocaleString('en-US')} FORWARDED Form 14566 referrals received ${RECEIVED_AT} by the ` +
         `${functions.length} functions (zones ${[...new Set(functions.map((f) => f.timeZone))].join(', ')}), acknowledgment due the end of ` +

@@ -185,16 +185,25 @@ SELECT r.id, s.action, s.from_state, s.to_state, CASE WHEN s.action = 'COMPLETE'
  * whose clock fell due 30 s before their sweep instant. Secondary indexes are dropped during the
  * load and rebuilt from their own definitions afterwards; then VACUUM ANALYZE and CHECKPOINT.
  */
-export async function loadDataset(env: BenchEnvironment, org: BenchOrg, spec: DatasetSpec, log: (message: string) => void): Promise<Dataset> {
+export async function loadDataset(
+  env: BenchEnvironment,
+  org: BenchOrg,
+  spec: DatasetSpec,
+  log: (message: string) => void,
+): Promise<Dataset> {
   const started = process.hrtime.bigint();
   const client: Client = await env.direct();
   try {
-    log(`loading ${spec.referrals.toLocaleString('en-US')} referrals (${spec.armedSets} × ${spec.perSet.toLocaleString('en-US')} breaching together)…`);
+    log(
+      `loading ${spec.referrals.toLocaleString('en-US')} referrals (${spec.armedSets} × ${spec.perSet.toLocaleString('en-US')} breaching together)…`,
+    );
     const templates = await fileTemplates(env, org);
     const template = (form: string) => templates.find((t) => t.form === form)!;
     await client.query(`SET maintenance_work_mem = '512MB'`);
     await client.query(`SET synchronous_commit = off`);
-    await client.query('CREATE TEMP TABLE bench_fn (i int PRIMARY KEY, id uuid NOT NULL, liaison uuid NOT NULL, worker_count int NOT NULL, tz text NOT NULL)');
+    await client.query(
+      'CREATE TEMP TABLE bench_fn (i int PRIMARY KEY, id uuid NOT NULL, liaison uuid NOT NULL, worker_count int NOT NULL, tz text NOT NULL)',
+    );
     await client.query('CREATE TEMP TABLE bench_worker (fn int, k int, id uuid NOT NULL, PRIMARY KEY (fn, k))');
     await client.query('INSERT INTO bench_fn SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::text[])', [
       org.functions.map((f) => f.index),
@@ -260,7 +269,9 @@ export async function loadDataset(env: BenchEnvironment, org: BenchOrg, spec: Da
       await client.query('VACUUM (ANALYZE) referral, referral_history');
       await client.query('CHECKPOINT').catch(() => undefined);
     });
-    const { rows: counts } = await client.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM referral GROUP BY state ORDER BY state');
+    const { rows: counts } = await client.query<{ state: string; n: string }>(
+      'SELECT state, count(*) AS n FROM referral GROUP BY state ORDER BY state',
+    );
     const stateCounts = Object.fromEntries(counts.map((row) => [row.state, Number(row.n)]));
     const total = Object.values(stateCounts).reduce((a, b) => a + b, 0);
     const loadSeconds = msSince(started) / 1000;

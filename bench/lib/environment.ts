@@ -127,7 +127,11 @@ export interface BenchEnvironment {
 /** The pool size `openDatabase` (npm start) gives the hub: createDataSource's default. */
 export const PRODUCTION_POOL_SIZE = 10;
 
-export async function startEnvironment(options: { keep: boolean; poolSize: number | null; log: (message: string) => void }): Promise<BenchEnvironment> {
+export async function startEnvironment(options: {
+  keep: boolean;
+  poolSize: number | null;
+  log: (message: string) => void;
+}): Promise<BenchEnvironment> {
   const { log } = options;
   const external = process.env.BENCH_DATABASE_URL;
   const server = external ? externalServer(external) : await startEmbeddedServer(options.keep, log);
@@ -137,7 +141,10 @@ export async function startEnvironment(options: { keep: boolean; poolSize: numbe
   try {
     return await setUp();
   } catch (error) {
-    for (const step of undo.reverse()) await Promise.resolve().then(step).catch(() => undefined);
+    for (const step of undo.reverse())
+      await Promise.resolve()
+        .then(step)
+        .catch(() => undefined);
     throw error;
   }
 

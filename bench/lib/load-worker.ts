@@ -62,7 +62,14 @@ async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
 function post(agent: http.Agent, url: URL, request: LoadRequest): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { agent, hostname: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) } },
+      {
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { ...request.headers, 'content-length': Buffer.byteLength(request.body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -117,6 +124,7 @@ process.once('message', (spec: LoadSpec) => {
   const run = spec.mode === 'autocannon' ? runAutocannon(spec) : runSequential(spec);
   run.then(
     (result) => process.send!({ ok: true, result }, () => process.exit(0)),
-    (error: unknown) => process.send!({ ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }, () => process.exit(1)),
+    (error: unknown) =>
+      process.send!({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
   );
 });

@@ -20,13 +20,28 @@ export interface BenchOptions {
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
-  const options: BenchOptions = { quick: false, verbose: false, only: [], out: null, keep: false, pool: null, referrals: null, breaches: null, scattered: false };
+  const options: BenchOptions = {
+    quick: false,
+    verbose: false,
+    only: [],
+    out: null,
+    keep: false,
+    pool: null,
+    referrals: null,
+    breaches: null,
+    scattered: false,
+  };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--verbose' || arg === '-v') options.verbose = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--scattered') options.scattered = true;
-    else if (arg.startsWith('--only=')) options.only = arg.slice('--only='.length).split(',').map((id) => id.trim()).filter(Boolean);
+    else if (arg.startsWith('--only='))
+      options.only = arg
+        .slice('--only='.length)
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean);
     else if (arg.startsWith('--out=')) options.out = arg.slice('--out='.length);
     else if (arg.startsWith('--referrals=') || arg.startsWith('--breaches=')) {
       const [name, raw] = arg.slice(2).split('=');
@@ -37,8 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       const pool = Number(arg.slice('--pool='.length));
       if (!Number.isInteger(pool) || pool < 1 || pool > 150) throw new Error('--pool must be an integer between 1 and 150');
       options.pool = pool;
-    }
-    else if (arg === '--help' || arg === '-h') {
+    } else if (arg === '--help' || arg === '-h') {
       console.log(`npm run bench -- [--quick] [--verbose] [--only=1,2] [--out=path] [--keep] [--pool=N]
 
   --quick     small version (50k referrals, 5 s load phases); writes bench/RESULTS.quick.md

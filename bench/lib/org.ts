@@ -55,13 +55,20 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
         roles: i < 2 ? '{MANAGER}' : isAdmin ? '{FUNCTIONAL_EMPLOYEE,ADMIN}' : '{FUNCTIONAL_EMPLOYEE}',
       });
     });
-    liaisonIds.forEach((employeeId, i) => assignments.push({ functionId: id, employeeId, at: new Date(Date.UTC(2026, 0, 1, 0, f, i)).toISOString() }));
+    liaisonIds.forEach((employeeId, i) =>
+      assignments.push({ functionId: id, employeeId, at: new Date(Date.UTC(2026, 0, 1, 0, f, i)).toISOString() }),
+    );
     functions.push({ index: f, id, code, timeZone: TIME_ZONES[f % TIME_ZONES.length], directorId, managerId, liaisonIds, workerIds });
   }
   await client.query('BEGIN');
   await client.query(
     `INSERT INTO business_function (id, code, name, time_zone) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-    [functions.map((f) => f.id), functions.map((f) => f.code), functions.map((f) => `Benchmark function ${f.code}`), functions.map((f) => f.timeZone)],
+    [
+      functions.map((f) => f.id),
+      functions.map((f) => f.code),
+      functions.map((f) => `Benchmark function ${f.code}`),
+      functions.map((f) => f.timeZone),
+    ],
   );
   // Managers first: the manager_id foreign key is checked per row.
   await client.query(

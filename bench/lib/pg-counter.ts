@@ -46,7 +46,7 @@ export class PgStatementCounter {
         if (app !== JOB_QUEUE_APPLICATION && app !== DIRECT_APPLICATION) {
           const first = args[0];
           const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
-          const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : (((first as { values?: unknown[] } | undefined)?.values) ?? []);
+          const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : ((first as { values?: unknown[] } | undefined)?.values ?? []);
           if (TRANSACTION_CONTROL.test(text)) counting.transactionControl++;
           else {
             counting.statements++;
@@ -86,7 +86,9 @@ export class PgStatementCounter {
   }
 
   /** Runs `work` and returns how many statements the hub sent meanwhile (nothing else may run on the hub). */
-  async measure<T>(work: () => Promise<T>): Promise<{ statements: number; transactionControl: number; captured: CapturedStatement[]; value: T }> {
+  async measure<T>(
+    work: () => Promise<T>,
+  ): Promise<{ statements: number; transactionControl: number; captured: CapturedStatement[]; value: T }> {
     if (!this.installed) throw new Error('PgStatementCounter.install() first');
     if (this.current) throw new Error('measurements do not nest');
     const counting: Counting = { statements: 0, transactionControl: 0, captured: [] };

@@ -34,11 +34,15 @@ export async function explainSummary(client: Client, statement: CapturedStatemen
   const indexes = new Set<string>();
   let scannedRows = 0;
   walk(root.Plan, (node) => {
-    const label = node['Node Type'] + (node['Relation Name'] ? ` on ${node['Relation Name']}` : '') + (node['Index Name'] ? ` (${node['Index Name']})` : '');
+    const label =
+      node['Node Type'] +
+      (node['Relation Name'] ? ` on ${node['Relation Name']}` : '') +
+      (node['Index Name'] ? ` (${node['Index Name']})` : '');
     parts.push(label);
     if (node['Node Type'] === 'Seq Scan') seqScans.push(node['Relation Name'] ?? '?');
     if (node['Index Name']) indexes.add(node['Index Name']);
-    if (node['Relation Name'] === table && /Scan/.test(node['Node Type'])) scannedRows += (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
+    if (node['Relation Name'] === table && /Scan/.test(node['Node Type']))
+      scannedRows += (node['Actual Rows'] ?? 0) * (node['Actual Loops'] ?? 1);
   });
   return { shape: parts.join(' > '), seqScans, indexes: [...indexes], scannedRows, executionMs: root['Execution Time'] };
 }

@@ -109,9 +109,13 @@ export function renderMarkdown(report: BenchReport): string {
   lines.push('');
   const failed = report.figures.filter((f) => f.target && !f.target.pass);
   const withTarget = report.figures.filter((f) => f.target);
-  lines.push(`**Targets: ${withTarget.length - failed.length} of ${withTarget.length} PASS**${failed.length ? ` — FAIL: ${failed.map((f) => `${f.benchmark} ${f.name}`).join('; ')}` : ''}`);
+  lines.push(
+    `**Targets: ${withTarget.length - failed.length} of ${withTarget.length} PASS**${failed.length ? ` — FAIL: ${failed.map((f) => `${f.benchmark} ${f.name}`).join('; ')}` : ''}`,
+  );
   lines.push('');
-  lines.push('Ratio = hub ÷ baseline (for throughput shown as a percentage of the baseline). The baseline of each figure was measured in this run, on this machine and database.');
+  lines.push(
+    'Ratio = hub ÷ baseline (for throughput shown as a percentage of the baseline). The baseline of each figure was measured in this run, on this machine and database.',
+  );
   lines.push('');
   for (const section of report.sections) {
     lines.push(`## ${section.id}. ${section.title}`);

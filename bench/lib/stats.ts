@@ -28,7 +28,10 @@ export function summarise(samplesMs: number[]): LatencySummary {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Milliseconds since `start` (a process.hrtime.bigint() reading). */

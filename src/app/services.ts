@@ -65,7 +65,16 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const lookouts = new LookoutService(dataSource, clock, outbox, tecsAccess);
   const deliverUrgentNow = (ids: string[]) => delivery.deliverUrgentNow(ids);
   const crossings = new CrossingService(dataSource, clock, outbox, lookouts, tecsAccess, config.tecs.timeCriticalDays, deliverUrgentNow);
-  const investigations = new InvestigationService(dataSource, clock, calendars, outbox, lookouts, config.tecs.investigationDueBusinessDays, deliverUrgentNow, crossings);
+  const investigations = new InvestigationService(
+    dataSource,
+    clock,
+    calendars,
+    outbox,
+    lookouts,
+    config.tecs.investigationDueBusinessDays,
+    deliverUrgentNow,
+    crossings,
+  );
   const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
   registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);

@@ -1,10 +1,6 @@
 import * as federalHolidays from '@18f/us-federal-holidays';
 import { DateTime } from 'luxon';
-import {
-  BusinessCalendar,
-  ClosurePredicate,
-  federalBusinessCalendar,
-} from '../../src/platform/calendar/business-calendar';
+import { BusinessCalendar, ClosurePredicate, federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
 
 // Pass-through spy: real holidays everywhere, but we can see how often the
 // library is asked (per-year caching, observed-in-previous-year lookups).
@@ -305,9 +301,7 @@ describe('BusinessCalendar', () => {
 
     it('rejects invalid time zones with a clear message', () => {
       expect(() => cal.dueAfterBusinessDays(received, 3, 'America/Nowhere')).toThrow(
-        new RangeError(
-          `BusinessCalendar: invalid time zone "America/Nowhere"; expected an IANA zone such as 'America/New_York'`,
-        ),
+        new RangeError(`BusinessCalendar: invalid time zone "America/Nowhere"; expected an IANA zone such as 'America/New_York'`),
       );
       expect(() => cal.localDate(received, '')).toThrow(RangeError);
       expect(() => cal.isBusinessDay('2026-04-13', 'Mars/Olympus_Mons')).toThrow(/invalid time zone/);

@@ -52,7 +52,11 @@ async function referral(id: string, as = org.people.originator.id) {
 /** Files a 14566 from AM to `receivingFunctionId` at `filedAt` and, if `forwardedAt` is given, forwards it then. */
 async function referralTo(receivingFunctionId: string, filedAt: string, forwardedAt?: string): Promise<Referral> {
   hub.clock.set(filedAt);
-  const filed = await hub.services.referrals.file(originator, { form: ReferralForm.F14566, receivingFunctionId, content: { form14566: CONTENT as never } });
+  const filed = await hub.services.referrals.file(originator, {
+    form: ReferralForm.F14566,
+    receivingFunctionId,
+    content: { form14566: CONTENT as never },
+  });
   if (!forwardedAt) return filed;
   hub.clock.set(forwardedAt);
   return hub.services.referrals.forward(amLiaison, { referralId: filed.id });
@@ -78,25 +82,56 @@ describe('an executive-order day off', () => {
     expect(submitted.reviewDueAt!.toISOString()).toBe('2024-12-27T04:59:59.999Z');
     const before = await referral(forwarded.id);
 
-    const closure = await addClosure({ startDate: '2024-12-24', nationwide: true, reason: 'Executive order: Christmas Eve 2024' }, '2024-12-21T15:00:00Z');
-    expect(closure).toMatchObject({ startDate: '2024-12-24', endDate: '2024-12-24', nationwide: true, functions: [], createdBy: { email: 'admin@example.gov' } });
+    const closure = await addClosure(
+      { startDate: '2024-12-24', nationwide: true, reason: 'Executive order: Christmas Eve 2024' },
+      '2024-12-21T15:00:00Z',
+    );
+    expect(closure).toMatchObject({
+      startDate: '2024-12-24',
+      endDate: '2024-12-24',
+      nationwide: true,
+      functions: [],
+      createdBy: { email: 'admin@example.gov' },
+    });
     expect(closure.history).toEqual([
-      { change: 'ADDED', referralClocksMoved: 2, investigationsMoved: 0, breachesWithdrawn: 0, before: null, after: expect.objectContaining({ startDate: '2024-12-24' }), actor: { email: 'admin@example.gov' } },
+      {
+        change: 'ADDED',
+        referralClocksMoved: 2,
+        investigationsMoved: 0,
+        breachesWithdrawn: 0,
+        before: null,
+        after: expect.objectContaining({ startDate: '2024-12-24' }),
+        actor: { email: 'admin@example.gov' },
+      },
     ]);
 
     // Mon 23, (Tue 24 closed), (Christmas), Thu 26, Fri 27.
     const moved = await referral(forwarded.id);
-    expect(moved).toMatchObject({ ackDueAt: '2024-12-28T05:59:59.999Z', nextDueAt: '2024-12-28T05:59:59.999Z', completionDueAt: before.completionDueAt });
+    expect(moved).toMatchObject({
+      ackDueAt: '2024-12-28T05:59:59.999Z',
+      nextDueAt: '2024-12-28T05:59:59.999Z',
+      completionDueAt: before.completionDueAt,
+    });
     expect(moved.closuresApplied).toEqual([
-      { clock: 'ACKNOWLEDGMENT', change: 'ADDED', previousDueAt: '2024-12-27T05:59:59.999Z', dueAt: '2024-12-28T05:59:59.999Z', closure: { id: closure.id, reason: 'Executive order: Christmas Eve 2024' } },
+      {
+        clock: 'ACKNOWLEDGMENT',
+        change: 'ADDED',
+        previousDueAt: '2024-12-27T05:59:59.999Z',
+        dueAt: '2024-12-28T05:59:59.999Z',
+        closure: { id: closure.id, reason: 'Executive order: Christmas Eve 2024' },
+      },
     ]);
     expect((await referral(submitted.id)).reviewDueAt).toBe('2024-12-28T04:59:59.999Z');
 
     // The move is a change of the referral: an action prepared on the old version is refused.
     expect(moved.version).toBe(before.version + 1);
-    const stale = await hub.request(org.people.efLiaison.id, `mutation($input: ReferralTransitionInput!) { acknowledgeReferral(input: $input) { state } }`, {
-      input: { referralId: forwarded.id, expectedVersion: before.version },
-    });
+    const stale = await hub.request(
+      org.people.efLiaison.id,
+      `mutation($input: ReferralTransitionInput!) { acknowledgeReferral(input: $input) { state } }`,
+      {
+        input: { referralId: forwarded.id, expectedVersion: before.version },
+      },
+    );
     expect(errorCodeOf(stale)).toBe('CONFLICT');
 
     // The reminder follows: not on Tuesday 08:00 (the day before the old due day) but on Thursday 08:00 Chicago.
@@ -115,7 +150,10 @@ describe('a site closure', () => {
     const toEf = await referralTo(org.functions.ef.id, '2026-03-02T14:00:00Z', '2026-03-02T15:00:00Z');
     const toRivo = await referralTo(org.functions.rivo.id, '2026-03-02T14:00:00Z', '2026-03-02T15:00:00Z');
     const amReview = await referralTo(org.functions.ef.id, '2026-03-02T15:00:00Z');
-    expect([toEf.ackDueAt!.toISOString(), toRivo.ackDueAt!.toISOString()]).toEqual(['2026-03-06T05:59:59.999Z', '2026-03-06T05:59:59.999Z']);
+    expect([toEf.ackDueAt!.toISOString(), toRivo.ackDueAt!.toISOString()]).toEqual([
+      '2026-03-06T05:59:59.999Z',
+      '2026-03-06T05:59:59.999Z',
+    ]);
 
     const closure = await addClosure(
       { startDate: '2026-03-05', nationwide: false, functionIds: [org.functions.ef.id], reason: 'Snow: EF site closed' },
@@ -137,16 +175,23 @@ describe('a site closure', () => {
     expect(await noticesTo(toRivo.id, 'SLA_REMINDER')).toEqual(['rivo.liaison@example.gov']);
 
     // Anyone may list closures; only those overlapping the range, and the site's functions.
-    const listed = dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2026-03-01", to: "2026-03-31") { id startDate functions { code } } }`)).closures;
+    const listed = dataOf(
+      await hub.request(org.people.originator.id, `{ closures(from: "2026-03-01", to: "2026-03-31") { id startDate functions { code } } }`),
+    ).closures;
     expect(listed).toEqual([{ id: closure.id, startDate: '2026-03-05', functions: [{ code: 'RICS-EF' }] }]);
-    expect(dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2026-03-06", to: "2026-03-31") { id } }`)).closures).toEqual([]);
+    expect(
+      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2026-03-06", to: "2026-03-31") { id } }`)).closures,
+    ).toEqual([]);
   });
 });
 
 describe('removing a closure', () => {
   it('moves the due dates back, and a clock that is then overdue is reported by the next sweep', async () => {
     // Entered ahead: the executive order giving Friday 2025-12-26 off.
-    const closure = await addClosure({ startDate: '2025-12-26', nationwide: true, reason: 'Executive order: December 26, 2025' }, '2025-12-18T15:00:00Z');
+    const closure = await addClosure(
+      { startDate: '2025-12-26', nationwide: true, reason: 'Executive order: December 26, 2025' },
+      '2025-12-18T15:00:00Z',
+    );
     // Forwarded Tuesday 12-23: Wed 24, (Christmas), (Fri 26 closed), Mon 29, Tue 30.
     const forwarded = await referralTo(org.functions.ef.id, '2025-12-22T15:00:00Z', '2025-12-23T15:00:00Z');
     expect(forwarded.ackDueAt!.toISOString()).toBe('2025-12-31T05:59:59.999Z');
@@ -163,8 +208,12 @@ describe('removing a closure', () => {
     ]);
     const back = await referral(forwarded.id);
     expect(back).toMatchObject({ ackDueAt: '2025-12-30T05:59:59.999Z', ackOverdue: true });
-    expect(back.closuresApplied).toEqual([expect.objectContaining({ change: 'REMOVED', previousDueAt: '2025-12-31T05:59:59.999Z', dueAt: '2025-12-30T05:59:59.999Z' })]);
-    expect(dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2025-12-01", to: "2025-12-31") { id } }`)).closures).toEqual([]);
+    expect(back.closuresApplied).toEqual([
+      expect.objectContaining({ change: 'REMOVED', previousDueAt: '2025-12-31T05:59:59.999Z', dueAt: '2025-12-30T05:59:59.999Z' }),
+    ]);
+    expect(
+      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2025-12-01", to: "2025-12-31") { id } }`)).closures,
+    ).toEqual([]);
 
     const sweep = await sweepAt('2025-12-30T15:00:01Z');
     expect(sweep.breaches).toBeGreaterThanOrEqual(1);
@@ -199,7 +248,8 @@ describe('a breach recorded for a day that became a closure', () => {
     const forwarded = await referralTo(org.functions.ef.id, '2027-09-13T14:00:00Z', '2027-09-13T15:00:00Z');
     await sweepAt('2027-09-17T12:00:00Z');
     expect(await noticesTo(forwarded.id, 'SLA_BREACH')).toEqual(['ef.liaison@example.gov']);
-    const events = () => hub.database.dataSource.manager.find(ReferralSlaEvent, { where: { referralId: forwarded.id }, order: { id: 'ASC' } });
+    const events = () =>
+      hub.database.dataSource.manager.find(ReferralSlaEvent, { where: { referralId: forwarded.id }, order: { id: 'ASC' } });
     expect((await events()).map((e) => e.kind)).toEqual(['BREACH', 'ESCALATION']);
 
     // Friday 08:00 Chicago: the EF site was closed on Wednesday (flooding); the admin enters it after the fact.
@@ -212,7 +262,11 @@ describe('a breach recorded for a day that became a closure', () => {
     expect(await events()).toEqual([]);
 
     const history = dataOf(
-      await hub.request(org.people.efLiaison.id, `query($id: ID!) { referralHistory(referralId: $id) { action note details actor { email } } }`, { id: forwarded.id }),
+      await hub.request(
+        org.people.efLiaison.id,
+        `query($id: ID!) { referralHistory(referralId: $id) { action note details actor { email } } }`,
+        { id: forwarded.id },
+      ),
     ).referralHistory;
     const withdrawn = history.filter((h: { action: string }) => h.action === 'SLA_BREACH_WITHDRAWN');
     expect(withdrawn).toEqual([
@@ -249,9 +303,19 @@ describe('the closure cache', () => {
     expect(calendars.reloads).toBe(reloads); // nothing changed: the closures are not read again
 
     // Another instance (its own cache) closes AM on Wednesday: this instance sees it at its next clock.
-    const otherInstance = new ClosureService(hub.database.dataSource, hub.clock, new CalendarService(hub.database.dataSource), CLOSURE_RULES);
+    const otherInstance = new ClosureService(
+      hub.database.dataSource,
+      hub.clock,
+      new CalendarService(hub.database.dataSource),
+      CLOSURE_RULES,
+    );
     hub.clock.set('2028-01-10T16:00:00Z');
-    await otherInstance.add(admin, { startDate: '2028-01-12', nationwide: false, functionIds: [org.functions.am.id], reason: 'Water main break: AM site closed' });
+    await otherInstance.add(admin, {
+      startDate: '2028-01-12',
+      nationwide: false,
+      functionIds: [org.functions.am.id],
+      reason: 'Water main break: AM site closed',
+    });
     expect(await fileAt()).toBe('2028-01-15T04:59:59.999Z'); // Tue 11, Thu 13, Fri 14
     expect(calendars.reloads).toBe(reloads + 1);
     await fileAt();
@@ -268,16 +332,29 @@ describe('correcting a closure', () => {
   it('re-times from the old dates to the new ones and keeps both in the history', async () => {
     // Forwarded Monday 2028-05-01: Tue 2, Wed 3, Thu 4 in Chicago.
     const forwarded = await referralTo(org.functions.ef.id, '2028-05-01T14:00:00Z', '2028-05-01T15:00:00Z');
-    const closure = await addClosure({ startDate: '2028-05-03', nationwide: false, functionIds: [org.functions.ef.id], reason: 'Power outage' }, '2028-05-01T16:00:00Z');
+    const closure = await addClosure(
+      { startDate: '2028-05-03', nationwide: false, functionIds: [org.functions.ef.id], reason: 'Power outage' },
+      '2028-05-01T16:00:00Z',
+    );
     expect((await referral(forwarded.id)).ackDueAt).toBe('2028-05-06T04:59:59.999Z');
 
     // It was Friday, not Wednesday: Friday is after the third business day, so the due time returns to Thursday.
     hub.clock.set('2028-05-01T17:00:00Z');
     const corrected = dataOf(
-      await hub.request(admin.id, UPDATE, { id: closure.id, input: { startDate: '2028-05-05', nationwide: false, functionIds: [org.functions.ef.id], reason: 'Power outage (Friday)' } }),
+      await hub.request(admin.id, UPDATE, {
+        id: closure.id,
+        input: { startDate: '2028-05-05', nationwide: false, functionIds: [org.functions.ef.id], reason: 'Power outage (Friday)' },
+      }),
     ).updateClosure;
     expect(corrected).toMatchObject({ startDate: '2028-05-05', reason: 'Power outage (Friday)' });
-    expect(corrected.history.map((h: Record<string, any>) => [h.change, h.before?.startDate ?? null, h.after?.startDate ?? null, h.referralClocksMoved])).toEqual([
+    expect(
+      corrected.history.map((h: Record<string, any>) => [
+        h.change,
+        h.before?.startDate ?? null,
+        h.after?.startDate ?? null,
+        h.referralClocksMoved,
+      ]),
+    ).toEqual([
       ['ADDED', null, '2028-05-03', 1],
       ['UPDATED', '2028-05-03', '2028-05-05', 1],
     ]);
@@ -297,11 +374,23 @@ describe('who may change closures, and what is a closure', () => {
     expect(errorCodeOf(await hub.request(org.people.efManager.id, ADD, { input }))).toBe('FORBIDDEN');
     await expect(hub.services.closures.add(originator, input)).rejects.toThrow('Only an admin');
 
-    const invalid = await hub.request(admin.id, ADD, { input: { startDate: '2029-07-05', endDate: '2029-07-02', nationwide: false, reason: ' ' } });
+    const invalid = await hub.request(admin.id, ADD, {
+      input: { startDate: '2029-07-05', endDate: '2029-07-02', nationwide: false, reason: ' ' },
+    });
     expect(errorCodeOf(invalid)).toBe('BAD_USER_INPUT');
-    expect(invalid.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['endDate', 'functionIds', 'reason']);
-    const both = await hub.request(admin.id, ADD, { input: { startDate: '2029-02-30', nationwide: true, functionIds: [org.functions.ef.id], reason: 'x' } });
-    expect(both.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['endDate', 'functionIds', 'startDate']);
+    expect(invalid.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'endDate',
+      'functionIds',
+      'reason',
+    ]);
+    const both = await hub.request(admin.id, ADD, {
+      input: { startDate: '2029-02-30', nationwide: true, functionIds: [org.functions.ef.id], reason: 'x' },
+    });
+    expect(both.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'endDate',
+      'functionIds',
+      'startDate',
+    ]);
     expect(dataOf(await hub.request(admin.id, `{ closures(from: "2029-01-01", to: "2029-12-31") { id } }`)).closures).toEqual([]);
   });
 });

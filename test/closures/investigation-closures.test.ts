@@ -27,11 +27,15 @@ afterAll(() => hub.stop());
 
 async function openOi(dhsReportId: string, at: string, extra: Record<string, unknown> = {}) {
   hub.clock.set(at);
-  const crossing = dataOf(await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), { input: { ...REPORT, dhsReportId } })).reportCrossing;
+  const crossing = dataOf(
+    await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), { input: { ...REPORT, dhsReportId } }),
+  ).reportCrossing;
   return tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id, ...extra });
 }
 
-const dueOf = async (id: string) => dataOf(await hub.request(people.coordinator.id, `query($id: ID!) { investigation(id: $id) { dueAt escalationLevel } }`, { id })).investigation;
+const dueOf = async (id: string) =>
+  dataOf(await hub.request(people.coordinator.id, `query($id: ID!) { investigation(id: $id) { dueAt escalationLevel } }`, { id }))
+    .investigation;
 
 async function historyOf(oiId: string) {
   const caller: Caller = await hub.services.org.loadCaller(people.coordinator.id);
@@ -46,7 +50,7 @@ async function closeSite(startDate: string, at: string, reason: string) {
 }
 
 describe('OI due times', () => {
-  it('move with a closure of the GM\'s site when counted in business days; a departure-based due time does not', async () => {
+  it("move with a closure of the GM's site when counted in business days; a departure-based due time does not", async () => {
     // Opened Thursday 2026-04-02 13:00 New York, no departure date: 5 business days in the GM's zone → end of Thursday 04-09.
     const counted = await openOi('DHS-OI-1', '2026-04-02T17:00:00Z');
     expect(counted.dueAt).toBe('2026-04-10T03:59:59.999Z');
@@ -78,7 +82,10 @@ describe('OI due times', () => {
     expect((await hub.services.closures.history(closure.id))[0]).toMatchObject({ investigationsMoved: 1, breachesWithdrawn: 1 });
     expect(await dueOf(oi.id)).toEqual({ dueAt: '2026-05-16T03:59:59.999Z', escalationLevel: 0 });
     const withdrawn = (await historyOf(oi.id)).find((h) => h.action === 'SLA_BREACH_WITHDRAWN');
-    expect(withdrawn).toMatchObject({ actorId: people.admin.id, details: expect.objectContaining({ previousEscalationLevel: 1, closureId: closure.id }) });
+    expect(withdrawn).toMatchObject({
+      actorId: people.admin.id,
+      details: expect.objectContaining({ previousEscalationLevel: 1, closureId: closure.id }),
+    });
     expect(withdrawn!.note).toContain('2026-05-12, SBSE-COLL: Cleveland office closed: power outage');
 
     hub.clock.set('2026-05-15T20:00:00Z');

@@ -59,17 +59,20 @@ it(`re-times ${OPEN.toLocaleString('en-US')} open referrals with a few set-based
     hub.services.closures.add(admin, { startDate: '2027-03-08', nationwide: true, reason: 'Executive order: Monday 2027-03-08' }),
   );
   const elapsedMs = performance.now() - started;
-  console.log(`closure change re-timing ${OPEN.toLocaleString('en-US')} open referrals: ${elapsedMs.toFixed(0)} ms, ${statements} SQL statements`);
+  console.log(
+    `closure change re-timing ${OPEN.toLocaleString('en-US')} open referrals: ${elapsedMs.toFixed(0)} ms, ${statements} SQL statements`,
+  );
   expect(elapsedMs).toBeLessThan(BOUND_MS);
   expect(statements).toBeLessThanOrEqual(15); // per clock kind, not per referral
 
   const closed = new BusinessCalendar((date) => date === '2027-03-08');
-  const rows: { day: number; state: string; ack_due_at: Date; next_due_at: Date; version: number; checked: boolean; n: string }[] = await dataSource.query(
-    `SELECT (extract(isodow FROM received_at AT TIME ZONE 'America/Chicago') - 1)::int AS day, state, ack_due_at, next_due_at, version,
+  const rows: { day: number; state: string; ack_due_at: Date; next_due_at: Date; version: number; checked: boolean; n: string }[] =
+    await dataSource.query(
+      `SELECT (extract(isodow FROM received_at AT TIME ZONE 'America/Chicago') - 1)::int AS day, state, ack_due_at, next_due_at, version,
             coalesce(sla_check_at = $1, false) AS checked, count(*) AS n
        FROM referral WHERE reference_number LIKE 'BULK-%' GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 2, 1`,
-    [hub.clock.now()],
-  );
+      [hub.clock.now()],
+    );
   const expected = (state: string, open: boolean) =>
     RECEIVED.map((at, day) => {
       const due = open ? closed.dueAfterBusinessDays(at, 3, CHICAGO) : new Date(ackDue[day]);

@@ -6,7 +6,11 @@ import { writeCsv } from '../../src/platform/common/csv';
 const csvOf = async (cells: (string | number | null)[]): Promise<string> => {
   const out = new PassThrough();
   const written = text(out);
-  await writeCsv(Readable.from(cells.map((cell) => ({ cell }))), [{ header: 'cell', value: (row: { cell: string | number | null }) => row.cell }], out);
+  await writeCsv(
+    Readable.from(cells.map((cell) => ({ cell }))),
+    [{ header: 'cell', value: (row: { cell: string | number | null }) => row.cell }],
+    out,
+  );
   return written;
 };
 

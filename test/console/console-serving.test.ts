@@ -67,7 +67,10 @@ describe('development sign-in', () => {
     const listing = await fetch(`${origin}/dev-sign-in/employees`);
     expect(listing.status).toBe(200);
     const { employees } = (await listing.json()) as { employees: { id: string; email: string; functionCode: string }[] };
-    expect(employees.find((e) => e.email === 'ef.liaison@example.gov')).toMatchObject({ id: org.people.efLiaison.id, functionCode: 'RICS-EF' });
+    expect(employees.find((e) => e.email === 'ef.liaison@example.gov')).toMatchObject({
+      id: org.people.efLiaison.id,
+      functionCode: 'RICS-EF',
+    });
 
     const signIn = await fetch(`${origin}/dev-sign-in`, {
       method: 'POST',
@@ -83,7 +86,11 @@ describe('development sign-in', () => {
 
   it('refuses anyone but an active employee', async () => {
     for (const employeeId of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', 42]) {
-      const response = await fetch(`${origin}/dev-sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ employeeId }) });
+      const response = await fetch(`${origin}/dev-sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ employeeId }),
+      });
       expect(response.status).toBe(400);
       expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     }
@@ -92,7 +99,10 @@ describe('development sign-in', () => {
   it('does not exist when NODE_ENV=production', async () => {
     const key = () => randomBytes(32).toString('base64');
     const database = await createTestDatabase();
-    const production = await startTestHub({ database, env: { NODE_ENV: 'production', DATA_KEYS: `ci:${key()}`, DATA_KEY_ID: 'ci', DATA_HMAC_KEY: key() } });
+    const production = await startTestHub({
+      database,
+      env: { NODE_ENV: 'production', DATA_KEYS: `ci:${key()}`, DATA_KEY_ID: 'ci', DATA_HMAC_KEY: key() },
+    });
     try {
       const productionOrigin = new URL(production.url).origin;
       expect((await fetch(`${productionOrigin}/dev-sign-in/employees`, { headers: { accept: 'application/json' } })).status).toBe(404);
@@ -116,13 +126,19 @@ describe('development sign-in', () => {
 describe('configuration', () => {
   it('accepts OIDC sign-in only against the provider whose keys verify tokens, and over https in production', () => {
     const oidc = { OIDC_CLIENT_ID: 'console', OIDC_ISSUER: 'https://login.example.gov', JWT_JWKS_URL: 'https://login.example.gov/jwks' };
-    expect(testConfig(hub.database.url, oidc).console.oidc).toEqual({ issuer: 'https://login.example.gov', clientId: 'console', scope: 'openid referral-hub' });
+    expect(testConfig(hub.database.url, oidc).console.oidc).toEqual({
+      issuer: 'https://login.example.gov',
+      clientId: 'console',
+      scope: 'openid referral-hub',
+    });
     expect(testConfig(hub.database.url).console.oidc).toBeNull();
     expect(() => testConfig(hub.database.url, { ...oidc, OIDC_ISSUER: '' })).toThrow('OIDC_ISSUER is required with OIDC_CLIENT_ID');
     expect(() => testConfig(hub.database.url, { ...oidc, JWT_JWKS_URL: '' })).toThrow('OIDC_CLIENT_ID needs JWT_JWKS_URL');
     const key = randomBytes(32).toString('base64');
     const production = { NODE_ENV: 'production', DATA_KEYS: `ci:${key}`, DATA_HMAC_KEY: key };
-    expect(() => testConfig(hub.database.url, { ...production, ...oidc, OIDC_ISSUER: 'http://login.example.gov' })).toThrow('OIDC_ISSUER must be a https: URL');
+    expect(() => testConfig(hub.database.url, { ...production, ...oidc, OIDC_ISSUER: 'http://login.example.gov' })).toThrow(
+      'OIDC_ISSUER must be a https: URL',
+    );
   });
 
   it('tells the sign-in page what this hub offers', async () => {

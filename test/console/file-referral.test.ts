@@ -126,7 +126,9 @@ describe('an employee files a referral', () => {
   });
 
   it('files a Form 4442, the picked category explaining when to use it and what the taxpayer is told', async () => {
-    const [category] = (await hub.services.categories.list(500)).filter((c) => c.name === VALID_4442.category || c.aliases.includes(VALID_4442.category));
+    const [category] = (await hub.services.categories.list(500)).filter(
+      (c) => c.name === VALID_4442.category || c.aliases.includes(VALID_4442.category),
+    );
     await page.locator('label[for=form-F4442]').click(); // USWDS tiles: the label is what one clicks
     const form = page.getByRole('form', { name: 'Form 4442, Inquiry Referral' });
     await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });

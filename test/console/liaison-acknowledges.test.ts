@@ -22,7 +22,8 @@ beforeAll(async () => {
   smtp = await startSmtpPeer();
   harness = await startConsoleHarness({ env: { JOBS_ENABLED: 'true', SMTP_URL: smtp.url, JOB_POLLING_SECONDS: '1' } });
   ({ hub, org, browser, origin } = harness);
-  for (const name of ['originator', 'amLiaison', 'efLiaison'] as const) callers[name] = await hub.services.org.loadCaller(org.people[name].id);
+  for (const name of ['originator', 'amLiaison', 'efLiaison'] as const)
+    callers[name] = await hub.services.org.loadCaller(org.people[name].id);
 }, 60_000);
 
 afterAll(async () => {
@@ -59,7 +60,8 @@ describe('a liaison acts on the link in their notice', () => {
 
   it('follows the FORWARDED notice to the referral, signs in, and sees its acknowledgment due in their own time zone', async () => {
     const notice = await eventually(
-      async () => smtp.messages.find((m) => m.envelopeTo.includes('ef.liaison@example.gov') && m.subject.includes(referral.referenceNumber)),
+      async () =>
+        smtp.messages.find((m) => m.envelopeTo.includes('ef.liaison@example.gov') && m.subject.includes(referral.referenceNumber)),
       20_000,
       'the FORWARDED notice',
     );
@@ -89,7 +91,9 @@ describe('a liaison acts on the link in their notice', () => {
     await page.getByRole('button', { name: 'Show full TINs' }).click();
     const table = page.getByRole('table', { name: /Full TINs/ });
     await table.getByText(/^123-?45-?6789 \(SSN\)$/).waitFor();
-    expect(await unmasks()).toMatchObject([{ actorId: org.people.efLiaison.id, itemIds: [referral.id], operation: 'Referral.unmaskedTins' }]);
+    expect(await unmasks()).toMatchObject([
+      { actorId: org.people.efLiaison.id, itemIds: [referral.id], operation: 'Referral.unmaskedTins' },
+    ]);
     await page.getByRole('button', { name: 'Hide full TINs' }).click();
     expect(await page.content()).not.toMatch(/123-?45-?6789/);
   });
@@ -131,7 +135,7 @@ describe('a liaison acts on the link in their notice', () => {
     await page.getByText(`assigned to ${org.people.efLiaison.name}`).waitFor();
   });
 
-  it('shows the work queue, soonest due first, with due times in the liaison\'s zone and overdue marks', async () => {
+  it("shows the work queue, soonest due first, with due times in the liaison's zone and overdue marks", async () => {
     const later = await forwardedReferral();
     hub.clock.advance(5 * 24 * 3600 * 1000); // past the first one's acknowledgment due time
     const queue = await browser.newPage();

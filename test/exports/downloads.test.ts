@@ -27,7 +27,12 @@ beforeAll(async () => {
        FROM lookout, generate_series(1, array_length($1::text[], 1)) AS n WHERE taxpayer_name = $2`,
     [FORMULA_NAMES, CLEVELAND_REQUEST.taxpayerName],
   );
-  const auditor = await hub.services.org.createEmployee({ email: 'auditor@example.gov', name: 'Audrey Auditor', functionId: people.admin.functionId, roles: [Role.AUDITOR] });
+  const auditor = await hub.services.org.createEmployee({
+    email: 'auditor@example.gov',
+    name: 'Audrey Auditor',
+    functionId: people.admin.functionId,
+    roles: [Role.AUDITOR],
+  });
   auditorId = auditor.id;
 });
 
@@ -45,16 +50,39 @@ describe('CSV downloads', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const rows = await rowsOf(response);
     expect(rows).toHaveLength(2 + FORMULA_NAMES.length);
-    expect(Object.keys(rows[0])).toEqual(['reference', 'state', 'taxpayer', 'tin', 'international', 'balance_due', 'revenue_officer', 'group_manager', 'tecs_record', 'entered_at', 'removed_at']);
+    expect(Object.keys(rows[0])).toEqual([
+      'reference',
+      'state',
+      'taxpayer',
+      'tin',
+      'international',
+      'balance_due',
+      'revenue_officer',
+      'group_manager',
+      'tecs_record',
+      'entered_at',
+      'removed_at',
+    ]);
     const cleveland = rows.find((row) => row.taxpayer === CLEVELAND_REQUEST.taxpayerName)!;
-    expect(cleveland).toMatchObject({ tin: '***-**-6789', international: 'no', balance_due: '141000.00', revenue_officer: 'cleveland.ro', group_manager: 'cleveland.gm' });
+    expect(cleveland).toMatchObject({
+      tin: '***-**-6789',
+      international: 'no',
+      balance_due: '141000.00',
+      revenue_officer: 'cleveland.ro',
+      group_manager: 'cleveland.gm',
+    });
 
     const own = await rowsOf(await hub.download(people.intlRo.id, '/exports/lookouts.csv'));
     expect(own.map((row) => row.taxpayer)).toEqual([HONG_KONG_REQUEST.taxpayerName]);
     expect(await rowsOf(await hub.download(people.otherRo.id, '/exports/lookouts.csv'))).toEqual([]);
 
     const [audit] = await hub.database.dataSource.query(`SELECT * FROM access_audit WHERE request_id = 'export-1'`);
-    expect(audit).toMatchObject({ actor_id: people.coordinator.id, kind: 'READ', operation: '/exports/lookouts.csv', client_address: expect.any(String) });
+    expect(audit).toMatchObject({
+      actor_id: people.coordinator.id,
+      kind: 'READ',
+      operation: '/exports/lookouts.csv',
+      client_address: expect.any(String),
+    });
     expect(audit.fields).toContain('tin');
   });
 
@@ -69,7 +97,9 @@ describe('CSV downloads', () => {
     expect(active).toEqual([]);
     const international = await rowsOf(await hub.download(people.coordinator.id, '/exports/lookouts.csv', { international: 'true' }));
     expect(international.map((row) => row.taxpayer)).toEqual([HONG_KONG_REQUEST.taxpayerName]);
-    const byTin = await rowsOf(await hub.download(people.coordinator.id, '/exports/lookouts.csv', { tin: HONG_KONG_REQUEST.tin }, { method: 'POST' }));
+    const byTin = await rowsOf(
+      await hub.download(people.coordinator.id, '/exports/lookouts.csv', { tin: HONG_KONG_REQUEST.tin }, { method: 'POST' }),
+    );
     expect(byTin.map((row) => row.taxpayer)).toEqual([HONG_KONG_REQUEST.taxpayerName]);
 
     const inUrl = await hub.download(people.coordinator.id, '/exports/lookouts.csv', { tin: HONG_KONG_REQUEST.tin, nameContains: 'Chan' });
@@ -81,7 +111,12 @@ describe('CSV downloads', () => {
   });
 
   it('answer bad filters with BAD_USER_INPUT naming each parameter', async () => {
-    const response = await hub.download(people.admin.id, '/exports/access-audit.csv', { actorId: 'me', kind: 'PEEK', from: 'yesterday', first: '10' });
+    const response = await hub.download(people.admin.id, '/exports/access-audit.csv', {
+      actorId: 'me',
+      kind: 'PEEK',
+      from: 'yesterday',
+      first: '10',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { fieldErrors: { field: string }[] } }[] };
     expect(body.errors[0].extensions.fieldErrors.map((e) => e.field).sort()).toEqual(['actorId', 'first', 'from', 'kind']);
@@ -99,7 +134,10 @@ describe('CSV downloads', () => {
     expect(ro.status).toBe(403);
     expect(((await ro.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await hub.download(auditorId, '/exports/access-audit.csv')).status).toBe(200);
-    expect((await hub.download(people.clevelandRo.id, '/exports/sla-report.csv', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' })).status).toBe(403);
+    expect(
+      (await hub.download(people.clevelandRo.id, '/exports/sla-report.csv', { from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z' }))
+        .status,
+    ).toBe(403);
   });
 
   it('give the connection back to the pool when the reader goes away mid-download', async () => {
@@ -138,11 +176,15 @@ describe('CSV downloads', () => {
       expect(((await second.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
 
       // After a second of not reading, the stalled download is cut: its slot (and connection) are free again.
-      await eventually(async () => {
-        const retry = await limited.download(people.admin.id, '/exports/access-audit.csv', { operation: 'none' });
-        await retry.arrayBuffer();
-        return retry.status === 200;
-      }, 15_000, 'the stalled download to be cut');
+      await eventually(
+        async () => {
+          const retry = await limited.download(people.admin.id, '/exports/access-audit.csv', { operation: 'none' });
+          await retry.arrayBuffer();
+          return retry.status === 200;
+        },
+        15_000,
+        'the stalled download to be cut',
+      );
       await expect(
         (async () => {
           for (;;) if ((await reader.read()).done) return;

@@ -4,14 +4,27 @@ import { REFERRAL_LIFECYCLE } from '../../src/modules/referrals/referral-lifecyc
 import { CROSSING_LIFECYCLE } from '../../src/modules/tecs/crossing-lifecycle';
 import { INVESTIGATION_LIFECYCLE } from '../../src/modules/tecs/investigation-lifecycle';
 import { LOOKOUT_LIFECYCLE } from '../../src/modules/tecs/lookout-lifecycle';
-import { defineLifecycle, LifecycleDefinition, LifecycleDefinitionError, LifecycleRule, lifecycleProblems } from '../../src/platform/lifecycle/lifecycle-table';
+import {
+  defineLifecycle,
+  LifecycleDefinition,
+  LifecycleDefinitionError,
+  LifecycleRule,
+  lifecycleProblems,
+} from '../../src/platform/lifecycle/lifecycle-table';
 
 type State = 'DRAFT' | 'OPEN' | 'DONE';
 type Action = 'CREATE' | 'OPEN' | 'FINISH';
 const OPERATIONS = new Set(['create', 'open', 'finish']);
 const isOperation = (name: string) => OPERATIONS.has(name);
 
-const rule = (mutation: string | null, from: State[] | null, to: State | null): LifecycleRule<State> => ({ mutation, from, to, by: ['OWNER'], notify: null, source: 'test' });
+const rule = (mutation: string | null, from: State[] | null, to: State | null): LifecycleRule<State> => ({
+  mutation,
+  from,
+  to,
+  by: ['OWNER'],
+  notify: null,
+  source: 'test',
+});
 
 /** A sound table: DRAFT → OPEN → DONE. */
 function table(): LifecycleDefinition<string, Action, LifecycleRule<string>> {
@@ -36,7 +49,9 @@ describe('the lifecycle tables of the hub', () => {
     ['OI', INVESTIGATION_LIFECYCLE],
     ['crossing', CROSSING_LIFECYCLE],
   ] as const)('the %s table is sound against the real ACCESS_POLICY', (_name, definition) => {
-    expect(lifecycleProblems(definition as LifecycleDefinition<string, string, LifecycleRule<string>>, (name) => name in ACCESS_POLICY)).toEqual([]);
+    expect(
+      lifecycleProblems(definition as LifecycleDefinition<string, string, LifecycleRule<string>>, (name) => name in ACCESS_POLICY),
+    ).toEqual([]);
   });
 });
 
@@ -47,8 +62,12 @@ describe('validating a lifecycle table', () => {
   });
 
   it('refuses an unknown state in from, to or terminal', () => {
-    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule('open', ['DRAFT', 'LIMBO' as State], 'OPEN') }))).toContain('OPEN.from names unknown state LIMBO');
-    expect(problemsOf((t) => Object.assign(t.rules, { FINISH: rule('finish', ['OPEN'], 'GONE' as State) }))).toContain('FINISH.to names unknown state GONE');
+    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule('open', ['DRAFT', 'LIMBO' as State], 'OPEN') }))).toContain(
+      'OPEN.from names unknown state LIMBO',
+    );
+    expect(problemsOf((t) => Object.assign(t.rules, { FINISH: rule('finish', ['OPEN'], 'GONE' as State) }))).toContain(
+      'FINISH.to names unknown state GONE',
+    );
     expect(problemsOf((t) => (t.terminal = ['DONE', 'GONE']))).toContain('terminal names unknown state GONE');
   });
 
@@ -60,11 +79,15 @@ describe('validating a lifecycle table', () => {
       }),
     ).toEqual(['unreachable from the start: ARCHIVED']);
     // Without a creating action nothing is reachable.
-    expect(problemsOf((t) => Object.assign(t.rules, { CREATE: rule('create', ['DONE'], 'DRAFT') }))).toContain('unreachable from the start: DRAFT, OPEN, DONE');
+    expect(problemsOf((t) => Object.assign(t.rules, { CREATE: rule('create', ['DONE'], 'DRAFT') }))).toContain(
+      'unreachable from the start: DRAFT, OPEN, DONE',
+    );
   });
 
   it('refuses an action on a terminal state, and a dead end not declared terminal', () => {
-    expect(problemsOf((t) => Object.assign(t.rules, { FINISH: rule('finish', ['OPEN', 'DONE'], 'DONE') }))).toContain('FINISH leaves terminal state DONE');
+    expect(problemsOf((t) => Object.assign(t.rules, { FINISH: rule('finish', ['OPEN', 'DONE'], 'DONE') }))).toContain(
+      'FINISH leaves terminal state DONE',
+    );
     expect(problemsOf((t) => (t.terminal = []))).toEqual(['DONE is a dead end but not declared terminal']);
     // Staying in the state is not a way out.
     expect(problemsOf((t) => Object.assign(t.rules, { FINISH: rule('finish', ['OPEN'], null) }))).toEqual([
@@ -74,14 +97,20 @@ describe('validating a lifecycle table', () => {
   });
 
   it('refuses an operation without an ACCESS_POLICY entry, but not a step of another operation', () => {
-    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule('openThing', ['DRAFT'], 'OPEN') }))).toEqual(['OPEN is taken by openThing, which has no ACCESS_POLICY entry']);
+    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule('openThing', ['DRAFT'], 'OPEN') }))).toEqual([
+      'OPEN is taken by openThing, which has no ACCESS_POLICY entry',
+    ]);
     expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule(null, ['DRAFT'], 'OPEN') }))).toEqual([]);
   });
 
   it('refuses a creating action without a state, an action for no state and an action nobody may take', () => {
-    expect(problemsOf((t) => Object.assign(t.rules, { CREATE: rule('create', null, null) }))).toContain('CREATE creates the item but names no state to create it in');
+    expect(problemsOf((t) => Object.assign(t.rules, { CREATE: rule('create', null, null) }))).toContain(
+      'CREATE creates the item but names no state to create it in',
+    );
     expect(problemsOf((t) => Object.assign(t.rules, { OPEN: rule('open', [], 'OPEN') }))).toContain('OPEN applies in no state');
-    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: { ...rule('open', ['DRAFT'], 'OPEN'), by: [] } }))).toEqual(['OPEN names nobody who may take it']);
+    expect(problemsOf((t) => Object.assign(t.rules, { OPEN: { ...rule('open', ['DRAFT'], 'OPEN'), by: [] } }))).toEqual([
+      'OPEN names nobody who may take it',
+    ]);
   });
 
   it('refuses to define a broken table, naming every problem', () => {

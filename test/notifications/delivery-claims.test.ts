@@ -44,7 +44,10 @@ async function pendingNotices(referrals: number): Promise<string[]> {
       receivingFunctionId: org.functions.ef.id,
       content: { form14566: VALID_14566 as never },
     });
-    const rows: { id: string }[] = await hub.database.dataSource.query("SELECT id FROM notification WHERE referral_id = $1 AND status = 'PENDING'", [referral.id]);
+    const rows: { id: string }[] = await hub.database.dataSource.query(
+      "SELECT id FROM notification WHERE referral_id = $1 AND status = 'PENDING'",
+      [referral.id],
+    );
     ids.push(...rows.map((row) => row.id));
   }
   return ids;
@@ -109,14 +112,21 @@ it(`sends urgent notices at once but at most ${URGENT_CONCURRENCY} at a time, ho
   hub.services.delivery.deliverUrgentNow(ids);
   await eventually(async () => smtp.held.now === URGENT_CONCURRENCY, 10_000, 'the first urgent sends to be held');
   expect(await heldByOthers()).toEqual({ transactions: [], locks: [] });
-  const claimed = await hub.database.dataSource.query('SELECT count(*)::int AS n FROM notification WHERE id = ANY($1) AND claimed_until IS NOT NULL', [ids]);
+  const claimed = await hub.database.dataSource.query(
+    'SELECT count(*)::int AS n FROM notification WHERE id = ANY($1) AND claimed_until IS NOT NULL',
+    [ids],
+  );
   expect(claimed).toEqual([{ n: URGENT_CONCURRENCY }]);
 
   // Each held send times out (1 s) and makes room for the next, until every notice has had its attempt.
-  await eventually(async () => {
-    const rows = await Promise.all(ids.map(rowOf));
-    return rows.every((row) => row.attempts === 1 && row.claimed_until === null);
-  }, 30_000, 'every urgent notice to have been tried');
+  await eventually(
+    async () => {
+      const rows = await Promise.all(ids.map(rowOf));
+      return rows.every((row) => row.attempts === 1 && row.claimed_until === null);
+    },
+    30_000,
+    'every urgent notice to have been tried',
+  );
   expect(smtp.held.total - heldBefore).toBe(ids.length);
   expect(smtp.held.mostAtOnce).toBe(URGENT_CONCURRENCY);
 });

@@ -32,10 +32,14 @@ beforeEach(() => {
 });
 
 const file = (): Promise<Referral> =>
-  hub.services.referrals.file(originator, { form: 'F14566' as never, receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 as never } });
+  hub.services.referrals.file(originator, {
+    form: 'F14566' as never,
+    receivingFunctionId: org.functions.ef.id,
+    content: { form14566: VALID_14566 as never },
+  });
 
 const statusOf = async (referralId: string) =>
-  (await hub.database.dataSource.manager.findOneByOrFail(Notification, { referralId, kind: 'REFERRAL_FILED' }));
+  await hub.database.dataSource.manager.findOneByOrFail(Notification, { referralId, kind: 'REFERRAL_FILED' });
 
 it('delivers a notice through SMTP with the reference and a link, and no taxpayer data', async () => {
   const referral = await file();
@@ -53,14 +57,22 @@ it('delivers a notice through SMTP with the reference and a link, and no taxpaye
 it('delivers every notice exactly once after the SMTP server was down for a while', async () => {
   await smtp.stop();
   const referrals = [await file(), await file(), await file()];
-  await eventually(async () => {
-    const rows = await Promise.all(referrals.map((r) => statusOf(r.id)));
-    return rows.every((row) => row.attempts >= 1);
-  }, 20_000, 'failed first attempts');
+  await eventually(
+    async () => {
+      const rows = await Promise.all(referrals.map((r) => statusOf(r.id)));
+      return rows.every((row) => row.attempts >= 1);
+    },
+    20_000,
+    'failed first attempts',
+  );
   expect((await Promise.all(referrals.map((r) => statusOf(r.id)))).map((row) => row.status)).toEqual(['PENDING', 'PENDING', 'PENDING']);
   await smtp.restart();
   await smtp.waitFor(3, 30_000);
-  await eventually(async () => (await Promise.all(referrals.map((r) => statusOf(r.id)))).every((row) => row.status === 'SENT'), 20_000, 'all SENT');
+  await eventually(
+    async () => (await Promise.all(referrals.map((r) => statusOf(r.id)))).every((row) => row.status === 'SENT'),
+    20_000,
+    'all SENT',
+  );
   const references = smtp.messages.map((m) => m.subject).filter((s) => referrals.some((r) => s.includes(r.referenceNumber)));
   expect(references).toHaveLength(3);
   expect(new Set(references).size).toBe(3);
@@ -82,7 +94,9 @@ it('puts a permanently rejected notice in the dead letters, where an admin sees 
   expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
 
   smtp.mode = 'accept';
-  const retried = dataOf(await hub.request(org.people.admin.id, `mutation($id: ID!) { retryNotification(id: $id) { status } }`, { id: failed.id }));
+  const retried = dataOf(
+    await hub.request(org.people.admin.id, `mutation($id: ID!) { retryNotification(id: $id) { status } }`, { id: failed.id }),
+  );
   expect(retried.retryNotification.status).toBe('PENDING');
   const [mail] = await smtp.waitFor(1);
   expect(mail.subject).toContain(referral.referenceNumber);
@@ -102,10 +116,17 @@ it('moves a notice that keeps failing temporarily to the dead letters once its r
       receivingFunctionId: people.functions.ef.id,
       content: { form14566: VALID_14566 as never },
     });
-    const dead = await eventually(async () => {
-      const row = await impatient.database.dataSource.manager.findOneByOrFail(Notification, { referralId: referral.id, kind: 'REFERRAL_FILED' });
-      return row.status === 'FAILED' ? row : null;
-    }, 40_000, 'retries exhausted');
+    const dead = await eventually(
+      async () => {
+        const row = await impatient.database.dataSource.manager.findOneByOrFail(Notification, {
+          referralId: referral.id,
+          kind: 'REFERRAL_FILED',
+        });
+        return row.status === 'FAILED' ? row : null;
+      },
+      40_000,
+      'retries exhausted',
+    );
     expect(dead.attempts).toBe(2); // the first try and MAIL_RETRY_LIMIT=1 retry
     expect(dead.lastError).toMatch(/451/);
   } finally {

@@ -31,7 +31,11 @@ async function noticesOf(work: () => Promise<unknown>): Promise<Record<string, s
 }
 
 const file14566 = () =>
-  hub.services.referrals.file(callers.originator, { form: 'F14566' as never, receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 as never } });
+  hub.services.referrals.file(callers.originator, {
+    form: 'F14566' as never,
+    receivingFunctionId: org.functions.ef.id,
+    content: { form14566: VALID_14566 as never },
+  });
 
 describe('who hears about each event', () => {
   it('notifies the next actor at every step of the 14566 lifecycle, never the actor', async () => {
@@ -45,9 +49,15 @@ describe('who hears about each event', () => {
     expect(await noticesOf(() => referrals.returnIncomplete(callers.amLiaison, { referralId: id, missingItems: ['research'] }))).toEqual({
       REFERRAL_RETURNED_INCOMPLETE: ['am.originator@example.gov'],
     });
-    expect(await noticesOf(() => referrals.resubmit(callers.originator, { referralId: id }))).toEqual({ REFERRAL_FILED: ['am.liaison@example.gov'] });
-    expect(await noticesOf(() => referrals.forward(callers.amLiaison, { referralId: id }))).toEqual({ REFERRAL_FORWARDED: ['ef.liaison@example.gov'] });
-    expect(await noticesOf(() => referrals.acknowledge(callers.efLiaison, { referralId: id }))).toEqual({ REFERRAL_ACKNOWLEDGED: ['am.originator@example.gov'] });
+    expect(await noticesOf(() => referrals.resubmit(callers.originator, { referralId: id }))).toEqual({
+      REFERRAL_FILED: ['am.liaison@example.gov'],
+    });
+    expect(await noticesOf(() => referrals.forward(callers.amLiaison, { referralId: id }))).toEqual({
+      REFERRAL_FORWARDED: ['ef.liaison@example.gov'],
+    });
+    expect(await noticesOf(() => referrals.acknowledge(callers.efLiaison, { referralId: id }))).toEqual({
+      REFERRAL_ACKNOWLEDGED: ['am.originator@example.gov'],
+    });
     expect(await noticesOf(() => referrals.assign(callers.efLiaison, { referralId: id, assigneeId: org.people.efWorker.id }))).toEqual({
       REFERRAL_ASSIGNED: ['ef.worker@example.gov'],
     });
@@ -70,7 +80,11 @@ describe('who hears about each event', () => {
 
   it('tells the sender of a 4442 returned "no TPP involvement", and those involved of a withdrawal', async () => {
     const { referrals } = hub.services;
-    const inquiry = await referrals.file(callers.originator, { form: 'F4442' as never, receivingFunctionId: org.functions.rivo.id, content: { form4442: VALID_4442 as never } });
+    const inquiry = await referrals.file(callers.originator, {
+      form: 'F4442' as never,
+      receivingFunctionId: org.functions.rivo.id,
+      content: { form4442: VALID_4442 as never },
+    });
     await referrals.forward(callers.amLiaison, { referralId: inquiry.id });
     expect(await noticesOf(() => referrals.returnNoTppInvolvement(callers.rivoLiaison, { referralId: inquiry.id }))).toEqual({
       REFERRAL_RETURNED_NO_TPP: ['am.originator@example.gov'],
@@ -92,7 +106,9 @@ describe('who hears about each event', () => {
     await referrals.forward(callers.amLiaison, { referralId: referral.id });
     await referrals.acknowledge(callers.efLiaison, { referralId: referral.id });
     expect(
-      await noticesOf(() => referrals.returnToOriginatingLiaison(callers.efLiaison, { referralId: referral.id, missingItems: ['the CC FINDE print'] })),
+      await noticesOf(() =>
+        referrals.returnToOriginatingLiaison(callers.efLiaison, { referralId: referral.id, missingItems: ['the CC FINDE print'] }),
+      ),
     ).toEqual({ REFERRAL_RETURNED_TO_LIAISON: ['am.liaison@example.gov'] });
   });
 });
@@ -104,7 +120,11 @@ describe('outbox and transactions', () => {
     const rowsBefore = await db.manager.count(Notification);
     await expect(
       db.transaction(async (manager) => {
-        await hub.services.outbox.enqueue(manager, [{ kind: 'REFERRAL_FILED', recipientId: org.people.amLiaison.id, referralId: null, urgent: false }], hub.clock.now());
+        await hub.services.outbox.enqueue(
+          manager,
+          [{ kind: 'REFERRAL_FILED', recipientId: org.people.amLiaison.id, referralId: null, urgent: false }],
+          hub.clock.now(),
+        );
         expect(Number((await manager.query(`SELECT count(*) AS n FROM pgboss.job`))[0].n)).toBe(jobsBefore + 1);
         throw new Error('the change failed');
       }),
@@ -117,7 +137,9 @@ describe('outbox and transactions', () => {
     const db = hub.database.dataSource;
     const referral = await file14566();
     const [notice] = await db.manager.find(Notification, { where: { referralId: referral.id } });
-    const jobs = await db.query(`SELECT data FROM pgboss.job WHERE name = 'notification-deliver' AND data->>'notificationId' = $1`, [notice.id]);
+    const jobs = await db.query(`SELECT data FROM pgboss.job WHERE name = 'notification-deliver' AND data->>'notificationId' = $1`, [
+      notice.id,
+    ]);
     expect(jobs).toHaveLength(1);
   });
 
@@ -131,7 +153,9 @@ describe('outbox and transactions', () => {
       hub.services.referrals.acknowledge(efManager, { referralId: referral.id }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const acks = await hub.database.dataSource.manager.find(Notification, { where: { referralId: referral.id, kind: 'REFERRAL_ACKNOWLEDGED' } });
+    const acks = await hub.database.dataSource.manager.find(Notification, {
+      where: { referralId: referral.id, kind: 'REFERRAL_ACKNOWLEDGED' },
+    });
     expect(acks).toHaveLength(1);
     await hub.services.org.removeLiaison(org.functions.ef.id, org.people.efManager.id);
   });
@@ -139,7 +163,9 @@ describe('outbox and transactions', () => {
   it('holds non-urgent notices for a digest reader, but never an elevation', async () => {
     await hub.services.org.updateEmployee(org.people.amLiaison.id, { notificationMode: NotificationMode.DAILY_DIGEST });
     const referral = await file14566();
-    const [filed] = await hub.database.dataSource.manager.find(Notification, { where: { referralId: referral.id, kind: 'REFERRAL_FILED' } });
+    const [filed] = await hub.database.dataSource.manager.find(Notification, {
+      where: { referralId: referral.id, kind: 'REFERRAL_FILED' },
+    });
     expect(filed.status).toBe('DIGEST_PENDING');
     await hub.services.referrals.elevate(callers.originator, { referralId: referral.id, reason: 'disagree' });
     const [elevated] = await hub.database.dataSource.manager.find(Notification, {
@@ -149,7 +175,9 @@ describe('outbox and transactions', () => {
 
     const digests = await hub.services.digest.sendDigests();
     expect(digests).toBe(1);
-    const [digest] = await hub.database.dataSource.manager.find(Notification, { where: { kind: 'DAILY_DIGEST', recipientId: org.people.amLiaison.id } });
+    const [digest] = await hub.database.dataSource.manager.find(Notification, {
+      where: { kind: 'DAILY_DIGEST', recipientId: org.people.amLiaison.id },
+    });
     expect(digest.status).toBe('PENDING');
     const carried = await hub.database.dataSource.manager.find(Notification, { where: { digestId: digest.id } });
     expect(carried.map((n) => n.id)).toContain(filed.id);

@@ -26,7 +26,11 @@ afterAll(() => hub.stop());
 
 async function fileAt(iso: string): Promise<Referral> {
   hub.clock.set(iso);
-  return hub.services.referrals.file(originator, { form: 'F14566' as never, receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 as never } });
+  return hub.services.referrals.file(originator, {
+    form: 'F14566' as never,
+    receivingFunctionId: org.functions.ef.id,
+    content: { form14566: VALID_14566 as never },
+  });
 }
 
 async function sweepAt(iso: string) {
@@ -77,7 +81,10 @@ describe('the SLA sweep', () => {
       ['ESCALATION', 1],
       ['ESCALATION', 2],
     ]);
-    const history = await hub.database.dataSource.manager.find(ReferralHistoryEntry, { where: { referralId: referral.id }, order: { id: 'ASC' } });
+    const history = await hub.database.dataSource.manager.find(ReferralHistoryEntry, {
+      where: { referralId: referral.id },
+      order: { id: 'ASC' },
+    });
     expect(history.filter((h) => h.actorId === null).map((h) => [h.action, h.details?.level])).toEqual([
       ['SLA_BREACH', 0],
       ['SLA_ESCALATION', 1],
@@ -93,7 +100,7 @@ describe('the SLA sweep', () => {
     expect(await notices(referral.id, 'SLA_BREACH')).toHaveLength(1);
   });
 
-  it('counts business days in the acting function\'s zone and skips federal holidays', async () => {
+  it("counts business days in the acting function's zone and skips federal holidays", async () => {
     // Forwarded Wednesday 2026-12-23 to the EF team (Chicago): ack due end of Tuesday 12-29 (Christmas Friday skipped).
     const referral = await fileAt('2026-12-21T15:00:00Z');
     hub.clock.set('2026-12-23T15:00:00Z');
@@ -114,7 +121,7 @@ describe('the SLA sweep', () => {
     expect((await notices(referral.id, 'SLA_ESCALATION')).sort()).toEqual(['ef.director@example.gov', 'ef.manager@example.gov']);
   });
 
-  it('stops a clock\'s events once the action is taken, and sends breach notices even to digest readers', async () => {
+  it("stops a clock's events once the action is taken, and sends breach notices even to digest readers", async () => {
     await hub.services.org.updateEmployee(org.people.amLiaison.id, { notificationMode: NotificationMode.DAILY_DIGEST });
     const late = await fileAt(FILED);
     const onTime = await fileAt(FILED);
@@ -156,21 +163,41 @@ describe('overdueReferrals and slaReport', () => {
     expect(overdue.map((r: { id: string }) => r.id)).not.toContain(quick.id);
 
     const report = dataOf(
-      await hub.request(org.people.admin.id, `query($fn: ID) { slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z", functionId: $fn) {
-        functionCode liaisonName received acknowledgedOnTime acknowledgedLate unacknowledgedLate medianHoursToAcknowledge openBreaches } }`, { fn: org.functions.ef.id }),
+      await hub.request(
+        org.people.admin.id,
+        `query($fn: ID) { slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z", functionId: $fn) {
+        functionCode liaisonName received acknowledgedOnTime acknowledgedLate unacknowledgedLate medianHoursToAcknowledge openBreaches } }`,
+        { fn: org.functions.ef.id },
+      ),
     ).slaReport;
-    expect(report[0]).toMatchObject({ functionCode: 'RICS-EF', liaisonName: null, received: 3, acknowledgedOnTime: 1, acknowledgedLate: 1, unacknowledgedLate: 1 });
+    expect(report[0]).toMatchObject({
+      functionCode: 'RICS-EF',
+      liaisonName: null,
+      received: 3,
+      acknowledgedOnTime: 1,
+      acknowledgedLate: 1,
+      unacknowledgedLate: 1,
+    });
     expect(report[0].medianHoursToAcknowledge).toBeCloseTo((2 + 168) / 2, 5);
     expect(report[0].openBreaches).toBeGreaterThanOrEqual(1);
     expect(report[1]).toMatchObject({ liaisonName: org.people.efLiaison.name, received: 2, acknowledgedOnTime: 1, acknowledgedLate: 1 });
 
     const csv = await (
-      await hub.download(org.people.admin.id, '/exports/sla-report.csv', { from: '2027-02-01T00:00:00Z', to: '2027-02-03T00:00:00Z', functionId: org.functions.ef.id })
+      await hub.download(org.people.admin.id, '/exports/sla-report.csv', {
+        from: '2027-02-01T00:00:00Z',
+        to: '2027-02-03T00:00:00Z',
+        functionId: org.functions.ef.id,
+      })
     ).text();
-    expect(csv.split('\r\n')[0]).toBe('function,liaison,received,acknowledged_on_time,acknowledged_late,unacknowledged_late,median_hours_to_acknowledge,open_breaches');
+    expect(csv.split('\r\n')[0]).toBe(
+      'function,liaison,received,acknowledged_on_time,acknowledged_late,unacknowledged_late,median_hours_to_acknowledge,open_breaches',
+    );
     expect(csv.split('\r\n')[1]).toMatch(/^RICS-EF,\(all\),3,1,1,1,85,\d+$/);
 
-    const forbidden = await hub.request(org.people.efLiaison.id, `{ slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z") { received } }`);
+    const forbidden = await hub.request(
+      org.people.efLiaison.id,
+      `{ slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z") { received } }`,
+    );
     expect(forbidden.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -42,25 +42,42 @@ it('two instances on one database deliver each notice once and record each SLA e
     ids.push(referral.id);
   }
   await smtp.waitFor(12, 30_000);
-  await eventually(async () => {
-    const [{ n }] = await database.dataSource.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'notification-deliver' AND state < 'completed'`);
-    return Number(n) === 0;
-  }, 20_000, 'delivery jobs to finish');
+  await eventually(
+    async () => {
+      const [{ n }] = await database.dataSource.query(
+        `SELECT count(*) AS n FROM pgboss.job WHERE name = 'notification-deliver' AND state < 'completed'`,
+      );
+      return Number(n) === 0;
+    },
+    20_000,
+    'delivery jobs to finish',
+  );
   expect(smtp.messages).toHaveLength(12);
   expect(new Set(smtp.messages.map((m) => m.subject)).size).toBe(12);
   expect(await database.dataSource.manager.countBy(Notification, { status: 'SENT' as never })).toBe(12);
 
   // Both instances sweep at the same instant, twice: every referral is breached and escalated once.
   for (const hub of [first, second]) hub.clock.set('2026-11-28T05:00:00Z');
-  const results = await Promise.all([first.services.slaSweep.run(), second.services.slaSweep.run(), first.services.slaSweep.run(), second.services.slaSweep.run()]);
+  const results = await Promise.all([
+    first.services.slaSweep.run(),
+    second.services.slaSweep.run(),
+    first.services.slaSweep.run(),
+    second.services.slaSweep.run(),
+  ]);
   expect(results.reduce((sum, r) => sum + r.breaches, 0)).toBe(12);
   expect(results.reduce((sum, r) => sum + r.escalations, 0)).toBe(12);
   const breaches = await database.dataSource.manager.countBy(ReferralSlaEvent, { kind: 'BREACH' as never });
   expect(breaches).toBe(12);
   await smtp.waitFor(12 + 24, 30_000); // a breach notice to the liaison and an escalation to the manager each
-  await eventually(async () => {
-    const [{ n }] = await database.dataSource.query(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'notification-deliver' AND state < 'completed'`);
-    return Number(n) === 0;
-  }, 20_000, 'delivery jobs to finish');
+  await eventually(
+    async () => {
+      const [{ n }] = await database.dataSource.query(
+        `SELECT count(*) AS n FROM pgboss.job WHERE name = 'notification-deliver' AND state < 'completed'`,
+      );
+      return Number(n) === 0;
+    },
+    20_000,
+    'delivery jobs to finish',
+  );
   expect(smtp.messages).toHaveLength(36);
 }, 90_000);

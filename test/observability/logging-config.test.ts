@@ -31,11 +31,16 @@ describe('LOG_LEVEL and LOG_FORMAT', () => {
     expect(loadConfig({ ...BASE, NODE_ENV: 'development' }).logging).toEqual({ level: 'info', format: 'pretty' });
     expect(loadConfig({ ...BASE, NODE_ENV: 'test' }).logging).toEqual({ level: 'info', format: 'json' });
     expect(loadConfig(PRODUCTION).logging).toEqual({ level: 'info', format: 'json' });
-    expect(loadConfig({ ...BASE, NODE_ENV: 'development', LOG_FORMAT: 'json', LOG_LEVEL: 'debug' }).logging).toEqual({ level: 'debug', format: 'json' });
+    expect(loadConfig({ ...BASE, NODE_ENV: 'development', LOG_FORMAT: 'json', LOG_LEVEL: 'debug' }).logging).toEqual({
+      level: 'debug',
+      format: 'json',
+    });
   });
 
   it('refuse unknown values', () => {
-    expect(() => loadConfig({ ...BASE, LOG_LEVEL: 'verbose' })).toThrow(new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'));
+    expect(() => loadConfig({ ...BASE, LOG_LEVEL: 'verbose' })).toThrow(
+      new ConfigError('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'),
+    );
     expect(() => loadConfig({ ...BASE, LOG_FORMAT: 'xml' })).toThrow(ConfigError);
   });
 });
@@ -49,7 +54,9 @@ describe('METRICS_PORT, METRICS_HOST and METRICS_TOKEN', () => {
 
   it('require a token of at least 16 characters off the loopback interface, and a port other than the API', () => {
     expect(() => loadConfig({ ...BASE, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' })).toThrow(/METRICS_TOKEN is required/);
-    expect(loadConfig({ ...BASE, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(16) }).metrics.host).toBe('0.0.0.0');
+    expect(loadConfig({ ...BASE, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'x'.repeat(16) }).metrics.host).toBe(
+      '0.0.0.0',
+    );
     expect(() => loadConfig({ ...BASE, METRICS_TOKEN: 'short' })).toThrow(/at least 16 characters/);
     expect(() => loadConfig({ ...BASE, PORT: '4000', METRICS_PORT: '4000' })).toThrow(/METRICS_PORT must differ from PORT/);
     expect(() => loadConfig({ ...BASE, METRICS_PORT: '70000' })).toThrow(ConfigError);
@@ -62,7 +69,10 @@ describe('the logger', () => {
     const logger = createLogger({ level: 'info', format: 'json' }, stream);
     logger.info('outside');
     observeRequest({ requestId: 'req-1', errorCodes: [] }, () => logger.warn('inside'));
-    const [outside, inside] = text().trim().split('\n').map((line) => JSON.parse(line));
+    const [outside, inside] = text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(outside).toMatchObject({ level: 'info', msg: 'outside' });
     expect(outside.requestId).toBeUndefined();
     expect(inside).toMatchObject({ level: 'warn', msg: 'inside', requestId: 'req-1' });
@@ -81,7 +91,10 @@ describe('the logger', () => {
     logger.info({ headers: { authorization: 'Bearer abc.def.ghi' }, token: 'abc.def.ghi', lookout: { tin: '521473398' } }, 'probe');
     const id = '3f2b8c1e-0000-4000-8000-123456789012';
     messageLog(logger)(`notice ${id}: SSN 521-47-3398, ITIN 912 70 1234, EIN 47-1234567, digits 521473398, migration Core1700000000000`);
-    const [probe, message] = text().trim().split('\n').map((line) => JSON.parse(line));
+    const [probe, message] = text()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(probe).toMatchObject({ headers: { authorization: '[redacted]' }, token: '[redacted]', lookout: { tin: '[redacted]' } });
     expect(message.msg).toBe(`notice ${id}: SSN [number], ITIN [number], EIN [number], digits [number], migration Core1700000000000`);
   });

@@ -50,7 +50,8 @@ describe('GET /metrics', () => {
   it('times requests by operation and counts errors by code', async () => {
     const before = await scrape();
     const count = (operation: string) => ['hub_graphql_request_duration_seconds_count', { operation }] as const;
-    const countOrZero = (samples: Sample[], operation: string) => samples.find((s) => s.name === count(operation)[0] && s.labels.operation === operation)?.value ?? 0;
+    const countOrZero = (samples: Sample[], operation: string) =>
+      samples.find((s) => s.name === count(operation)[0] && s.labels.operation === operation)?.value ?? 0;
     dataOf(await hub.request(org.people.admin.id, '{ me { id } }'));
     dataOf(await hub.request(org.people.admin.id, 'query Me { me { id } }'));
     expect(errorCodeOf(await hub.request({}, '{ me { id } }'))).toBe('UNAUTHENTICATED');
@@ -59,7 +60,8 @@ describe('GET /metrics', () => {
     expect(countOrZero(after, 'me') - countOrZero(before, 'me')).toBe(2);
     expect(countOrZero(after, '(unauthenticated)') - countOrZero(before, '(unauthenticated)')).toBe(1);
     expect(countOrZero(after, '(invalid)') - countOrZero(before, '(invalid)')).toBe(1);
-    const errors = (samples: Sample[], code: string) => samples.find((s) => s.name === 'hub_graphql_errors_total' && s.labels.code === code)?.value ?? 0;
+    const errors = (samples: Sample[], code: string) =>
+      samples.find((s) => s.name === 'hub_graphql_errors_total' && s.labels.code === code)?.value ?? 0;
     expect(errors(after, 'UNAUTHENTICATED') - errors(before, 'UNAUTHENTICATED')).toBe(1);
     expect(errors(after, 'GRAPHQL_VALIDATION_FAILED') - errors(before, 'GRAPHQL_VALIDATION_FAILED')).toBe(1);
     expect(sampleValue(after, 'hub_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);

@@ -42,7 +42,8 @@ afterAll(async () => {
 });
 
 const parsed = (): Record<string, any>[] => lines.map((line) => JSON.parse(line));
-const requestLines = (): Record<string, any>[] => parsed().filter((line) => line.msg === 'request completed' || line.msg === 'request failed');
+const requestLines = (): Record<string, any>[] =>
+  parsed().filter((line) => line.msg === 'request completed' || line.msg === 'request failed');
 
 /** Runs a Form 14566 from filing to close and a TECS lookout with a DHS crossing, as the seed examples do. */
 async function fullWorkflow(): Promise<void> {
@@ -58,11 +59,21 @@ async function fullWorkflow(): Promise<void> {
   await act(hub, people.amLiaison.id, 'forward', { referralId: filed.id, note: 'Research complete' });
   await act(hub, people.efLiaison.id, 'acknowledge', { referralId: filed.id });
   await act(hub, people.efLiaison.id, 'assign', { referralId: filed.id, assigneeId: people.efWorker.id });
-  const unmasked = dataOf(await hub.request(people.efLiaison.id, `query Unmask($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: filed.id }));
+  const unmasked = dataOf(
+    await hub.request(people.efLiaison.id, `query Unmask($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: filed.id }),
+  );
   expect(unmasked.referral.unmaskedTins.map((t: { tin: string }) => t.tin)).toContain(TAXPAYER_SSN.replace(/-/g, ''));
-  await act(hub, people.efWorker.id, 'complete', { referralId: filed.id, actionsTaken: ['EIN added to the scheme list'], resolutionCode: 'ADDED_TO_SCHEME_LIST' });
+  await act(hub, people.efWorker.id, 'complete', {
+    referralId: filed.id,
+    actionsTaken: ['EIN added to the scheme list'],
+    resolutionCode: 'ADDED_TO_SCHEME_LIST',
+  });
   await act(hub, people.originator.id, 'close', { referralId: filed.id });
-  const search = await hub.request(people.amLiaison.id, `query Search($tin: String!) { referrals(filter: { tin: $tin }) { edges { node { id } } } }`, { tin: TAXPAYER_SSN });
+  const search = await hub.request(
+    people.amLiaison.id,
+    `query Search($tin: String!) { referrals(filter: { tin: $tin }) { edges { node { id } } } }`,
+    { tin: TAXPAYER_SSN },
+  );
   expect(dataOf(search).referrals.edges).toEqual([{ node: { id: filed.id } }]);
   // A GET operation carries its variables in the query string, which the log must not copy.
   const url = new URL(hub.url);
@@ -93,7 +104,9 @@ async function fullWorkflow(): Promise<void> {
 
   // Refusals: no token, someone else's referral, a validly signed token whose subject is a TIN.
   expect(errorCodeOf(await hub.request({}, `{ me { id } }`))).toBe('UNAUTHENTICATED');
-  expect(errorCodeOf(await hub.request(people.rivoWorker.id, `query Peek($id: ID!) { referral(id: $id) { id } }`, { id: filed.id }))).toBe('NOT_FOUND');
+  expect(errorCodeOf(await hub.request(people.rivoWorker.id, `query Peek($id: ID!) { referral(id: $id) { id } }`, { id: filed.id }))).toBe(
+    'NOT_FOUND',
+  );
   const tinToken = await issueAccessToken(hub.config.auth, TAXPAYER_SSN, hub.clock.now());
   tokensUsed.add(tinToken);
   expect((await hub.request({ authorization: `Bearer ${tinToken}` }, `{ me { id } }`)).errors).toBeDefined();
@@ -127,22 +140,36 @@ describe('request logs of a full workflow', () => {
     expect(filing).toMatchObject({ level: 'info', operationName: 'File', callerId: org.people.originator.id, errorCodes: [] });
     const refused = requests.find((line) => line.operationName === 'Peek');
     expect(refused).toMatchObject({ level: 'warn', operation: 'referral', callerId: org.people.rivoWorker.id, errorCodes: ['NOT_FOUND'] });
-    expect(requests.find((line) => line.errorCodes.includes('UNAUTHENTICATED'))).toMatchObject({ level: 'warn', operation: '(unauthenticated)' });
+    expect(requests.find((line) => line.errorCodes.includes('UNAUTHENTICATED'))).toMatchObject({
+      level: 'warn',
+      operation: '(unauthenticated)',
+    });
     expect(requests.filter((line) => line.callerId === tecsPeople.dhsClient.id).map((line) => line.operation)).toEqual(['reportCrossing']);
-    expect(requests.find((line) => line.operationName === 'SearchByGet')).toMatchObject({ req: { method: 'GET', path: '/graphql' }, operation: 'referrals' });
+    expect(requests.find((line) => line.operationName === 'SearchByGet')).toMatchObject({
+      req: { method: 'GET', path: '/graphql' },
+      operation: 'referrals',
+    });
   });
 
   it('carry the X-Request-Id a client sends', async () => {
     const requestId = 'trace-4711.req';
     const response = await fetch(hub.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': requestId, authorization: `Bearer ${await hub.tokenFor(org.people.admin.id)}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+        authorization: `Bearer ${await hub.tokenFor(org.people.admin.id)}`,
+      },
       body: JSON.stringify({ query: 'query Me { me { id } }' }),
     });
     expect(response.headers.get('x-request-id')).toBe(requestId);
     await response.json();
     await eventually(async () => requestLines().find((line) => line.requestId === requestId));
-    expect(requestLines().find((line) => line.requestId === requestId)).toMatchObject({ operation: 'me', operationName: 'Me', callerId: org.people.admin.id });
+    expect(requestLines().find((line) => line.requestId === requestId)).toMatchObject({
+      operation: 'me',
+      operationName: 'Me',
+      callerId: org.people.admin.id,
+    });
   });
 
   it('never contain a TIN, a taxpayer or employee name, an e-mail address or a token', () => {
@@ -174,7 +201,11 @@ describe('request logs of a full workflow', () => {
     const before = lines.length;
     hub.hub.observability.logUnexpectedError(error);
     const [line] = lines.slice(before).map((l) => JSON.parse(l));
-    expect(line).toMatchObject({ level: 'error', msg: 'unexpected error', err: { type: 'QueryFailedError', code: '22P02', message: expect.stringContaining('invalid input syntax for type uuid') } });
+    expect(line).toMatchObject({
+      level: 'error',
+      msg: 'unexpected error',
+      err: { type: 'QueryFailedError', code: '22P02', message: expect.stringContaining('invalid input syntax for type uuid') },
+    });
     expect(JSON.stringify(line)).not.toContain(TAXPAYER_SSN);
     expect(JSON.stringify(line)).not.toContain('SELECT');
   });

@@ -39,7 +39,9 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function coordinatorNotice(): Promise<{ id: string; attempts: number; last_error: string | null; job_state: string | null } | undefined> {
+async function coordinatorNotice(): Promise<
+  { id: string; attempts: number; last_error: string | null; job_state: string | null } | undefined
+> {
   const [row] = await setup.database.dataSource.query(
     `SELECT n.id, n.attempts, n.last_error,
             (SELECT j.state FROM pgboss.job j WHERE j.name = 'notification-deliver' AND j.data->>'notificationId' = n.id::text
@@ -75,10 +77,14 @@ it('a crossing reported right before a SIGKILL reaches the coordinator within 60
     },
   });
   expect(reported.errors).toBeUndefined();
-  await eventually(async () => {
-    const notice = await coordinatorNotice();
-    return notice && notice.attempts >= 1 && notice.last_error !== null && notice.job_state === 'active';
-  }, 60_000, "the express attempt to fail and a worker's attempt to be under way");
+  await eventually(
+    async () => {
+      const notice = await coordinatorNotice();
+      return notice && notice.attempts >= 1 && notice.last_error !== null && notice.job_state === 'active';
+    },
+    60_000,
+    "the express attempt to fail and a worker's attempt to be under way",
+  );
 
   process.kill(first.pid, 'SIGKILL');
   await first.exited();
@@ -93,7 +99,9 @@ it('a crossing reported right before a SIGKILL reaches the coordinator within 60
   );
   const afterRestartMs = mail.acceptedAt.getTime() - restartedAt;
   expect(afterRestartMs).toBeLessThan(RESTART_BOUND_MS);
-  const [{ status }] = await setup.database.dataSource.query('SELECT status FROM notification WHERE id = $1', [(await coordinatorNotice())!.id]);
+  const [{ status }] = await setup.database.dataSource.query('SELECT status FROM notification WHERE id = $1', [
+    (await coordinatorNotice())!.id,
+  ]);
   expect(status).toBe('SENT');
 });
 

@@ -115,7 +115,9 @@ describe('after kill -9, with the embedded PostgreSQL', () => {
 
   it('a taken HTTP port is named, and the database started for nothing is stopped again', async () => {
     const other = { DATA_DIR: dataDir(), EMBEDDED_PG_PORT: String(await freePort()), PORT: new URL(hub.baseUrl).port };
-    expect(await failedStart(other)).toBe(`port ${other.PORT} on 127.0.0.1 is taken by another program: stop it, or set PORT to a free port`);
+    expect(await failedStart(other)).toBe(
+      `port ${other.PORT} on 127.0.0.1 is taken by another program: stop it, or set PORT to a free port`,
+    );
     expect(existsSync(join(other.DATA_DIR, 'postgres', 'postmaster.pid'))).toBe(false);
     expect(existsSync(join(other.DATA_DIR, 'hub.pid'))).toBe(false);
   });
@@ -185,7 +187,9 @@ describe('a failed start prints one line saying what is wrong and what to do', (
     expect(await failedStart({ DATA_DIR: dataDir(), PORT: 'http' })).toBe(
       'configuration: PORT must be an integer between 0 and 65535, got "http" (see the configuration table in the README)',
     );
-    expect(await failedStart({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toMatch(/^configuration: DATABASE_URL is required in production/);
+    expect(await failedStart({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toMatch(
+      /^configuration: DATABASE_URL is required in production/,
+    );
   });
 
   (root ? it : it.skip)('as root: the OS user postgres cannot reach a DATA_DIR inside a 0700 folder', async () => {
@@ -201,7 +205,9 @@ describe('a failed start prints one line saying what is wrong and what to do', (
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,mode=0755', 'tmpfs', join(small, 'disk')]);
     try {
       const reason = await failedStart({ DATA_DIR: join(small, 'disk'), EMBEDDED_PG_PORT: String(await freePort()) });
-      expect(reason).toMatch(/^not enough disk space for the embedded PostgreSQL: \d+ MB free in .*, at least 256 MB needed: free some space or move DATA_DIR$/);
+      expect(reason).toMatch(
+        /^not enough disk space for the embedded PostgreSQL: \d+ MB free in .*, at least 256 MB needed: free some space or move DATA_DIR$/,
+      );
     } finally {
       execFileSync('umount', [join(small, 'disk')]);
     }

@@ -28,7 +28,9 @@ describe('the pool settings (DB_POOL_SIZE, DB_STATEMENT_TIMEOUT_MS, DB_IDLE_IN_T
     const off = createDataSource(url, { statementTimeoutMs: 0 });
     expect((off.options as { extra: Record<string, unknown> }).extra.statement_timeout).toBeUndefined();
     expect(() => testConfig(url, { DB_POOL_SIZE: '1' })).toThrow('DB_POOL_SIZE must be an integer between 2 and 200, got "1"');
-    expect(() => testConfig(url, { DB_STATEMENT_TIMEOUT_MS: '-5' })).toThrow('DB_STATEMENT_TIMEOUT_MS must be an integer between 0 and 3600000');
+    expect(() => testConfig(url, { DB_STATEMENT_TIMEOUT_MS: '-5' })).toThrow(
+      'DB_STATEMENT_TIMEOUT_MS must be an integer between 0 and 3600000',
+    );
     expect(() => testConfig(url, { RUN_MIGRATIONS: 'sometimes' })).toThrow('RUN_MIGRATIONS must be true or false, got "sometimes"');
     expect(() => testConfig(url, { NODE_ENV: 'production', DATABASE_URL: '' })).toThrow(
       'DATABASE_URL is required in production (the embedded PostgreSQL is for development and tests)',

@@ -66,7 +66,9 @@ it('RUN_MIGRATIONS=false: refuses to serve while migrations are pending, serves 
   hubs.push(refused);
   expect((await refused.exited(60_000)).code).toBe(1);
   expect(refused.output()).toMatch(
-    new RegExp(`^\\[hub\\] failed to start: ${MIGRATIONS.length} migration\\(s\\) pending \\(.+\\) and RUN_MIGRATIONS=false: apply them first \\(npm run migration:run, or start one instance with RUN_MIGRATIONS=true\\)$`),
+    new RegExp(
+      `^\\[hub\\] failed to start: ${MIGRATIONS.length} migration\\(s\\) pending \\(.+\\) and RUN_MIGRATIONS=false: apply them first \\(npm run migration:run, or start one instance with RUN_MIGRATIONS=true\\)$`,
+    ),
   );
 
   const migrator = await startServingHub(envFor(url));

@@ -39,7 +39,13 @@ afterAll(async () => {
 });
 
 async function serve(extra: Record<string, string> = {}) {
-  const hub = await startServingHub({ ...SHARED_KEYS, DATABASE_URL: setup.database.url, DATA_DIR: dataDir, JOBS_ENABLED: 'true', ...extra });
+  const hub = await startServingHub({
+    ...SHARED_KEYS,
+    DATABASE_URL: setup.database.url,
+    DATA_DIR: dataDir,
+    JOBS_ENABLED: 'true',
+    ...extra,
+  });
   hubs.push(hub);
   return hub;
 }

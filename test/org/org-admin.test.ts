@@ -29,9 +29,15 @@ it('lets only an admin edit liaison assignments (IRM 10.5.3.3.7(4): the liaison 
 });
 
 it('creates functions and employees with validation', async () => {
-  const fn = await hub.request(org.people.admin.id, `mutation { createBusinessFunction(input: { code: "TAC", name: "Taxpayer Assistance Center", timeZone: "America/Los_Angeles" }) { id code } }`);
+  const fn = await hub.request(
+    org.people.admin.id,
+    `mutation { createBusinessFunction(input: { code: "TAC", name: "Taxpayer Assistance Center", timeZone: "America/Los_Angeles" }) { id code } }`,
+  );
   const tac = dataOf(fn).createBusinessFunction;
-  const bad = await hub.request(org.people.admin.id, `mutation { createBusinessFunction(input: { code: "bad code", name: " ", timeZone: "Mars/Olympus" }) { id } }`);
+  const bad = await hub.request(
+    org.people.admin.id,
+    `mutation { createBusinessFunction(input: { code: "bad code", name: " ", timeZone: "Mars/Olympus" }) { id } }`,
+  );
   expect(bad.errors![0].extensions).toMatchObject({
     code: 'BAD_USER_INPUT',
     fieldErrors: [{ field: 'code' }, { field: 'name' }, { field: 'timeZone' }].map((e) => expect.objectContaining(e)),
@@ -42,7 +48,10 @@ it('creates functions and employees with validation', async () => {
     { fn: tac.id },
   );
   expect(dataOf(created).createEmployee.email).toBe('new.person@example.gov');
-  const nonAdmin = await hub.request(org.people.amLiaison.id, `mutation { createBusinessFunction(input: { code: "X", name: "X", timeZone: "UTC" }) { id } }`);
+  const nonAdmin = await hub.request(
+    org.people.amLiaison.id,
+    `mutation { createBusinessFunction(input: { code: "X", name: "X", timeZone: "UTC" }) { id } }`,
+  );
   expect(errorCodeOf(nonAdmin)).toBe('FORBIDDEN');
 });
 
@@ -52,7 +61,10 @@ it('refuses a circular management chain', async () => {
     `mutation($id: ID!, $m: ID!) { updateEmployee(id: $id, input: { managerId: $m }) { id } }`,
     { id: org.people.amDirector.id, m: org.people.originator.id },
   );
-  expect(response.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [expect.objectContaining({ field: 'managerId' })] });
+  expect(response.errors![0].extensions).toMatchObject({
+    code: 'BAD_USER_INPUT',
+    fieldErrors: [expect.objectContaining({ field: 'managerId' })],
+  });
 });
 
 it('keeps referral history append-only in the database itself', async () => {

@@ -30,13 +30,21 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
 
   it('requires the DLN where the category needs it and rejects unknown categories', async () => {
     const noDln = await hub.request(org.people.originator.id, FILE_REFERRAL, {
-      input: { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: { ...VALID_4442, category: 'RICS RIVO - MFT 32 Reversal' } } },
+      input: {
+        form: 'F4442',
+        receivingFunctionId: org.functions.rivo.id,
+        content: { form4442: { ...VALID_4442, category: 'RICS RIVO - MFT 32 Reversal' } },
+      },
     });
     expect(errorCodeOf(noDln)).toBe('BAD_USER_INPUT');
     expect(noDln.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.dln' })]);
 
     const unknown = await hub.request(org.people.originator.id, FILE_REFERRAL, {
-      input: { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: { ...VALID_4442, category: 'RICS RIVO - Lunch' } } },
+      input: {
+        form: 'F4442',
+        receivingFunctionId: org.functions.rivo.id,
+        content: { form4442: { ...VALID_4442, category: 'RICS RIVO - Lunch' } },
+      },
     });
     expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.category' })]);
   });
@@ -64,7 +72,11 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     const earlier = await file4442();
     await act(hub, org.people.amLiaison.id, 'forward', { referralId: earlier.id });
     const tooSoon = await hub.request(org.people.originator.id, FILE_REFERRAL, {
-      input: { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: { ...VALID_4442, followUpOfReferralId: earlier.id } } },
+      input: {
+        form: 'F4442',
+        receivingFunctionId: org.functions.rivo.id,
+        content: { form4442: { ...VALID_4442, followUpOfReferralId: earlier.id } },
+      },
     });
     expect(tooSoon.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.followUpOfReferralId' })]);
 
@@ -90,7 +102,7 @@ describe('Form 3210 document transmittal', () => {
     expect(returned.state).toBe('RETURNED_NO_TPP');
   });
 
-  it('closes a 3210 with RIVO\'s RTN2PROC code after the return went to Submission Processing', async () => {
+  it("closes a 3210 with RIVO's RTN2PROC code after the return went to Submission Processing", async () => {
     const filed = await fileReferral(hub, org.people.originator.id, {
       form: 'F3210',
       receivingFunctionId: org.functions.rivo.id,

@@ -35,20 +35,31 @@ describe('the referral clocks follow REFERRAL_LIFECYCLE (the applier starts and 
     });
     const steps: [LifecycleAction, () => Promise<unknown>][] = [
       [ReferralAction.FILE, async () => filed],
-      [ReferralAction.RETURN_INCOMPLETE, async () => referrals.returnIncomplete(await caller(amLiaison.id), { referralId: filed.id, missingItems: ['Form 2848'] })],
+      [
+        ReferralAction.RETURN_INCOMPLETE,
+        async () => referrals.returnIncomplete(await caller(amLiaison.id), { referralId: filed.id, missingItems: ['Form 2848'] }),
+      ],
       [ReferralAction.RESUBMIT, async () => referrals.resubmit(await caller(originator.id), { referralId: filed.id })],
       [ReferralAction.FORWARD, async () => referrals.forward(await caller(amLiaison.id), { referralId: filed.id })],
-      [ReferralAction.RETURN_TO_ORIGINATING_LIAISON, async () => referrals.returnToOriginatingLiaison(await caller(efLiaison.id), { referralId: filed.id, missingItems: ['Page 2'] })],
+      [
+        ReferralAction.RETURN_TO_ORIGINATING_LIAISON,
+        async () => referrals.returnToOriginatingLiaison(await caller(efLiaison.id), { referralId: filed.id, missingItems: ['Page 2'] }),
+      ],
     ];
     for (const [action, take] of steps) {
       await take();
       const stored = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: filed.id });
       const rule = REFERRAL_LIFECYCLE.rules[action];
-      for (const clock of rule.starts ?? []) expect({ action, clock, running: RUNNING[clock](stored) }).toEqual({ action, clock, running: true });
-      for (const clock of rule.stops ?? []) expect({ action, clock, running: RUNNING[clock](stored) }).toEqual({ action, clock, running: false });
+      for (const clock of rule.starts ?? [])
+        expect({ action, clock, running: RUNNING[clock](stored) }).toEqual({ action, clock, running: true });
+      for (const clock of rule.stops ?? [])
+        expect({ action, clock, running: RUNNING[clock](stored) }).toEqual({ action, clock, running: false });
     }
     // Every clock the table names is started and stopped somewhere on this walk.
-    const named = steps.flatMap(([action]) => [...(REFERRAL_LIFECYCLE.rules[action].starts ?? []), ...(REFERRAL_LIFECYCLE.rules[action].stops ?? [])]);
+    const named = steps.flatMap(([action]) => [
+      ...(REFERRAL_LIFECYCLE.rules[action].starts ?? []),
+      ...(REFERRAL_LIFECYCLE.rules[action].stops ?? []),
+    ]);
     expect(new Set(named)).toEqual(new Set(Object.keys(RUNNING)));
   });
 });

@@ -124,7 +124,10 @@ describe('Form 14566 from filing to closure', () => {
     const history = dataOf(
       await hub.request(org.people.originator.id, `query($id: ID!) { referral(id: $id) { history { action details } } }`, { id: filed.id }),
     ).referral.history;
-    expect(history[1]).toMatchObject({ action: 'RETURN_INCOMPLETE', details: { missingItems: ['Detailed list of completed research: add BRTVU results'] } });
+    expect(history[1]).toMatchObject({
+      action: 'RETURN_INCOMPLETE',
+      details: { missingItems: ['Detailed list of completed research: add BRTVU results'] },
+    });
     expect(history[2]).toMatchObject({ action: 'RESUBMIT', details: { contentChanged: true } });
   });
 
@@ -139,7 +142,7 @@ describe('Form 14566 from filing to closure', () => {
     expect(back.reviewDueAt).toBe('2026-11-28T04:59:59.999Z');
   });
 
-  it('uses the receiving function\'s own time frame: CAWR acknowledges within 30 days (IRM 10.5.3.3.11(3))', async () => {
+  it("uses the receiving function's own time frame: CAWR acknowledges within 30 days (IRM 10.5.3.3.11(3))", async () => {
     const filed = await fileReferral(hub, org.people.originator.id, {
       form: 'F14566',
       receivingFunctionId: org.functions.cawr.id,
@@ -165,10 +168,20 @@ describe('Form 14566 from filing to closure', () => {
   it('flags overdue clocks and reports the time remaining', async () => {
     const filed = await file14566();
     hub.clock.set('2026-11-28T04:59:59.000Z');
-    const before = dataOf(await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { overdue reviewOverdue secondsRemaining } }`, { id: filed.id }));
+    const before = dataOf(
+      await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { overdue reviewOverdue secondsRemaining } }`, {
+        id: filed.id,
+      }),
+    );
     expect(before.referral).toEqual({ overdue: false, reviewOverdue: false, secondsRemaining: 0 });
     hub.clock.set('2026-11-28T05:00:00.000Z');
-    const after = dataOf(await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { overdue reviewOverdue ackOverdue secondsRemaining } }`, { id: filed.id }));
+    const after = dataOf(
+      await hub.request(
+        org.people.amLiaison.id,
+        `query($id: ID!) { referral(id: $id) { overdue reviewOverdue ackOverdue secondsRemaining } }`,
+        { id: filed.id },
+      ),
+    );
     expect(after.referral).toEqual({ overdue: true, reviewOverdue: true, ackOverdue: false, secondsRemaining: -1 });
   });
 });
@@ -194,7 +207,11 @@ describe('who may act, and from which state', () => {
     expect(await as(people.efWorker.id, 'complete', { actionsTaken: [] })).toBe('BAD_USER_INPUT'); // actions must be documented
     expect(await as(people.efWorker.id, 'complete', { actionsTaken: ['x'], resolutionCode: 'RTN2PROC' })).toBe('BAD_USER_INPUT'); // a 4442 code
     expect(await as(people.efWorker.id, 'returnNoTpp', {})).toBe('BAD_USER_INPUT'); // only 4442/3210
-    await act(hub, people.efWorker.id, 'complete', { referralId: filed.id, actionsTaken: ['Rejected: not BMF ID theft'], resolutionCode: 'REJECTED_NOT_BMF_ID_THEFT' });
+    await act(hub, people.efWorker.id, 'complete', {
+      referralId: filed.id,
+      actionsTaken: ['Rejected: not BMF ID theft'],
+      resolutionCode: 'REJECTED_NOT_BMF_ID_THEFT',
+    });
     expect(await as(people.amColleague.id, 'close', {})).toBe('NOT_FOUND'); // not a party: cannot even see it
     expect(await as(people.amLiaison.id, 'close', {})).toBe('FORBIDDEN'); // only the originator closes
   });
@@ -210,14 +227,16 @@ describe('who may act, and from which state', () => {
     );
     const codes = results.map((r) => (r.errors ? r.errors[0].extensions?.code : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
-    const history = await hub.services.referrals.history((await hub.services.org.loadCaller(org.people.efLiaison.id)), filed.id);
+    const history = await hub.services.referrals.history(await hub.services.org.loadCaller(org.people.efLiaison.id), filed.id);
     expect(history.filter((h) => h.action === 'ACKNOWLEDGE')).toHaveLength(1);
     await hub.services.org.removeLiaison(org.functions.ef.id, org.people.efManager.id);
   });
 
   it('honours expectedVersion', async () => {
     const filed = await file14566();
-    const stale = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id, expectedVersion: filed.version + 1 } });
+    const stale = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, {
+      input: { referralId: filed.id, expectedVersion: filed.version + 1 },
+    });
     expect(errorCodeOf(stale)).toBe('CONFLICT');
     expect(stale.errors![0].extensions!.reason).toBe('STALE_VERSION');
     const ok = await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id, expectedVersion: filed.version });
@@ -227,7 +246,10 @@ describe('who may act, and from which state', () => {
 
 describe('filing validation', () => {
   it('rejects malformed content naming every field and writes nothing', async () => {
-    const count = async () => Number((await hub.database.dataSource.query('SELECT (SELECT count(*) FROM referral) + (SELECT count(*) FROM referral_history) AS n'))[0].n);
+    const count = async () =>
+      Number(
+        (await hub.database.dataSource.query('SELECT (SELECT count(*) FROM referral) + (SELECT count(*) FROM referral_history) AS n'))[0].n,
+      );
     const before = await count();
     const response = await hub.request(org.people.originator.id, FILE_REFERRAL, {
       input: {

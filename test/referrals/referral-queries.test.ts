@@ -25,8 +25,16 @@ afterAll(() => hub.stop());
 const file = (form: ReferralForm.F14566 | ReferralForm.F4442, hoursLater = 0) => {
   hub.clock.set(new Date(Date.parse('2026-11-23T14:00:00Z') + hoursLater * 3600_000).toISOString());
   return form === ReferralForm.F14566
-    ? hub.services.referrals.file(originator, { form, receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 as never } })
-    : hub.services.referrals.file(originator, { form, receivingFunctionId: org.functions.rivo.id, content: { form4442: VALID_4442 as never } });
+    ? hub.services.referrals.file(originator, {
+        form,
+        receivingFunctionId: org.functions.ef.id,
+        content: { form14566: VALID_14566 as never },
+      })
+    : hub.services.referrals.file(originator, {
+        form,
+        receivingFunctionId: org.functions.rivo.id,
+        content: { form4442: VALID_4442 as never },
+      });
 };
 
 const LIST = `query($filter: ReferralFilterInput, $first: Int, $after: String) {
@@ -67,7 +75,9 @@ describe('referrals(filter, first, after)', () => {
     const all4442: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: any = dataOf(await hub.request(org.people.originator.id, LIST, { filter: { forms: ['F4442'] }, first: 2, after })).referrals;
+      const page: any = dataOf(
+        await hub.request(org.people.originator.id, LIST, { filter: { forms: ['F4442'] }, first: 2, after }),
+      ).referrals;
       all4442.push(...page.edges.map((e: any) => e.node.id));
       expect(page.edges.every((e: any) => e.node.form === 'F4442' && e.node.category.code === 'RICS_RIVO_MFT_REVERSAL')).toBe(true);
       if (!page.pageInfo.hasNextPage) break;
@@ -80,11 +90,14 @@ describe('referrals(filter, first, after)', () => {
     expect(forwarded.map((e: any) => e.node.assignee.email)).toEqual(['ef.worker@example.gov']);
 
     hub.clock.set('2026-12-15T15:00:00Z');
-    const overdue = dataOf(await hub.request(org.people.amLiaison.id, LIST, { filter: { overdue: true, functionId: org.functions.am.id }, first: 100 })).referrals.edges;
+    const overdue = dataOf(
+      await hub.request(org.people.amLiaison.id, LIST, { filter: { overdue: true, functionId: org.functions.am.id }, first: 100 }),
+    ).referrals.edges;
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.every((e: any) => e.node.state === 'SUBMITTED')).toBe(true);
 
-    const byLiaison = dataOf(await hub.request(org.people.admin.id, LIST, { filter: { liaisonId: org.people.rivoLiaison.id }, first: 100 })).referrals.edges;
+    const byLiaison = dataOf(await hub.request(org.people.admin.id, LIST, { filter: { liaisonId: org.people.rivoLiaison.id }, first: 100 }))
+      .referrals.edges;
     expect(byLiaison).toHaveLength(5);
   });
 

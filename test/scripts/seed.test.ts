@@ -11,9 +11,7 @@ import {
 import { Role } from '../../src/modules/org/role';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
-const FUNCTION_CODES = [
-  'AM', 'SBSE-COLL', 'SBSE-INTL', 'CS', 'RICS-RIVO', 'RICS-EF', 'CI', 'CAWR', 'SP-ENTITY', 'IPSU', 'TAC', 'TECS',
-];
+const FUNCTION_CODES = ['AM', 'SBSE-COLL', 'SBSE-INTL', 'CS', 'RICS-RIVO', 'RICS-EF', 'CI', 'CAWR', 'SP-ENTITY', 'IPSU', 'TAC', 'TECS'];
 
 /** The Form 4442 catalogue shipped by the migration (CoreReferralHub). */
 const CATEGORY_CODES_4442 = [
@@ -89,8 +87,7 @@ async function rowCounts(dataSource: DataSource): Promise<Record<string, number>
   return row;
 }
 
-const load = (dataSource: DataSource): Promise<DemoLoadCounts> =>
-  dataSource.transaction((manager) => loadDemoOrganisation(manager));
+const load = (dataSource: DataSource): Promise<DemoLoadCounts> => dataSource.transaction((manager) => loadDemoOrganisation(manager));
 
 describe('demo organisation (npm run seed)', () => {
   let db: TestDatabase;
@@ -210,9 +207,30 @@ describe('demo organisation (npm run seed)', () => {
         ORDER BY f.code`,
     );
     expect(rows).toEqual([
-      { code: 'CAWR', form: 'F14566', ackBusinessDays: null, ackCalendarDays: 30, completionCalendarDays: 30, irmReference: 'IRM 10.5.3.3.11(3)' },
-      { code: 'CI', form: 'F14566', ackBusinessDays: 3, ackCalendarDays: null, completionCalendarDays: 30, irmReference: 'IRM 10.5.3.3.10(3)' },
-      { code: 'RICS-EF', form: 'F14566', ackBusinessDays: 3, ackCalendarDays: null, completionCalendarDays: 30, irmReference: 'IRM 10.5.3.3.9(4)' },
+      {
+        code: 'CAWR',
+        form: 'F14566',
+        ackBusinessDays: null,
+        ackCalendarDays: 30,
+        completionCalendarDays: 30,
+        irmReference: 'IRM 10.5.3.3.11(3)',
+      },
+      {
+        code: 'CI',
+        form: 'F14566',
+        ackBusinessDays: 3,
+        ackCalendarDays: null,
+        completionCalendarDays: 30,
+        irmReference: 'IRM 10.5.3.3.10(3)',
+      },
+      {
+        code: 'RICS-EF',
+        form: 'F14566',
+        ackBusinessDays: 3,
+        ackCalendarDays: null,
+        completionCalendarDays: 30,
+        irmReference: 'IRM 10.5.3.3.9(4)',
+      },
     ]);
   });
 

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => hub.stop());
 
 const auditRows = (itemId: string) =>
-  hub.database.dataSource.query(`SELECT actor_id, kind, operation, fields, request_id, client_address FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`, [itemId]);
+  hub.database.dataSource.query(
+    `SELECT actor_id, kind, operation, fields, request_id, client_address FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`,
+    [itemId],
+  );
 
 async function post(as: string, query: string, variables: Record<string, unknown>, requestId: string) {
   const response = await fetch(hub.url, {
@@ -31,8 +34,22 @@ it('audits every mutation in its own transaction (who, what item, which fields, 
   await post(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id } }, 'req-forward-1');
   const rows = await auditRows(filed.id);
   expect(rows).toEqual([
-    { actor_id: org.people.originator.id, kind: 'MUTATION', operation: 'fileReferral', fields: ['input.form', 'input.receivingFunctionId', 'input.content'], request_id: 'req-file-1', client_address: expect.stringMatching(/127\.0\.0\.1/) },
-    { actor_id: org.people.amLiaison.id, kind: 'MUTATION', operation: 'forwardReferral', fields: ['input.referralId'], request_id: 'req-forward-1', client_address: expect.any(String) },
+    {
+      actor_id: org.people.originator.id,
+      kind: 'MUTATION',
+      operation: 'fileReferral',
+      fields: ['input.form', 'input.receivingFunctionId', 'input.content'],
+      request_id: 'req-file-1',
+      client_address: expect.stringMatching(/127\.0\.0\.1/),
+    },
+    {
+      actor_id: org.people.amLiaison.id,
+      kind: 'MUTATION',
+      operation: 'forwardReferral',
+      fields: ['input.referralId'],
+      request_id: 'req-forward-1',
+      client_address: expect.any(String),
+    },
   ]);
 });
 
@@ -41,7 +58,10 @@ it('writes no mutation row for a mutation that was rolled back, only the refusal
   const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-2')).data.fileReferral;
   const refused = await post(org.people.originator.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } }, 'req-refused');
   expect(refused.errors![0].extensions.code).toBe('FORBIDDEN');
-  const rows = await hub.database.dataSource.query(`SELECT operation, outcome, request_id FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`, [filed.id]);
+  const rows = await hub.database.dataSource.query(
+    `SELECT operation, outcome, request_id FROM access_audit WHERE $1 = ANY(item_ids) ORDER BY id`,
+    [filed.id],
+  );
   expect(rows).toEqual([
     { operation: 'fileReferral', outcome: 'ALLOWED', request_id: 'req-file-2' },
     { operation: 'acknowledgeReferral', outcome: 'FORBIDDEN', request_id: 'req-refused' },
@@ -51,19 +71,37 @@ it('writes no mutation row for a mutation that was rolled back, only the refusal
 it('audits reads of items carrying taxpayer data, with the fields read', async () => {
   const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
   const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-3')).data.fileReferral;
-  await post(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { state content { __typename } } }`, { id: filed.id }, 'req-read-1');
+  await post(
+    org.people.amLiaison.id,
+    `query($id: ID!) { referral(id: $id) { state content { __typename } } }`,
+    { id: filed.id },
+    'req-read-1',
+  );
   await post(org.people.amLiaison.id, `{ referrals(first: 100) { edges { node { id } } } }`, {}, 'req-list-1');
   const reads = (await auditRows(filed.id)).filter((r: { kind: string }) => r.kind === 'READ');
   expect(reads).toEqual([
-    expect.objectContaining({ operation: 'referral', fields: ['state', 'content'], request_id: 'req-read-1', actor_id: org.people.amLiaison.id }),
+    expect.objectContaining({
+      operation: 'referral',
+      fields: ['state', 'content'],
+      request_id: 'req-read-1',
+      actor_id: org.people.amLiaison.id,
+    }),
     expect.objectContaining({ operation: 'referrals', fields: ['edges'], request_id: 'req-list-1' }),
   ]);
 });
 
 it('lets admins and auditors list and export the audit; nobody can change it, not even in SQL', async () => {
-  const listed = dataOf(await hub.request(org.people.admin.id, `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { operation kind actorId } }`, { a: org.people.originator.id })).accessAudit;
+  const listed = dataOf(
+    await hub.request(
+      org.people.admin.id,
+      `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { operation kind actorId } }`,
+      { a: org.people.originator.id },
+    ),
+  ).accessAudit;
   expect(listed.length).toBeGreaterThan(0);
-  expect(listed.every((r: { actorId: string; kind: string }) => r.actorId === org.people.originator.id && r.kind === 'MUTATION')).toBe(true);
+  expect(listed.every((r: { actorId: string; kind: string }) => r.actorId === org.people.originator.id && r.kind === 'MUTATION')).toBe(
+    true,
+  );
   const csv = await (await hub.download(org.people.admin.id, '/exports/access-audit.csv', { operation: 'forwardReferral' })).text();
   expect(csv.split('\r\n')[0]).toBe('at,actor_id,kind,operation,item_ids,fields,request_id,client_address,outcome');
   expect(csv).toContain('req-forward-1');

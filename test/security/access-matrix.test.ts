@@ -79,8 +79,16 @@ describe('related vs unrelated actors', () => {
       content: { form14566: VALID_14566 },
     });
     for (const [query, related, unrelated] of [
-      ['query($id: ID!) { referral(id: $id) { id } }', [org.people.originator, org.people.amLiaison, org.people.efLiaison, org.people.admin], [org.people.amColleague, org.people.rivoLiaison, org.people.efWorker]],
-      ['query($id: ID!) { referralHistory(referralId: $id) { id } }', [org.people.originator, org.people.amLiaison], [org.people.amColleague, org.people.cawrLiaison]],
+      [
+        'query($id: ID!) { referral(id: $id) { id } }',
+        [org.people.originator, org.people.amLiaison, org.people.efLiaison, org.people.admin],
+        [org.people.amColleague, org.people.rivoLiaison, org.people.efWorker],
+      ],
+      [
+        'query($id: ID!) { referralHistory(referralId: $id) { id } }',
+        [org.people.originator, org.people.amLiaison],
+        [org.people.amColleague, org.people.cawrLiaison],
+      ],
     ] as const) {
       for (const person of related) expect(dataOf(await hub.request(person.id, query, { id: referral.id }))).toBeTruthy();
       for (const person of unrelated) expect(errorCodeOf(await hub.request(person.id, query, { id: referral.id }))).toBe('NOT_FOUND');

@@ -29,7 +29,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
   const jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/certs`;
   database = await createTestDatabase();
-  hub = await startTestHub({ database, env: { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: 'referral-hub-api', JWT_EMPLOYEE_CLAIM: 'email' } });
+  hub = await startTestHub({
+    database,
+    env: { JWT_JWKS_URL: jwksUrl, JWT_ISSUER: ISSUER, JWT_AUDIENCE: 'referral-hub-api', JWT_EMPLOYEE_CLAIM: 'email' },
+  });
   org = await createTestOrganisation(hub.services, database.dataSource);
 });
 
@@ -39,7 +42,10 @@ afterAll(async () => {
   jwksServer.close();
 });
 
-async function token(claims: Record<string, unknown>, options: { key?: PrivateKey; audience?: string; expiresIn?: number; notBefore?: number; issuedAt?: number | null } = {}) {
+async function token(
+  claims: Record<string, unknown>,
+  options: { key?: PrivateKey; audience?: string; expiresIn?: number; notBefore?: number; issuedAt?: number | null } = {},
+) {
   const now = Math.floor(hub.clock.now().getTime() / 1000);
   const jwt = new SignJWT({ scope: 'openid referral-hub', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'idp-key-1' })
@@ -73,7 +79,13 @@ it.each([
   ['living longer than 12 h (exp − iat)', { email: 'am.liaison@example.gov' }, { issuedAt: -3600, expiresIn: 11.5 * 3600 }],
   ['without iat, expiring more than 12 h from now', { email: 'am.liaison@example.gov' }, { issuedAt: null, expiresIn: 13 * 3600 }],
 ])('refuses a token %s with UNAUTHENTICATED', async (_case, claims, options) => {
-  const { stranger, ...rest } = options as { stranger?: boolean; audience?: string; expiresIn?: number; notBefore?: number; issuedAt?: number | null };
+  const { stranger, ...rest } = options as {
+    stranger?: boolean;
+    audience?: string;
+    expiresIn?: number;
+    notBefore?: number;
+    issuedAt?: number | null;
+  };
   const response = await me(await token(claims, { ...rest, key: stranger ? strangerKey : undefined }));
   expect([response.status, errorCodeOf(response)]).toEqual([401, 'UNAUTHENTICATED']);
 });

@@ -12,7 +12,15 @@ let org: TestOrganisation;
 beforeAll(async () => {
   database = await createTestDatabase();
   hub = await startTestHub({ database, env: { GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '1500', GRAPHQL_MAX_BODY_BYTES: '20000' } });
-  production = await startTestHub({ database, env: { NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`, DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64') } });
+  production = await startTestHub({
+    database,
+    env: {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'p'.repeat(40),
+      DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+      DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+    },
+  });
   org = await createTestOrganisation(hub.services, database.dataSource);
 });
 
@@ -34,7 +42,8 @@ it('refuses operations nested deeper than the limit', async () => {
 });
 
 it('refuses operations costlier than the limit: list fields cost their page size times their children', async () => {
-  const costly = '{ referrals(first: 100) { edges { node { id referenceNumber state history { action note at } originator { name email } } } } }';
+  const costly =
+    '{ referrals(first: 100) { edges { node { id referenceNumber state history { action note at } originator { name email } } } } }';
   const response = await hub.request(org.people.admin.id, costly);
   expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
   expect(response.errors![0].message).toMatch(/costs \d+/);
@@ -46,7 +55,9 @@ it('pages the lists that used to return everything: a page holds at most `first`
   const employees = `query($fn: ID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
   const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees;
   expect(all.length).toBeGreaterThan(2);
-  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(all.slice(0, 2));
+  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(
+    all.slice(0, 2),
+  );
   for (const query of [
     `{ employees(functionId: "${org.functions.am.id}", first: 501) { id } }`,
     '{ myInvestigations(first: 0) { id } }',
@@ -59,7 +70,8 @@ it('pages the lists that used to return everything: a page holds at most `first`
 });
 
 it('refuses more aliased fields than GRAPHQL_MAX_ALIASES (15): one field may not be asked for without limit', async () => {
-  const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} t1: __typename t2: __typename }`;
+  const aliased = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `a${i}: me { id }`).join(' ')} t1: __typename t2: __typename }`;
   const refused = await hub.request(org.people.originator.id, aliased(16));
   expect(errorCodeOf(refused)).toBe('GRAPHQL_VALIDATION_FAILED');
   expect(refused.errors![0].message).toMatch(/Aliases limit of 15 exceeded, found 16/);
@@ -93,10 +105,14 @@ it('in development: answers the standard introspection query, without letting da
   const standard = await hub.request(org.people.originator.id, getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
   expect(standard.errors).toBeUndefined();
   expect(standard.data!.__schema.queryType.name).toBe('Query');
-  const deepData = '{ __schema { types { name } } me { manager { manager { manager { manager { manager { manager { manager { manager { name } } } } } } } } } }';
+  const deepData =
+    '{ __schema { types { name } } me { manager { manager { manager { manager { manager { manager { manager { manager { name } } } } } } } } } }';
   expect((await hub.request(org.people.originator.id, deepData)).errors![0].message).toMatch(/10 levels deep; at most 8/);
   const ofTypes = (n: number): string => (n === 0 ? 'name' : `name ofType { ${ofTypes(n - 1)} }`);
-  const deepIntrospection = await hub.request(org.people.originator.id, `{ __type(name: "Referral") { fields { type { ${ofTypes(30)} } } } }`);
+  const deepIntrospection = await hub.request(
+    org.people.originator.id,
+    `{ __type(name: "Referral") { fields { type { ${ofTypes(30)} } } } }`,
+  );
   expect(deepIntrospection.errors![0].message).toMatch(/introspection is \d+ levels deep/);
 });
 
@@ -112,7 +128,9 @@ it('refuses bodies over the size limit and malformed JSON without an HTML error 
 
 it('does not run batched operations', async () => {
   const token = await hub.tokenFor(org.people.originator.id);
-  const response = await post(hub, JSON.stringify([{ query: '{ me { name } }' }, { query: '{ me { email } }' }]), { authorization: `Bearer ${token}` });
+  const response = await post(hub, JSON.stringify([{ query: '{ me { name } }' }, { query: '{ me { email } }' }]), {
+    authorization: `Bearer ${token}`,
+  });
   expect(response.status).toBe(400);
 });
 
@@ -135,8 +153,14 @@ it('in development: serves the offline explorer page, which loads nothing from e
 
 it('returns a request id and honours a well-formed one', async () => {
   const token = await hub.tokenFor(org.people.originator.id);
-  const response = await post(hub, JSON.stringify({ query: '{ me { name } }' }), { authorization: `Bearer ${token}`, 'x-request-id': 'trace-123' });
+  const response = await post(hub, JSON.stringify({ query: '{ me { name } }' }), {
+    authorization: `Bearer ${token}`,
+    'x-request-id': 'trace-123',
+  });
   expect(response.headers.get('x-request-id')).toBe('trace-123');
-  const generated = await post(hub, JSON.stringify({ query: '{ me { name } }' }), { authorization: `Bearer ${token}`, 'x-request-id': 'bad id with spaces' });
+  const generated = await post(hub, JSON.stringify({ query: '{ me { name } }' }), {
+    authorization: `Bearer ${token}`,
+    'x-request-id': 'bad id with spaces',
+  });
   expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });

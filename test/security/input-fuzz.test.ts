@@ -14,7 +14,20 @@ let hub: TestHub;
 let org: TestOrganisation;
 let people: Map<Role, Employee>;
 
-const TABLES = ['business_function', 'employee', 'liaison_assignment', 'referral', 'referral_history', 'notification', 'referral_sla_event', 'lookout', 'crossing', 'other_investigation', 'collection_case', 'tecs_history'];
+const TABLES = [
+  'business_function',
+  'employee',
+  'liaison_assignment',
+  'referral',
+  'referral_history',
+  'notification',
+  'referral_sla_event',
+  'lookout',
+  'crossing',
+  'other_investigation',
+  'collection_case',
+  'tecs_history',
+];
 
 beforeAll(async () => {
   schema = await buildHubSchema();
@@ -65,7 +78,8 @@ it('refuses malformed input to every mutation with a clear error, writes nothing
       const response = await hub.request(caller, op.query, malform(op));
       const code = response.errors?.[0]?.extensions?.code;
       if (!response.errors?.length) failures.push(`${op.name} / ${name}: accepted`);
-      else if (!['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'].includes(code)) failures.push(`${op.name} / ${name}: ${code} ${response.errors[0].message}`);
+      else if (!['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND'].includes(code))
+        failures.push(`${op.name} / ${name}: ${code} ${response.errors[0].message}`);
     }
   }
   expect(failures).toEqual([]);
@@ -83,7 +97,11 @@ it('refuses a lone UTF-16 surrogate in any text with BAD_USER_INPUT naming the f
   }
   expect(failures).toEqual([]);
   const filed = await hub.request(org.people.originator.id, FILE_REFERRAL, {
-    input: { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: { ...VALID_14566, requestedActions: 'Check \ud800x', completedResearch: ['ok', 'low \udfff'] } } },
+    input: {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: { ...VALID_14566, requestedActions: 'Check \ud800x', completedResearch: ['ok', 'low \udfff'] } },
+    },
   });
   expect(filed.errors?.[0]?.extensions).toEqual({
     code: 'BAD_USER_INPUT',
@@ -94,7 +112,11 @@ it('refuses a lone UTF-16 surrogate in any text with BAD_USER_INPUT naming the f
   });
   // A proper surrogate pair is ordinary text.
   const paired = await hub.request(org.people.originator.id, FILE_REFERRAL, {
-    input: { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: { ...VALID_14566, requestedActions: 'Check \ud83d\ude00 ok' } } },
+    input: {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: { ...VALID_14566, requestedActions: 'Check \ud83d\ude00 ok' } },
+    },
   });
   expect(dataOf(paired).fileReferral.id).toEqual(expect.any(String));
 });

@@ -34,8 +34,14 @@ const refusalsSince = (after: string): Promise<RefusalRow[]> =>
     `SELECT actor_id, kind, operation, item_ids, outcome, request_id, client_address FROM access_audit WHERE id > $1 AND outcome <> 'ALLOWED' ORDER BY id`,
     [after],
   );
-const lastAuditId = async (): Promise<string> => (await hub.database.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM access_audit`))[0].id;
-const file4442 = () => fileReferral(hub, org.people.originator.id, { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: VALID_4442 } });
+const lastAuditId = async (): Promise<string> =>
+  (await hub.database.dataSource.query(`SELECT coalesce(max(id), 0)::text AS id FROM access_audit`))[0].id;
+const file4442 = () =>
+  fileReferral(hub, org.people.originator.id, {
+    form: 'F4442',
+    receivingFunctionId: org.functions.rivo.id,
+    content: { form4442: VALID_4442 },
+  });
 const REFERRAL = `query($id: ID!) { referral(id: $id) { id } }`;
 
 const refusal = (actor: { id: string }, kind: string, operation: string, itemIds: string[], outcome: string) => ({
@@ -48,15 +54,27 @@ const refusal = (actor: { id: string }, kind: string, operation: string, itemIds
   client_address: expect.stringMatching(/127\.0\.0\.1/),
 });
 
-it('audits reads of others\' items, refused unmasking and refused mutations, even though the mutation rolled back', async () => {
+it("audits reads of others' items, refused unmasking and refused mutations, even though the mutation rolled back", async () => {
   const referral = await file4442();
   const before = await lastAuditId();
-  const history = await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [referral.id]);
+  const history = await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [
+    referral.id,
+  ]);
 
   expect(errorCodeOf(await hub.request(org.people.cawrLiaison.id, REFERRAL, { id: referral.id }))).toBe('NOT_FOUND');
-  expect(errorCodeOf(await hub.request(org.people.efWorker.id, TRANSITIONS.forward, { input: { referralId: referral.id } }))).toBe('NOT_FOUND');
-  expect(errorCodeOf(await hub.request(org.people.originator.id, TRANSITIONS.forward, { input: { referralId: referral.id, note: 'forwarding my own' } }))).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id }))).toBe('FORBIDDEN');
+  expect(errorCodeOf(await hub.request(org.people.efWorker.id, TRANSITIONS.forward, { input: { referralId: referral.id } }))).toBe(
+    'NOT_FOUND',
+  );
+  expect(
+    errorCodeOf(
+      await hub.request(org.people.originator.id, TRANSITIONS.forward, { input: { referralId: referral.id, note: 'forwarding my own' } }),
+    ),
+  ).toBe('FORBIDDEN');
+  expect(
+    errorCodeOf(
+      await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id }),
+    ),
+  ).toBe('FORBIDDEN');
   expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { id } }`))).toBe('FORBIDDEN');
 
   expect(await refusalsSince(before)).toEqual([
@@ -67,7 +85,9 @@ it('audits reads of others\' items, refused unmasking and refused mutations, eve
     refusal(org.people.amLiaison, 'READ', 'accessAudit', [], 'FORBIDDEN'),
   ]);
   // The refused mutations changed nothing.
-  expect(await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [referral.id])).toEqual(history);
+  expect(
+    await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral_history WHERE referral_id = $1`, [referral.id]),
+  ).toEqual(history);
 });
 
 it('does not audit NOT_FOUND for an item that does not exist', async () => {
@@ -76,12 +96,22 @@ it('does not audit NOT_FOUND for an item that does not exist', async () => {
   expect(await refusalsSince(before)).toEqual([]);
 });
 
-it('audits TECS probes and the DHS client\'s refused operations', async () => {
+it("audits TECS probes and the DHS client's refused operations", async () => {
   const lookout = await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
   const before = await lastAuditId();
-  expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id unmaskedTin } }`, { id: lookout.id }))).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(people.dhsClient.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(people.dhsClient.id, `mutation($input: LookoutTransitionInput!) { acceptLookout(input: $input) { id } }`, { input: { lookoutId: lookout.id } }))).toBe('FORBIDDEN');
+  expect(
+    errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id unmaskedTin } }`, { id: lookout.id })),
+  ).toBe('FORBIDDEN');
+  expect(errorCodeOf(await hub.request(people.dhsClient.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
+    'FORBIDDEN',
+  );
+  expect(
+    errorCodeOf(
+      await hub.request(people.dhsClient.id, `mutation($input: LookoutTransitionInput!) { acceptLookout(input: $input) { id } }`, {
+        input: { lookoutId: lookout.id },
+      }),
+    ),
+  ).toBe('FORBIDDEN');
   expect((await hub.download(people.dhsClient.id, '/exports/lookouts.csv')).status).toBe(403);
   expect(await refusalsSince(before)).toEqual([
     refusal(people.miamiRo, 'READ', 'lookout', [lookout.id], 'FORBIDDEN'),
@@ -98,7 +128,13 @@ it('lets auditors list refusals by outcome', async () => {
   expect(dataOf(await hub.request(org.people.admin.id, query, { item: referral.id })).accessAudit).toEqual([
     { actorId: org.people.cawrLiaison.id, operation: 'referral', outcome: 'NOT_FOUND', itemIds: [referral.id] },
   ]);
-  const allowed = dataOf(await hub.request(org.people.admin.id, `query($item: String) { accessAudit(filter: { itemId: $item, outcome: ALLOWED, kind: MUTATION }) { operation outcome } }`, { item: referral.id })).accessAudit;
+  const allowed = dataOf(
+    await hub.request(
+      org.people.admin.id,
+      `query($item: String) { accessAudit(filter: { itemId: $item, outcome: ALLOWED, kind: MUTATION }) { operation outcome } }`,
+      { item: referral.id },
+    ),
+  ).accessAudit;
   expect(allowed).toEqual([{ operation: 'fileReferral', outcome: 'ALLOWED' }]);
 });
 

@@ -37,7 +37,11 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
   const org = await createTestOrganisation(hub.services, hub.database.dataSource);
   const { people, functions } = org;
   const originator = await hub.services.org.loadCaller(people.originator.id);
-  const filed = await hub.services.referrals.file(originator, { form: 'F14566' as never, receivingFunctionId: functions.ef.id, content: { form14566: VALID_14566 as never } });
+  const filed = await hub.services.referrals.file(originator, {
+    form: 'F14566' as never,
+    receivingFunctionId: functions.ef.id,
+    content: { form14566: VALID_14566 as never },
+  });
   const states = Object.values(ReferralState);
   let n = 0;
   for (const originatorId of [people.originator.id, people.efWorker.id])
@@ -60,7 +64,10 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
     const page = await hub.services.referralQueries.list(caller, {}, 100, null, hub.clock.now());
     expect(page.hasNextPage).toBe(false);
     const bySql = page.items.map((item) => item.node.id).sort();
-    const byRule = referrals.filter((referral) => hub.services.referrals.canSee(caller, referral)).map((referral) => referral.id).sort();
+    const byRule = referrals
+      .filter((referral) => hub.services.referrals.canSee(caller, referral))
+      .map((referral) => referral.id)
+      .sort();
     expect({ caller: caller.id, visible: bySql }).toEqual({ caller: caller.id, visible: byRule });
   }
 });
@@ -81,12 +88,17 @@ it('TecsAccess.canSee and restrict agree on every generated lookout, for every e
   const { manager } = hub.database.dataSource;
   const lookouts = await manager.find(Lookout);
   expect(lookouts.length).toBeGreaterThan(30);
-  const ois: { lookout_id: string; issued_to_ids: string[] }[] = await hub.database.dataSource.query('SELECT lookout_id, issued_to_ids FROM other_investigation');
+  const ois: { lookout_id: string; issued_to_ids: string[] }[] = await hub.database.dataSource.query(
+    'SELECT lookout_id, issued_to_ids FROM other_investigation',
+  );
   const issuedToIds = (lookoutId: string) => ois.filter((row) => row.lookout_id === lookoutId).flatMap((row) => row.issued_to_ids);
   const access = new TecsAccess();
   for (const caller of await callers()) {
     const bySql = (await access.restrict(manager.createQueryBuilder(Lookout, 'l'), caller).getMany()).map((row) => row.id).sort();
-    const byRule = lookouts.filter((row) => access.canSee(caller, row, issuedToIds(row.id))).map((row) => row.id).sort();
+    const byRule = lookouts
+      .filter((row) => access.canSee(caller, row, issuedToIds(row.id)))
+      .map((row) => row.id)
+      .sort();
     expect({ caller: caller.id, visible: bySql }).toEqual({ caller: caller.id, visible: byRule });
   }
 });

@@ -24,18 +24,31 @@ const CLEAR = [/123-?45-?6789/, /12-?3456789/, /1972-04-18/];
 
 describe('at rest', () => {
   it('never stores a TIN or a date of birth in clear, and finds them by keyed hash', async () => {
-    const referral = await fileReferral(hub, org.people.originator.id, { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } });
+    const referral = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: VALID_14566 },
+    });
     const lookout = await tecs(hub, tecsPeople.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
-    const [row] = await hub.database.dataSource.query(`SELECT content::text AS content, tin_hashes FROM referral WHERE id = $1`, [referral.id]);
-    const [lookoutRow] = await hub.database.dataSource.query(`SELECT tin, date_of_birth, tin_hash FROM lookout WHERE id = $1`, [lookout.id]);
-    for (const value of [row.content, lookoutRow.tin, lookoutRow.date_of_birth]) for (const clear of CLEAR) expect(value).not.toMatch(clear);
+    const [row] = await hub.database.dataSource.query(`SELECT content::text AS content, tin_hashes FROM referral WHERE id = $1`, [
+      referral.id,
+    ]);
+    const [lookoutRow] = await hub.database.dataSource.query(`SELECT tin, date_of_birth, tin_hash FROM lookout WHERE id = $1`, [
+      lookout.id,
+    ]);
+    for (const value of [row.content, lookoutRow.tin, lookoutRow.date_of_birth])
+      for (const clear of CLEAR) expect(value).not.toMatch(clear);
     expect(row.content).toContain('enc:v1:');
     expect(lookoutRow.tin).toMatch(/^enc:v1:/);
     expect(row.tin_hashes).toHaveLength(2);
 
-    const byTin = dataOf(await hub.request(org.people.originator.id, `{ referrals(filter: { tin: "123456789" }) { edges { node { id } } } }`)).referrals.edges;
+    const byTin = dataOf(
+      await hub.request(org.people.originator.id, `{ referrals(filter: { tin: "123456789" }) { edges { node { id } } } }`),
+    ).referrals.edges;
     expect(byTin.map((e: { node: { id: string } }) => e.node.id)).toContain(referral.id);
-    const none = dataOf(await hub.request(org.people.originator.id, `{ referrals(filter: { tin: "987-65-4321" }) { edges { node { id } } } }`)).referrals.edges;
+    const none = dataOf(
+      await hub.request(org.people.originator.id, `{ referrals(filter: { tin: "987-65-4321" }) { edges { node { id } } } }`),
+    ).referrals.edges;
     expect(none).toEqual([]);
     const lookouts = dataOf(await hub.request(tecsPeople.coordinator.id, `{ lookouts(filter: { tin: "123-45-6789" }) { id } }`)).lookouts;
     expect(lookouts.map((l: { id: string }) => l.id)).toEqual([lookout.id]);
@@ -47,7 +60,14 @@ describe('at rest', () => {
     const hmac = Buffer.alloc(32, 3);
     const before = new TaxpayerDataCipher(new Map([['2025', oldKey]]), '2025', hmac);
     const sealed = before.seal('123456789');
-    const after = new TaxpayerDataCipher(new Map([['2025', oldKey], ['2026', newKey]]), '2026', hmac);
+    const after = new TaxpayerDataCipher(
+      new Map([
+        ['2025', oldKey],
+        ['2026', newKey],
+      ]),
+      '2026',
+      hmac,
+    );
     expect(after.open(sealed)).toBe('123456789');
     expect(after.seal('123456789')).toMatch(/^enc:v1:2026:/);
     expect(after.hash('123-45-6789')).toBe(before.hash('123456789'));
@@ -58,14 +78,33 @@ describe('at rest', () => {
 
 describe('in responses', () => {
   it('masks TINs, and unmasks them only for parties, auditing every unmasking', async () => {
-    const referral = await fileReferral(hub, org.people.originator.id, { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: VALID_4442 } });
-    const masked = dataOf(await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { content { ... on Form4442Content { tinMasked } } } }`, { id: referral.id }));
+    const referral = await fileReferral(hub, org.people.originator.id, {
+      form: 'F4442',
+      receivingFunctionId: org.functions.rivo.id,
+      content: { form4442: VALID_4442 },
+    });
+    const masked = dataOf(
+      await hub.request(
+        org.people.amLiaison.id,
+        `query($id: ID!) { referral(id: $id) { content { ... on Form4442Content { tinMasked } } } }`,
+        { id: referral.id },
+      ),
+    );
     expect(masked.referral.content.tinMasked).toBe('***-**-6789');
-    const unmasked = dataOf(await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { path tin tinType } } }`, { id: referral.id }));
+    const unmasked = dataOf(
+      await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { path tin tinType } } }`, {
+        id: referral.id,
+      }),
+    );
     expect(unmasked.referral.unmaskedTins).toEqual([{ path: 'tin', tin: '123456789', tinType: 'SSN' }]);
-    const admin = await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id });
+    const admin = await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, {
+      id: referral.id,
+    });
     expect(errorCodeOf(admin)).toBe('FORBIDDEN');
-    const audit = await hub.database.dataSource.query(`SELECT actor_id, operation, fields FROM access_audit WHERE kind = 'UNMASK' AND $1 = ANY(item_ids)`, [referral.id]);
+    const audit = await hub.database.dataSource.query(
+      `SELECT actor_id, operation, fields FROM access_audit WHERE kind = 'UNMASK' AND $1 = ANY(item_ids)`,
+      [referral.id],
+    );
     expect(audit).toEqual([{ actor_id: org.people.amLiaison.id, operation: 'Referral.unmaskedTins', fields: ['tin'] }]);
   });
 });
@@ -77,9 +116,17 @@ describe('the migration', () => {
       const db = database.dataSource;
       // Back to before the sealing migration (and any later ones): clear columns, dates as date.
       while ((await db.query(`SELECT 1 FROM migrations WHERE name LIKE 'ProtectTaxpayerData%'`)).length) await db.undoLastMigration();
-      const [fn] = await db.query(`INSERT INTO business_function (code, name, time_zone) VALUES ('X', 'X', 'America/New_York') RETURNING id`);
-      const [ro] = await db.query(`INSERT INTO employee (email, name, function_id, roles) VALUES ('ro@x.gov', 'RO', $1, '{REVENUE_OFFICER}') RETURNING id`, [fn.id]);
-      const [kase] = await db.query(`INSERT INTO collection_case (case_number, status, revenue_officer_id, group_manager_id) VALUES ('C-1', 'OPEN', $1, $1) RETURNING id`, [ro.id]);
+      const [fn] = await db.query(
+        `INSERT INTO business_function (code, name, time_zone) VALUES ('X', 'X', 'America/New_York') RETURNING id`,
+      );
+      const [ro] = await db.query(
+        `INSERT INTO employee (email, name, function_id, roles) VALUES ('ro@x.gov', 'RO', $1, '{REVENUE_OFFICER}') RETURNING id`,
+        [fn.id],
+      );
+      const [kase] = await db.query(
+        `INSERT INTO collection_case (case_number, status, revenue_officer_id, group_manager_id) VALUES ('C-1', 'OPEN', $1, $1) RETURNING id`,
+        [ro.id],
+      );
       await db.query(
         `INSERT INTO lookout (reference_number, state, version, case_id, revenue_officer_id, group_manager_id, taxpayer_name, taxpayer_name_key, date_of_birth, tin, tin_type, address, international, balance_due_cents, tax_periods, contact_facts, criteria_met)
          VALUES ('L-1', 'ACTIVE', 1, $1, $2, $2, 'Pat Doe', 'PAT DOE', '1972-04-18', '123456789', 'SSN', 'Somewhere', false, 100, '[]', 'x', '{x}')`,
@@ -93,7 +140,8 @@ describe('the migration', () => {
       await db.runMigrations();
       const [lookout] = await db.query(`SELECT tin, date_of_birth, tin_hash FROM lookout`);
       const [referral] = await db.query(`SELECT content::text AS content, tin_hashes FROM referral`);
-      for (const value of [lookout.tin, lookout.date_of_birth, referral.content]) for (const clear of CLEAR) expect(value).not.toMatch(clear);
+      for (const value of [lookout.tin, lookout.date_of_birth, referral.content])
+        for (const clear of CLEAR) expect(value).not.toMatch(clear);
       const entity = await db.manager.findOneByOrFail(Lookout, { referenceNumber: 'L-1' });
       expect([entity.tin, entity.dateOfBirth]).toEqual(['123456789', '1972-04-18']);
       expect(referral.tin_hashes).toHaveLength(1);
@@ -108,8 +156,13 @@ describe('the migration', () => {
     try {
       const db = database.dataSource;
       while ((await db.query(`SELECT 1 FROM migrations WHERE name LIKE 'MaskTinsInFreeText%'`)).length) await db.undoLastMigration();
-      const [fn] = await db.query(`INSERT INTO business_function (code, name, time_zone) VALUES ('X', 'X', 'America/New_York') RETURNING id`);
-      const [ro] = await db.query(`INSERT INTO employee (email, name, function_id, roles) VALUES ('ro@x.gov', 'RO', $1, '{REVENUE_OFFICER}') RETURNING id`, [fn.id]);
+      const [fn] = await db.query(
+        `INSERT INTO business_function (code, name, time_zone) VALUES ('X', 'X', 'America/New_York') RETURNING id`,
+      );
+      const [ro] = await db.query(
+        `INSERT INTO employee (email, name, function_id, roles) VALUES ('ro@x.gov', 'RO', $1, '{REVENUE_OFFICER}') RETURNING id`,
+        [fn.id],
+      );
       const sealedEin = 'enc:v1:dev1:AAAA:123456789-12345';
       const content = {
         ...VALID_14566,
@@ -129,8 +182,14 @@ describe('the migration', () => {
            ($1, 'ELEVATE', 'FORWARDED', $2, now(), 'Clean note 2026-11-23', '{"reason": "Owner TIN 521-47-3398 disputes it"}')`,
         [referral.id, ro.id],
       );
-      await db.query(`INSERT INTO tecs_history (subject_type, subject_id, action, at, note) VALUES ('LOOKOUT', $1, 'ACCEPT', now(), 'EIN 12-3456789 per the RO')`, [referral.id]);
-      await db.query(`INSERT INTO closure (start_date, end_date, nationwide, reason, created_by_id, created_at, updated_at) VALUES ('2026-12-24', '2026-12-24', true, 'EO for 521-47-3398', $1, now(), now())`, [ro.id]);
+      await db.query(
+        `INSERT INTO tecs_history (subject_type, subject_id, action, at, note) VALUES ('LOOKOUT', $1, 'ACCEPT', now(), 'EIN 12-3456789 per the RO')`,
+        [referral.id],
+      );
+      await db.query(
+        `INSERT INTO closure (start_date, end_date, nationwide, reason, created_by_id, created_at, updated_at) VALUES ('2026-12-24', '2026-12-24', true, 'EO for 521-47-3398', $1, now(), now())`,
+        [ro.id],
+      );
 
       await db.runMigrations();
 

@@ -59,7 +59,9 @@ describe('through the API', () => {
   };
   const count = async (table: string) => Number((await hub.database.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const file14566 = (overrides: Record<string, unknown>) =>
-    hub.request(org.people.originator.id, FILE_REFERRAL, { input: { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: { ...VALID_14566, ...overrides } } } });
+    hub.request(org.people.originator.id, FILE_REFERRAL, {
+      input: { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: { ...VALID_14566, ...overrides } } },
+    });
 
   it('refuses a TIN typed into the research or the requested actions of a 14566, naming the field, and stores nothing', async () => {
     const before = await count('referral');
@@ -72,11 +74,19 @@ describe('through the API', () => {
   });
 
   it('refuses a TIN in a forward note and in an elevation reason, and records no history', async () => {
-    const referral = await fileReferral(hub, org.people.originator.id, { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } });
+    const referral = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: VALID_14566 },
+    });
     const history = await count('referral_history');
-    const forward = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: referral.id, note: 'Forwarding; EIN 12-3456789 per the caller' } });
+    const forward = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, {
+      input: { referralId: referral.id, note: 'Forwarding; EIN 12-3456789 per the caller' },
+    });
     expect(fieldErrorsOf(forward)).toEqual([{ field: 'input.note', message: expect.stringContaining(TIN_IN_TEXT) }]);
-    const elevate = await hub.request(org.people.originator.id, TRANSITIONS.elevate, { input: { referralId: referral.id, reason: 'Owner SSN 521 47 3398 disputes it' } });
+    const elevate = await hub.request(org.people.originator.id, TRANSITIONS.elevate, {
+      input: { referralId: referral.id, reason: 'Owner SSN 521 47 3398 disputes it' },
+    });
     expect(fieldErrorsOf(elevate)).toEqual([{ field: 'input.reason', message: expect.stringContaining(TIN_IN_TEXT) }]);
     expect(await count('referral_history')).toBe(history);
   });
@@ -84,7 +94,10 @@ describe('through the API', () => {
   it('accepts the TIN fields, phone and fax, and free text full of numbers that are not TINs', async () => {
     const filed = dataOf(
       await file14566({
-        completedResearch: ['Called 202-555-0143; DLN 28221-123-45678-6 (28221123456786) for 202412', 'ZIP+4 20500-0003, see 14566-2026-000002 of 2026-11-23'],
+        completedResearch: [
+          'Called 202-555-0143; DLN 28221-123-45678-6 (28221123456786) for 202412',
+          'ZIP+4 20500-0003, see 14566-2026-000002 of 2026-11-23',
+        ],
         originatorContact: { name: 'Pat Examiner', phone: '202 555 0143', fax: '(202) 555-0199' },
       }),
     ).fileReferral;
@@ -104,7 +117,8 @@ describe('through the API', () => {
   function stringLeaves(type: GraphQLInputType, path: string[], field: string, seen: ReadonlySet<string>): StringLeaf[] {
     if (isNonNullType(type)) return stringLeaves(type.ofType, path, field, seen);
     if (isListType(type)) {
-      if (isScalarType(getNamedType(type))) return stringLeaves(type.ofType, path, `${field}[0]`, seen).map((leaf) => ({ ...leaf, list: true }));
+      if (isScalarType(getNamedType(type)))
+        return stringLeaves(type.ofType, path, `${field}[0]`, seen).map((leaf) => ({ ...leaf, list: true }));
       return stringLeaves(type.ofType, path, `${field}[0]`, seen);
     }
     if (isScalarType(type)) return type.name === 'String' ? [{ path, field, identifier: false, list: false }] : [];
@@ -148,11 +162,25 @@ describe('through the API', () => {
           const text = 'Checked SSN 521-47-3398';
           const response = await hub.request(caller, op.query, withValueAt(op, leaf.path, leaf.list ? [text] : text));
           const errors = (response.errors?.[0]?.extensions?.fieldErrors ?? []) as { field: string; message: string }[];
-          if (!errors.some((e) => e.field === leaf.field && e.message.includes(TIN_IN_TEXT))) failures.push(`${name}: ${JSON.stringify(response.errors?.[0] ?? 'accepted')}`);
+          if (!errors.some((e) => e.field === leaf.field && e.message.includes(TIN_IN_TEXT)))
+            failures.push(`${name}: ${JSON.stringify(response.errors?.[0] ?? 'accepted')}`);
         }
       }
     }
     expect(failures).toEqual([]);
-    expect([...new Set(exempt)].sort()).toEqual(['dhsReportId', 'dln', 'documentNumber', 'ein', 'fax', 'mft', 'phone', 'ssn', 'taxPeriod', 'tecsRecordReference', 'tin', 'zip']);
+    expect([...new Set(exempt)].sort()).toEqual([
+      'dhsReportId',
+      'dln',
+      'documentNumber',
+      'ein',
+      'fax',
+      'mft',
+      'phone',
+      'ssn',
+      'taxPeriod',
+      'tecsRecordReference',
+      'tin',
+      'zip',
+    ]);
   }, 180_000);
 });

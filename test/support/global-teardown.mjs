@@ -10,10 +10,7 @@ export default async function globalTeardown() {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`hub_test_${process.env.TEST_RUN_ID}%`],
-    );
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`hub_test_${process.env.TEST_RUN_ID}%`]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   } finally {
     await client.end();

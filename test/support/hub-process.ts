@@ -78,7 +78,13 @@ export function startHubProcess(env: Record<string, string>, script = HUB_MAIN):
   assertBuilt();
   const child = spawn(process.execPath, [script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', NODE_ENV: 'development', LOG_FORMAT: 'json', ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'development',
+      LOG_FORMAT: 'json',
+      ...env,
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,7 +96,8 @@ export function startHubProcess(env: Record<string, string>, script = HUB_MAIN):
     let text = line;
     try {
       const parsed: unknown = JSON.parse(line);
-      if (parsed && typeof parsed === 'object' && typeof (parsed as { msg?: unknown }).msg === 'string') text = (parsed as { msg: string }).msg;
+      if (parsed && typeof parsed === 'object' && typeof (parsed as { msg?: unknown }).msg === 'string')
+        text = (parsed as { msg: string }).msg;
     } catch {
       // not a log line of the hub's: keep it as it is
     }
@@ -118,10 +125,15 @@ export function startHubProcess(env: Record<string, string>, script = HUB_MAIN):
           }
           return Boolean(line);
         };
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${output()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; output:\n${output()}`)),
+          timeoutMs,
+        );
         if (check()) return;
         listeners.push(check);
-        void exit.then(() => setImmediate(() => check() || reject(new Error(`exited without a line matching ${pattern}; output:\n${output()}`))));
+        void exit.then(() =>
+          setImmediate(() => check() || reject(new Error(`exited without a line matching ${pattern}; output:\n${output()}`))),
+        );
       });
     },
     exited(timeoutMs = 60_000) {

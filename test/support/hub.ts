@@ -33,7 +33,12 @@ export interface TestHub {
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T>>;
   /** A CSV download (`/exports/…`) as the given employee: GET with query parameters, or POST with a JSON body. */
-  download(as: string, path: string, parameters?: Record<string, string | string[]>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response>;
+  download(
+    as: string,
+    path: string,
+    parameters?: Record<string, string | string[]>,
+    options?: { method?: 'GET' | 'POST'; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -84,10 +89,15 @@ export async function startTestHub(
     },
     async download(as, path, parameters = {}, { method = 'GET', headers = {}, signal } = {}) {
       const url = new URL(path, server.url);
-      if (method === 'GET') for (const [name, value] of Object.entries(parameters)) [value].flat().forEach((v) => url.searchParams.append(name, v));
+      if (method === 'GET')
+        for (const [name, value] of Object.entries(parameters)) [value].flat().forEach((v) => url.searchParams.append(name, v));
       return fetch(url, {
         method,
-        headers: { authorization: `Bearer ${await tokenFor(as)}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...headers },
+        headers: {
+          authorization: `Bearer ${await tokenFor(as)}`,
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
         body: method === 'POST' ? JSON.stringify(parameters) : undefined,
         signal,
       });

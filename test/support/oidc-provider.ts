@@ -60,7 +60,11 @@ export async function startOidcProvider(options: { audience: string; scope: stri
   server.on('request', async (req, res) => {
     const url = new URL(req.url ?? '/', issuer);
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': '*', 'access-control-allow-methods': 'GET, POST' });
+      res.writeHead(204, {
+        'access-control-allow-origin': '*',
+        'access-control-allow-headers': '*',
+        'access-control-allow-methods': 'GET, POST',
+      });
       return res.end();
     }
     if (url.pathname === '/.well-known/openid-configuration') {
@@ -101,7 +105,8 @@ export async function startOidcProvider(options: { audience: string; scope: stri
       const verifier = form.get('code_verifier') ?? '';
       const codeVerifierMatched = !!grant && createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
       provider.exchanges.push({ clientId: form.get('client_id') ?? '', codeVerifierMatched, redirectUri: form.get('redirect_uri') ?? '' });
-      if (!grant || !codeVerifierMatched || form.get('redirect_uri') !== grant.redirectUri) return json(res, 400, { error: 'invalid_grant' });
+      if (!grant || !codeVerifierMatched || form.get('redirect_uri') !== grant.redirectUri)
+        return json(res, 400, { error: 'invalid_grant' });
       return json(res, 200, {
         token_type: 'Bearer',
         expires_in: 3600,

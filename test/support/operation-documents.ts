@@ -55,7 +55,11 @@ export interface OperationDocument {
  * `query/mutation($a: T!) { field(a: $a) { __typename } }` for one root field, with sample variables for the
  * required arguments; `allArguments` declares the optional ones too (unset unless the caller sets them).
  */
-export function operationDocument(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, options: { allArguments?: boolean } = {}): OperationDocument {
+export function operationDocument(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  options: { allArguments?: boolean } = {},
+): OperationDocument {
   const required = (arg: GraphQLArgument) => isNonNullType(arg.type) && arg.defaultValue === undefined;
   const args = options.allArguments ? field.args : field.args.filter(required);
   // An argument with a default is declared nullable, so leaving its variable out gives the default.

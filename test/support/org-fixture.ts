@@ -16,8 +16,12 @@ export async function createTestOrganisation(services: Services, dataSource: Dat
   const rivo = await org.createFunction({ code: 'RICS-RIVO', name: 'RICS RIVO', timeZone: 'America/Chicago' });
   const cawr = await org.createFunction({ code: 'CAWR', name: 'Combined Annual Wage Reporting', timeZone: 'America/New_York' });
 
-  const person = (email: string, functionId: string, managerId: string | null, roles: Role[] = [Role.FUNCTIONAL_EMPLOYEE]): Promise<Employee> =>
-    org.createEmployee({ email, name: email.split('@')[0], functionId, managerId, roles, phone: '2025550100' });
+  const person = (
+    email: string,
+    functionId: string,
+    managerId: string | null,
+    roles: Role[] = [Role.FUNCTIONAL_EMPLOYEE],
+  ): Promise<Employee> => org.createEmployee({ email, name: email.split('@')[0], functionId, managerId, roles, phone: '2025550100' });
 
   const amDirector = await person('am.director@example.gov', am.id, null, [Role.MANAGER]);
   const amManager = await person('am.manager@example.gov', am.id, amDirector.id, [Role.MANAGER]);
@@ -56,14 +60,32 @@ export async function createTestOrganisation(services: Services, dataSource: Dat
   );
   return {
     functions: { am, ef, rivo, cawr },
-    people: { amDirector, amManager, amLiaison, originator, amColleague, efDirector, efManager, efLiaison, efWorker, rivoLiaison, rivoWorker, cawrLiaison, admin },
+    people: {
+      amDirector,
+      amManager,
+      amLiaison,
+      originator,
+      amColleague,
+      efDirector,
+      efManager,
+      efLiaison,
+      efWorker,
+      rivoLiaison,
+      rivoWorker,
+      cawrLiaison,
+      admin,
+    },
   };
 }
 
 export type TestOrganisation = Awaited<ReturnType<typeof createTestOrganisation>>;
 
 export const VALID_14566 = {
-  business: { name: 'Acme Widgets LLC', address: { line1: '100 Main St', city: 'Washington', state: 'DC', zip: '20001' }, ein: '12-3456789' },
+  business: {
+    name: 'Acme Widgets LLC',
+    address: { line1: '100 Main St', city: 'Washington', state: 'DC', zip: '20001' },
+    ein: '12-3456789',
+  },
   taxpayer: { name: 'Jane Q. Owner', address: { line1: '5 Elm Rd', city: 'Ogden', state: 'UT', zip: '84201' }, ssn: '123-45-6789' },
   affectedReturns: [{ returnType: '941', mft: '01', taxPeriod: '202603' }],
   completedResearch: ['BMFOL: no prior filings', 'NAMEE: EIN assigned 2025'],

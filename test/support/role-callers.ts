@@ -7,7 +7,15 @@ import { Services } from '../../src/app/services';
 export async function createOneEmployeePerRole(services: Services, functionId: string, prefix: string): Promise<Map<Role, Employee>> {
   const people = new Map<Role, Employee>();
   for (const role of Object.values(Role)) {
-    people.set(role, await services.org.createEmployee({ email: `${prefix}.${role.toLowerCase()}@example.gov`, name: `${prefix} ${role}`, functionId, roles: [role] }));
+    people.set(
+      role,
+      await services.org.createEmployee({
+        email: `${prefix}.${role.toLowerCase()}@example.gov`,
+        name: `${prefix} ${role}`,
+        functionId,
+        roles: [role],
+      }),
+    );
   }
   return people;
 }

@@ -29,7 +29,21 @@ export async function createTecsOrganisation(services: Services) {
   const ciAgent = await person('ci.agent@example.gov', ci.id, null, [Role.CRIMINAL_INVESTIGATION]);
   const dhsClient = await person('dhs.interface@example.gov', dhs.id, null, [Role.DHS_INTERFACE]);
   const admin = await person('tecs.admin@example.gov', coll.id, null, [Role.ADMIN]);
-  return { collDirector, clevelandGm, clevelandRo, miamiGm, miamiRo, otherRo, intlDirector, intlGm, intlRo, coordinator, ciAgent, dhsClient, admin };
+  return {
+    collDirector,
+    clevelandGm,
+    clevelandRo,
+    miamiGm,
+    miamiRo,
+    otherRo,
+    intlDirector,
+    intlGm,
+    intlRo,
+    coordinator,
+    ciAgent,
+    dhsClient,
+    admin,
+  };
 }
 
 export type TecsPeople = Awaited<ReturnType<typeof createTecsOrganisation>>;
@@ -47,7 +61,8 @@ export const CLEVELAND_REQUEST = {
     { mft: '30', taxPeriod: '201312' },
     { mft: '30', taxPeriod: '201412' },
   ],
-  contactFacts: 'Truck driver who travels to Canada quite often for business; said he will never pay and hung up while the Form 433-A was being secured.',
+  contactFacts:
+    'Truck driver who travels to Canada quite often for business; said he will never pay and hung up while the Form 433-A was being secured.',
   criteriaMet: ['Balance due taxpayer; contact cannot otherwise be made', 'Travels frequently outside the U.S.'],
   closureCode: 'CNC – Unable to Contact',
 };

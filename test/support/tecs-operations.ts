@@ -32,7 +32,12 @@ export function tecsMutation(name: keyof typeof MUTATIONS): string {
 }
 
 /** Runs a TECS mutation that must succeed. */
-export async function tecs(hub: TestHub, as: string, name: keyof typeof MUTATIONS, input: Record<string, unknown>): Promise<Record<string, any>> {
+export async function tecs(
+  hub: TestHub,
+  as: string,
+  name: keyof typeof MUTATIONS,
+  input: Record<string, unknown>,
+): Promise<Record<string, any>> {
   return dataOf(await hub.request(as, tecsMutation(name), { input }))[name];
 }
 
@@ -50,7 +55,10 @@ export async function putOnLookout(
   const requested = await tecs(hub, ro, 'requestLookout', request);
   await tecs(hub, gm, 'approveLookoutRequest', { lookoutId: requested.id });
   await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id, note: 'Meets IRM 5.1.18.13.7.1' });
-  return tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', { lookoutId: requested.id, tecsRecordReference: `TECS-${requested.referenceNumber}` });
+  return tecs(hub, people.ciAgent.id, 'confirmLookoutEntry', {
+    lookoutId: requested.id,
+    tecsRecordReference: `TECS-${requested.referenceNumber}`,
+  });
 }
 
 /**

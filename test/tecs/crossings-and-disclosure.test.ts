@@ -30,7 +30,8 @@ beforeAll(async () => {
 
 afterAll(() => hub.stop());
 
-const report = (input: Record<string, unknown>, as = people.dhsClient.id) => hub.request(as, tecsMutation('reportCrossing'), { input: { ...REPORT, ...input } });
+const report = (input: Record<string, unknown>, as = people.dhsClient.id) =>
+  hub.request(as, tecsMutation('reportCrossing'), { input: { ...REPORT, ...input } });
 
 describe('the DHS interface', () => {
   it('may report crossings and nothing else; nobody else may report', async () => {
@@ -42,9 +43,19 @@ describe('the DHS interface', () => {
   });
 
   it('validates reports and writes nothing when they are malformed', async () => {
-    const response = await report({ dhsReportId: ' ', dateOfBirth: '18/04/1972', crossedAt: '2030-01-01T00:00:00Z', plannedDepartureAt: '2026-04-01T00:00:00Z' });
+    const response = await report({
+      dhsReportId: ' ',
+      dateOfBirth: '18/04/1972',
+      crossedAt: '2030-01-01T00:00:00Z',
+      plannedDepartureAt: '2026-04-01T00:00:00Z',
+    });
     expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
-    expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['crossedAt', 'dateOfBirth', 'dhsReportId', 'plannedDepartureAt']);
+    expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'crossedAt',
+      'dateOfBirth',
+      'dhsReportId',
+      'plannedDepartureAt',
+    ]);
   });
 
   it('creates one crossing for two simultaneous deliveries of the same report', async () => {
@@ -57,14 +68,19 @@ describe('the DHS interface', () => {
     expect(unmatched.flagged).toBe(true);
     const opened = await hub.request(people.coordinator.id, tecsMutation('openInvestigation'), { input: { crossingId: unmatched.id } });
     expect(errorCodeOf(opened)).toBe('BAD_USER_INPUT');
-    const dismissed = await tecs(hub, people.coordinator.id, 'dismissCrossing', { crossingId: unmatched.id, reason: 'Not one of our taxpayers' });
+    const dismissed = await tecs(hub, people.coordinator.id, 'dismissCrossing', {
+      crossingId: unmatched.id,
+      reason: 'Not one of our taxpayers',
+    });
     expect(dismissed.status).toBe('DISMISSED');
   });
 
   it('answers CONFLICT (WRONG_STATE) for a crossing no longer waiting for the coordinator, as every lifecycle does', async () => {
     const crossing = dataOf(await report({ dhsReportId: 'DHS-A-5', taxpayerName: 'Somebody Else Again' })).reportCrossing;
     await tecs(hub, people.coordinator.id, 'dismissCrossing', { crossingId: crossing.id, reason: 'Not one of our taxpayers' });
-    const again = await hub.request(people.coordinator.id, tecsMutation('dismissCrossing'), { input: { crossingId: crossing.id, reason: 'Twice' } });
+    const again = await hub.request(people.coordinator.id, tecsMutation('dismissCrossing'), {
+      input: { crossingId: crossing.id, reason: 'Twice' },
+    });
     const opened = await hub.request(people.coordinator.id, tecsMutation('openInvestigation'), { input: { crossingId: crossing.id } });
     for (const response of [again, opened]) {
       expect(errorCodeOf(response)).toBe('CONFLICT');
@@ -81,8 +97,14 @@ describe('disclosure (seed 000: never to third parties)', () => {
     const query = `query($id: ID!) { crossing(id: $id) { usEmployer documentNumber } }`;
     for (const outsider of [people.otherRo.id, people.miamiGm.id, people.intlGm.id, people.admin.id]) {
       expect(errorCodeOf(await hub.request(outsider, query, { id: crossing.id }))).toBe('FORBIDDEN');
-      expect(errorCodeOf(await hub.request(outsider, `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName } }`, { id: crossing.id }))).toBe('FORBIDDEN');
-      expect(errorCodeOf(await hub.request(outsider, `query($id: ID!) { lookoutHistory(lookoutId: $id) { action } }`, { id: lookoutId }))).toBe('FORBIDDEN');
+      expect(
+        errorCodeOf(
+          await hub.request(outsider, `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName } }`, { id: crossing.id }),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        errorCodeOf(await hub.request(outsider, `query($id: ID!) { lookoutHistory(lookoutId: $id) { action } }`, { id: lookoutId })),
+      ).toBe('FORBIDDEN');
     }
     for (const insider of [people.coordinator.id, people.clevelandGm.id, people.clevelandRo.id, people.ciAgent.id]) {
       expect(dataOf(await hub.request(insider, query, { id: crossing.id })).crossing.usEmployer).toBe('Great Lakes Freight LLC');
@@ -92,7 +114,11 @@ describe('disclosure (seed 000: never to third parties)', () => {
   it('discloses to the taxpayer only name, date of birth, place, date and time, and document number', async () => {
     const crossing = dataOf(await report({ dhsReportId: 'DHS-B-2' })).reportCrossing;
     const disclosure = dataOf(
-      await hub.request(people.clevelandRo.id, `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName dateOfBirth placeOfCrossing crossedAt documentNumber } }`, { id: crossing.id }),
+      await hub.request(
+        people.clevelandRo.id,
+        `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName dateOfBirth placeOfCrossing crossedAt documentNumber } }`,
+        { id: crossing.id },
+      ),
     ).taxpayerDisclosure;
     expect(disclosure).toEqual({
       taxpayerName: 'Robert T. Haulwell',
@@ -102,12 +128,18 @@ describe('disclosure (seed 000: never to third parties)', () => {
       documentNumber: 'P123456789',
     });
     const type = dataOf(await hub.request(people.clevelandRo.id, `{ __type(name: "TaxpayerDisclosure") { fields { name } } }`)).__type;
-    expect(type.fields.map((f: { name: string }) => f.name).sort()).toEqual(['crossedAt', 'dateOfBirth', 'documentNumber', 'placeOfCrossing', 'taxpayerName']);
+    expect(type.fields.map((f: { name: string }) => f.name).sort()).toEqual([
+      'crossedAt',
+      'dateOfBirth',
+      'documentNumber',
+      'placeOfCrossing',
+      'taxpayerName',
+    ]);
   });
 });
 
 describe('OI escalation', () => {
-  it('breaches an overdue OI once and climbs one manager up the GM\'s chain per business day, capped at the top', async () => {
+  it("breaches an overdue OI once and climbs one manager up the GM's chain per business day, capped at the top", async () => {
     const crossing = dataOf(await report({ dhsReportId: 'DHS-C-1' })).reportCrossing;
     hub.clock.set('2026-04-02T17:00:00Z'); // Thursday
     const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id, dueAt: '2026-04-03T21:00:00Z' });
@@ -119,7 +151,10 @@ describe('OI escalation', () => {
     expect(await sweep('2026-04-03T21:00:01Z')).toEqual({ breaches: 1, escalations: 1 }); // GM's manager: the director
     expect(await sweep('2026-04-03T21:05:00Z')).toEqual({ breaches: 0, escalations: 0 });
     expect(await sweep('2026-04-14T12:00:00Z')).toEqual({ breaches: 0, escalations: 0 }); // the director is the top
-    const notices = await hub.database.dataSource.query(`SELECT kind, recipient_id FROM notification WHERE subject_id = $1 AND kind LIKE 'SLA_%' ORDER BY kind, recipient_id`, [oi.id]);
+    const notices = await hub.database.dataSource.query(
+      `SELECT kind, recipient_id FROM notification WHERE subject_id = $1 AND kind LIKE 'SLA_%' ORDER BY kind, recipient_id`,
+      [oi.id],
+    );
     expect(notices).toEqual(
       [
         { kind: 'SLA_BREACH', recipient_id: people.clevelandGm.id },

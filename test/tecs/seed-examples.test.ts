@@ -32,7 +32,11 @@ async function activeLookout(ro: string, gm: string, request: Record<string, unk
 describe('seed 000, example 1: the Cleveland truck driver crossing from Canada', () => {
   it('runs request → GM → coordinator → CI → crossing → e-mail → OI → levy → remains on the lookout', async () => {
     const lookout = await activeLookout(people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
-    expect(lookout).toMatchObject({ balanceDue: '141000.00', collectionCase: { status: 'ARCHIVED' }, closureCode: 'CNC – Unable to Contact' });
+    expect(lookout).toMatchObject({
+      balanceDue: '141000.00',
+      collectionCase: { status: 'ARCHIVED' },
+      closureCode: 'CNC – Unable to Contact',
+    });
 
     // One month later DHS reports the crossing from Canada, with a U.S. employer, address and phone.
     hub.clock.set('2026-04-02T16:30:00Z');
@@ -56,7 +60,10 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
     expect(crossing).toMatchObject({ status: 'NEW', flagged: false, timeCritical: false });
 
     // The coordinator is e-mailed at once (high priority); the GM and RO are informed.
-    const [coordinatorMail] = await eventually(async () => (mailsTo('tecs.coordinator@example.gov').length ? mailsTo('tecs.coordinator@example.gov') : null), 10_000);
+    const [coordinatorMail] = await eventually(
+      async () => (mailsTo('tecs.coordinator@example.gov').length ? mailsTo('tecs.coordinator@example.gov') : null),
+      10_000,
+    );
     const latencyMs = coordinatorMail.acceptedAt.getTime() - returnedAt;
     console.log(`reportCrossing → coordinator e-mail accepted by SMTP: ${latencyMs} ms`);
     expect(latencyMs).toBeLessThan(5_000);
@@ -65,11 +72,16 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
     for (const secret of ['Haulwell', 'HAULWELL', '6789', 'Great Lakes', 'P123456789']) expect(coordinatorMail.raw).not.toContain(secret);
     await eventually(async () => mailsTo('cleveland.gm@example.gov').length > 0 && mailsTo('cleveland.ro@example.gov').length > 0, 10_000);
 
-    const queue = dataOf(await hub.request(people.coordinator.id, `{ tecsCoordinatorQueue { crossings { id } lookouts { id } } }`)).tecsCoordinatorQueue;
+    const queue = dataOf(
+      await hub.request(people.coordinator.id, `{ tecsCoordinatorQueue { crossings { id } lookouts { id } } }`),
+    ).tecsCoordinatorQueue;
     expect(queue.crossings[0].id).toBe(crossing.id);
 
     // The coordinator opens an OI; the case was archived (CNC), so a case record is created first.
-    const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id, note: 'U.S. employer reported by DHS' });
+    const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', {
+      crossingId: crossing.id,
+      note: 'U.S. employer reported by DHS',
+    });
     expect(oi).toMatchObject({
       state: 'ISSUED',
       kind: 'OTHER_INVESTIGATION',
@@ -89,7 +101,13 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
     });
     expect(closed).toMatchObject({ state: 'CLOSED', lookoutDisposition: 'REMAIN', lookout: { state: 'ACTIVE' } });
 
-    const history = dataOf(await hub.request(people.coordinator.id, `query($id: ID!) { lookoutHistory(lookoutId: $id) { subjectType action toState details } }`, { id: lookout.id })).lookoutHistory;
+    const history = dataOf(
+      await hub.request(
+        people.coordinator.id,
+        `query($id: ID!) { lookoutHistory(lookoutId: $id) { subjectType action toState details } }`,
+        { id: lookout.id },
+      ),
+    ).lookoutHistory;
     expect(history.map((h: { subjectType: string; action: string }) => `${h.subjectType}:${h.action}`)).toEqual([
       'LOOKOUT:REQUEST',
       'LOOKOUT:APPROVE',
@@ -101,7 +119,9 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
       'INVESTIGATION:CLOSED',
       'LOOKOUT:CONFIRM_REMAINS',
     ]);
-    expect(history.find((h: { action: string }) => h.action === 'LOOKOUT_INFORMATION').details).toMatchObject({ usEmployer: 'Great Lakes Freight LLC' });
+    expect(history.find((h: { action: string }) => h.action === 'LOOKOUT_INFORMATION').details).toMatchObject({
+      usEmployer: 'Great Lakes Freight LLC',
+    });
   });
 });
 
@@ -131,15 +151,23 @@ describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three
     await eventually(async () => mailsTo('tecs.coordinator@example.gov').some((m) => m.subject.includes(crossing.referenceNumber)));
     const again = dataOf(await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), { input: report })).reportCrossing;
     expect(again.id).toBe(crossing.id);
-    expect(Number((await hub.database.dataSource.query(`SELECT count(*) AS n FROM crossing WHERE dhs_report_id = $1`, [report.dhsReportId]))[0].n)).toBe(1);
-    expect(Number((await hub.database.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1`, [crossing.id]))[0].n)).toBe(3);
+    expect(
+      Number(
+        (await hub.database.dataSource.query(`SELECT count(*) AS n FROM crossing WHERE dhs_report_id = $1`, [report.dhsReportId]))[0].n,
+      ),
+    ).toBe(1);
+    expect(
+      Number((await hub.database.dataSource.query(`SELECT count(*) AS n FROM notification WHERE subject_id = $1`, [crossing.id]))[0].n),
+    ).toBe(3);
 
     const oi = await tecs(hub, people.coordinator.id, 'openInvestigation', { crossingId: crossing.id });
     expect(oi).toMatchObject({ timeCritical: true, dueAt: '2027-03-04T15:00:00.000Z', groupManager: { email: 'intl.gm@example.gov' } });
     await eventually(async () => mailsTo('intl.gm@example.gov').some((m) => m.subject.includes(oi.referenceNumber)), 10_000);
 
     // Before the GM re-issues it, the Miami RO may not see any of it.
-    expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe('FORBIDDEN');
+    expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
+      'FORBIDDEN',
+    );
 
     const reissued = await tecs(hub, people.intlGm.id, 'reissueInvestigation', {
       investigationId: oi.id,
@@ -149,7 +177,9 @@ describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three
     });
     expect(reissued).toMatchObject({ groupManager: { email: 'miami.gm@example.gov' }, revenueOfficer: { email: 'miami.ro@example.gov' } });
     await eventually(async () => mailsTo('miami.ro@example.gov').some((m) => m.subject.includes(oi.referenceNumber)), 10_000);
-    const visible = dataOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { taxpayerName } }`, { id: lookout.id }));
+    const visible = dataOf(
+      await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { taxpayerName } }`, { id: lookout.id }),
+    );
     expect(visible.lookout.taxpayerName).toBe('Mei Ling Chan');
 
     // The Miami RO meets the taxpayer at the hotel and secures full payment: remove from TECS.
@@ -164,7 +194,9 @@ describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three
     expect(removed.state).toBe('REMOVED');
 
     // A later report no longer matches an active lookout: kept and flagged, never dropped.
-    const late = dataOf(await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), { input: { ...report, dhsReportId: 'DHS-2028-0101-0001' } })).reportCrossing;
+    const late = dataOf(
+      await hub.request(people.dhsClient.id, tecsMutation('reportCrossing'), { input: { ...report, dhsReportId: 'DHS-2028-0101-0001' } }),
+    ).reportCrossing;
     expect(late).toMatchObject({ flagged: true, status: 'NEW' });
   });
 });

@@ -7,7 +7,10 @@ import { humanMessage } from './api-errors';
  */
 export function Alert({ kind, slim = false, children }: { kind: 'error' | 'warning' | 'success'; slim?: boolean; children: ReactNode }) {
   return (
-    <div className={`usa-alert usa-alert--${kind}${slim ? ' usa-alert--slim' : ''} margin-y-2`} role={kind === 'success' ? 'status' : 'alert'}>
+    <div
+      className={`usa-alert usa-alert--${kind}${slim ? ' usa-alert--slim' : ''} margin-y-2`}
+      role={kind === 'success' ? 'status' : 'alert'}
+    >
       <div className="usa-alert__body">{children}</div>
     </div>
   );

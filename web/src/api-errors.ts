@@ -11,7 +11,9 @@ export function errorCode(error: CombinedError | undefined): string | undefined 
 }
 
 export function fieldErrorsOf(error: CombinedError | undefined): FieldError[] {
-  const list = error?.graphQLErrors.flatMap((e) => (e.extensions?.code === 'BAD_USER_INPUT' ? ((e.extensions.fieldErrors as FieldError[] | undefined) ?? []) : []));
+  const list = error?.graphQLErrors.flatMap((e) =>
+    e.extensions?.code === 'BAD_USER_INPUT' ? ((e.extensions.fieldErrors as FieldError[] | undefined) ?? []) : [],
+  );
   return list ?? [];
 }
 

@@ -51,14 +51,28 @@ export function Field(props: { path: string; label: string; hint?: string; child
 }
 
 /** A text input (or, `multiline`, a textarea) in a Field. */
-export function TextField(props: { path: string; label: string; hint?: string; value: string; onChange(value: string): void; multiline?: boolean; type?: string }) {
+export function TextField(props: {
+  path: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange(value: string): void;
+  multiline?: boolean;
+  type?: string;
+}) {
   return (
     <Field path={props.path} label={props.label} hint={props.hint}>
       {(control) =>
         props.multiline ? (
           <textarea className="usa-textarea" {...control} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
         ) : (
-          <input className="usa-input" type={props.type ?? 'text'} {...control} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+          <input
+            className="usa-input"
+            type={props.type ?? 'text'}
+            {...control}
+            value={props.value}
+            onChange={(e) => props.onChange(e.target.value)}
+          />
         )
       }
     </Field>

@@ -46,7 +46,15 @@ export async function finishOidcSignIn(settings: OidcSettings, callback: URL): P
   const as = await discover(settings);
   const client: oauth.Client = { client_id: settings.clientId };
   const parameters = oauth.validateAuthResponse(as, client, callback, state);
-  const response = await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), parameters, redirectUri(), verifier, transport(new URL(settings.issuer)));
+  const response = await oauth.authorizationCodeGrantRequest(
+    as,
+    client,
+    oauth.None(),
+    parameters,
+    redirectUri(),
+    verifier,
+    transport(new URL(settings.issuer)),
+  );
   const result = await oauth.processAuthorizationCodeResponse(as, client, response);
   return { token: result.access_token, expiresAt: new Date(Date.now() + (result.expires_in ?? 3600) * 1000).toISOString() };
 }

@@ -13,7 +13,9 @@ export function useSignInOptions(): Loaded<SignInOptions> {
   const [options, setOptions] = useState<Loaded<SignInOptions>>({ state: 'loading' });
   useEffect(() => {
     fetch('/sign-in-options', { headers: { accept: 'application/json' } })
-      .then(async (response) => setOptions(response.ok ? { state: 'ready', value: (await response.json()) as SignInOptions } : { state: 'failed' }))
+      .then(async (response) =>
+        setOptions(response.ok ? { state: 'ready', value: (await response.json()) as SignInOptions } : { state: 'failed' }),
+      )
       .catch(() => setOptions({ state: 'failed' }));
   }, []);
   return options;

@@ -37,7 +37,9 @@ export function devSignInRoutes(options: { auth: AppConfig['auth']; dataSource: 
     try {
       const employeeId: unknown = req.body?.employeeId;
       const employee =
-        typeof employeeId === 'string' && isUuid(employeeId) ? await options.dataSource.manager.findOneBy(Employee, { id: employeeId, active: true }) : null;
+        typeof employeeId === 'string' && isUuid(employeeId)
+          ? await options.dataSource.manager.findOneBy(Employee, { id: employeeId, active: true })
+          : null;
       if (!employee) {
         res.status(400).json({ errors: [{ message: 'Pick an active employee', extensions: { code: 'BAD_USER_INPUT' } }] });
         return;

@@ -14,8 +14,10 @@ export interface OperationPolicy {
 
 const { ADMIN, MANAGER, GROUP_MANAGER, REVENUE_OFFICER, TECS_COORDINATOR, CRIMINAL_INVESTIGATION, DHS_INTERFACE, AUDITOR } = Role;
 
-const REFERRAL_PARTY = 'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
-const TECS_CASE = 'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
+const REFERRAL_PARTY =
+  'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
+const TECS_CASE =
+  'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
 
 /**
@@ -39,7 +41,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
 
   // Referrals
   referral: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
-  referrals: { roles: ANY_EMPLOYEE, relation: 'lists only referrals the caller is party to (admin: all), filtered in SQL', auditReads: true },
+  referrals: {
+    roles: ANY_EMPLOYEE,
+    relation: 'lists only referrals the caller is party to (admin: all), filtered in SQL',
+    auditReads: true,
+  },
   referralHistory: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
   myWorkQueue: { roles: ANY_EMPLOYEE, relation: 'what the caller must act on', auditReads: true },
   overdueReferrals: { roles: ANY_EMPLOYEE, relation: 'lists only referrals the caller is party to, filtered in SQL', auditReads: true },
@@ -54,7 +60,10 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   returnReferralNoTppInvolvement: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function or the assignee (4442/3210)' },
   closeReferral: { roles: ANY_EMPLOYEE, relation: 'the originator' },
   withdrawReferral: { roles: ANY_EMPLOYEE, relation: 'the originator, before acknowledgment' },
-  elevateReferral: { roles: ANY_EMPLOYEE, relation: 'originator, assignee, liaison of either function, or whoever the elevation sits with' },
+  elevateReferral: {
+    roles: ANY_EMPLOYEE,
+    relation: 'originator, assignee, liaison of either function, or whoever the elevation sits with',
+  },
   resolveReferralElevation: { roles: ANY_EMPLOYEE, relation: 'whoever the elevation sits with' },
 
   // Notifications and SLA
@@ -72,8 +81,14 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   forwardLookoutRemoval: { roles: [TECS_COORDINATOR], relation: null },
   confirmLookoutEntry: { roles: [CRIMINAL_INVESTIGATION], relation: null },
   confirmLookoutRemoval: { roles: [CRIMINAL_INVESTIGATION], relation: null },
-  requestLookoutRemoval: { roles: [REVENUE_OFFICER, GROUP_MANAGER], relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to" },
-  confirmLookoutRemains: { roles: [REVENUE_OFFICER, GROUP_MANAGER], relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to" },
+  requestLookoutRemoval: {
+    roles: [REVENUE_OFFICER, GROUP_MANAGER],
+    relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to",
+  },
+  confirmLookoutRemains: {
+    roles: [REVENUE_OFFICER, GROUP_MANAGER],
+    relation: "the lookout's RO or GM, or a GM/RO an OI of it was issued to",
+  },
   lookout: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   lookouts: { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
   lookoutHistory: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
@@ -99,7 +114,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
 
   // CSV downloads over HTTP (src/platform/exports), keyed by their path
   '/exports/sla-report.csv': { roles: [ADMIN, MANAGER], relation: null },
-  '/exports/lookouts.csv': { roles: ANY_EMPLOYEE, relation: 'lists only lookouts the caller is on the case of, filtered in SQL', auditReads: true },
+  '/exports/lookouts.csv': {
+    roles: ANY_EMPLOYEE,
+    relation: 'lists only lookouts the caller is on the case of, filtered in SQL',
+    auditReads: true,
+  },
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
 };
 

@@ -49,7 +49,11 @@ export class ClosureResolver {
   }
 
   @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
-  updateClosure(@Arg('id', () => ID) id: string, @Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  updateClosure(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ClosureInput) input: ClosureInput,
+    @Ctx() ctx: ClosuresContext,
+  ): Promise<Closure> {
     return ctx.services.closures.update(ctx.caller, id, input);
   }
 
@@ -58,7 +62,10 @@ export class ClosureResolver {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 
-  @FieldResolver(() => [BusinessFunction], { description: 'The closed functions; empty when nationwide', complexity: boundedListCost(MAX_CLOSURE_FUNCTIONS) })
+  @FieldResolver(() => [BusinessFunction], {
+    description: 'The closed functions; empty when nationwide',
+    complexity: boundedListCost(MAX_CLOSURE_FUNCTIONS),
+  })
   async functions(@Root() closure: Closure, @Ctx() ctx: ClosuresContext): Promise<BusinessFunction[]> {
     const functions = await ctx.loaders.businessFunction.loadMany(closure.functionIds);
     return functions.filter((f): f is BusinessFunction => f instanceof BusinessFunction);
@@ -73,7 +80,11 @@ export class ClosureResolver {
     description: `Every add, correction and removal, and what it did to open clocks, oldest first; first: at most ${MAX_CLOSURE_PAGE}`,
     complexity: pageCost,
   })
-  history(@Root() closure: Closure, @Ctx() ctx: ClosuresContext, @Arg('first', () => Int, { defaultValue: 20 }) first = 20): Promise<ClosureHistoryEntry[]> {
+  history(
+    @Root() closure: Closure,
+    @Ctx() ctx: ClosuresContext,
+    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+  ): Promise<ClosureHistoryEntry[]> {
     return ctx.services.closures.history(closure.id, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
 }

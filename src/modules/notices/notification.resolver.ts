@@ -14,7 +14,10 @@ export class NotificationResolver {
     return ctx.services.org.updateEmployee(ctx.caller.id, { notificationMode: mode });
   }
 
-  @Query(() => [Notification], { description: 'Dead letters: notices rejected for good or out of retries; first: at most 500', complexity: pageCost })
+  @Query(() => [Notification], {
+    description: 'Dead letters: notices rejected for good or out of retries; first: at most 500',
+    complexity: pageCost,
+  })
   failedNotifications(@Ctx() ctx: NoticesContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<Notification[]> {
     return ctx.services.notifications.failed(first);
   }

@@ -42,7 +42,10 @@ export class OrgService {
     const employee = await manager.findOneBy(Employee, { id: employeeId });
     if (!employee || !employee.active) throw new UnauthenticatedError('Unknown or deactivated employee');
     const assignments = await manager.findBy(LiaisonAssignment, { employeeId });
-    return new Caller(employee, assignments.map((assignment) => assignment.functionId));
+    return new Caller(
+      employee,
+      assignments.map((assignment) => assignment.functionId),
+    );
   }
 
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
@@ -59,12 +62,14 @@ export class OrgService {
 
   async createFunction(input: { code: string; name: string; timeZone: string }): Promise<BusinessFunction> {
     const errors = [];
-    if (!/^[A-Z0-9][A-Z0-9&-]{0,31}$/.test(input.code)) errors.push({ field: 'code', message: 'use 1-32 upper-case letters, digits, "-" or "&"' });
+    if (!/^[A-Z0-9][A-Z0-9&-]{0,31}$/.test(input.code))
+      errors.push({ field: 'code', message: 'use 1-32 upper-case letters, digits, "-" or "&"' });
     if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
     if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
     if (errors.length) throw new InvalidInputError(errors);
     return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(BusinessFunction, { code: input.code })) throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
+      if (await manager.existsBy(BusinessFunction, { code: input.code }))
+        throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
       return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
     });
   }
@@ -73,8 +78,18 @@ export class OrgService {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       await this.validateEmployee(manager, { ...input, email }, null);
-      if (await manager.existsBy(Employee, { email })) throw new ConflictError(`An employee with e-mail ${email} already exists`, 'ALREADY_EXISTS');
-      return manager.save(manager.create(Employee, { ...input, email, name: input.name.trim(), phone: input.phone ?? null, managerId: input.managerId ?? null, active: true }));
+      if (await manager.existsBy(Employee, { email }))
+        throw new ConflictError(`An employee with e-mail ${email} already exists`, 'ALREADY_EXISTS');
+      return manager.save(
+        manager.create(Employee, {
+          ...input,
+          email,
+          name: input.name.trim(),
+          phone: input.phone ?? null,
+          managerId: input.managerId ?? null,
+          active: true,
+        }),
+      );
     });
   }
 
@@ -93,7 +108,8 @@ export class OrgService {
     return this.dataSource.transaction(async (manager) => {
       if (!(await manager.existsBy(BusinessFunction, { id: functionId }))) throw new NotFoundError('Function', functionId);
       if (!(await manager.existsBy(Employee, { id: employeeId, active: true }))) throw new NotFoundError('Employee', employeeId);
-      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId })) throw new ConflictError('Already a liaison for this function', 'ALREADY_EXISTS');
+      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId }))
+        throw new ConflictError('Already a liaison for this function', 'ALREADY_EXISTS');
       return manager.save(manager.create(LiaisonAssignment, { functionId, employeeId }));
     });
   }
@@ -116,7 +132,8 @@ export class OrgService {
     const errors = [];
     if (!EMAIL.test(input.email)) errors.push({ field: 'email', message: 'is not an e-mail address' });
     if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
-    if (!(await manager.existsBy(BusinessFunction, { id: input.functionId }))) errors.push({ field: 'functionId', message: 'no such function' });
+    if (!(await manager.existsBy(BusinessFunction, { id: input.functionId })))
+      errors.push({ field: 'functionId', message: 'no such function' });
     if (input.managerId) {
       if (!(await manager.existsBy(Employee, { id: input.managerId }))) errors.push({ field: 'managerId', message: 'no such employee' });
       else if (selfId && (await this.isInChainAbove(manager, input.managerId, selfId))) {

@@ -3,7 +3,11 @@ import { ReferralCategory } from './referral-category.entity';
 
 /** Case, spacing and dash differences ("RICS RIVO-TPP" vs "RICS RIVO - TPP") do not make another category. */
 export function normalizeCategoryName(name: string): string {
-  return name.toUpperCase().replace(/\s*-\s*/g, '-').replace(/\s+/g, ' ').trim();
+  return name
+    .toUpperCase()
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The Form 4442 category catalogue of IRM 25.25.6 (data). */

@@ -52,7 +52,9 @@ export function clocksRunningIn(state: ReferralState): readonly ReferralClock[] 
 
 /** The states in which `kind` runs (for counting running clocks in SQL). */
 export function statesRunning(kind: ReferralClock): ReferralState[] {
-  return (Object.entries(RUNNING_CLOCKS) as [ReferralState, readonly ReferralClock[]][]).filter(([, kinds]) => kinds.includes(kind)).map(([state]) => state);
+  return (Object.entries(RUNNING_CLOCKS) as [ReferralState, readonly ReferralClock[]][])
+    .filter(([, kinds]) => kinds.includes(kind))
+    .map(([state]) => state);
 }
 
 function dueOf(kind: ReferralClock, due: DueTimes): Date | null {

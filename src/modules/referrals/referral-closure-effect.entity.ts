@@ -8,7 +8,7 @@ import { Referral } from './referral.entity';
  * A referral clock moved by a closure change: which clock, from when to when. Written in the change's
  * transaction, at the `at` of its closure_history entry; append-only (a trigger refuses changes).
  */
-@ObjectType({ description: 'A closure change that moved one of the referral\'s clocks' })
+@ObjectType({ description: "A closure change that moved one of the referral's clocks" })
 @Entity('referral_closure_effect')
 @Index(['referralId', 'at'])
 export class ReferralClosureEffect {

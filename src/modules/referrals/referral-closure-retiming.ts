@@ -3,7 +3,16 @@ import { ReferralForm } from './forms/referral-form';
 import { clocksRunningIn, DEFAULT_TIME_FRAMES, REVIEW_WORKDAYS, ReferralClock, statesRunning } from './referral-clocks';
 import { referralHistoryInsertSql } from './referral-history';
 import { ReferralAction, ReferralState } from './referral-state';
-import { ClockGroup, ClosureRetimer, dueArrays, MovedClockGroup, ISO_UTC, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+import {
+  ClockGroup,
+  ClosureRetimer,
+  dueArrays,
+  MovedClockGroup,
+  ISO_UTC,
+  retimeClockGroups,
+  RetimeRequest,
+  withdrawalNote,
+} from '../../platform/calendar/closure-retimer';
 
 /**
  * A business-day clock of a referral: where its start and acting function are stored, and how many business
@@ -42,8 +51,15 @@ function businessDayClock(rule: BusinessDayClockRule): BusinessDayClock {
   const states = statesRunning(rule.clock);
   // The UPDATE and the history entry name one state; a clock run in several would need one statement per state.
   if (states.length !== 1) throw new Error(`${rule.clock} runs in ${states.length} states; re-timing expects one`);
-  const others = clocksRunningIn(states[0]).filter((clock) => clock !== rule.clock).map((clock) => `r.${DUE_COLUMN[clock]}`);
-  return { ...rule, state: states[0], dueColumn: DUE_COLUMN[rule.clock], nextDue: others.length ? `LEAST(v.new_due, ${others.join(', ')})` : 'v.new_due' };
+  const others = clocksRunningIn(states[0])
+    .filter((clock) => clock !== rule.clock)
+    .map((clock) => `r.${DUE_COLUMN[clock]}`);
+  return {
+    ...rule,
+    state: states[0],
+    dueColumn: DUE_COLUMN[rule.clock],
+    nextDue: others.length ? `LEAST(v.new_due, ${others.join(', ')})` : 'v.new_due',
+  };
 }
 
 const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
@@ -58,7 +74,8 @@ const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
     startColumn: 'received_at',
     functionColumn: 'receiving_function_id',
     // The receiver's time frame if it has one, else the form's default (as ReferralService.forward does).
-    businessDays: (group: ReferralClockGroup) => (group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays),
+    businessDays: (group: ReferralClockGroup) =>
+      group.has_time_frame ? group.ack_business_days : DEFAULT_TIME_FRAMES[group.form].ackBusinessDays,
   },
 ].map(businessDayClock);
 
@@ -155,7 +172,13 @@ async function moveReferralClocks(
          actorId: '$12::uuid',
          at: '$6::timestamptz',
          note: '$13::text',
-         details: { clock: '$10::text', previousDueAt: ISO_UTC('old_due'), dueAt: ISO_UTC('new_due'), closureId: '$8::uuid', closureChange: '$9::text' },
+         details: {
+           clock: '$10::text',
+           previousDueAt: ISO_UTC('old_due'),
+           dueAt: ISO_UTC('new_due'),
+           closureId: '$8::uuid',
+           closureChange: '$9::text',
+         },
          from: "FROM withdrawn WHERE kind = 'BREACH'",
        })}
        RETURNING 1

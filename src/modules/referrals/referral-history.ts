@@ -26,7 +26,13 @@ export type ReferralHistoryDetails = {
   [ReferralAction.SLA_BREACH]: SlaEventDetails;
   [ReferralAction.SLA_ESCALATION]: SlaEventDetails;
   /** Written set-based by the closure re-timing (referral-closure-retiming.ts) with exactly these keys. */
-  [ReferralAction.SLA_BREACH_WITHDRAWN]: { clock: ReferralClock; previousDueAt: string; dueAt: string; closureId: string; closureChange: ClosureChangeKind };
+  [ReferralAction.SLA_BREACH_WITHDRAWN]: {
+    clock: ReferralClock;
+    previousDueAt: string;
+    dueAt: string;
+    closureId: string;
+    closureChange: ClosureChangeKind;
+  };
 };
 
 /** One entry kind per action: the action says which details it carries. */
@@ -44,13 +50,20 @@ export type ReferralHistoryFact = ReferralHistoryKind & {
 
 /** Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes). */
 export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
-  if (facts.length) await manager.save(ReferralHistoryEntry, facts.map((fact) => manager.create(ReferralHistoryEntry, fact)));
+  if (facts.length)
+    await manager.save(
+      ReferralHistoryEntry,
+      facts.map((fact) => manager.create(ReferralHistoryEntry, fact)),
+    );
 }
 
 /**
  * The set-based variant for statements that derive entries from many rows at once (the closure re-timing's CTE):
  * `INSERT … SELECT` with the columns and details keys the writer owns.
  */
-export function referralHistoryInsertSql<A extends ReferralAction>(referralId: string, select: HistorySelectColumns<ReferralHistoryDetails[A]>): string {
+export function referralHistoryInsertSql<A extends ReferralAction>(
+  referralId: string,
+  select: HistorySelectColumns<ReferralHistoryDetails[A]>,
+): string {
   return historyInsertSql('referral_history', { referralId }, select);
 }

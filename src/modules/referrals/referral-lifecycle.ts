@@ -179,7 +179,8 @@ const CLOCK_NAMES: Record<ReferralClockSet, string> = {
 
 /** The lifecycle as the Markdown table printed in the README (a test keeps the README in step). */
 export function lifecycleMarkdownTable(): string {
-  const effect = (verb: string, clocks: readonly ReferralClockSet[] | undefined) => (clocks ?? []).map((clock) => `${verb} ${CLOCK_NAMES[clock]}`);
+  const effect = (verb: string, clocks: readonly ReferralClockSet[] | undefined) =>
+    (clocks ?? []).map((clock) => `${verb} ${CLOCK_NAMES[clock]}`);
   return markdownTable(REFERRAL_LIFECYCLE, {
     mutationNote: (t) => (t.forms ? ` (${t.forms.join(', ')} only)` : ''),
     clocks: (t) => [...effect('stops', t.stops), ...effect('starts', t.starts)].join('; '),

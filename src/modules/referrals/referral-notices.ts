@@ -27,6 +27,11 @@ export function registerReferralNotices(composer: NoticeComposer): void {
   });
   composer.registerSubject(REFERRAL_NOTICE_SUBJECT, async (manager, id) => {
     const referral = await manager.findOneByOrFail(Referral, { id });
-    return { referenceNumber: referral.referenceNumber, formName: REFERRAL_FORM_NAMES[referral.form].name, state: referral.state, path: `/referrals/${referral.id}` };
+    return {
+      referenceNumber: referral.referenceNumber,
+      formName: REFERRAL_FORM_NAMES[referral.form].name,
+      state: referral.state,
+      path: `/referrals/${referral.id}`,
+    };
   });
 }

@@ -72,7 +72,11 @@ export class ReferralQueryService {
       const cursor = decodeCursor(after);
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }
-    const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     const items = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
     return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null };
   }
@@ -126,7 +130,6 @@ export class ReferralQueryService {
       .limit(first)
       .getMany();
   }
-
 
   private open(): string {
     return `r.state NOT IN (${TERMINAL_STATES.map((s) => `'${s}'`).join(', ')})`;

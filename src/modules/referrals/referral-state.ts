@@ -19,11 +19,7 @@ export enum ReferralState {
 
 registerEnumType(ReferralState, { name: 'ReferralState' });
 
-export const TERMINAL_STATES: readonly ReferralState[] = [
-  ReferralState.CLOSED,
-  ReferralState.WITHDRAWN,
-  ReferralState.RETURNED_NO_TPP,
-];
+export const TERMINAL_STATES: readonly ReferralState[] = [ReferralState.CLOSED, ReferralState.WITHDRAWN, ReferralState.RETURNED_NO_TPP];
 
 export enum ReferralAction {
   FILE = 'FILE',
@@ -47,6 +43,9 @@ export enum ReferralAction {
 }
 
 /** The actions people take (rows of REFERRAL_LIFECYCLE). */
-export type LifecycleAction = Exclude<ReferralAction, ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN>;
+export type LifecycleAction = Exclude<
+  ReferralAction,
+  ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN
+>;
 
 registerEnumType(ReferralAction, { name: 'ReferralAction' });

@@ -97,7 +97,7 @@ export class Referral {
   @Column({ type: 'text', array: true, name: 'tin_hashes', default: () => "'{}'" })
   tinHashes!: string[];
 
-  @Field(() => Date, { description: "When the originating liaison last received it (start of the review clock)" })
+  @Field(() => Date, { description: 'When the originating liaison last received it (start of the review clock)' })
   @Column({ type: 'timestamptz', name: 'submitted_at' })
   submittedAt!: Date;
 
@@ -109,7 +109,10 @@ export class Referral {
   @Column({ type: 'timestamptz', name: 'received_at', nullable: true })
   receivedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: 'Acknowledge within 3 business days of receipt (IRM 10.5.3.3.7.1(4)) unless the receiver has its own time frame' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Acknowledge within 3 business days of receipt (IRM 10.5.3.3.7.1(4)) unless the receiver has its own time frame',
+  })
   @Column({ type: 'timestamptz', name: 'ack_due_at', nullable: true })
   ackDueAt!: Date | null;
 
@@ -117,7 +120,10 @@ export class Referral {
   @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
   acknowledgedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '30 days from receipt for 14566 (IRM 10.5.3.3.7.1(5)); the category time frame for 4442' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '30 days from receipt for 14566 (IRM 10.5.3.3.7.1(5)); the category time frame for 4442',
+  })
   @Column({ type: 'timestamptz', name: 'completion_due_at', nullable: true })
   completionDueAt!: Date | null;
 

@@ -73,7 +73,10 @@ export class ReferralResolver {
     return ctx.services.referralQueries.workQueue(ctx.caller, first);
   }
 
-  @Query(() => [ReferralHistoryEntry], { description: `The referral's history, oldest first; first: at most ${MAX_HISTORY_PAGE}`, complexity: pageCost })
+  @Query(() => [ReferralHistoryEntry], {
+    description: `The referral's history, oldest first; first: at most ${MAX_HISTORY_PAGE}`,
+    complexity: pageCost,
+  })
   referralHistory(
     @Arg('referralId', () => ID) referralId: string,
     @Ctx() ctx: ReferralsContext,
@@ -82,28 +85,43 @@ export class ReferralResolver {
     return ctx.services.referrals.history(ctx.caller, referralId, checkPageSize(first, MAX_HISTORY_PAGE));
   }
 
-  @Query(() => [ReferralCategory], { description: `Form 4442 categories (queues) of IRM 25.25.6; first: at most ${MAX_CATEGORY_PAGE}`, complexity: pageCost })
-  referralCategories(@Ctx() ctx: ReferralsContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<ReferralCategory[]> {
+  @Query(() => [ReferralCategory], {
+    description: `Form 4442 categories (queues) of IRM 25.25.6; first: at most ${MAX_CATEGORY_PAGE}`,
+    complexity: pageCost,
+  })
+  referralCategories(
+    @Ctx() ctx: ReferralsContext,
+    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+  ): Promise<ReferralCategory[]> {
     return ctx.services.categories.list(checkPageSize(first, MAX_CATEGORY_PAGE));
   }
 
-  @Mutation(() => Referral, { description: 'File a referral with your own function\'s BMF ID theft liaison' })
+  @Mutation(() => Referral, { description: "File a referral with your own function's BMF ID theft liaison" })
   fileReferral(@Arg('input', () => FileReferralInput) input: FileReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return ctx.services.referrals.file(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originating liaison: back to the originator as incomplete' })
-  returnReferralIncomplete(@Arg('input', () => ReturnReferralInput) input: ReturnReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  returnReferralIncomplete(
+    @Arg('input', () => ReturnReferralInput) input: ReturnReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.returnIncomplete(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originator: send a returned referral again' })
-  resubmitReferral(@Arg('input', () => ResubmitReferralInput) input: ResubmitReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  resubmitReferral(
+    @Arg('input', () => ResubmitReferralInput) input: ResubmitReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.resubmit(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originating liaison: send a complete referral to the receiving function' })
-  forwardReferral(@Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  forwardReferral(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.forward(ctx.caller, input);
   }
 
@@ -116,7 +134,10 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, { description: 'Receiving liaison: acknowledge receipt' })
-  acknowledgeReferral(@Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  acknowledgeReferral(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.acknowledge(ctx.caller, input);
   }
 
@@ -126,7 +147,10 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, { description: 'Assigned employee: document the actions taken and return it' })
-  completeReferral(@Arg('input', () => CompleteReferralInput) input: CompleteReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  completeReferral(
+    @Arg('input', () => CompleteReferralInput) input: CompleteReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.complete(ctx.caller, input);
   }
 
@@ -139,12 +163,18 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, { description: 'Originator: close a completed referral' })
-  closeReferral(@Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  closeReferral(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.close(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originator: withdraw before acknowledgment' })
-  withdrawReferral(@Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  withdrawReferral(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.withdraw(ctx.caller, input);
   }
 
@@ -154,7 +184,10 @@ export class ReferralResolver {
   }
 
   @Mutation(() => Referral, { description: 'Whoever the disagreement sits with: record the resolution' })
-  resolveReferralElevation(@Arg('input', () => ResolveElevationInput) input: ResolveElevationInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  resolveReferralElevation(
+    @Arg('input', () => ResolveElevationInput) input: ResolveElevationInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.resolveElevation(ctx.caller, input);
   }
 
@@ -170,7 +203,13 @@ export class ReferralResolver {
   async unmaskedTins(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<UnmaskedTin[]> {
     if (partiesOf(ctx.caller, referral).size === 0) throw new ForbiddenError('Only parties to the referral may see its full TINs');
     const tins = tinsOf(referral.content);
-    await ctx.services.audit.record(auditedRequest(ctx), AuditKind.UNMASK, 'Referral.unmaskedTins', [referral.id], tins.map((t) => t.path));
+    await ctx.services.audit.record(
+      auditedRequest(ctx),
+      AuditKind.UNMASK,
+      'Referral.unmaskedTins',
+      [referral.id],
+      tins.map((t) => t.path),
+    );
     return tins;
   }
 
@@ -199,7 +238,10 @@ export class ReferralResolver {
     return referral.categoryCode ? ctx.loaders.category.load(referral.categoryCode) : null;
   }
 
-  @FieldResolver(() => [Employee], { description: `Who an elevated disagreement sits with now; first: at most ${MAX_HISTORY_PAGE}`, complexity: pageCost })
+  @FieldResolver(() => [Employee], {
+    description: `Who an elevated disagreement sits with now; first: at most ${MAX_HISTORY_PAGE}`,
+    complexity: pageCost,
+  })
   async elevationHolders(
     @Root() referral: Referral,
     @Ctx() ctx: ReferralsContext,

@@ -90,7 +90,14 @@ export class ReferralService {
   ) {}
 
   /** REFERRAL_LIFECYCLE applied: the table's clocks, the versioned update, the history row and the notices. */
-  private readonly lifecycle = new LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>(REFERRAL_LIFECYCLE, {
+  private readonly lifecycle = new LifecycleApplier<
+    ReferralState,
+    LifecycleAction,
+    Transition,
+    Referral,
+    ReferralHistoryDetails,
+    ReferralBefore
+  >(REFERRAL_LIFECYCLE, {
     target: Referral,
     stateOf: (referral) => referral.state,
     setState: (referral, state) => {
@@ -103,7 +110,10 @@ export class ReferralService {
     },
     admissible: (action, rule, referral) => {
       if (rule.forms && !rule.forms.includes(referral.form)) {
-        throw InvalidInputError.single('referralId', `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`);
+        throw InvalidInputError.single(
+          'referralId',
+          `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`,
+        );
       }
     },
     settle: (referral, now) => {
@@ -112,7 +122,8 @@ export class ReferralService {
       referral.slaCheckAt = now;
     },
     before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
-    record: (manager, fact) => appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
+    record: (manager, fact) =>
+      appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
     notify: (manager, _rule, fact) => this.notifier.transitioned(manager, fact.action, fact.before, fact.item, fact.actorId!, fact.at),
   });
 
@@ -277,13 +288,18 @@ export class ReferralService {
   }
 
   resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
-    return this.transition(caller, { ...command, note: command.resolution }, ReferralAction.RESOLVE_ELEVATION, async ({ item: referral }) => {
-      if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated', 'WRONG_STATE');
-      const level = referral.elevationLevel;
-      referral.elevationLevel = 0;
-      referral.elevationHolderIds = [];
-      return { resolvedAtLevel: level };
-    });
+    return this.transition(
+      caller,
+      { ...command, note: command.resolution },
+      ReferralAction.RESOLVE_ELEVATION,
+      async ({ item: referral }) => {
+        if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated', 'WRONG_STATE');
+        const level = referral.elevationLevel;
+        referral.elevationLevel = 0;
+        referral.elevationHolderIds = [];
+        return { resolvedAtLevel: level };
+      },
+    );
   }
 
   /** Throws NOT_FOUND for referrals the caller may not see, so existence does not leak. */
@@ -321,7 +337,13 @@ export class ReferralService {
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
       if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
-      const command_ = { actorId: caller.id, parties: partiesOf(caller, referral), expectedVersion: command.expectedVersion, now: this.clock.now(), note };
+      const command_ = {
+        actorId: caller.id,
+        parties: partiesOf(caller, referral),
+        expectedVersion: command.expectedVersion,
+        now: this.clock.now(),
+        note,
+      };
       return (await this.lifecycle.apply(manager, action, referral, command_, effect)).item;
     });
   }
@@ -331,7 +353,9 @@ export class ReferralService {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
     const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
     const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
-    const categoryDays = referral.categoryCode ? (await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null : null;
+    const categoryDays = referral.categoryCode
+      ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
+      : null;
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
     const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
     referral.receivedAt = now;
@@ -342,7 +366,10 @@ export class ReferralService {
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
     const originating = await manager.findOneByOrFail(BusinessFunction, { id: referral.originatingFunctionId });
     referral.submittedAt = now;
-    referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(now, originating.timeZone);
+    referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(
+      now,
+      originating.timeZone,
+    );
   }
 
   private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {
@@ -358,7 +385,7 @@ export class ReferralService {
       return [{ field, message: 'the earlier referral is already resolved' }];
     }
     if (!earlier.completionDueAt || earlier.completionDueAt > now) {
-      return [{ field, message: 'a follow-up is filed only after the earlier referral\'s time frame has passed unresolved' }];
+      return [{ field, message: "a follow-up is filed only after the earlier referral's time frame has passed unresolved" }];
     }
     return [];
   }

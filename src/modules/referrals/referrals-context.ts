@@ -22,7 +22,10 @@ export function createReferralLoaders(manager: EntityManager) {
     }),
     /** A referral's history, oldest first; only reached through a referral the caller may see. */
     history: new DataLoader<string, ReferralHistoryEntry[]>(async (referralIds) => {
-      const rows = await manager.find(ReferralHistoryEntry, { where: { referralId: In([...referralIds]) }, order: { at: 'ASC', id: 'ASC' } });
+      const rows = await manager.find(ReferralHistoryEntry, {
+        where: { referralId: In([...referralIds]) },
+        order: { at: 'ASC', id: 'ASC' },
+      });
       return referralIds.map((id) => rows.filter((row) => row.referralId === id));
     }),
     historyCount: new DataLoader<string, number>(async (referralIds) => {
@@ -35,7 +38,10 @@ export function createReferralLoaders(manager: EntityManager) {
     }),
     closure: new DataLoader<string, Closure | null>(async (ids) => rowsById(await manager.findBy(Closure, { id: In([...ids]) }), ids)),
     closureEffects: new DataLoader<string, ReferralClosureEffect[]>(async (referralIds) => {
-      const rows = await manager.find(ReferralClosureEffect, { where: { referralId: In([...referralIds]) }, order: { at: 'ASC', id: 'ASC' } });
+      const rows = await manager.find(ReferralClosureEffect, {
+        where: { referralId: In([...referralIds]) },
+        order: { at: 'ASC', id: 'ASC' },
+      });
       return referralIds.map((id) => rows.filter((row) => row.referralId === id));
     }),
   };

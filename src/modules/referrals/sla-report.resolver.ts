@@ -13,7 +13,10 @@ const MAX_SLA_REPORT_ROWS = 1000;
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class SlaReportResolver {
-  @Query(() => [Referral], { description: 'Referrals visible to you whose running clock has passed, longest overdue first', complexity: pageCost })
+  @Query(() => [Referral], {
+    description: 'Referrals visible to you whose running clock has passed, longest overdue first',
+    complexity: pageCost,
+  })
   overdueReferrals(@Ctx() ctx: ReferralsContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<Referral[]> {
     return ctx.services.referralQueries.overdue(ctx.caller, first, ctx.clock.now());
   }

@@ -61,7 +61,9 @@ class CalendarMemo {
   constructor(private readonly calendars: ClosureCalendars) {}
 
   reminderAt(functionId: string, dueAt: Date, zone: string): Date {
-    return this.memo(`r|${functionId}|${dueAt.getTime()}|${zone}`, () => this.calendars.calendarFor(functionId).reminderAt(dueAt, zone)) as Date;
+    return this.memo(`r|${functionId}|${dueAt.getTime()}|${zone}`, () =>
+      this.calendars.calendarFor(functionId).reminderAt(dueAt, zone),
+    ) as Date;
   }
 
   businessDaysOverdue(functionId: string, dueAt: Date, now: Date, zone: string): number {
@@ -71,7 +73,9 @@ class CalendarMemo {
   }
 
   dueAfterBusinessDays(functionId: string, from: Date, n: number, zone: string): Date {
-    return this.memo(`d|${functionId}|${from.getTime()}|${n}|${zone}`, () => this.calendars.calendarFor(functionId).dueAfterBusinessDays(from, n, zone)) as Date;
+    return this.memo(`d|${functionId}|${from.getTime()}|${n}|${zone}`, () =>
+      this.calendars.calendarFor(functionId).dueAfterBusinessDays(from, n, zone),
+    ) as Date;
   }
 
   private memo(key: string, compute: () => Date | number): Date | number {
@@ -184,7 +188,8 @@ export class SlaSweep {
       }
       for (const recipientId of event.recipientIds) {
         notices.push({
-          kind: event.kind === SlaEventKind.REMINDER ? 'SLA_REMINDER' : event.kind === SlaEventKind.BREACH ? 'SLA_BREACH' : 'SLA_ESCALATION',
+          kind:
+            event.kind === SlaEventKind.REMINDER ? 'SLA_REMINDER' : event.kind === SlaEventKind.BREACH ? 'SLA_BREACH' : 'SLA_ESCALATION',
           recipientId,
           referralId: event.referral.id,
           urgent: true,
@@ -215,7 +220,14 @@ export class SlaSweep {
     const zone = org.timeZoneOf.get(actingFunction) ?? 'America/New_York';
     const responsible =
       clock === ReferralClock.COMPLETION && referral.assigneeId ? [referral.assigneeId] : (org.liaisonsOf.get(actingFunction) ?? []);
-    const event = (kind: SlaEventKind, level: number, recipientIds: string[]): PlannedEvent => ({ referral, clock, dueAt, kind, level, recipientIds });
+    const event = (kind: SlaEventKind, level: number, recipientIds: string[]): PlannedEvent => ({
+      referral,
+      clock,
+      dueAt,
+      kind,
+      level,
+      recipientIds,
+    });
 
     const remindAt = new Date(calendar.reminderAt(actingFunction, dueAt, zone).getTime() + REMINDER_HOUR * 3600_000);
     if (now < remindAt) return { events: [], next: remindAt };
@@ -227,7 +239,9 @@ export class SlaSweep {
     const events = [event(SlaEventKind.BREACH, 0, responsible)];
     for (let level = 1; level <= reached; level++) events.push(event(SlaEventKind.ESCALATION, level, [chain[level - 1]]));
     const next =
-      reached < chain.length ? new Date(calendar.dueAfterBusinessDays(actingFunction, dueAt, overdueDays + 1, zone).getTime() + ONE_MS) : null;
+      reached < chain.length
+        ? new Date(calendar.dueAfterBusinessDays(actingFunction, dueAt, overdueDays + 1, zone).getTime() + ONE_MS)
+        : null;
     return { events, next };
   }
 
@@ -248,7 +262,8 @@ export class SlaSweep {
         now.toISOString(),
       ],
     );
-    const key = (id: string, clock: string, dueAt: Date, kind: string, level: number) => `${id}|${clock}|${dueAt.getTime()}|${kind}|${level}`;
+    const key = (id: string, clock: string, dueAt: Date, kind: string, level: number) =>
+      `${id}|${clock}|${dueAt.getTime()}|${kind}|${level}`;
     const inserted = new Set(rows.map((r) => key(r.referral_id, r.clock, new Date(r.due_at), r.kind, r.level)));
     return planned.filter((e) => inserted.has(key(e.referral.id, e.clock, e.dueAt, e.kind, e.level)));
   }

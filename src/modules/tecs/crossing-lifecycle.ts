@@ -53,7 +53,12 @@ const TRANSITIONS: Readonly<Record<CrossingAction, CrossingTransition>> = {
 
 /** The crossing lifecycle as data, checked when this module loads: the applier runs it, the README prints it. */
 export const CROSSING_LIFECYCLE = defineLifecycle(
-  { subject: 'crossing', states: Object.values(CrossingStatus), terminal: [CrossingStatus.OI_OPENED, CrossingStatus.DISMISSED], rules: TRANSITIONS },
+  {
+    subject: 'crossing',
+    states: Object.values(CrossingStatus),
+    terminal: [CrossingStatus.OI_OPENED, CrossingStatus.DISMISSED],
+    rules: TRANSITIONS,
+  },
   (operation) => operation in ACCESS_POLICY,
 );
 

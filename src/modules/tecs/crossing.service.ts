@@ -43,21 +43,25 @@ export class CrossingService {
   ) {}
 
   /** CROSSING_LIFECYCLE applied: the update guarded by the status read (crossings carry no version), the history row and the notices. */
-  private readonly lifecycle = new LifecycleApplier<CrossingStatus, CrossingAction, CrossingTransition, Crossing, TecsHistoryDetailsOf<TecsSubject.CROSSING>, null>(
-    CROSSING_LIFECYCLE,
-    {
-      target: Crossing,
-      stateOf: (crossing) => crossing.status,
-      setState: (crossing, status) => {
-        crossing.status = status;
-      },
-      changes: (crossing) => ({ status: crossing.status, lookoutId: crossing.lookoutId, flagged: crossing.flagged }),
-      guardOf: (status) => ({ status }),
-      before: () => null,
-      record: recordTecsHistory(TecsSubject.CROSSING),
-      notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.at),
+  private readonly lifecycle = new LifecycleApplier<
+    CrossingStatus,
+    CrossingAction,
+    CrossingTransition,
+    Crossing,
+    TecsHistoryDetailsOf<TecsSubject.CROSSING>,
+    null
+  >(CROSSING_LIFECYCLE, {
+    target: Crossing,
+    stateOf: (crossing) => crossing.status,
+    setState: (crossing, status) => {
+      crossing.status = status;
     },
-  );
+    changes: (crossing) => ({ status: crossing.status, lookoutId: crossing.lookoutId, flagged: crossing.flagged }),
+    guardOf: (status) => ({ status }),
+    before: () => null,
+    record: recordTecsHistory(TecsSubject.CROSSING),
+    notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.at),
+  });
 
   async report(caller: Caller, input: CrossingReportInput): Promise<Crossing> {
     const now = this.clock.now();
@@ -73,14 +77,21 @@ export class CrossingService {
         referenceNumber: await nextReferenceNumber(manager, 'crossing_number_seq', 'CR', now),
         lookoutId: lookout?.id ?? null,
         flagged: !lookout,
-        timeCritical: valid.plannedDepartureAt !== null && valid.plannedDepartureAt.getTime() - now.getTime() <= this.timeCriticalDays * DAY_MS,
+        timeCritical:
+          valid.plannedDepartureAt !== null && valid.plannedDepartureAt.getTime() - now.getTime() <= this.timeCriticalDays * DAY_MS,
         receivedAt: now,
       });
-      const applied = await this.lifecycle.create(manager, CrossingAction.REPORT, created, { actorId: caller.id, now, note: null }, async ({ item }) => ({
-        lookoutId: item.lookoutId,
-        flagged: item.flagged,
-        timeCritical: item.timeCritical,
-      }));
+      const applied = await this.lifecycle.create(
+        manager,
+        CrossingAction.REPORT,
+        created,
+        { actorId: caller.id, now, note: null },
+        async ({ item }) => ({
+          lookoutId: item.lookoutId,
+          flagged: item.flagged,
+          timeCritical: item.timeCritical,
+        }),
+      );
       return { crossing: applied.item, urgentNoticeIds: applied.noticeIds };
     });
     if (urgentNoticeIds.length) this.deliverUrgentNow(urgentNoticeIds);
@@ -117,7 +128,13 @@ export class CrossingService {
   /** Only what may be disclosed to the taxpayer or their representative (seed 000); the rest needs DHS authorization. */
   async taxpayerDisclosure(caller: Caller, crossingId: string): Promise<TaxpayerDisclosure> {
     const c = await this.get(caller, crossingId);
-    return { taxpayerName: c.taxpayerName, dateOfBirth: c.dateOfBirth, placeOfCrossing: c.placeOfCrossing, crossedAt: c.crossedAt, documentNumber: c.documentNumber };
+    return {
+      taxpayerName: c.taxpayerName,
+      dateOfBirth: c.dateOfBirth,
+      placeOfCrossing: c.placeOfCrossing,
+      crossedAt: c.crossedAt,
+      documentNumber: c.documentNumber,
+    };
   }
 
   async dismiss(caller: Caller, crossingId: string, reason: string): Promise<Crossing> {
@@ -158,8 +175,12 @@ export class CrossingService {
   private async notify(manager: EntityManager, { notify }: CrossingTransition, crossing: Crossing, now: Date): Promise<string[]> {
     const recipients = new Set<string>();
     for (const party of notify!.to) {
-      if (party === CrossingParty.COORDINATOR) (await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
-      const lookout = party === CrossingParty.LOOKOUT_OFFICERS && crossing.lookoutId ? await manager.findOneByOrFail(Lookout, { id: crossing.lookoutId }) : null;
+      if (party === CrossingParty.COORDINATOR)
+        (await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      const lookout =
+        party === CrossingParty.LOOKOUT_OFFICERS && crossing.lookoutId
+          ? await manager.findOneByOrFail(Lookout, { id: crossing.lookoutId })
+          : null;
       if (lookout) [lookout.groupManagerId, lookout.revenueOfficerId].forEach((id) => recipients.add(id));
     }
     const notices = await this.outbox.enqueue(
@@ -200,7 +221,8 @@ export class CrossingService {
   private validate(input: CrossingReportInput, now: Date) {
     const problems = new Problems();
     const text = (value: string, field: string) => problems.take(checkText(value, field, TEXT_MAX.short));
-    const optional = (value: string | null | undefined, field: string) => problems.take(checkOptionalText(value, field, TEXT_MAX.short * 2));
+    const optional = (value: string | null | undefined, field: string) =>
+      problems.take(checkOptionalText(value, field, TEXT_MAX.short * 2));
     const valid = {
       dhsReportId: text(input.dhsReportId, 'dhsReportId'),
       taxpayerName: text(input.taxpayerName, 'taxpayerName'),
@@ -218,7 +240,8 @@ export class CrossingService {
     };
     problems.errors.push(...checkDateOfBirth(input.dateOfBirth, 'dateOfBirth', now));
     if (input.crossedAt.getTime() > now.getTime() + 7 * DAY_MS) problems.add('crossedAt', 'is more than a week in the future');
-    if (valid.plannedDepartureAt && valid.plannedDepartureAt < input.crossedAt) problems.add('plannedDepartureAt', 'is before the crossing');
+    if (valid.plannedDepartureAt && valid.plannedDepartureAt < input.crossedAt)
+      problems.add('plannedDepartureAt', 'is before the crossing');
     if (problems.errors.length) throw new InvalidInputError(problems.errors);
     return valid;
   }

@@ -1,5 +1,14 @@
 import { EntityManager } from 'typeorm';
-import { ClockGroup, ClosureRetimer, dueArrays, ISO_UTC, MovedClockGroup, retimeClockGroups, RetimeRequest, withdrawalNote } from '../../platform/calendar/closure-retimer';
+import {
+  ClockGroup,
+  ClosureRetimer,
+  dueArrays,
+  ISO_UTC,
+  MovedClockGroup,
+  retimeClockGroups,
+  RetimeRequest,
+  withdrawalNote,
+} from '../../platform/calendar/closure-retimer';
 import { TecsSubject } from './tecs-history.entity';
 import { tecsHistoryInsertSql } from './tecs-history';
 import { InvestigationState } from './tecs-state';
@@ -53,24 +62,27 @@ async function moveInvestigations(
           AND oi.due_at = v.old_due AND (oi.opened_at AT TIME ZONE f.time_zone)::date = v.start_date
        RETURNING oi.id, oi.state, v.old_due, v.new_due, prev.escalation_level AS previous_level
      ), history AS (
-       ${tecsHistoryInsertSql<TecsSubject.INVESTIGATION, 'DUE_MOVED_BY_CLOSURE' | 'SLA_BREACH_WITHDRAWN'>({ subjectType: '$8::text', subjectId: 'id' }, {
-         action: 'action',
-         fromState: 'state',
-         toState: 'state',
-         actorId: '$9::uuid',
-         at: '$6::timestamptz',
-         note: 'note',
-         details: {
-           previousDueAt: ISO_UTC('old_due'),
-           dueAt: ISO_UTC('new_due'),
-           closureId: '$10::uuid',
-           closureChange: '$11::text',
-           previousEscalationLevel: 'previous_level',
-         },
-         from: `FROM (SELECT moved.*, 'DUE_MOVED_BY_CLOSURE' AS action, NULL::text AS note FROM moved
+       ${tecsHistoryInsertSql<TecsSubject.INVESTIGATION, 'DUE_MOVED_BY_CLOSURE' | 'SLA_BREACH_WITHDRAWN'>(
+         { subjectType: '$8::text', subjectId: 'id' },
+         {
+           action: 'action',
+           fromState: 'state',
+           toState: 'state',
+           actorId: '$9::uuid',
+           at: '$6::timestamptz',
+           note: 'note',
+           details: {
+             previousDueAt: ISO_UTC('old_due'),
+             dueAt: ISO_UTC('new_due'),
+             closureId: '$10::uuid',
+             closureChange: '$11::text',
+             previousEscalationLevel: 'previous_level',
+           },
+           from: `FROM (SELECT moved.*, 'DUE_MOVED_BY_CLOSURE' AS action, NULL::text AS note FROM moved
                UNION ALL
                SELECT moved.*, $12::text, $13::text FROM moved WHERE previous_level > 0 AND new_due > $6::timestamptz) h`,
-       })}
+         },
+       )}
        RETURNING action
      )
      SELECT count(*) FILTER (WHERE action = 'DUE_MOVED_BY_CLOSURE') AS moved, count(*) FILTER (WHERE action = $12::text) AS withdrawn FROM history`,

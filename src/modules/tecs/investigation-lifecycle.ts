@@ -22,7 +22,13 @@ export enum InvestigationParty {
 /** The OI's due clock: planned departure, a date the coordinator sets, or OI_DUE_BUSINESS_DAYS business days. */
 export type InvestigationClock = 'DUE';
 
-export interface InvestigationTransition extends LifecycleRule<InvestigationState, InvestigationParty, InvestigationClock, TecsNoticeKind, InvestigationParty> {
+export interface InvestigationTransition extends LifecycleRule<
+  InvestigationState,
+  InvestigationParty,
+  InvestigationClock,
+  TecsNoticeKind,
+  InvestigationParty
+> {
   mutation: string;
   notify: { kind: TecsNoticeKind; to: readonly InvestigationParty[] };
 }
@@ -66,5 +72,7 @@ export const INVESTIGATION_LIFECYCLE = defineLifecycle(
 
 /** The OI lifecycle as the Markdown table printed in the README (a test keeps the README in step). */
 export function investigationLifecycleMarkdownTable(): string {
-  return lifecycleMarkdownTable(INVESTIGATION_LIFECYCLE, { clocks: (t) => [...(t.stops ?? []).map(() => 'stops the due clock'), ...(t.starts ?? []).map(() => 'starts the due clock')].join('; ') });
+  return lifecycleMarkdownTable(INVESTIGATION_LIFECYCLE, {
+    clocks: (t) => [...(t.stops ?? []).map(() => 'stops the due clock'), ...(t.starts ?? []).map(() => 'starts the due clock')].join('; '),
+  });
 }

@@ -42,18 +42,29 @@ export class InvestigationSweep {
       const notices: NoticeRequest[] = [];
       for (const oi of overdue) {
         const chain = managementChain(managerLinks, oi.groupManagerId);
-        const target = Math.min(1 + calendars!.calendarFor(oi.function_id).businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone), Math.max(chain.length, 1));
+        const target = Math.min(
+          1 + calendars!.calendarFor(oi.function_id).businessDaysOverdue(new Date(oi.dueAt), now, oi.time_zone),
+          Math.max(chain.length, 1),
+        );
         if (target <= oi.escalationLevel) continue;
         await manager.update(OtherInvestigation, { id: oi.id }, { escalationLevel: target });
         const subject = { type: TecsSubject.INVESTIGATION, id: oi.id };
         const facts = { clock: 'INVESTIGATION', dueAt: new Date(oi.dueAt).toISOString() };
         if (oi.escalationLevel === 0) {
           result.breaches++;
-          for (const recipientId of [oi.groupManagerId, oi.revenueOfficerId]) notices.push({ kind: 'SLA_BREACH', recipientId, referralId: null, subject, urgent: true, facts });
+          for (const recipientId of [oi.groupManagerId, oi.revenueOfficerId])
+            notices.push({ kind: 'SLA_BREACH', recipientId, referralId: null, subject, urgent: true, facts });
         }
         for (let level = oi.escalationLevel + 1; level <= Math.min(target, chain.length); level++) {
           result.escalations++;
-          notices.push({ kind: 'SLA_ESCALATION', recipientId: chain[level - 1], referralId: null, subject, urgent: true, facts: { ...facts, escalationLevel: level } });
+          notices.push({
+            kind: 'SLA_ESCALATION',
+            recipientId: chain[level - 1],
+            referralId: null,
+            subject,
+            urgent: true,
+            facts: { ...facts, escalationLevel: level },
+          });
         }
         await appendTecsHistory(manager, {
           subjectType: TecsSubject.INVESTIGATION,

@@ -87,7 +87,8 @@ export class InvestigationService {
       const lookoutId = crossing.lookoutId ?? input.lookoutId;
       if (!lookoutId) throw InvalidInputError.single('lookoutId', 'the crossing matched no lookout: name the lookout it concerns');
       const lookout = await manager.findOneBy(Lookout, { id: lookoutId });
-      if (!lookout || !ON_LOOKOUT_LIST.includes(lookout.state)) throw InvalidInputError.single('lookoutId', 'no lookout on the TECS list with this id');
+      if (!lookout || !ON_LOOKOUT_LIST.includes(lookout.state))
+        throw InvalidInputError.single('lookoutId', 'no lookout on the TECS list with this id');
       if (input.dueAt && input.dueAt <= now) throw InvalidInputError.single('dueAt', 'must be in the future');
 
       const collectionCase = await this.openCase(manager, lookout, caller, now);
@@ -137,7 +138,9 @@ export class InvestigationService {
           nextDestination: crossing.nextDestination,
         },
       });
-      return this.lifecycle.create(manager, InvestigationAction.ISSUE, created, { actorId: caller.id, now, note: null }, async () => ({ issuedTo: created.issuedToIds }));
+      return this.lifecycle.create(manager, InvestigationAction.ISSUE, created, { actorId: caller.id, now, note: null }, async () => ({
+        issuedTo: created.issuedToIds,
+      }));
     });
     if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
@@ -148,20 +151,31 @@ export class InvestigationService {
     const note = this.lifecycle.checkNote(InvestigationAction.REISSUE, { value: input.note, field: 'note' });
     const { item: investigation, noticeIds } = await this.dataSource.transaction(async (manager) => {
       const investigation = await this.load(manager, caller, input.investigationId);
-      return this.lifecycle.apply(manager, InvestigationAction.REISSUE, investigation, this.command(caller, investigation, note), async () => {
-        const [gm, ro] = await Promise.all([
-          manager.findOneBy(Employee, { id: input.groupManagerId, active: true }),
-          manager.findOneBy(Employee, { id: input.revenueOfficerId, active: true }),
-        ]);
-        const problems = [];
-        if (!gm?.hasRole(Role.GROUP_MANAGER)) problems.push({ field: 'groupManagerId', message: 'must be an active group manager' });
-        if (!ro?.hasRole(Role.REVENUE_OFFICER)) problems.push({ field: 'revenueOfficerId', message: 'must be an active revenue officer' });
-        if (problems.length) throw new InvalidInputError(problems);
-        const from = { groupManagerId: investigation.groupManagerId, revenueOfficerId: investigation.revenueOfficerId };
-        const newcomers = [gm!.id, ro!.id].filter((id) => !investigation.issuedToIds.includes(id));
-        Object.assign(investigation, { groupManagerId: gm!.id, revenueOfficerId: ro!.id, issuedToIds: [...investigation.issuedToIds, ...newcomers] });
-        return { from, to: { groupManagerId: gm!.id, revenueOfficerId: ro!.id } };
-      });
+      return this.lifecycle.apply(
+        manager,
+        InvestigationAction.REISSUE,
+        investigation,
+        this.command(caller, investigation, note),
+        async () => {
+          const [gm, ro] = await Promise.all([
+            manager.findOneBy(Employee, { id: input.groupManagerId, active: true }),
+            manager.findOneBy(Employee, { id: input.revenueOfficerId, active: true }),
+          ]);
+          const problems = [];
+          if (!gm?.hasRole(Role.GROUP_MANAGER)) problems.push({ field: 'groupManagerId', message: 'must be an active group manager' });
+          if (!ro?.hasRole(Role.REVENUE_OFFICER))
+            problems.push({ field: 'revenueOfficerId', message: 'must be an active revenue officer' });
+          if (problems.length) throw new InvalidInputError(problems);
+          const from = { groupManagerId: investigation.groupManagerId, revenueOfficerId: investigation.revenueOfficerId };
+          const newcomers = [gm!.id, ro!.id].filter((id) => !investigation.issuedToIds.includes(id));
+          Object.assign(investigation, {
+            groupManagerId: gm!.id,
+            revenueOfficerId: ro!.id,
+            issuedToIds: [...investigation.issuedToIds, ...newcomers],
+          });
+          return { from, to: { groupManagerId: gm!.id, revenueOfficerId: ro!.id } };
+        },
+      );
     });
     if (investigation.timeCritical) this.deliverUrgentNow(noticeIds);
     return investigation;
@@ -179,7 +193,12 @@ export class InvestigationService {
         return { outcomes, lookoutDisposition: input.lookoutDisposition };
       });
       const action = input.lookoutDisposition === LookoutDisposition.REMOVE ? LookoutAction.REQUEST_REMOVAL : LookoutAction.CONFIRM_REMAINS;
-      await this.lookouts.applyInTransaction(manager, caller, { lookoutId: investigation.lookoutId, note: note ?? `OI ${investigation.referenceNumber} closed` }, action);
+      await this.lookouts.applyInTransaction(
+        manager,
+        caller,
+        { lookoutId: investigation.lookoutId, note: note ?? `OI ${investigation.referenceNumber} closed` },
+        action,
+      );
       return investigation;
     });
   }
@@ -257,7 +276,13 @@ export class InvestigationService {
     item.dueFunctionId = due?.functionId ?? null;
   }
 
-  private async notify(manager: EntityManager, { notify }: InvestigationTransition, investigation: OtherInvestigation, actorId: string, now: Date): Promise<string[]> {
+  private async notify(
+    manager: EntityManager,
+    { notify }: InvestigationTransition,
+    investigation: OtherInvestigation,
+    actorId: string,
+    now: Date,
+  ): Promise<string[]> {
     const recipients: string[] = [];
     for (const party of notify.to) {
       if (party === InvestigationParty.GROUP_MANAGER) recipients.push(investigation.groupManagerId);
@@ -280,5 +305,4 @@ export class InvestigationService {
     );
     return rows.map((r) => r.id);
   }
-
 }

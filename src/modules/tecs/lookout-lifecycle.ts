@@ -134,7 +134,12 @@ const TRANSITIONS: Readonly<Record<LookoutAction, LookoutTransition>> = {
 
 /** The lookout workflow as data, checked when this module loads: the applier runs it, the README prints it, tests walk it. */
 export const LOOKOUT_LIFECYCLE = defineLifecycle(
-  { subject: 'lookout', states: Object.values(LookoutState), terminal: [LookoutState.NOT_ACCEPTED, LookoutState.REMOVED], rules: TRANSITIONS },
+  {
+    subject: 'lookout',
+    states: Object.values(LookoutState),
+    terminal: [LookoutState.NOT_ACCEPTED, LookoutState.REMOVED],
+    rules: TRANSITIONS,
+  },
   (operation) => operation in ACCESS_POLICY,
 );
 

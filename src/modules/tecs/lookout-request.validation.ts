@@ -25,7 +25,12 @@ export interface ValidLookoutRequest {
 
 /** Upper-case, single-spaced: how names are compared with DHS reports. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** YYYY-MM-DD, a real date, not in the future and not more than 120 years ago. */
@@ -47,7 +52,8 @@ export function validateLookoutRequest(input: LookoutRequestInput, now: Date, pa
   const tin = problems.take(checkTin(input.tin, input.tinType, `${path}.tin`));
   const address = problems.take(checkText(input.address, `${path}.address`, TEXT_MAX.short * 2));
   const balance = input.balanceDue.replace(/[$,\s]/g, '');
-  if (!MONEY.test(balance) || Number(balance) <= 0) problems.add(`${path}.balanceDue`, 'must be a positive amount in dollars, e.g. 141000.00');
+  if (!MONEY.test(balance) || Number(balance) <= 0)
+    problems.add(`${path}.balanceDue`, 'must be a positive amount in dollars, e.g. 141000.00');
   if (input.taxPeriods.length === 0) problems.add(`${path}.taxPeriods`, 'at least one is required');
   if (input.taxPeriods.length > LIST_MAX) problems.add(`${path}.taxPeriods`, `at most ${LIST_MAX} are allowed`);
   const taxPeriods = input.taxPeriods.map((p, i) => ({

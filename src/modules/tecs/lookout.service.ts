@@ -80,26 +80,34 @@ export class LookoutService {
   ) {}
 
   /** LOOKOUT_LIFECYCLE applied: the versioned update, the history row and the notices. */
-  private readonly lifecycle = new LifecycleApplier<LookoutState, LookoutAction, LookoutTransition, Lookout, LookoutDetails, null>(LOOKOUT_LIFECYCLE, {
-    target: Lookout,
-    stateOf: (lookout) => lookout.state,
-    setState: (lookout, state) => {
-      lookout.state = state;
+  private readonly lifecycle = new LifecycleApplier<LookoutState, LookoutAction, LookoutTransition, Lookout, LookoutDetails, null>(
+    LOOKOUT_LIFECYCLE,
+    {
+      target: Lookout,
+      stateOf: (lookout) => lookout.state,
+      setState: (lookout, state) => {
+        lookout.state = state;
+      },
+      changes: ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...changes }) => changes,
+      before: () => null,
+      record: recordTecsHistory(TecsSubject.LOOKOUT),
+      notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
     },
-    changes: ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...changes }) => changes,
-    before: () => null,
-    record: recordTecsHistory(TecsSubject.LOOKOUT),
-    notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
-  });
+  );
 
   /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
   async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
     const now = this.clock.now();
     const valid = validateLookoutRequest(input, now);
     return this.dataSource.transaction(async (manager) => {
-      const groupManager = caller.employee.managerId ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true }) : null;
+      const groupManager = caller.employee.managerId
+        ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true })
+        : null;
       if (!groupManager?.hasRole(Role.GROUP_MANAGER)) {
-        throw new ConflictError('Your manager of record is not an active group manager: ask an admin to fix your management chain', 'WRONG_STATE');
+        throw new ConflictError(
+          'Your manager of record is not an active group manager: ask an admin to fix your management chain',
+          'WRONG_STATE',
+        );
       }
       const collectionCase = await manager.save(
         manager.create(CollectionCase, {
@@ -223,7 +231,8 @@ export class LookoutService {
     if (filter.states?.length) query.andWhere('l.state IN (:...states)', { states: filter.states });
     if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
     if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
-    if (filter.nameContains?.trim()) query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
+    if (filter.nameContains?.trim())
+      query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
     return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
   }
 
@@ -231,7 +240,11 @@ export class LookoutService {
     const lookout = await this.get(caller, lookoutId);
     const investigations = await this.dataSource.manager.findBy(OtherInvestigation, { lookoutId });
     const subjectIds = [lookout.id, lookout.caseId, ...investigations.map((oi) => oi.id), ...investigations.map((oi) => oi.caseId)];
-    return this.dataSource.manager.find(TecsHistoryEntry, { where: { subjectId: In([...new Set(subjectIds)]) }, order: { at: 'ASC', id: 'ASC' }, take: first });
+    return this.dataSource.manager.find(TecsHistoryEntry, {
+      where: { subjectId: In([...new Set(subjectIds)]) },
+      order: { at: 'ASC', id: 'ASC' },
+      take: first,
+    });
   }
 
   /** Only reached through a lookout or OI the caller may see. */
@@ -252,17 +265,29 @@ export class LookoutService {
     return roleHolders(manager, role);
   }
 
-  private transition<A extends LookoutAction>(caller: Caller, command: LookoutCommand, action: A, effect?: LookoutEffect<A>): Promise<Lookout> {
+  private transition<A extends LookoutAction>(
+    caller: Caller,
+    command: LookoutCommand,
+    action: A,
+    effect?: LookoutEffect<A>,
+  ): Promise<Lookout> {
     return this.dataSource.transaction((manager) => this.applyInTransaction(manager, caller, command, action, effect));
   }
 
-  private async notify(manager: EntityManager, { notify }: LookoutTransition, lookout: Lookout, actorId: string, now: Date): Promise<string[]> {
+  private async notify(
+    manager: EntityManager,
+    { notify }: LookoutTransition,
+    lookout: Lookout,
+    actorId: string,
+    now: Date,
+  ): Promise<string[]> {
     const recipients = new Set<string>();
     for (const party of notify.to) {
       if (party === LookoutParty.REVENUE_OFFICER) recipients.add(lookout.revenueOfficerId);
       if (party === LookoutParty.GROUP_MANAGER) recipients.add(lookout.groupManagerId);
       if (party === LookoutParty.COORDINATOR) (await this.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
-      if (party === LookoutParty.CRIMINAL_INVESTIGATION) (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
+      if (party === LookoutParty.CRIMINAL_INVESTIGATION)
+        (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
     }
     recipients.delete(actorId);
     const notices = await this.outbox.enqueue(

@@ -6,7 +6,13 @@ import { TecsHistoryEntry, TecsSubject } from './tecs-history.entity';
 import { InvestigationOutcome, LookoutDisposition } from './tecs-state';
 
 type Assignment = { groupManagerId: string; revenueOfficerId: string };
-type DueMoved = { previousDueAt: string; dueAt: string; closureId: string; closureChange: ClosureChangeKind; previousEscalationLevel: number };
+type DueMoved = {
+  previousDueAt: string;
+  dueAt: string;
+  closureId: string;
+  closureChange: ClosureChangeKind;
+  previousEscalationLevel: number;
+};
 
 /** The details each kind of TECS history entry carries, by subject and action (never more than the case needs); null: none. */
 type TecsHistoryDetails = {
@@ -61,7 +67,9 @@ export type TecsHistoryDetailsOf<T extends TecsSubject> = TecsHistoryDetails[T];
 
 /** One entry kind per subject type and action. */
 export type TecsHistoryKind = {
-  [T in TecsSubject]: { [A in keyof TecsHistoryDetails[T]]: { subjectType: T; action: A; details: TecsHistoryDetails[T][A] } }[keyof TecsHistoryDetails[T]];
+  [T in TecsSubject]: {
+    [A in keyof TecsHistoryDetails[T]]: { subjectType: T; action: A; details: TecsHistoryDetails[T][A] };
+  }[keyof TecsHistoryDetails[T]];
 }[TecsSubject];
 
 export type TecsHistoryFact = TecsHistoryKind & {
@@ -84,7 +92,9 @@ export function recordTecsHistory<S, Act, E extends { id: string }, Details, Bef
 export async function appendTecsHistory(manager: EntityManager, ...facts: TecsHistoryFact[]): Promise<void> {
   await manager.save(
     TecsHistoryEntry,
-    facts.map((f) => manager.create(TecsHistoryEntry, { ...f, fromState: f.fromState ?? null, toState: f.toState ?? null, note: f.note ?? null })),
+    facts.map((f) =>
+      manager.create(TecsHistoryEntry, { ...f, fromState: f.fromState ?? null, toState: f.toState ?? null, note: f.note ?? null }),
+    ),
   );
 }
 

@@ -10,14 +10,30 @@ export function registerTecsNoticeSubjects(composer: NoticeComposer): void {
   composer.registerKinds({ CROSSING_REPORTED: { highPriority: true } });
   composer.registerSubject(TecsSubject.LOOKOUT, async (manager, id) => {
     const lookout = await manager.findOneBy(Lookout, { id });
-    return lookout && { referenceNumber: lookout.referenceNumber, formName: 'Form 6668, TECS Entry Request', state: lookout.state, path: `/lookouts/${id}` };
+    return (
+      lookout && {
+        referenceNumber: lookout.referenceNumber,
+        formName: 'Form 6668, TECS Entry Request',
+        state: lookout.state,
+        path: `/lookouts/${id}`,
+      }
+    );
   });
   composer.registerSubject(TecsSubject.CROSSING, async (manager, id) => {
     const crossing = await manager.findOneBy(Crossing, { id });
-    return crossing && { referenceNumber: crossing.referenceNumber, formName: 'DHS crossing report', state: crossing.status, path: `/crossings/${id}` };
+    return (
+      crossing && {
+        referenceNumber: crossing.referenceNumber,
+        formName: 'DHS crossing report',
+        state: crossing.status,
+        path: `/crossings/${id}`,
+      }
+    );
   });
   composer.registerSubject(TecsSubject.INVESTIGATION, async (manager, id) => {
     const oi = await manager.findOneBy(OtherInvestigation, { id });
-    return oi && { referenceNumber: oi.referenceNumber, formName: 'Other investigation (OI)', state: oi.state, path: `/investigations/${id}` };
+    return (
+      oi && { referenceNumber: oi.referenceNumber, formName: 'Other investigation (OI)', state: oi.state, path: `/investigations/${id}` }
+    );
   });
 }

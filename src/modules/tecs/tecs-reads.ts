@@ -31,7 +31,9 @@ export function createTecsLoaders(manager: EntityManager) {
     const byLookout = new Map(rows.map((row) => [row.lookout_id, row.ids]));
     return lookoutIds.map((id) => byLookout.get(id) ?? []);
   });
-  const crossing = new DataLoader<string, Crossing | null>(async (ids) => rowsById(await manager.findBy(Crossing, { id: In([...ids]) }), ids));
+  const crossing = new DataLoader<string, Crossing | null>(async (ids) =>
+    rowsById(await manager.findBy(Crossing, { id: In([...ids]) }), ids),
+  );
   const collectionCase = new DataLoader<string, CollectionCase | null>(async (ids) =>
     rowsById(await manager.findBy(CollectionCase, { id: In([...ids]) }), ids),
   );

@@ -62,7 +62,10 @@ export class LookoutResolver {
     return ctx.services.lookouts.list(ctx.caller, filter ?? {}, first);
   }
 
-  @Query(() => [TecsHistoryEntry], { description: `The lookout, its case and its OIs, in order; first: at most ${MAX_TECS_PAGE}`, complexity: pageCost })
+  @Query(() => [TecsHistoryEntry], {
+    description: `The lookout, its case and its OIs, in order; first: at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
   lookoutHistory(
     @Arg('lookoutId', () => ID) lookoutId: string,
     @Ctx() ctx: TecsContext,
@@ -77,12 +80,18 @@ export class LookoutResolver {
   }
 
   @Mutation(() => Lookout, { description: 'Group manager: send the request to the TECS coordinator' })
-  approveLookoutRequest(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  approveLookoutRequest(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.approve(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'Group manager: return the request to the RO (note = the reason)' })
-  returnLookoutRequest(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  returnLookoutRequest(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.returnToRo(ctx.caller, input);
   }
 
@@ -102,27 +111,42 @@ export class LookoutResolver {
   }
 
   @Mutation(() => Lookout, { description: 'CI: the taxpayer is entered in TECS' })
-  confirmLookoutEntry(@Arg('input', () => ConfirmLookoutEntryInput) input: ConfirmLookoutEntryInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  confirmLookoutEntry(
+    @Arg('input', () => ConfirmLookoutEntryInput) input: ConfirmLookoutEntryInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.confirmEntry(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'GM or RO: ask the coordinator to remove the taxpayer (note = why, e.g. full pay secured)' })
-  requestLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  requestLookoutRemoval(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.requestRemoval(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'TECS coordinator: forward the removal to CI' })
-  forwardLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  forwardLookoutRemoval(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.forwardRemoval(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'CI: the taxpayer is removed from TECS' })
-  confirmLookoutRemoval(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  confirmLookoutRemoval(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.confirmRemoval(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'GM or RO: the taxpayer remains on the lookout' })
-  confirmLookoutRemains(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  confirmLookoutRemains(
+    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.confirmRemains(ctx.caller, input);
   }
 
@@ -220,17 +244,26 @@ export class CrossingResolver {
 @Resolver(() => OtherInvestigation)
 export class InvestigationResolver {
   @Mutation(() => OtherInvestigation, { description: 'TECS coordinator: open an OI from a crossing and issue it to the GM and RO' })
-  openInvestigation(@Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+  openInvestigation(
+    @Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<OtherInvestigation> {
     return ctx.services.investigations.open(ctx.caller, input);
   }
 
   @Mutation(() => OtherInvestigation, { description: 'Its GM (or the coordinator): issue it to another GM and RO' })
-  reissueInvestigation(@Arg('input', () => ReissueInvestigationInput) input: ReissueInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+  reissueInvestigation(
+    @Arg('input', () => ReissueInvestigationInput) input: ReissueInvestigationInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<OtherInvestigation> {
     return ctx.services.investigations.reissue(ctx.caller, input);
   }
 
   @Mutation(() => OtherInvestigation, { description: 'Its GM or RO: outcome and lookout disposition (REMOVE starts the removal)' })
-  closeInvestigation(@Arg('input', () => CloseInvestigationInput) input: CloseInvestigationInput, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+  closeInvestigation(
+    @Arg('input', () => CloseInvestigationInput) input: CloseInvestigationInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<OtherInvestigation> {
     return ctx.services.investigations.close(ctx.caller, input);
   }
 

@@ -226,4 +226,3 @@ export class TaxpayerDisclosure {
   @Field(() => String)
   documentNumber!: string;
 }
-

@@ -26,7 +26,9 @@ function factsOf(closure: Closure): ClosureFacts {
 export function closureHistoryKind(change: ClosureChangeKind, before: Closure | null, after: Closure): ClosureHistoryKind {
   if (change === ClosureChangeKind.ADDED) return { change, before: null, after: factsOf(after) };
   if (!before) throw new Error(`a ${change} closure change needs the closure as it was`);
-  return change === ClosureChangeKind.UPDATED ? { change, before: factsOf(before), after: factsOf(after) } : { change, before: factsOf(before), after: null };
+  return change === ClosureChangeKind.UPDATED
+    ? { change, before: factsOf(before), after: factsOf(after) }
+    : { change, before: factsOf(before), after: null };
 }
 
 /** Appends to the closure history (append-only: the database refuses changes), with what the change did to open clocks. */

@@ -47,14 +47,20 @@ export interface ClosureRetimer {
 export type RetimeScope = Omit<RetimeRequest, 'dueFrom' | 'startedBefore'>;
 
 /** Runs every retimer on one closure change and adds up what they did. */
-export async function retimeOpenClocks(manager: EntityManager, retimers: readonly ClosureRetimer[], scope: RetimeScope): Promise<RetimeResult> {
+export async function retimeOpenClocks(
+  manager: EntityManager,
+  retimers: readonly ClosureRetimer[],
+  scope: RetimeScope,
+): Promise<RetimeResult> {
   const result: RetimeResult = { referralClocksMoved: 0, investigationsMoved: 0, breachesWithdrawn: 0 };
   if (scope.dates.length === 0) return result;
   const sorted = [...scope.dates].sort();
   const request: RetimeRequest = {
     ...scope,
     dueFrom: DateTime.fromISO(sorted[0], { zone: 'utc' }).minus({ days: 1 }).toJSDate(),
-    startedBefore: DateTime.fromISO(sorted[sorted.length - 1], { zone: 'utc' }).plus({ days: 2 }).toJSDate(),
+    startedBefore: DateTime.fromISO(sorted[sorted.length - 1], { zone: 'utc' })
+      .plus({ days: 2 })
+      .toJSDate(),
   };
   for (const retimer of retimers) {
     const moved = await retimer.retime(manager, request);
@@ -106,7 +112,12 @@ export async function retimeClockGroups<G extends ClockGroup, R>(
 }
 
 /** The old and new due instants of moved groups as the ISO arrays a retimer's statement unnests. */
-export function dueArrays(moved: MovedClockGroup<ClockGroup>[]): { functionIds: string[]; startDates: string[]; oldDue: string[]; newDue: string[] } {
+export function dueArrays(moved: MovedClockGroup<ClockGroup>[]): {
+  functionIds: string[];
+  startDates: string[];
+  oldDue: string[];
+  newDue: string[];
+} {
   return {
     functionIds: moved.map((m) => m.group.function_id),
     startDates: moved.map((m) => m.group.start_date),

@@ -62,7 +62,8 @@ export class ClosureService<A extends ClosureActor> {
   async list(from: string, to: string, first?: number): Promise<Closure[]> {
     const problems = [...this.dateProblems(from, 'from'), ...this.dateProblems(to, 'to')];
     if (!problems.length && to < from) problems.push({ field: 'to', message: 'must not be before from' });
-    if (!problems.length && daysBetween(from, to) >= MAX_QUERY_DAYS) problems.push({ field: 'to', message: `at most ${MAX_QUERY_DAYS} days after from` });
+    if (!problems.length && daysBetween(from, to) >= MAX_QUERY_DAYS)
+      problems.push({ field: 'to', message: `at most ${MAX_QUERY_DAYS} days after from` });
     if (problems.length) throw new InvalidInputError(problems);
     return this.dataSource.manager
       .createQueryBuilder(Closure, 'c')
@@ -177,8 +178,10 @@ export class ClosureService<A extends ClosureActor> {
       problems.push({ field: 'endDate', message: `a closure spans at most ${MAX_CLOSURE_DAYS} days` });
     }
     const functionIds = [...new Set(command.functionIds ?? [])];
-    if (command.nationwide && functionIds.length) problems.push({ field: 'functionIds', message: 'a nationwide closure names no functions' });
-    if (functionIds.length > MAX_CLOSURE_FUNCTIONS) problems.push({ field: 'functionIds', message: `at most ${MAX_CLOSURE_FUNCTIONS} functions` });
+    if (command.nationwide && functionIds.length)
+      problems.push({ field: 'functionIds', message: 'a nationwide closure names no functions' });
+    if (functionIds.length > MAX_CLOSURE_FUNCTIONS)
+      problems.push({ field: 'functionIds', message: `at most ${MAX_CLOSURE_FUNCTIONS} functions` });
     else if (!command.nationwide) {
       if (!functionIds.length) problems.push({ field: 'functionIds', message: 'name the closed functions (sites), or make it nationwide' });
       else {
@@ -191,13 +194,21 @@ export class ClosureService<A extends ClosureActor> {
     const reason = checkText(command.reason ?? '', 'reason', TEXT_MAX.short);
     problems.push(...reason.errors);
     if (problems.length) throw new InvalidInputError(problems);
-    return { startDate, endDate, nationwide: command.nationwide, functionIds: command.nationwide ? [] : functionIds.sort(), reason: reason.value };
+    return {
+      startDate,
+      endDate,
+      nationwide: command.nationwide,
+      functionIds: command.nationwide ? [] : functionIds.sort(),
+      reason: reason.value,
+    };
   }
 
   /** e.g. "2024-12-24, nationwide: Executive order" or "2026-01-26 to 2026-01-27, RICS-EF: snow". */
   private async describe(manager: EntityManager, closure: Closure): Promise<string> {
     const days = closure.startDate === closure.endDate ? closure.startDate : `${closure.startDate} to ${closure.endDate}`;
-    const scope = closure.nationwide ? 'nationwide' : [...(await this.rules.siteCodes(manager, closure.functionIds)).values()].sort().join(', ');
+    const scope = closure.nationwide
+      ? 'nationwide'
+      : [...(await this.rules.siteCodes(manager, closure.functionIds)).values()].sort().join(', ');
     return `${days}, ${scope}: ${closure.reason}`;
   }
 

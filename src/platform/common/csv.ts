@@ -25,7 +25,10 @@ export function writeCsv<T>(rows: Readable, columns: readonly CsvColumn<T>[], ou
     objectMode: true,
     transform(row: T, _encoding, done) {
       try {
-        done(null, columns.map((column) => column.value(row) ?? ''));
+        done(
+          null,
+          columns.map((column) => column.value(row) ?? ''),
+        );
       } catch (error) {
         done(error as Error);
       }

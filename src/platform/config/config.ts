@@ -315,7 +315,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       from: env.MAIL_FROM || 'Referral Hub <referral-hub@localhost>',
       outboxDir: join(dataDir, 'mail'),
       // Unset: where this hub serves the web console itself, so a notice's links open its pages.
-      baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/$/, ''),
+      baseUrl: (url(env, 'APP_BASE_URL', ['http:', 'https:']) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
+        /\/$/,
+        '',
+      ),
       // 5 s doubling (with jitter) 11 times: the first retry comes within seconds, the retries span some 3 to 6 hours.
       retryLimit: integer(env, 'MAIL_RETRY_LIMIT', 11, 0, 100),
       retryDelaySeconds: integer(env, 'MAIL_RETRY_DELAY_SECONDS', 5, 1, 3600),

@@ -94,7 +94,10 @@ function startFailure(logFile: string, port: number): StartupError {
   if (/No space left on device/i.test(log)) {
     return new StartupError(`not enough disk space for the embedded PostgreSQL (see ${logFile}): free some space and start again`);
   }
-  const fatal = log.split('\n').filter((line) => /FATAL|PANIC|ERROR/.test(line)).pop();
+  const fatal = log
+    .split('\n')
+    .filter((line) => /FATAL|PANIC|ERROR/.test(line))
+    .pop();
   return new StartupError(`the embedded PostgreSQL did not start${fatal ? `: ${fatal.trim()}` : ''} (log: ${logFile})`);
 }
 
@@ -130,7 +133,14 @@ class EmbeddedServer {
     try {
       await run(
         this.bin.initdb,
-        [`--pgdata=${this.databaseDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--no-locale'],
+        [
+          `--pgdata=${this.databaseDir}`,
+          '--auth=password',
+          `--username=${USER}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--no-locale',
+        ],
         { ...this.user, env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch (error) {

@@ -17,6 +17,7 @@ export async function updateVersioned<E extends ObjectLiteral & { id: string; ve
   const version = item.version;
   const where = { id: item.id, ...(version === undefined ? {} : { version }), ...options.guard } as FindOptionsWhere<E>;
   const result = await manager.update(target, where, version === undefined ? changes : { ...changes, version: version + 1 });
-  if (!result.affected) throw new ConflictError(`Someone else changed this ${options.subject} at the same time; reload and retry`, 'STALE_VERSION');
+  if (!result.affected)
+    throw new ConflictError(`Someone else changed this ${options.subject} at the same time; reload and retry`, 'STALE_VERSION');
   if (version !== undefined) Object.assign(item, { version: version + 1 });
 }

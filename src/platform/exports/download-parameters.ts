@@ -18,7 +18,8 @@ export class DownloadParameters {
   text(name: string): string | null {
     const value = this.single(name);
     if (value === null) return null;
-    if (typeof value !== 'string' || value.length > MAX_TEXT || value.includes('\u0000')) return this.fail(name, `must be text of at most ${MAX_TEXT} characters`);
+    if (typeof value !== 'string' || value.length > MAX_TEXT || value.includes('\u0000'))
+      return this.fail(name, `must be text of at most ${MAX_TEXT} characters`);
     return value;
   }
 
@@ -61,7 +62,8 @@ export class DownloadParameters {
 
   /** Throws every problem found, and any parameter that was not read. */
   checked<F>(filter: F): F {
-    for (const name of Object.keys(this.values)) if (!this.read.has(name)) this.errors.push({ field: name, message: 'is not a filter of this download' });
+    for (const name of Object.keys(this.values))
+      if (!this.read.has(name)) this.errors.push({ field: name, message: 'is not a filter of this download' });
     if (this.errors.length) throw new InvalidInputError(this.errors);
     return filter;
   }

@@ -35,7 +35,9 @@ function parametersOf(req: Request, download: Download<unknown, never>): Downloa
   const values: Record<string, unknown> = (req.method === 'POST' ? req.body : req.query) ?? {};
   const inUrl = req.method === 'POST' ? [] : download.taxpayerParameters.filter((name) => name in values);
   if (inUrl.length) {
-    throw new InvalidInputError(inUrl.map((field) => ({ field, message: 'names a taxpayer: send it in a POST body, not in the URL (URLs are logged)' })));
+    throw new InvalidInputError(
+      inUrl.map((field) => ({ field, message: 'names a taxpayer: send it in a POST body, not in the URL (URLs are logged)' })),
+    );
   }
   return new DownloadParameters(values);
 }
@@ -74,7 +76,11 @@ export function exportRoutes<S, C extends { id: string }>(options: ExportRoutesO
       let holding = false;
       try {
         const caller = await access.authenticate(req.headers.authorization, now);
-        const request = { actorId: caller.id, requestId: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+        const request = {
+          actorId: caller.id,
+          requestId: String(res.locals.requestId),
+          clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        };
         const policy = access.policyFor(download.path, caller);
         if (!policy.allowed) {
           // Refusals are audited like GraphQL's (refusal-audit.middleware): an auditor sees who went looking.
@@ -82,7 +88,8 @@ export function exportRoutes<S, C extends { id: string }>(options: ExportRoutesO
           throw new ForbiddenError(`You may not download ${download.path}`);
         }
         const opened = download.open(parametersOf(req, download));
-        if (streaming >= limits.maxConcurrent) throw new TooManyRequestsError(`At most ${limits.maxConcurrent} downloads run at once: try again shortly`);
+        if (streaming >= limits.maxConcurrent)
+          throw new TooManyRequestsError(`At most ${limits.maxConcurrent} downloads run at once: try again shortly`);
         streaming++;
         holding = true;
         const { columns, rows } = await opened.rows(services, caller, now);
@@ -94,7 +101,9 @@ export function exportRoutes<S, C extends { id: string }>(options: ExportRoutesO
           });
         }
         res.status(200).set(csvHeaders(download, now));
-        res.setTimeout(limits.idleTimeoutSeconds * 1000, () => res.destroy(new Error(`the reader took nothing for ${limits.idleTimeoutSeconds} s`)));
+        res.setTimeout(limits.idleTimeoutSeconds * 1000, () =>
+          res.destroy(new Error(`the reader took nothing for ${limits.idleTimeoutSeconds} s`)),
+        );
         await writeCsv(rows, columns, res);
       } catch (error) {
         // Once rows have gone out the status is sent: the connection is cut, so the file is visibly incomplete.

@@ -49,6 +49,11 @@ export function createErrorFormatter(options: { exposeInternals: boolean; hideSu
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
     options.log(original);
     if (options.exposeInternals) return formatted;
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -21,7 +21,10 @@ const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
  * (`__schema`, `__type`), fragments expanded. Introspection only reaches the schema's own types, never data,
  * so it gets its own bound and the ordinary one stays as tight for every data field.
  */
-export function operationDepths(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): { fields: number; introspection: number } {
+export function operationDepths(
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): { fields: number; introspection: number } {
   const depthOf = (selectionSet: SelectionSetNode | undefined, seen: Set<string>): number => {
     if (!selectionSet) return 0;
     let deepest = 0;
@@ -53,7 +56,14 @@ export function operationDepths(operation: OperationDefinitionNode, fragments: R
 /** How deep the standard introspection query (every option on) goes, so schema tools keep working. */
 export const STANDARD_INTROSPECTION_DEPTH = (() => {
   const document = parse(
-    getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }),
+    getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+      oneOf: true,
+    }),
   );
   const fragments = Object.fromEntries(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
@@ -85,11 +95,14 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
       return {
         async didResolveOperation({ document, operation, request }) {
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           if (!operation) return;
           const depths = operationDepths(operation, fragments);
-          if (depths.fields > limits.maxDepth) throw rejected(`The operation is ${depths.fields} levels deep; at most ${limits.maxDepth} are allowed`);
+          if (depths.fields > limits.maxDepth)
+            throw rejected(`The operation is ${depths.fields} levels deep; at most ${limits.maxDepth} are allowed`);
           const introspectionDepth = Math.max(limits.maxDepth, STANDARD_INTROSPECTION_DEPTH);
           if (depths.introspection > introspectionDepth) {
             throw rejected(`The introspection is ${depths.introspection} levels deep; at most ${introspectionDepth} are allowed`);
@@ -107,7 +120,8 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
             // Costing coerces the variables: malformed ones are the client's error, reported as such.
             throw rejected(error instanceof Error ? error.message : String(error));
           }
-          if (complexity > limits.maxComplexity) throw rejected(`The operation costs ${complexity}; at most ${limits.maxComplexity} is allowed`);
+          if (complexity > limits.maxComplexity)
+            throw rejected(`The operation costs ${complexity}; at most ${limits.maxComplexity} is allowed`);
         },
       };
     },

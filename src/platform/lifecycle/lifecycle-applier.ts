@@ -36,7 +36,14 @@ type PartyOf<R> = R extends LifecycleRule<string, infer P> ? P : never;
  * What a domain tells the applier about its items. `Details` maps each action to the details its history entry
  * carries (the history table's entry kinds); `Before` is what notices need to know of the item before the action.
  */
-export interface LifecycleHooks<S extends string, Act extends string, R extends LifecycleRule<S>, E, Details extends Record<Act, unknown>, Before> {
+export interface LifecycleHooks<
+  S extends string,
+  Act extends string,
+  R extends LifecycleRule<S>,
+  E,
+  Details extends Record<Act, unknown>,
+  Before,
+> {
   target: EntityTarget<E>;
   stateOf(item: E): S;
   setState(item: E, state: S): void;
@@ -60,7 +67,15 @@ export interface LifecycleHooks<S extends string, Act extends string, R extends 
 }
 
 /** The columns of a history row every lifecycle writes (the history writer adds which item it is about). */
-export function historyColumnsOf<S, Act, E, Details, Before>({ action, details, fromState, toState, actorId, at, note }: LifecycleFact<S, Act, E, Details, Before>) {
+export function historyColumnsOf<S, Act, E, Details, Before>({
+  action,
+  details,
+  fromState,
+  toState,
+  actorId,
+  at,
+  note,
+}: LifecycleFact<S, Act, E, Details, Before>) {
   return { action, details, fromState, toState, actorId, at, note };
 }
 
@@ -129,7 +144,17 @@ export class LifecycleApplier<
     for (const clock of (rule.starts ?? []) as ClockOf<R>[]) await this.hooks.clocks!.start(clock, step);
     this.hooks.settle?.(item, command.now);
     await manager.save(this.hooks.target, item);
-    const fact = { action, details, fromState: null, toState: rule.to, item, before: this.hooks.before(item), actorId: command.actorId, at: command.now, note: command.note };
+    const fact = {
+      action,
+      details,
+      fromState: null,
+      toState: rule.to,
+      item,
+      before: this.hooks.before(item),
+      actorId: command.actorId,
+      at: command.now,
+      note: command.note,
+    };
     return this.finish(manager, rule, fact);
   }
 
@@ -142,7 +167,10 @@ export class LifecycleApplier<
     }
     this.hooks.admissible?.(action, rule, item);
     if (command.expectedVersion != null && command.expectedVersion !== item.version) {
-      throw new ConflictError(`The ${subject} changed (version ${item.version}, expected ${command.expectedVersion}); reload and retry`, 'STALE_VERSION');
+      throw new ConflictError(
+        `The ${subject} changed (version ${item.version}, expected ${command.expectedVersion}); reload and retry`,
+        'STALE_VERSION',
+      );
     }
     const state = this.hooks.stateOf(item);
     if (rule.from === null || !rule.from.includes(state)) {
@@ -170,7 +198,17 @@ export class LifecycleApplier<
     if (rule.to !== null) this.hooks.setState(item, rule.to);
     this.hooks.settle?.(item, command.now);
     await updateVersioned(manager, this.hooks.target, item, this.hooks.changes(item), { subject, guard: this.hooks.guardOf?.(fromState) });
-    const fact = { action, details, fromState, toState: this.hooks.stateOf(item), item, before, actorId: command.actorId, at: command.now, note: command.note };
+    const fact = {
+      action,
+      details,
+      fromState,
+      toState: this.hooks.stateOf(item),
+      item,
+      before,
+      actorId: command.actorId,
+      at: command.now,
+      note: command.note,
+    };
     return this.finish(manager, rule, fact);
   }
 

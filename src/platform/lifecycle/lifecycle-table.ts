@@ -4,7 +4,13 @@
  * their tables with `defineLifecycle`, which refuses a broken table when the module loads (compare vendure's
  * finite-state-machine and validate-transition-definition).
  */
-export interface LifecycleRule<S extends string = string, P extends string = string, C extends string = string, K extends string = string, A extends string = string> {
+export interface LifecycleRule<
+  S extends string = string,
+  P extends string = string,
+  C extends string = string,
+  K extends string = string,
+  A extends string = string,
+> {
   /** The GraphQL operation that takes the action (an ACCESS_POLICY key); null when it is only a step of another one. */
   mutation: string | null;
   /** null: the action creates the item. */
@@ -57,7 +63,8 @@ export function lifecycleProblems<S extends string, Act extends string, R extend
     if (rule.from === null && rule.to === null) problems.push(`${action} creates the item but names no state to create it in`);
     if (rule.from?.length === 0) problems.push(`${action} applies in no state`);
     if (rule.by.length === 0) problems.push(`${action} names nobody who may take it`);
-    if (rule.mutation !== null && !isOperation(rule.mutation)) problems.push(`${action} is taken by ${rule.mutation}, which has no ACCESS_POLICY entry`);
+    if (rule.mutation !== null && !isOperation(rule.mutation))
+      problems.push(`${action} is taken by ${rule.mutation}, which has no ACCESS_POLICY entry`);
     const terminalFrom = rule.from?.filter((state) => definition.terminal.includes(state)) ?? [];
     if (terminalFrom.length) problems.push(`${action} leaves terminal state ${terminalFrom.join(', ')}`);
   }
@@ -116,7 +123,11 @@ export function lifecycleMarkdownTable<S extends string, Act extends string, R e
 ): string {
   const open = definition.states.filter((state) => !definition.terminal.includes(state));
   const from = (rule: R) =>
-    rule.from === null ? '—' : rule.from.length === open.length && open.length > 1 && open.every((s) => rule.from!.includes(s)) ? 'any open state' : rule.from.join(', ');
+    rule.from === null
+      ? '—'
+      : rule.from.length === open.length && open.length > 1 && open.every((s) => rule.from!.includes(s))
+        ? 'any open state'
+        : rule.from.join(', ');
   const columns: [string, (rule: R) => string][] = [
     ['mutation', (rule) => (rule.mutation ? `\`${rule.mutation}\`` : '—') + (words.mutationNote?.(rule) ?? '')],
     ['from', from],

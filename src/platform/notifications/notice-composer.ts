@@ -89,7 +89,9 @@ export class NoticeComposer {
   }
 
   private async subjectOf(manager: EntityManager, notification: Notification): Promise<NoticeSubject | null> {
-    const [type, id] = notification.referralId ? [REFERRAL_NOTICE_SUBJECT, notification.referralId] : [notification.subjectType, notification.subjectId];
+    const [type, id] = notification.referralId
+      ? [REFERRAL_NOTICE_SUBJECT, notification.referralId]
+      : [notification.subjectType, notification.subjectId];
     if (!type || !id) return null;
     const resolve = this.subjects.get(type);
     if (!resolve) throw new Error(`No notice subject resolver for ${type}`);

@@ -41,7 +41,10 @@ export class NotificationDelivery {
     if (!notification) {
       // Claimed by another worker (or by immediate delivery) now. Retry later rather than drop the job, in case
       // that attempt fails.
-      const current = await this.dataSource.manager.findOne(Notification, { select: { id: true, status: true }, where: { id: notificationId } });
+      const current = await this.dataSource.manager.findOne(Notification, {
+        select: { id: true, status: true },
+        where: { id: notificationId },
+      });
       if (current?.status === NotificationStatus.PENDING) throw new RetryableDeliveryError('being delivered by another worker');
       return;
     }
@@ -63,7 +66,14 @@ export class NotificationDelivery {
     await this.dataSource.manager.update(
       Notification,
       { id: notificationId, status: NotificationStatus.PENDING },
-      { status: NotificationStatus.SENT, sentAt: this.clock.now(), messageId: sent.messageId, lastError: null, claimToken: null, claimedUntil: null },
+      {
+        status: NotificationStatus.SENT,
+        sentAt: this.clock.now(),
+        messageId: sent.messageId,
+        lastError: null,
+        claimToken: null,
+        claimedUntil: null,
+      },
     );
   }
 

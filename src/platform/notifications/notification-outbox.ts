@@ -69,7 +69,10 @@ export class NotificationOutbox {
     const rows = candidates.filter((row) => statusOf.has(row.id));
     for (const row of rows) row.status = statusOf.get(row.id)!;
     if (rows.length === 0) return [];
-    await this.queueDelivery(manager, rows.filter((row) => row.status === NotificationStatus.PENDING));
+    await this.queueDelivery(
+      manager,
+      rows.filter((row) => row.status === NotificationStatus.PENDING),
+    );
     return rows;
   }
 

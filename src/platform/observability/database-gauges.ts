@@ -59,7 +59,12 @@ interface PoolCounts {
 }
 
 /** Gauges computed when Prometheus scrapes: the domains' clocks, notices and the database pool. */
-export function registerDatabaseGauges(registry: Registry, dataSource: DataSource, clock: Clock, clockCounts: readonly ClockCountQuery[]): void {
+export function registerDatabaseGauges(
+  registry: Registry,
+  dataSource: DataSource,
+  clock: Clock,
+  clockCounts: readonly ClockCountQuery[],
+): void {
   // First, so that it reads the pool before this scrape's own query takes a connection from it.
   new Gauge({
     name: 'hub_db_pool_connections',
@@ -84,7 +89,11 @@ export function registerDatabaseGauges(registry: Registry, dataSource: DataSourc
         for (const row of (await snapshot()).clocks) this.set({ subject: row.subject, clock: row.clock }, value(row));
       },
     });
-  clockGauge('hub_open_clocks', 'Running due clocks: referral REVIEW, ACKNOWLEDGMENT, COMPLETION; investigation DUE (open OIs)', (row) => row.open);
+  clockGauge(
+    'hub_open_clocks',
+    'Running due clocks: referral REVIEW, ACKNOWLEDGMENT, COMPLETION; investigation DUE (open OIs)',
+    (row) => row.open,
+  );
   clockGauge('hub_breached_clocks', 'Running clocks already past their due time, by subject and clock', (row) => row.breached);
   new Gauge({
     name: 'hub_notices',

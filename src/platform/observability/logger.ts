@@ -32,7 +32,9 @@ const REDACTED_PATHS = [
 /** The hub's one logger: JSON lines (or pino-pretty in development) to `destination` (stdout by default); each line written while serving a request carries its id. */
 export function createLogger(logging: AppConfig['logging'], destination?: DestinationStream): Logger {
   const stream =
-    logging.format === 'pretty' ? pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination }) : destination;
+    logging.format === 'pretty'
+      ? pretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination })
+      : destination;
   return pino(
     {
       level: logging.level,

@@ -44,7 +44,11 @@ export async function startMetricsServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(`the metrics listener cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}): set METRICS_PORT to a free port`)),
+      reject(
+        new Error(
+          `the metrics listener cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}): set METRICS_PORT to a free port`,
+        ),
+      ),
     );
     server.listen(config.port, config.host, resolve);
   });

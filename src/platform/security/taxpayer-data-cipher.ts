@@ -39,7 +39,9 @@ export class TaxpayerDataCipher {
 
   /** Keyed hash of the value with punctuation and case removed (TIN 123-45-6789 = 123456789). */
   hash(plain: string): string {
-    return createHmac('sha256', this.hmacKey).update(plain.replace(/[^0-9A-Za-z]/g, '').toUpperCase()).digest('hex');
+    return createHmac('sha256', this.hmacKey)
+      .update(plain.replace(/[^0-9A-Za-z]/g, '').toUpperCase())
+      .digest('hex');
   }
 }
 
@@ -74,7 +76,11 @@ export function sealedValuesColumn<T>(mapValues: (value: T, replace: (clear: str
 }
 
 /** Builds the cipher from the validated configuration and makes it the one the entities use. */
-export function configureDataProtection(config: { keys: ReadonlyMap<string, Buffer>; currentKeyId: string; hmacKey: Buffer }): TaxpayerDataCipher {
+export function configureDataProtection(config: {
+  keys: ReadonlyMap<string, Buffer>;
+  currentKeyId: string;
+  hmacKey: Buffer;
+}): TaxpayerDataCipher {
   const cipher = new TaxpayerDataCipher(config.keys, config.currentKeyId, config.hmacKey);
   configureTaxpayerDataCipher(cipher);
   return cipher;

@@ -42,11 +42,7 @@ export function checkOptional<T>(raw: string | null | undefined, check: (text: s
 export const LIST_MAX = 100;
 
 /** Checks a required list (1 to {@link LIST_MAX} items), each item under its indexed path `field[i]`. */
-export function checkList<I, T>(
-  items: readonly I[],
-  field: string,
-  checkItem: (item: I, path: string) => Checked<T>,
-): Checked<T[]> {
+export function checkList<I, T>(items: readonly I[], field: string, checkItem: (item: I, path: string) => Checked<T>): Checked<T[]> {
   if (items.length === 0) return checked([], [{ field, message: 'at least one is required' }]);
   if (items.length > LIST_MAX) return checked([], [{ field, message: `at most ${LIST_MAX} are allowed` }]);
   const problems = new Problems();

@@ -1,6 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createMailer, isPermanentFailure, MailDeliveryError, type Mailer, type MailMessage } from '../../../src/platform/notifications/mail/mailer';
+import {
+  createMailer,
+  isPermanentFailure,
+  MailDeliveryError,
+  type Mailer,
+  type MailMessage,
+} from '../../../src/platform/notifications/mail/mailer';
 import { renderNotice } from '../../../src/platform/notifications/mail/render-notice';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtp-peer';
 import { fullModel } from './notice-fixtures';
@@ -49,9 +55,7 @@ describe('SMTP mailer against a loopback SMTP server', () => {
     const [received] = await peer.waitFor(1, 5000);
 
     expect(received!.subject).toBe(sent.subject);
-    expect(received!.subject).toBe(
-      '[Referral Hub] 14566-2026-000042 forwarded to your function — acknowledge by Mon 30 Nov',
-    );
+    expect(received!.subject).toBe('[Referral Hub] 14566-2026-000042 forwarded to your function — acknowledge by Mon 30 Nov');
     expect(received!.envelopeTo).toEqual(['robin.liaison@irs.example.gov']);
     expect(received!.to).toBe('robin.liaison@irs.example.gov');
     expect(received!.text.trim()).toBe(sent.text.trim());
@@ -144,7 +148,13 @@ describe('SMTP mailer against a loopback SMTP server', () => {
     const silent: Server = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
-    const slow = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM, outboxDir: '/nonexistent', log: () => undefined, timeoutMs: 300 });
+    const slow = createMailer({
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: FROM,
+      outboxDir: '/nonexistent',
+      log: () => undefined,
+      timeoutMs: 300,
+    });
     try {
       const started = Date.now();
       const error = await failure(slow.send(message()));

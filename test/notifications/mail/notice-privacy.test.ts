@@ -209,10 +209,7 @@ describe('templates only read allowed model fields', () => {
         .filter((finding) => finding.problem)
         .map((finding) => finding.path);
     expect(problems('X.text.hbs', 'Hello {{recipientName}} {{note}}')).toEqual(['note']);
-    expect(problems('X.text.hbs', '{{#each items}}{{taxpayerName}} {{../tin}} {{summary}}{{/each}}')).toEqual([
-      'taxpayerName',
-      '../tin',
-    ]);
+    expect(problems('X.text.hbs', '{{#each items}}{{taxpayerName}} {{../tin}} {{summary}}{{/each}}')).toEqual(['taxpayerName', '../tin']);
     expect(problems('X.text.hbs', '{{#if ssn}}x{{/if}}{{lookup this "ein"}}{{#with items}}{{/with}}')).toEqual([
       'ssn',
       'lookup',

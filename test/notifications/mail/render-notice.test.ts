@@ -104,9 +104,7 @@ describe('renderNotice', () => {
     expect(renderNotice('REFERRAL_FORWARDED', minimalModel('REFERRAL_FORWARDED')).subject).toBe(
       '[Referral Hub] 14566-2026-000042 forwarded to your function',
     );
-    expect(renderNotice('SLA_REMINDER', fullModel()).subject).toBe(
-      '[Referral Hub] 14566-2026-000042 acknowledgment due Mon 30 Nov',
-    );
+    expect(renderNotice('SLA_REMINDER', fullModel()).subject).toBe('[Referral Hub] 14566-2026-000042 acknowledgment due Mon 30 Nov');
     expect(renderNotice('SLA_ESCALATION', fullModel({ escalationLevel: 3 })).subject).toBe(
       '[Referral Hub] 14566-2026-000042 acknowledgment overdue — escalated to you (level 3)',
     );
@@ -190,10 +188,10 @@ describe('renderNotice', () => {
     jest.isolateModules(() => {
       const readFileSync = jest.spyOn(fs, 'readFileSync');
       try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const fresh = require('../../../src/platform/notifications/mail/render-notice') as typeof import('../../../src/platform/notifications/mail/render-notice');
-        const templateReads = () =>
-          readFileSync.mock.calls.filter(([path]) => String(path).startsWith(NOTICE_TEMPLATES_DIR)).length;
+        const fresh =
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('../../../src/platform/notifications/mail/render-notice') as typeof import('../../../src/platform/notifications/mail/render-notice');
+        const templateReads = () => readFileSync.mock.calls.filter(([path]) => String(path).startsWith(NOTICE_TEMPLATES_DIR)).length;
         fresh.renderNotice('REFERRAL_FILED', fullModel());
         const afterFirst = templateReads();
         expect(afterFirst).toBe(fs.readdirSync(NOTICE_TEMPLATES_DIR).length);

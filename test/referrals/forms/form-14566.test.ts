@@ -67,9 +67,7 @@ describe('Form 14566 content', () => {
   it.each(required)('reports a missing %s under exactly that field', (path, remove) => {
     const input = valid14566();
     remove(input);
-    expect(fieldErrorsOf(() => validate(input))).toEqual([
-      { field: `form14566.${path}`, message: expect.stringMatching(/required/) },
-    ]);
+    expect(fieldErrorsOf(() => validate(input))).toEqual([{ field: `form14566.${path}`, message: expect.stringMatching(/required/) }]);
   });
 
   it('reports every problem in one error, in field order', () => {
@@ -132,8 +130,6 @@ describe('Form 14566 content', () => {
   it('limits the number of research items', () => {
     const input = valid14566();
     input.completedResearch = Array.from({ length: 101 }, (_, n) => `step ${n}`);
-    expect(fieldErrorsOf(() => validate(input))).toEqual([
-      { field: 'form14566.completedResearch', message: 'at most 100 are allowed' },
-    ]);
+    expect(fieldErrorsOf(() => validate(input))).toEqual([{ field: 'form14566.completedResearch', message: 'at most 100 are allowed' }]);
   });
 });

@@ -4,8 +4,7 @@ import type { Form3210Input } from '../../../src/modules/referrals/forms/form-32
 import { TinType } from '../../../src/platform/validation/identifiers';
 import { NOW, fieldErrorsOf, fieldsOf, valid3210 } from './fixtures';
 
-const validate = (form3210: Form3210Input) =>
-  validateReferralContent(ReferralForm.F3210, { form3210 }, { now: NOW, category4442: null });
+const validate = (form3210: Form3210Input) => validateReferralContent(ReferralForm.F3210, { form3210 }, { now: NOW, category4442: null });
 
 describe('Form 3210 content', () => {
   it('accepts a complete transmittal and stores it normalized', () => {

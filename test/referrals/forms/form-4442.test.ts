@@ -62,7 +62,9 @@ describe('Form 4442 content', () => {
   });
 
   it('checks the TIN against its declared kind', () => {
-    expect(fieldErrorsOf(() => validate({ ...valid4442(), tin: '123-55-6789', tinType: TinType.ITIN }))).toEqual(only('tin', /must start with 9/));
+    expect(fieldErrorsOf(() => validate({ ...valid4442(), tin: '123-55-6789', tinType: TinType.ITIN }))).toEqual(
+      only('tin', /must start with 9/),
+    );
   });
 
   it.each([

@@ -19,9 +19,7 @@ describe('validateReferralContent: sub-inputs', () => {
     [ReferralForm.F4442, 'form4442'],
     [ReferralForm.F3210, 'form3210'],
   ])('requires the sub-input of %s', (form, key) => {
-    expect(fieldErrorsOf(() => validateReferralContent(form, {}, ctx))).toEqual([
-      { field: key, message: `is required for form ${form}` },
-    ]);
+    expect(fieldErrorsOf(() => validateReferralContent(form, {}, ctx))).toEqual([{ field: key, message: `is required for form ${form}` }]);
   });
 
   it('rejects a sub-input for another form, with the problems of the right one', () => {

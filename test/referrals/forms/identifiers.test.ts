@@ -49,12 +49,9 @@ describe('checkTin', () => {
     expect(messages(checkTin('000-00-0000', TinType.SSN, F))).toHaveLength(3);
   });
 
-  it.each(['12-3456789', '123-456789', '12345678', '1234567890', '123 45 6789', 'abc-de-fghi'])(
-    'rejects the SSN format %s',
-    (raw) => {
-      expect(messages(checkTin(raw, TinType.SSN, F))).toEqual([expect.stringMatching(/9 digits/)]);
-    },
-  );
+  it.each(['12-3456789', '123-456789', '12345678', '1234567890', '123 45 6789', 'abc-de-fghi'])('rejects the SSN format %s', (raw) => {
+    expect(messages(checkTin(raw, TinType.SSN, F))).toEqual([expect.stringMatching(/9 digits/)]);
+  });
 
   it.each([
     ['812-70-1234', /must start with 9/],
@@ -172,12 +169,9 @@ describe('checkDln', () => {
 });
 
 describe('checkPhone', () => {
-  it.each(['(202) 555-0143', '202.555.0143', '+1 202 555 0143', '12025550143', '2025550143'])(
-    'normalizes %s to 10 digits',
-    (raw) => {
-      expect(checkPhone(raw, 'ph')).toEqual({ value: '2025550143', errors: [] });
-    },
-  );
+  it.each(['(202) 555-0143', '202.555.0143', '+1 202 555 0143', '12025550143', '2025550143'])('normalizes %s to 10 digits', (raw) => {
+    expect(checkPhone(raw, 'ph')).toEqual({ value: '2025550143', errors: [] });
+  });
 
   it.each(['555-0143', '202-555-01434', '202-CALL-NOW', '22025550143'])('rejects %s', (raw) => {
     expect(checkPhone(raw, 'ph').errors).toEqual([{ field: 'ph', message: 'must be a US telephone number of 10 digits' }]);

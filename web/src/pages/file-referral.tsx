@@ -38,7 +38,15 @@ export function FileReferralPage() {
         <legend className="usa-legend">Which form</legend>
         {CHOICES.map(([value, title, description]) => (
           <div key={value} className="usa-radio">
-            <input className="usa-radio__input usa-radio__input--tile" id={`form-${value}`} type="radio" name="form" value={value} checked={form === value} onChange={() => setForm(value)} />
+            <input
+              className="usa-radio__input usa-radio__input--tile"
+              id={`form-${value}`}
+              type="radio"
+              name="form"
+              value={value}
+              checked={form === value}
+              onChange={() => setForm(value)}
+            />
             <label className="usa-radio__label" htmlFor={`form-${value}`}>
               {title}
               <span className="usa-checkbox__label-description">{description}</span>

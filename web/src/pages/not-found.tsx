@@ -6,7 +6,9 @@ export function NotFoundPage() {
   return (
     <>
       <h1>Page not found</h1>
-      <p>This page is not part of the console (yet). Your work is in <Link to="/work-queue">your work queue</Link>.</p>
+      <p>
+        This page is not part of the console (yet). Your work is in <Link to="/work-queue">your work queue</Link>.
+      </p>
     </>
   );
 }

@@ -10,18 +10,114 @@ import { graphql } from '../gql';
 import type { ReferralAction } from '../gql/graphql';
 import type { PageReferral } from './referral';
 
-const Acknowledge = graphql(`mutation Acknowledge($input: ReferralTransitionInput!) { acknowledgeReferral(input: $input) { id version state } }`);
-const Forward = graphql(`mutation Forward($input: ReferralTransitionInput!) { forwardReferral(input: $input) { id version state } }`);
-const Close = graphql(`mutation Close($input: ReferralTransitionInput!) { closeReferral(input: $input) { id version state } }`);
-const Withdraw = graphql(`mutation Withdraw($input: ReferralTransitionInput!) { withdrawReferral(input: $input) { id version state } }`);
-const ReturnNoTpp = graphql(`mutation ReturnNoTpp($input: ReferralTransitionInput!) { returnReferralNoTppInvolvement(input: $input) { id version state } }`);
-const Resubmit = graphql(`mutation Resubmit($input: ResubmitReferralInput!) { resubmitReferral(input: $input) { id version state } }`);
-const Assign = graphql(`mutation Assign($input: AssignReferralInput!) { assignReferral(input: $input) { id version state } }`);
-const ReturnIncomplete = graphql(`mutation ReturnIncomplete($input: ReturnReferralInput!) { returnReferralIncomplete(input: $input) { id version state } }`);
-const ReturnToLiaison = graphql(`mutation ReturnToLiaison($input: ReturnReferralInput!) { returnReferralToOriginatingLiaison(input: $input) { id version state } }`);
-const Complete = graphql(`mutation Complete($input: CompleteReferralInput!) { completeReferral(input: $input) { id version state } }`);
-const Elevate = graphql(`mutation Elevate($input: ElevateReferralInput!) { elevateReferral(input: $input) { id version state } }`);
-const ResolveElevation = graphql(`mutation ResolveElevation($input: ResolveElevationInput!) { resolveReferralElevation(input: $input) { id version state } }`);
+const Acknowledge = graphql(`
+  mutation Acknowledge($input: ReferralTransitionInput!) {
+    acknowledgeReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Forward = graphql(`
+  mutation Forward($input: ReferralTransitionInput!) {
+    forwardReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Close = graphql(`
+  mutation Close($input: ReferralTransitionInput!) {
+    closeReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Withdraw = graphql(`
+  mutation Withdraw($input: ReferralTransitionInput!) {
+    withdrawReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const ReturnNoTpp = graphql(`
+  mutation ReturnNoTpp($input: ReferralTransitionInput!) {
+    returnReferralNoTppInvolvement(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Resubmit = graphql(`
+  mutation Resubmit($input: ResubmitReferralInput!) {
+    resubmitReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Assign = graphql(`
+  mutation Assign($input: AssignReferralInput!) {
+    assignReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const ReturnIncomplete = graphql(`
+  mutation ReturnIncomplete($input: ReturnReferralInput!) {
+    returnReferralIncomplete(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const ReturnToLiaison = graphql(`
+  mutation ReturnToLiaison($input: ReturnReferralInput!) {
+    returnReferralToOriginatingLiaison(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Complete = graphql(`
+  mutation Complete($input: CompleteReferralInput!) {
+    completeReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Elevate = graphql(`
+  mutation Elevate($input: ElevateReferralInput!) {
+    elevateReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const ResolveElevation = graphql(`
+  mutation ResolveElevation($input: ResolveElevationInput!) {
+    resolveReferralElevation(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
 
 const Assignees = graphql(`
   query Assignees($functionId: ID!) {
@@ -63,7 +159,6 @@ const ACTIONS: Partial<Record<ReferralAction, { label: string; extras: Extra[] }
   RESOLVE_ELEVATION: { label: 'Record the resolution', extras: ['resolution'] },
 };
 
-
 const FIELD_LABELS: Record<string, string> = {
   note: 'Note',
   assigneeId: 'Assign to',
@@ -93,22 +188,36 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
   function send(action: ReferralAction) {
     const base = { referralId: referral.id, expectedVersion: referral.version, note: draft.note.trim() || undefined };
     switch (action) {
-      case 'ACKNOWLEDGE': return client.mutation(Acknowledge, { input: base }).toPromise();
-      case 'FORWARD': return client.mutation(Forward, { input: base }).toPromise();
-      case 'CLOSE': return client.mutation(Close, { input: base }).toPromise();
-      case 'WITHDRAW': return client.mutation(Withdraw, { input: base }).toPromise();
-      case 'RETURN_NO_TPP_INVOLVEMENT': return client.mutation(ReturnNoTpp, { input: base }).toPromise();
-      case 'RESUBMIT': return client.mutation(Resubmit, { input: base }).toPromise();
-      case 'ASSIGN': return client.mutation(Assign, { input: { ...base, assigneeId: draft.assigneeId } }).toPromise();
-      case 'RETURN_INCOMPLETE': return client.mutation(ReturnIncomplete, { input: { ...base, missingItems: lines(draft.lines) } }).toPromise();
-      case 'RETURN_TO_ORIGINATING_LIAISON': return client.mutation(ReturnToLiaison, { input: { ...base, missingItems: lines(draft.lines) } }).toPromise();
+      case 'ACKNOWLEDGE':
+        return client.mutation(Acknowledge, { input: base }).toPromise();
+      case 'FORWARD':
+        return client.mutation(Forward, { input: base }).toPromise();
+      case 'CLOSE':
+        return client.mutation(Close, { input: base }).toPromise();
+      case 'WITHDRAW':
+        return client.mutation(Withdraw, { input: base }).toPromise();
+      case 'RETURN_NO_TPP_INVOLVEMENT':
+        return client.mutation(ReturnNoTpp, { input: base }).toPromise();
+      case 'RESUBMIT':
+        return client.mutation(Resubmit, { input: base }).toPromise();
+      case 'ASSIGN':
+        return client.mutation(Assign, { input: { ...base, assigneeId: draft.assigneeId } }).toPromise();
+      case 'RETURN_INCOMPLETE':
+        return client.mutation(ReturnIncomplete, { input: { ...base, missingItems: lines(draft.lines) } }).toPromise();
+      case 'RETURN_TO_ORIGINATING_LIAISON':
+        return client.mutation(ReturnToLiaison, { input: { ...base, missingItems: lines(draft.lines) } }).toPromise();
       case 'COMPLETE':
         return client
-          .mutation(Complete, { input: { ...base, actionsTaken: lines(draft.lines), resolutionCode: draft.resolutionCode.trim() || undefined } })
+          .mutation(Complete, {
+            input: { ...base, actionsTaken: lines(draft.lines), resolutionCode: draft.resolutionCode.trim() || undefined },
+          })
           .toPromise();
-      case 'ELEVATE': return client.mutation(Elevate, { input: { ...base, reason: draft.reason } }).toPromise();
-      case 'RESOLVE_ELEVATION': return client.mutation(ResolveElevation, { input: { ...base, resolution: draft.reason } }).toPromise();
-      default: throw new Error(`${action} is not offered as a button`);
+      case 'ELEVATE':
+        return client.mutation(Elevate, { input: { ...base, reason: draft.reason } }).toPromise();
+      case 'RESOLVE_ELEVATION':
+        return client.mutation(ResolveElevation, { input: { ...base, resolution: draft.reason } }).toPromise();
+      default:
+        throw new Error(`${action} is not offered as a button`);
     }
   }
 
@@ -156,64 +265,96 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
       </ul>
       {draft.action && spec && (
         <FieldErrorsContext.Provider value={fieldErrors}>
-        <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label={spec.label}>
-          {conflict ? (
-            <Alert kind="warning">
-              <p className="usa-alert__text">{humanMessage(error!)}</p>
-              <button type="button" className="usa-button usa-button--secondary margin-top-1" onClick={() => (setError(null), onReload())}>
-                Reload the referral
-              </button>
-            </Alert>
-          ) : (
-            error && (
-              <ErrorSummary
-                problems={
-                  fieldErrors.length
-                    ? fieldErrors.map((e) => ({ path: e.field, label: FIELD_LABELS[e.field.replace(/\[.*$/, '')] ?? e.field, message: e.message }))
-                    : [{ path: 'action', label: 'Not done', message: humanMessage(error) }]
-                }
+          <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label={spec.label}>
+            {conflict ? (
+              <Alert kind="warning">
+                <p className="usa-alert__text">{humanMessage(error!)}</p>
+                <button
+                  type="button"
+                  className="usa-button usa-button--secondary margin-top-1"
+                  onClick={() => (setError(null), onReload())}
+                >
+                  Reload the referral
+                </button>
+              </Alert>
+            ) : (
+              error && (
+                <ErrorSummary
+                  problems={
+                    fieldErrors.length
+                      ? fieldErrors.map((e) => ({
+                          path: e.field,
+                          label: FIELD_LABELS[e.field.replace(/\[.*$/, '')] ?? e.field,
+                          message: e.message,
+                        }))
+                      : [{ path: 'action', label: 'Not done', message: humanMessage(error) }]
+                  }
+                />
+              )
+            )}
+            {!referral.availableActions.includes(draft.action) && <p>This action is no longer offered to you on this referral.</p>}
+            {spec.extras.includes('assignee') && (
+              <SelectField
+                path="assigneeId"
+                label="Assign to"
+                value={draft.assigneeId}
+                options={(assignees?.employees ?? []).map((e) => [e.id, `${e.name} (${e.email})`])}
+                onChange={(assigneeId) => update({ assigneeId })}
               />
-            )
-          )}
-          {!referral.availableActions.includes(draft.action) && <p>This action is no longer offered to you on this referral.</p>}
-          {spec.extras.includes('assignee') && (
-            <SelectField
-              path="assigneeId"
-              label="Assign to"
-              value={draft.assigneeId}
-              options={(assignees?.employees ?? []).map((e) => [e.id, `${e.name} (${e.email})`])}
-              onChange={(assigneeId) => update({ assigneeId })}
-            />
-          )}
-          {spec.extras.includes('missingItems') && (
-            <TextField path="missingItems" label="What is missing" hint="One per line" multiline value={draft.lines} onChange={(text) => update({ lines: text })} />
-          )}
-          {spec.extras.includes('actionsTaken') && (
-            <TextField path="actionsTaken" label="Actions taken" hint="One per line" multiline value={draft.lines} onChange={(text) => update({ lines: text })} />
-          )}
-          {spec.extras.includes('resolutionCode') && (
-            <TextField
-              path="resolutionCode"
-              label="Resolution code (optional)"
-              hint="e.g. ADDED_TO_SCHEME_LIST, RTN2PROC"
-              value={draft.resolutionCode}
-              onChange={(resolutionCode) => update({ resolutionCode })}
-            />
-          )}
-          {spec.extras.includes('reason') && (
-            <TextField path="reason" label="What the functions disagree about" multiline value={draft.reason} onChange={(reason) => update({ reason })} />
-          )}
-          {spec.extras.includes('resolution') && (
-            <TextField path="resolution" label="Resolution" multiline value={draft.reason} onChange={(reason) => update({ reason })} />
-          )}
-          <TextField path="note" label="Note (optional)" multiline value={draft.note} onChange={(note) => update({ note })} />
-          <button className="usa-button margin-top-2" type="submit" disabled={sending}>
-            {spec.label}
-          </button>
-          <button type="button" className="usa-button usa-button--unstyled margin-left-2" onClick={() => (discardDraft(), setError(null))}>
-            Cancel
-          </button>
-        </form>
+            )}
+            {spec.extras.includes('missingItems') && (
+              <TextField
+                path="missingItems"
+                label="What is missing"
+                hint="One per line"
+                multiline
+                value={draft.lines}
+                onChange={(text) => update({ lines: text })}
+              />
+            )}
+            {spec.extras.includes('actionsTaken') && (
+              <TextField
+                path="actionsTaken"
+                label="Actions taken"
+                hint="One per line"
+                multiline
+                value={draft.lines}
+                onChange={(text) => update({ lines: text })}
+              />
+            )}
+            {spec.extras.includes('resolutionCode') && (
+              <TextField
+                path="resolutionCode"
+                label="Resolution code (optional)"
+                hint="e.g. ADDED_TO_SCHEME_LIST, RTN2PROC"
+                value={draft.resolutionCode}
+                onChange={(resolutionCode) => update({ resolutionCode })}
+              />
+            )}
+            {spec.extras.includes('reason') && (
+              <TextField
+                path="reason"
+                label="What the functions disagree about"
+                multiline
+                value={draft.reason}
+                onChange={(reason) => update({ reason })}
+              />
+            )}
+            {spec.extras.includes('resolution') && (
+              <TextField path="resolution" label="Resolution" multiline value={draft.reason} onChange={(reason) => update({ reason })} />
+            )}
+            <TextField path="note" label="Note (optional)" multiline value={draft.note} onChange={(note) => update({ note })} />
+            <button className="usa-button margin-top-2" type="submit" disabled={sending}>
+              {spec.label}
+            </button>
+            <button
+              type="button"
+              className="usa-button usa-button--unstyled margin-left-2"
+              onClick={() => (discardDraft(), setError(null))}
+            >
+              Cancel
+            </button>
+          </form>
         </FieldErrorsContext.Provider>
       )}
     </section>

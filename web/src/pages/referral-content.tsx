@@ -47,7 +47,10 @@ export function ReferralContent({ content }: { content: Content }) {
             ['Completed research', content.completedResearch.join('; ')],
             ['Requested actions', content.requestedActions],
             ['W-2 findings', content.w2Findings],
-            ['Originator contact', `${content.originatorContact.name}, phone ${content.originatorContact.phone}, fax ${content.originatorContact.fax}`],
+            [
+              'Originator contact',
+              `${content.originatorContact.name}, phone ${content.originatorContact.phone}, fax ${content.originatorContact.fax}`,
+            ],
           ]}
         />
       );
@@ -76,7 +79,10 @@ export function ReferralContent({ content }: { content: Content }) {
             ['MFT', content.mft],
             ['Remarks', content.remarks],
             ['Additional comments', content.additionalComments],
-            ['Attachments', content.attachments.map((a) => `${a.title} (${a.documentType}${a.pageCount ? `, ${a.pageCount} pages` : ''})`).join('; ')],
+            [
+              'Attachments',
+              content.attachments.map((a) => `${a.title} (${a.documentType}${a.pageCount ? `, ${a.pageCount} pages` : ''})`).join('; '),
+            ],
           ]}
         />
       );

@@ -229,7 +229,11 @@ export function ReferralPage() {
         <section className="tablet:grid-col-5" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
           <Timeline referral={referral} timeZone={zone} />
-          {referral.historyCount > referral.history.length && <p>Showing the first {referral.history.length} of {referral.historyCount} entries.</p>}
+          {referral.historyCount > referral.history.length && (
+            <p>
+              Showing the first {referral.history.length} of {referral.historyCount} entries.
+            </p>
+          )}
         </section>
       </div>
     </>

@@ -83,7 +83,9 @@ export function SignInPage() {
       <h1>Sign in to the Referral Hub</h1>
       {ended === 'expired' && (
         <Alert kind="warning" slim>
-          <p className="usa-alert__text">Your sign-in has expired. Sign in again to go back to the page you were on; what you typed is kept.</p>
+          <p className="usa-alert__text">
+            Your sign-in has expired. Sign in again to go back to the page you were on; what you typed is kept.
+          </p>
         </Alert>
       )}
       {options.state === 'loading' && <p>Loading…</p>}

@@ -57,16 +57,29 @@ export function WorkQueuePage() {
     <>
       <h1>My work queue</h1>
       <p>
-        What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}); the list refreshes
-        every 15 seconds.
+        What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}); the list refreshes every 15 seconds.
       </p>
       {error && <ApiErrorAlert error={error} />}
       <div className="grid-row grid-gap">
         <div className="grid-col-auto">
-          <SelectField path="filter.form" label="Form" placeholder="All forms" value={form} options={FORMS.map((f) => [f, FORM_NAMES[f]])} onChange={(f) => (setForm(f), setPage(0))} />
+          <SelectField
+            path="filter.form"
+            label="Form"
+            placeholder="All forms"
+            value={form}
+            options={FORMS.map((f) => [f, FORM_NAMES[f]])}
+            onChange={(f) => (setForm(f), setPage(0))}
+          />
         </div>
         <div className="grid-col-auto">
-          <SelectField path="filter.state" label="State" placeholder="All states" value={state} options={states.map((s) => [s, humanize(s)])} onChange={(s) => (setState(s), setPage(0))} />
+          <SelectField
+            path="filter.state"
+            label="State"
+            placeholder="All states"
+            value={state}
+            options={states.map((s) => [s, humanize(s)])}
+            onChange={(s) => (setState(s), setPage(0))}
+          />
         </div>
       </div>
       {data && shown.length === 0 && <p className="margin-top-3">Nothing to act on{form || state ? ' with these filters' : ''}.</p>}
@@ -114,7 +127,12 @@ export function WorkQueuePage() {
           <span className="margin-x-2" aria-live="polite">
             Page {current + 1} of {pages}
           </span>
-          <button type="button" className="usa-button usa-button--outline" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
             Next page
           </button>
         </nav>

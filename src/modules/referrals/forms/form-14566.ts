@@ -275,9 +275,7 @@ export function checkForm14566(input: Form14566Input, path: string, now: Date): 
       checkList(input.affectedReturns, `${path}.affectedReturns`, (item, itemPath) => checkAffectedReturn(item, itemPath, now)),
     ),
     completedResearch: problems.take(
-      checkList(input.completedResearch, `${path}.completedResearch`, (item, itemPath) =>
-        checkText(item, itemPath, TEXT_MAX.narrative),
-      ),
+      checkList(input.completedResearch, `${path}.completedResearch`, (item, itemPath) => checkText(item, itemPath, TEXT_MAX.narrative)),
     ),
     requestedActions: problems.take(checkText(input.requestedActions, `${path}.requestedActions`, TEXT_MAX.narrative)),
     originatorContact: {

@@ -145,9 +145,7 @@ export function checkForm3210(input: Form3210Input, path: string, now: Date): Ch
     taxPeriod: problems.take(checkTaxPeriod(input.taxPeriod, `${path}.taxPeriod`, now)),
     mft: problems.take(checkMft(input.mft, `${path}.mft`)),
     remarks: problems.take(checkText(input.remarks, `${path}.remarks`, TEXT_MAX.narrative)),
-    additionalComments: problems.take(
-      checkOptionalText(input.additionalComments, `${path}.additionalComments`, TEXT_MAX.narrative),
-    ),
+    additionalComments: problems.take(checkOptionalText(input.additionalComments, `${path}.additionalComments`, TEXT_MAX.narrative)),
     // The transmittal carries the documents, e.g. the signed return (IRM 25.25.6.2.3(2)).
     attachments: problems.take(checkList(input.attachments, `${path}.attachments`, checkAttachment)),
   };

@@ -126,12 +126,7 @@ function checkReferralId(raw: string, field: string): Checked<string> {
  * Checks Form 4442 content. `category` is the catalogue entry the input's category resolved to, or
  * null when it matched none.
  */
-export function checkForm4442(
-  input: Form4442Input,
-  path: string,
-  now: Date,
-  category: Category4442 | null,
-): Checked<Stored4442> {
+export function checkForm4442(input: Form4442Input, path: string, now: Date, category: Category4442 | null): Checked<Stored4442> {
   const problems = new Problems();
   const field = (name: keyof Form4442Input): string => `${path}.${name}`;
   const categoryText = problems.take(checkText(input.category, field('category'), TEXT_MAX.short));
@@ -147,9 +142,7 @@ export function checkForm4442(
   if (!input.taxpayerAuthenticated) {
     problems.add(field('taxpayerAuthenticated'), 'the taxpayer must be authenticated before a referral');
   }
-  const dateOfFirstCall = problems.take(
-    checkOptional(input.dateOfFirstCall, (raw) => checkPastDate(raw, field('dateOfFirstCall'), now)),
-  );
+  const dateOfFirstCall = problems.take(checkOptional(input.dateOfFirstCall, (raw) => checkPastDate(raw, field('dateOfFirstCall'), now)));
   const followUpOfReferralId = problems.take(
     checkOptional(input.followUpOfReferralId, (raw) => checkReferralId(raw, field('followUpOfReferralId'))),
   );

@@ -61,10 +61,7 @@ export class MailDeliveryError extends Error {
   /** SMTP reply code when the server answered, e.g. 550, 451. */
   readonly responseCode: number | undefined;
 
-  constructor(
-    message: string,
-    details: { permanent: boolean; code?: string; responseCode?: number; cause?: unknown },
-  ) {
+  constructor(message: string, details: { permanent: boolean; code?: string; responseCode?: number; cause?: unknown }) {
     super(message, { cause: details.cause });
     this.name = 'MailDeliveryError';
     this.permanent = details.permanent;

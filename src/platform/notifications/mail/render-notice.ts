@@ -163,7 +163,9 @@ function readTemplate(file: string): string {
 function load(): Map<NoticeKind, CompiledNotice> {
   if (compiled) return compiled;
   if (!existsSync(NOTICE_TEMPLATES_DIR)) {
-    throw new Error(`Notice templates folder ${NOTICE_TEMPLATES_DIR} is missing (after tsc, the build must copy src/platform/notifications/templates)`);
+    throw new Error(
+      `Notice templates folder ${NOTICE_TEMPLATES_DIR} is missing (after tsc, the build must copy src/platform/notifications/templates)`,
+    );
   }
   const plain: CompileOptions = { noEscape: true, strict: true };
   const escaped: CompileOptions = { strict: true };
@@ -249,7 +251,10 @@ export function renderNotice(kind: NoticeKind, model: NoticeModel): RenderedNoti
   const notice: RenderedNotice = {
     // A subject is one header line: collapse the template's line breaks and runs of spaces.
     subject: templates.subject(context).replace(/\s+/g, ' ').trim(),
-    text: `${templates.text(context).replace(/\n{3,}/g, '\n\n').trim()}\n`,
+    text: `${templates
+      .text(context)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()}\n`,
     html: templates.html(context),
   };
   for (const part of ['subject', 'text', 'html'] as const) {

@@ -46,12 +46,15 @@ export function FilingForm<D>({ module, functions }: { module: FilingModule<D>; 
   const form = useRef<HTMLFormElement>(null);
   const fieldErrors = fieldErrorsOf(error ?? undefined);
   const labels: [string, string][] = [['receivingFunctionId', 'Receiving function'], ...module.labels];
-  const labelOf = (path: string) => labels.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))?.[1] ?? path;
+  const labelOf = (path: string) =>
+    labels.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`))?.[1] ?? path;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSending(true);
-    const result = await fileReferral({ input: { form: module.form, receivingFunctionId: draft.receivingFunctionId, content: module.content(draft.content) } });
+    const result = await fileReferral({
+      input: { form: module.form, receivingFunctionId: draft.receivingFunctionId, content: module.content(draft.content) },
+    });
     setSending(false);
     if (result.error || !result.data) {
       setError(result.error ?? null);

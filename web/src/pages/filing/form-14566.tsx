@@ -36,9 +36,20 @@ function AddressFields({ path, value, onChange }: { path: string; value: Address
   return (
     <>
       <TextField path={`${path}.line1`} label="Street address" value={value.line1} onChange={(line1) => change({ line1 })} />
-      <TextField path={`${path}.line2`} label="Street address line 2 (optional)" value={value.line2} onChange={(line2) => change({ line2 })} />
+      <TextField
+        path={`${path}.line2`}
+        label="Street address line 2 (optional)"
+        value={value.line2}
+        onChange={(line2) => change({ line2 })}
+      />
       <TextField path={`${path}.city`} label="City" value={value.city} onChange={(city) => change({ city })} />
-      <TextField path={`${path}.state`} label="State" hint="Two letters, e.g. DC" value={value.state} onChange={(state) => change({ state })} />
+      <TextField
+        path={`${path}.state`}
+        label="State"
+        hint="Two letters, e.g. DC"
+        value={value.state}
+        onChange={(state) => change({ state })}
+      />
       <TextField path={`${path}.zip`} label="ZIP code" value={value.zip} onChange={(zip) => change({ zip })} />
     </>
   );
@@ -48,18 +59,55 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
   const returns = draft.affectedReturns;
   return (
     <>
-      <SelectField path={`${P}.purpose`} label="Purpose" placeholder={false} value={draft.purpose} options={PURPOSES.map((p) => [p, humanize(p)])} onChange={(purpose) => set({ purpose })} />
+      <SelectField
+        path={`${P}.purpose`}
+        label="Purpose"
+        placeholder={false}
+        value={draft.purpose}
+        options={PURPOSES.map((p) => [p, humanize(p)])}
+        onChange={(purpose) => set({ purpose })}
+      />
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">The business</legend>
-        <TextField path={`${P}.business.name`} label="Business name" value={draft.business.name} onChange={(name) => set({ business: { ...draft.business, name } })} />
-        <TextField path={`${P}.business.ein`} label="EIN" hint="12-3456789 or 9 digits" value={draft.business.ein} onChange={(ein) => set({ business: { ...draft.business, ein } })} />
-        <AddressFields path={`${P}.business.address`} value={draft.business.address} onChange={(address) => set({ business: { ...draft.business, address } })} />
+        <TextField
+          path={`${P}.business.name`}
+          label="Business name"
+          value={draft.business.name}
+          onChange={(name) => set({ business: { ...draft.business, name } })}
+        />
+        <TextField
+          path={`${P}.business.ein`}
+          label="EIN"
+          hint="12-3456789 or 9 digits"
+          value={draft.business.ein}
+          onChange={(ein) => set({ business: { ...draft.business, ein } })}
+        />
+        <AddressFields
+          path={`${P}.business.address`}
+          value={draft.business.address}
+          onChange={(address) => set({ business: { ...draft.business, address } })}
+        />
       </fieldset>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">The responsible party</legend>
-        <TextField path={`${P}.taxpayer.name`} label="Name" value={draft.taxpayer.name} onChange={(name) => set({ taxpayer: { ...draft.taxpayer, name } })} />
-        <TextField path={`${P}.taxpayer.ssn`} label="SSN" hint="123-45-6789 or 9 digits" value={draft.taxpayer.ssn} onChange={(ssn) => set({ taxpayer: { ...draft.taxpayer, ssn } })} />
-        <AddressFields path={`${P}.taxpayer.address`} value={draft.taxpayer.address} onChange={(address) => set({ taxpayer: { ...draft.taxpayer, address } })} />
+        <TextField
+          path={`${P}.taxpayer.name`}
+          label="Name"
+          value={draft.taxpayer.name}
+          onChange={(name) => set({ taxpayer: { ...draft.taxpayer, name } })}
+        />
+        <TextField
+          path={`${P}.taxpayer.ssn`}
+          label="SSN"
+          hint="123-45-6789 or 9 digits"
+          value={draft.taxpayer.ssn}
+          onChange={(ssn) => set({ taxpayer: { ...draft.taxpayer, ssn } })}
+        />
+        <AddressFields
+          path={`${P}.taxpayer.address`}
+          value={draft.taxpayer.address}
+          onChange={(address) => set({ taxpayer: { ...draft.taxpayer, address } })}
+        />
       </fieldset>
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">Affected returns</legend>
@@ -68,11 +116,33 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
           const path = `${P}.affectedReturns[${i}]`;
           return (
             <div key={i} className="border-bottom border-base-lighter padding-bottom-2">
-              <TextField path={`${path}.returnType`} label={`Return ${i + 1}: form`} hint="e.g. 941 or 1120-S" value={r.returnType} onChange={(returnType) => change({ returnType })} />
-              <TextField path={`${path}.mft`} label={`Return ${i + 1}: MFT`} hint="Two digits" value={r.mft} onChange={(mft) => change({ mft })} />
-              <TextField path={`${path}.taxPeriod`} label={`Return ${i + 1}: tax period`} hint="YYYYMM" value={r.taxPeriod} onChange={(taxPeriod) => change({ taxPeriod })} />
+              <TextField
+                path={`${path}.returnType`}
+                label={`Return ${i + 1}: form`}
+                hint="e.g. 941 or 1120-S"
+                value={r.returnType}
+                onChange={(returnType) => change({ returnType })}
+              />
+              <TextField
+                path={`${path}.mft`}
+                label={`Return ${i + 1}: MFT`}
+                hint="Two digits"
+                value={r.mft}
+                onChange={(mft) => change({ mft })}
+              />
+              <TextField
+                path={`${path}.taxPeriod`}
+                label={`Return ${i + 1}: tax period`}
+                hint="YYYYMM"
+                value={r.taxPeriod}
+                onChange={(taxPeriod) => change({ taxPeriod })}
+              />
               {returns.length > 1 && (
-                <button type="button" className="usa-button usa-button--unstyled" onClick={() => set({ affectedReturns: returns.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => set({ affectedReturns: returns.filter((_, j) => j !== i) })}
+                >
                   Remove return {i + 1}
                 </button>
               )}
@@ -81,20 +151,61 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         })}
         <Field path={`${P}.affectedReturns`} label="Another affected return">
           {(control) => (
-            <button type="button" className="usa-button usa-button--outline" {...control} onClick={() => set({ affectedReturns: [...returns, RETURN] })}>
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              {...control}
+              onClick={() => set({ affectedReturns: [...returns, RETURN] })}
+            >
               Add a return
             </button>
           )}
         </Field>
       </fieldset>
-      <TextField path={`${P}.completedResearch`} label="Completed research" hint="One item per line" multiline value={draft.completedResearch} onChange={(completedResearch) => set({ completedResearch })} />
-      <TextField path={`${P}.requestedActions`} label="Requested actions" multiline value={draft.requestedActions} onChange={(requestedActions) => set({ requestedActions })} />
-      <TextField path={`${P}.w2Findings`} label="W-2 findings (optional)" multiline value={draft.w2Findings} onChange={(w2Findings) => set({ w2Findings })} />
+      <TextField
+        path={`${P}.completedResearch`}
+        label="Completed research"
+        hint="One item per line"
+        multiline
+        value={draft.completedResearch}
+        onChange={(completedResearch) => set({ completedResearch })}
+      />
+      <TextField
+        path={`${P}.requestedActions`}
+        label="Requested actions"
+        multiline
+        value={draft.requestedActions}
+        onChange={(requestedActions) => set({ requestedActions })}
+      />
+      <TextField
+        path={`${P}.w2Findings`}
+        label="W-2 findings (optional)"
+        multiline
+        value={draft.w2Findings}
+        onChange={(w2Findings) => set({ w2Findings })}
+      />
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">How to reach you</legend>
-        <TextField path={`${P}.originatorContact.name`} label="Your name" value={draft.contact.name} onChange={(name) => set({ contact: { ...draft.contact, name } })} />
-        <TextField path={`${P}.originatorContact.phone`} label="Your phone" hint="10 digits" value={draft.contact.phone} onChange={(phone) => set({ contact: { ...draft.contact, phone } })} />
-        <TextField path={`${P}.originatorContact.fax`} label="Your fax" hint="10 digits" value={draft.contact.fax} onChange={(fax) => set({ contact: { ...draft.contact, fax } })} />
+        <TextField
+          path={`${P}.originatorContact.name`}
+          label="Your name"
+          value={draft.contact.name}
+          onChange={(name) => set({ contact: { ...draft.contact, name } })}
+        />
+        <TextField
+          path={`${P}.originatorContact.phone`}
+          label="Your phone"
+          hint="10 digits"
+          value={draft.contact.phone}
+          onChange={(phone) => set({ contact: { ...draft.contact, phone } })}
+        />
+        <TextField
+          path={`${P}.originatorContact.fax`}
+          label="Your fax"
+          hint="10 digits"
+          value={draft.contact.fax}
+          onChange={(fax) => set({ contact: { ...draft.contact, fax } })}
+        />
       </fieldset>
     </>
   );

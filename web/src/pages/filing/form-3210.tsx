@@ -21,10 +21,22 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
   const attachments = draft.attachments;
   return (
     <>
-      <TextField path={`${P}.routing`} label="Routing" hint="e.g. the RIVO address or stop" value={draft.routing} onChange={(routing) => set({ routing })} />
+      <TextField
+        path={`${P}.routing`}
+        label="Routing"
+        hint="e.g. the RIVO address or stop"
+        value={draft.routing}
+        onChange={(routing) => set({ routing })}
+      />
       <ModuleFields prefix={P} draft={draft} set={set} />
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
-      <TextField path={`${P}.additionalComments`} label="Additional comments (optional)" multiline value={draft.additionalComments} onChange={(additionalComments) => set({ additionalComments })} />
+      <TextField
+        path={`${P}.additionalComments`}
+        label="Additional comments (optional)"
+        multiline
+        value={draft.additionalComments}
+        onChange={(additionalComments) => set({ additionalComments })}
+      />
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">Documents transmitted</legend>
         {attachments.map((a, i) => {
@@ -32,19 +44,49 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
           const path = `${P}.attachments[${i}]`;
           return (
             <div key={i} className="border-bottom border-base-lighter padding-bottom-2">
-              <TextField path={`${path}.title`} label={`Document ${i + 1}: title`} value={a.title} onChange={(title) => change({ title })} />
-              <TextField path={`${path}.documentType`} label={`Document ${i + 1}: type`} hint="e.g. Form 1040, signed" value={a.documentType} onChange={(documentType) => change({ documentType })} />
-              <TextField path={`${path}.pageCount`} label={`Document ${i + 1}: pages (optional)`} type="number" value={a.pageCount} onChange={(pageCount) => change({ pageCount })} />
-              <TextField path={`${path}.description`} label={`Document ${i + 1}: description (optional)`} value={a.description} onChange={(description) => change({ description })} />
+              <TextField
+                path={`${path}.title`}
+                label={`Document ${i + 1}: title`}
+                value={a.title}
+                onChange={(title) => change({ title })}
+              />
+              <TextField
+                path={`${path}.documentType`}
+                label={`Document ${i + 1}: type`}
+                hint="e.g. Form 1040, signed"
+                value={a.documentType}
+                onChange={(documentType) => change({ documentType })}
+              />
+              <TextField
+                path={`${path}.pageCount`}
+                label={`Document ${i + 1}: pages (optional)`}
+                type="number"
+                value={a.pageCount}
+                onChange={(pageCount) => change({ pageCount })}
+              />
+              <TextField
+                path={`${path}.description`}
+                label={`Document ${i + 1}: description (optional)`}
+                value={a.description}
+                onChange={(description) => change({ description })}
+              />
               {attachments.length > 1 && (
-                <button type="button" className="usa-button usa-button--unstyled" onClick={() => set({ attachments: attachments.filter((_, j) => j !== i) })}>
+                <button
+                  type="button"
+                  className="usa-button usa-button--unstyled"
+                  onClick={() => set({ attachments: attachments.filter((_, j) => j !== i) })}
+                >
                   Remove document {i + 1}
                 </button>
               )}
             </div>
           );
         })}
-        <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={() => set({ attachments: [...attachments, ATTACHMENT] })}>
+        <button
+          type="button"
+          className="usa-button usa-button--outline margin-top-2"
+          onClick={() => set({ attachments: [...attachments, ATTACHMENT] })}
+        >
           Add a document
         </button>
       </fieldset>
@@ -57,7 +99,13 @@ export const FORM_3210: FilingModule<Draft> = {
   form: 'F3210',
   title: 'Form 3210, Document Transmittal',
   empty: EMPTY,
-  labels: [[`${P}.routing`, 'Routing'], ...MODULE_LABELS(P), [`${P}.remarks`, 'Remarks'], [`${P}.additionalComments`, 'Additional comments'], [`${P}.attachments`, 'Documents']],
+  labels: [
+    [`${P}.routing`, 'Routing'],
+    ...MODULE_LABELS(P),
+    [`${P}.remarks`, 'Remarks'],
+    [`${P}.additionalComments`, 'Additional comments'],
+    [`${P}.attachments`, 'Documents'],
+  ],
   content: (d) => ({
     form3210: {
       routing: d.routing,

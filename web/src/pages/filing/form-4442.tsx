@@ -38,7 +38,13 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
   const chosen = categories.find((c) => c.code === draft.category);
   return (
     <>
-      <SelectField path={`${P}.category`} label="Category" value={draft.category} options={categories.map((c) => [c.code, c.name])} onChange={(category) => set({ category })} />
+      <SelectField
+        path={`${P}.category`}
+        label="Category"
+        value={draft.category}
+        options={categories.map((c) => [c.code, c.name])}
+        onChange={(category) => set({ category })}
+      />
       <div className="usa-summary-box margin-bottom-2" aria-live="polite">
         {chosen ? (
           <div className="usa-summary-box__body">
@@ -59,9 +65,17 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         )}
       </div>
       <ModuleFields prefix={P} draft={draft} set={set} mftOptional />
-      {chosen?.requiresDln && <TextField path={`${P}.dln`} label="DLN of the return" hint="14 digits" value={draft.dln} onChange={(dln) => set({ dln })} />}
+      {chosen?.requiresDln && (
+        <TextField path={`${P}.dln`} label="DLN of the return" hint="14 digits" value={draft.dln} onChange={(dln) => set({ dln })} />
+      )}
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
-      <TextField path={`${P}.dateOfFirstCall`} label="Date of the first call (optional)" type="date" value={draft.dateOfFirstCall} onChange={(dateOfFirstCall) => set({ dateOfFirstCall })} />
+      <TextField
+        path={`${P}.dateOfFirstCall`}
+        label="Date of the first call (optional)"
+        type="date"
+        value={draft.dateOfFirstCall}
+        onChange={(dateOfFirstCall) => set({ dateOfFirstCall })}
+      />
       <CheckboxField
         path={`${P}.taxpayerAuthenticated`}
         label="The taxpayer has been authenticated"

@@ -17,13 +17,48 @@ export interface ModuleDraft {
 
 export const EMPTY_MODULE: ModuleDraft = { tinType: 'SSN', tin: '', taxPeriod: '', mft: '' };
 
-export function ModuleFields({ prefix, draft, set, mftOptional }: { prefix: string; draft: ModuleDraft; set(change: Partial<ModuleDraft>): void; mftOptional?: boolean }) {
+export function ModuleFields({
+  prefix,
+  draft,
+  set,
+  mftOptional,
+}: {
+  prefix: string;
+  draft: ModuleDraft;
+  set(change: Partial<ModuleDraft>): void;
+  mftOptional?: boolean;
+}) {
   return (
     <>
-      <SelectField path={`${prefix}.tinType`} label="TIN type" placeholder={false} value={draft.tinType} options={TIN_TYPES} onChange={(tinType) => set({ tinType })} />
-      <TextField path={`${prefix}.tin`} label="TIN" hint="9 digits, with or without dashes" value={draft.tin} onChange={(tin) => set({ tin })} />
-      <TextField path={`${prefix}.taxPeriod`} label="Tax period" hint="YYYYMM" value={draft.taxPeriod} onChange={(taxPeriod) => set({ taxPeriod })} />
-      <TextField path={`${prefix}.mft`} label={mftOptional ? 'MFT (optional)' : 'MFT'} hint="Two digits" value={draft.mft} onChange={(mft) => set({ mft })} />
+      <SelectField
+        path={`${prefix}.tinType`}
+        label="TIN type"
+        placeholder={false}
+        value={draft.tinType}
+        options={TIN_TYPES}
+        onChange={(tinType) => set({ tinType })}
+      />
+      <TextField
+        path={`${prefix}.tin`}
+        label="TIN"
+        hint="9 digits, with or without dashes"
+        value={draft.tin}
+        onChange={(tin) => set({ tin })}
+      />
+      <TextField
+        path={`${prefix}.taxPeriod`}
+        label="Tax period"
+        hint="YYYYMM"
+        value={draft.taxPeriod}
+        onChange={(taxPeriod) => set({ taxPeriod })}
+      />
+      <TextField
+        path={`${prefix}.mft`}
+        label={mftOptional ? 'MFT (optional)' : 'MFT'}
+        hint="Two digits"
+        value={draft.mft}
+        onChange={(mft) => set({ mft })}
+      />
     </>
   );
 }
