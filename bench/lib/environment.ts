@@ -189,7 +189,9 @@ export async function startEnvironment(options: {
       DATA_KEYS: `bench:${randomBytes(32).toString('base64')}`,
       DATA_KEY_ID: 'bench',
       DATA_HMAC_KEY: randomBytes(32).toString('base64'),
+      // The bench clock runs ahead of real time through its scenarios: tokens must outlive them.
       TOKEN_TTL_SECONDS: String(30 * 24 * 3600),
+      TOKEN_MAX_LIFETIME_SECONDS: String(30 * 24 * 3600),
       // Workers and crons off: delivery jobs pile up unconsumed instead of competing with the measurements.
       JOBS_ENABLED: 'false',
       APP_BASE_URL: 'https://hub.example.gov',
