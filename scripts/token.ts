@@ -29,7 +29,8 @@ async function main(args: string[]): Promise<void> {
       if (!employee.active) throw new UsageError(`employee ${employee.email} is deactivated`);
       return issueAccessToken(config.auth, employee.id);
     },
-    { log: (message) => process.stderr.write(`[token] ${message}\n`) },
+    // Quiet on success: scripts call it once per request (`$(npm run -s token -- …)`); failures still say what to do.
+    { log: () => undefined },
   );
   process.stdout.write(`${token}\n`);
 }

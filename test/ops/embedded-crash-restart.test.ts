@@ -129,6 +129,7 @@ describe('after kill -9, with the embedded PostgreSQL', () => {
     const token = runScript('token', env, [email]);
     expect(token.status).toBe(0);
     expect(token.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(token.stderr).toBe('');
 
     const wrongPort = String(await freePort());
     const mismatch = runScript('token', { ...env, EMBEDDED_PG_PORT: wrongPort }, [email]);
