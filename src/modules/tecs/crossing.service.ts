@@ -6,6 +6,7 @@ import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/life
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { UrgentDelivery } from '../../platform/notifications/notification-delivery';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { checkOptionalText, checkText, TEXT_MAX } from '../../platform/validation/text';
@@ -175,8 +176,7 @@ export class CrossingService {
   private async notify(manager: EntityManager, { notify }: CrossingTransition, crossing: Crossing, now: Date): Promise<string[]> {
     const recipients = new Set<string>();
     for (const party of notify!.to) {
-      if (party === CrossingParty.COORDINATOR)
-        (await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      if (party === CrossingParty.COORDINATOR) (await roleHolders(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
       const lookout =
         party === CrossingParty.LOOKOUT_OFFICERS && crossing.lookoutId
           ? await manager.findOneByOrFail(Lookout, { id: crossing.lookoutId })

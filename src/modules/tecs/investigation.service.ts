@@ -10,6 +10,7 @@ import { UrgentDelivery } from '../../platform/notifications/notification-delive
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
+import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
 import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
@@ -287,7 +288,7 @@ export class InvestigationService {
     for (const party of notify.to) {
       if (party === InvestigationParty.GROUP_MANAGER) recipients.push(investigation.groupManagerId);
       if (party === InvestigationParty.REVENUE_OFFICER) recipients.push(investigation.revenueOfficerId);
-      if (party === InvestigationParty.COORDINATOR) recipients.push(...(await this.lookouts.holdersOf(manager, Role.TECS_COORDINATOR)));
+      if (party === InvestigationParty.COORDINATOR) recipients.push(...(await roleHolders(manager, Role.TECS_COORDINATOR)));
     }
     const rows = await this.outbox.enqueue(
       manager,

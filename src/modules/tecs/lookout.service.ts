@@ -260,11 +260,6 @@ export class LookoutService {
       .then((rows: { id: string }[]) => rows.map((r) => r.id));
   }
 
-  /** Everyone holding a role, for notices to "the coordinator" or "CI". */
-  holdersOf(manager: EntityManager, role: Role): Promise<string[]> {
-    return roleHolders(manager, role);
-  }
-
   private transition<A extends LookoutAction>(
     caller: Caller,
     command: LookoutCommand,
@@ -285,9 +280,9 @@ export class LookoutService {
     for (const party of notify.to) {
       if (party === LookoutParty.REVENUE_OFFICER) recipients.add(lookout.revenueOfficerId);
       if (party === LookoutParty.GROUP_MANAGER) recipients.add(lookout.groupManagerId);
-      if (party === LookoutParty.COORDINATOR) (await this.holdersOf(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
+      if (party === LookoutParty.COORDINATOR) (await roleHolders(manager, Role.TECS_COORDINATOR)).forEach((id) => recipients.add(id));
       if (party === LookoutParty.CRIMINAL_INVESTIGATION)
-        (await this.holdersOf(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
+        (await roleHolders(manager, Role.CRIMINAL_INVESTIGATION)).forEach((id) => recipients.add(id));
     }
     recipients.delete(actorId);
     const notices = await this.outbox.enqueue(
