@@ -15,6 +15,7 @@ import { ReferralClosureEffect } from '../modules/referrals/referral-closure-eff
 import { ReferralHistoryEntry } from '../modules/referrals/referral-history.entity';
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
+import { DocumentChunk, StoredDocument } from '../platform/storage/stored-document.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -37,7 +38,9 @@ export const ENTITIES = [
   ClosureHistoryEntry,
   ClosureVersion,
   ReferralClosureEffect,
+  StoredDocument,
+  DocumentChunk,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */
-export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation];
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, StoredDocument];

@@ -25,6 +25,8 @@ import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/opera
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
 import { shutdownBudget } from '../platform/lifecycle/shutdown';
 import { mountConsole } from './console/console';
+import { DOCUMENTS_PATH } from '../platform/storage/document.service';
+import { documentRoutes } from '../platform/storage/document-routes';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -110,6 +112,18 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       clock,
       logUnexpectedError: observability.logUnexpectedError,
       limits: config.exports,
+    }),
+  );
+  app.use(
+    DOCUMENTS_PATH,
+    documentRoutes({
+      documents: services.documents,
+      access: downloadAccess(services.auth),
+      audit: services.audit,
+      clock,
+      logUnexpectedError: observability.logUnexpectedError,
+      idleTimeoutSeconds: config.exports.idleTimeoutSeconds,
+      maxBytes: config.documents.maxBytes,
     }),
   );
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);

@@ -7,6 +7,7 @@ import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
 import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
+import { DocumentResolver, ReferralDocumentsResolver } from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 
@@ -27,6 +28,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ClosureHistoryResolver,
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
+      ReferralDocumentsResolver,
+      DocumentResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -31,6 +31,11 @@ import { ReferralCategoryService } from '../modules/referrals/referral-category.
 import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
+import { referralDocumentOwner } from '../modules/referrals/referral-documents';
+import { Caller } from '../modules/org/caller';
+import { ClamdScanner } from '../platform/storage/clamd-scanner';
+import { DocumentService } from '../platform/storage/document.service';
+import { PostgresDocumentStore } from '../platform/storage/document-store';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -40,7 +45,7 @@ export interface ServiceDependencies {
   clock: Clock;
   jobs: JobQueue;
   mailer: Mailer;
-  config: Pick<AppConfig, 'mail' | 'tecs' | 'auth'>;
+  config: Pick<AppConfig, 'mail' | 'tecs' | 'auth' | 'documents'>;
 }
 
 /** The services of one running hub, wired once. */
@@ -79,6 +84,15 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);
   const audit = new AccessAuditService(dataSource);
+  const { clamd } = config.documents;
+  const documents = new DocumentService<Caller>(
+    dataSource,
+    new PostgresDocumentStore(dataSource),
+    clock,
+    config.documents,
+    clamd ? new ClamdScanner(clamd) : null,
+  );
+  documents.registerOwner(referralDocumentOwner(referrals));
   return {
     audit,
     auth,
@@ -99,6 +113,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     crossings,
     investigations,
     investigationSweep,
+    documents,
   };
 }
 

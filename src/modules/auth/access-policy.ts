@@ -1,4 +1,5 @@
 import { Role } from '../org/role';
+import { DOWNLOAD_DOCUMENT_OPERATION, UPLOAD_DOCUMENT_OPERATION } from '../../platform/storage/document.service';
 
 /** Any signed-in employee; never the DHS machine client. */
 export const ANY_EMPLOYEE = 'ANY_EMPLOYEE' as const;
@@ -120,6 +121,13 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     auditReads: true,
   },
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+
+  // Documents over HTTP (src/platform/storage): the owner's rules decide, for a referral its parties
+  [UPLOAD_DOCUMENT_OPERATION]: {
+    roles: ANY_EMPLOYEE,
+    relation: 'party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party)',
+  },
+  [DOWNLOAD_DOCUMENT_OPERATION]: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

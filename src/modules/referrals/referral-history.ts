@@ -33,6 +33,8 @@ export type ReferralHistoryDetails = {
     closureId: string;
     closureChange: ClosureChangeKind;
   };
+  /** The document's name is not repeated here: history details never carry what may name a taxpayer. */
+  [ReferralAction.ATTACH_DOCUMENT]: { documentId: string; mediaType: string; size: number; sha256: string };
 };
 
 /** One entry kind per action: the action says which details it carries. */

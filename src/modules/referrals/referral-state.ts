@@ -40,12 +40,21 @@ export enum ReferralAction {
   SLA_ESCALATION = 'SLA_ESCALATION',
   /** A recorded breach taken back: a closure made its clock due later than now (referral-closure-retiming.ts). */
   SLA_BREACH_WITHDRAWN = 'SLA_BREACH_WITHDRAWN',
+  /** A document was attached (referral-documents.ts): the state does not change. */
+  ATTACH_DOCUMENT = 'ATTACH_DOCUMENT',
 }
 
 /** The actions people take (rows of REFERRAL_LIFECYCLE). */
 export type LifecycleAction = Exclude<
   ReferralAction,
-  ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN
+  ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN | ReferralAction.ATTACH_DOCUMENT
 >;
 
-registerEnumType(ReferralAction, { name: 'ReferralAction' });
+registerEnumType(ReferralAction, {
+  name: 'ReferralAction',
+  valuesConfig: {
+    ATTACH_DOCUMENT: {
+      description: 'A party attached a document (PDF, TIFF, PNG, JPEG) to the referral; the state is unchanged (Referral.documents)',
+    },
+  },
+});

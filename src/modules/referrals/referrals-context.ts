@@ -11,6 +11,8 @@ import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
 import { SlaReportService } from './sla-report.service';
+import { StoredDocument } from '../../platform/storage/stored-document.entity';
+import { REFERRAL_DOCUMENT_OWNER } from './referral-documents';
 
 /** Per-request batching so a page of referrals costs a bounded number of statements. */
 export function createReferralLoaders(manager: EntityManager) {
@@ -43,6 +45,14 @@ export function createReferralLoaders(manager: EntityManager) {
         order: { at: 'ASC', id: 'ASC' },
       });
       return referralIds.map((id) => rows.filter((row) => row.referralId === id));
+    }),
+    /** A referral's documents, oldest first; only reached through a referral the caller may see. */
+    documents: new DataLoader<string, StoredDocument[]>(async (referralIds) => {
+      const rows = await manager.find(StoredDocument, {
+        where: { ownerKind: REFERRAL_DOCUMENT_OWNER, ownerId: In([...referralIds]) },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
+      return referralIds.map((id) => rows.filter((row) => row.ownerId === id));
     }),
   };
 }

@@ -5,7 +5,7 @@ import { AuditKind, AuditOutcome } from './access-audit.entity';
 import { fieldNames, idsIn } from './audit.middleware';
 import { auditedRequest } from './audited-request';
 
-function refusalOf(error: unknown): AuditOutcome | null {
+export function refusalOf(error: unknown): AuditOutcome | null {
   if (error instanceof ForbiddenError) return AuditOutcome.FORBIDDEN;
   if (error instanceof NotFoundError && error.itemExists) return AuditOutcome.NOT_FOUND;
   return null;

@@ -67,6 +67,13 @@ export interface AppConfig {
     /** A download whose reader takes nothing for this long is cut, so a stalled client cannot hold a connection. */
     idleTimeoutSeconds: number;
   };
+  /** Documents attached to referrals (src/platform/storage). */
+  documents: {
+    /** Largest document accepted, in bytes. */
+    maxBytes: number;
+    /** A ClamAV daemon (CLAMD_ADDRESS) that scans every upload before it becomes visible; null: no scanner. */
+    clamd: { host: string; port: number; timeoutSeconds: number } | null;
+  };
   /** The built web console (`npm run build` writes it there), served at `/`. */
   console: {
     directory: string;
@@ -248,6 +255,16 @@ function dataProtection(env: Env, dataDir: string, environment: AppConfig['envir
   return { keys, currentKeyId, hmacKey: base64Key('DATA_HMAC_KEY', env.DATA_HMAC_KEY, 32) };
 }
 
+/** CLAMD_ADDRESS = host:port of a ClamAV daemon's TCP socket (clamd.conf TCPSocket/TCPAddr); unset: no scanning. */
+function clamd(env: Env): AppConfig['documents']['clamd'] {
+  const raw = env.CLAMD_ADDRESS;
+  if (!raw) return null;
+  const match = /^(\[[0-9a-fA-F:]+\]|[^:\s]+):(\d{1,5})$/.exec(raw);
+  const port = match ? Number(match[2]) : 0;
+  if (!match || port < 1 || port > 65535) throw new ConfigError(`CLAMD_ADDRESS must be host:port, got "${raw}"`);
+  return { host: match[1].replace(/^\[|\]$/g, ''), port, timeoutSeconds: integer(env, 'CLAMD_TIMEOUT_SECONDS', 60, 1, 3600) };
+}
+
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** Metrics are off unless METRICS_PORT is set; off the loopback interface a scrape token is required. */
@@ -344,6 +361,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exports: {
       maxConcurrent: integer(env, 'EXPORT_MAX_CONCURRENT', 2, 1, 100),
       idleTimeoutSeconds: integer(env, 'EXPORT_IDLE_TIMEOUT_SECONDS', 30, 1, 3600),
+    },
+    documents: {
+      maxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      clamd: clamd(env),
     },
     console: {
       directory: resolve(env.CONSOLE_DIR || join('dist', 'web')),

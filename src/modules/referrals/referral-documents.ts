@@ -1,0 +1,55 @@
+import { EntityManager } from 'typeorm';
+import { ConflictError, ForbiddenError } from '../../platform/common/errors';
+import { DocumentOwner } from '../../platform/storage/document-owner';
+import { StoredDocument } from '../../platform/storage/stored-document.entity';
+import { Caller } from '../org/caller';
+import { appendReferralHistory } from './referral-history';
+import { partiesOf } from './referral-parties';
+import { ReferralAction, TERMINAL_STATES } from './referral-state';
+import { Referral } from './referral.entity';
+import { ReferralService } from './referral.service';
+
+/** How documents of referrals are stored and named in upload URLs (`POST /documents/referral/<referral id>`). */
+export const REFERRAL_DOCUMENT_OWNER = 'referral';
+
+/**
+ * Referrals as owners of documents: Form 3210 is a document transmittal (IRM 25.25.6.2.3) and 14566 and 4442
+ * referrals carry supporting documents. Any party attaches while the referral is open (when filing and later, e.g.
+ * RIVO asking for the envelope); whoever may see the referral (ReferralService.get, the one visibility rule) sees
+ * and downloads its documents. Each attachment is a referral history entry.
+ */
+export function referralDocumentOwner(referrals: ReferralService): DocumentOwner<Caller> {
+  const attachable = (referral: Referral): void => {
+    if (TERMINAL_STATES.includes(referral.state)) {
+      throw new ConflictError(`Referral ${referral.referenceNumber} is ${referral.state}: documents are attached to open referrals`, 'WRONG_STATE');
+    }
+  };
+  return {
+    kind: REFERRAL_DOCUMENT_OWNER,
+    async checkAttach(caller, referralId) {
+      const referral = await referrals.get(caller, referralId);
+      if (partiesOf(caller, referral).size === 0) throw new ForbiddenError('Only parties to the referral may attach documents to it');
+      attachable(referral);
+    },
+    async recordAttachment(manager: EntityManager, caller, document: StoredDocument) {
+      // Locked and read again: the referral may have closed while the document was uploading.
+      const referral = await manager.findOneOrFail(Referral, { where: { id: document.ownerId }, lock: { mode: 'pessimistic_write' } });
+      attachable(referral);
+      await appendReferralHistory(manager, [
+        {
+          referralId: referral.id,
+          action: ReferralAction.ATTACH_DOCUMENT,
+          details: { documentId: document.id, mediaType: document.mediaType, size: document.size, sha256: document.sha256 },
+          fromState: referral.state,
+          toState: referral.state,
+          actorId: caller.id,
+          at: document.uploadedAt,
+          note: null,
+        },
+      ]);
+    },
+    async checkRead(caller, referralId) {
+      await referrals.get(caller, referralId);
+    },
+  };
+}
