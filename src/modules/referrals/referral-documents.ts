@@ -21,7 +21,10 @@ export const REFERRAL_DOCUMENT_OWNER = 'referral';
 export function referralDocumentOwner(referrals: ReferralService): DocumentOwner<Caller> {
   const attachable = (referral: Referral): void => {
     if (TERMINAL_STATES.includes(referral.state)) {
-      throw new ConflictError(`Referral ${referral.referenceNumber} is ${referral.state}: documents are attached to open referrals`, 'WRONG_STATE');
+      throw new ConflictError(
+        `Referral ${referral.referenceNumber} is ${referral.state}: documents are attached to open referrals`,
+        'WRONG_STATE',
+      );
     }
   };
   return {

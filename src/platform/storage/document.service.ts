@@ -22,7 +22,11 @@ export const DOWNLOAD_DOCUMENT_OPERATION = 'GET /documents/{documentId}';
 /** A file name as shown and offered back on download: no folders, no control characters, at most 200 characters. */
 const MAX_NAME = 200;
 export function documentName(given: string | undefined): string {
-  const base = (given ?? '').split(/[\\/]/).pop()!.replace(/[\p{Cc}\p{Cf}]/gu, '').trim();
+  const base = (given ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .trim();
   return base.slice(0, MAX_NAME) || 'document';
 }
 
