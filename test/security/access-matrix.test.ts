@@ -14,6 +14,8 @@ import { fileReferral } from '../support/referral-operations';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
 import { tecs } from '../support/tecs-operations';
 import { createOneEmployeePerRole } from '../support/role-callers';
+import { DOWNLOAD_DOCUMENT_OPERATION, UPLOAD_DOCUMENT_OPERATION } from '../../src/platform/storage/document.service';
+import { downloadDocument, PNG, uploadDocument } from '../support/documents';
 
 let schema: GraphQLSchema;
 let hub: TestHub;
@@ -33,7 +35,12 @@ afterAll(() => hub.stop());
 
 describe('the access policy', () => {
   it('covers every query, mutation and download, and names nothing else', () => {
-    const operations = [...everyOperation(schema).map((o) => o.name), ...DOWNLOADS.map((d) => d.path)].sort();
+    const operations = [
+      ...everyOperation(schema).map((o) => o.name),
+      ...DOWNLOADS.map((d) => d.path),
+      UPLOAD_DOCUMENT_OPERATION,
+      DOWNLOAD_DOCUMENT_OPERATION,
+    ].sort();
     expect(Object.keys(ACCESS_POLICY).sort()).toEqual(operations);
   });
 
@@ -65,6 +72,24 @@ describe('the access policy', () => {
         // Allowed callers get past the policy: 200, or 400 where the download needs filters (the SLA period).
         if ((response.status === 403) === allowed) mismatches.push(`${path} as ${role}: ${response.status}`);
         expect(response.status).not.toBe(500);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets every role reach the document routes exactly as the policy grants it (then the owner decides: NOT_FOUND here)', async () => {
+    const mismatches: string[] = [];
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    for (const [role, principal] of principals) {
+      const upload = await uploadDocument(hub, principal.id, nowhere, PNG, 'x.png');
+      const download = await downloadDocument(hub, principal.id, nowhere);
+      await download.arrayBuffer();
+      for (const [operation, status] of [
+        [UPLOAD_DOCUMENT_OPERATION, upload.status],
+        [DOWNLOAD_DOCUMENT_OPERATION, download.status],
+      ] as const) {
+        const allowed = rolesAllow(ACCESS_POLICY[operation], [role]);
+        if (status !== (allowed ? 404 : 403)) mismatches.push(`${operation} as ${role}: ${status}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -350,4 +350,17 @@ describe('the PDF check as the content streams', () => {
     await expect(inspect([head, '<< /S /Launch'])).rejects.toBeInstanceOf(DocumentRefusedError);
     await expect(inspect([head, '<< /JSON /Launcher /Jscript >>'])).resolves.toMatchObject({ mediaType: 'application/pdf' });
   });
+
+  it('skips stream data, where any bytes occur by chance, but not the dictionaries after it (keywords cut in two too)', async () => {
+    const head = testPdf('x', '', 5000).toString('latin1');
+    const image = '9 0 obj\n<< /Length 40 >>\nstream\n\x00/JS /Launch (random image bytes)\nendstream\nendobj\n';
+    await expect(inspect([head, image])).resolves.toMatchObject({ mediaType: 'application/pdf' });
+    await expect(inspect([head, image.slice(0, 20), image.slice(20, 26), image.slice(26)])).resolves.toMatchObject({
+      size: expect.any(Number),
+    });
+    await expect(inspect([head, image, '10 0 obj << /S /JavaScript >> endobj'])).rejects.toBeInstanceOf(DocumentRefusedError);
+    await expect(inspect([head, image.slice(0, 60), image.slice(60, 64), image.slice(64), '<< /S /Launch >>'])).rejects.toBeInstanceOf(
+      DocumentRefusedError,
+    );
+  });
 });

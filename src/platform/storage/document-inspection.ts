@@ -12,6 +12,10 @@ const SNIFF_BYTES = 4100;
 const ACTIVE_PDF_NAMES = new Set(['JavaScript', 'JS', 'Launch']);
 /** A PDF name token: `/` and regular characters (PDF 32000-1 §7.3.5); `#xx` escapes are decoded before comparing. */
 const PDF_NAME = /\/([^\s()<>[\]{}/%]*)/g;
+/** Where stream data starts: the keyword after a stream's dictionary, then an end of line (PDF 32000-1 §7.3.8). */
+const STREAM_START = />>\s*stream\r?\n/g;
+/** Enough of the end of a piece to find a keyword (`>> stream\r\n`, `endstream`) cut in two. */
+const KEYWORD_CARRY = 16;
 /** Names are at most 127 bytes: a longer run without a delimiter is not one of ACTIVE_PDF_NAMES and is not carried. */
 const MAX_CARRIED_NAME = 512;
 
@@ -34,6 +38,7 @@ export class DocumentInspector {
   private head: Buffer[] = [];
   private mediaType: string | null = null;
   private carried = '';
+  private inStream = false;
 
   constructor(private readonly maxBytes: number) {}
 
@@ -80,16 +85,45 @@ export class DocumentInspector {
     if (this.mediaType === 'application/pdf') this.scanPdf(piece.toString('latin1'), false);
   }
 
-  /** Names in this text (and any carried from the last piece); a name that may continue in the next piece is carried. */
+  /**
+   * Names in the PDF's structure, skipping stream data (`>> stream` … `endstream`: page content, images, compressed
+   * data, where any byte sequence may occur by chance). What may continue in the next piece (a name, a keyword)
+   * is carried over; a name carried and seen again is only checked twice.
+   */
   private scanPdf(text: string, final: boolean): void {
     const window = this.carried + text;
     this.carried = '';
-    for (const match of window.matchAll(PDF_NAME)) {
-      const end = match.index + match[0].length;
-      if (!final && end === window.length) {
-        if (match[0].length <= MAX_CARRIED_NAME) this.carried = match[0];
+    let at = 0;
+    for (;;) {
+      if (this.inStream) {
+        const end = window.indexOf('endstream', at);
+        if (end < 0) {
+          if (!final) this.carried = window.slice(Math.max(at, window.length - KEYWORD_CARRY));
+          return;
+        }
+        this.inStream = false;
+        at = end + 'endstream'.length;
+        continue;
+      }
+      STREAM_START.lastIndex = at;
+      const start = STREAM_START.exec(window);
+      const incomplete = this.checkNames(window.slice(at, start ? start.index : window.length), final || start !== null);
+      if (!start) {
+        if (!final) {
+          const from = Math.min(incomplete === null ? window.length : at + incomplete, window.length - KEYWORD_CARRY);
+          this.carried = window.slice(Math.max(at, from));
+        }
         return;
       }
+      this.inStream = true;
+      at = start.index + start[0].length;
+    }
+  }
+
+  /** Refuses an active name; returns where a name that may go on in the next piece starts (or null). */
+  private checkNames(structure: string, complete: boolean): number | null {
+    for (const match of structure.matchAll(PDF_NAME)) {
+      if (!complete && match.index + match[0].length === structure.length) return match[0].length <= MAX_CARRIED_NAME ? match.index : null;
       const name = decodeName(match[1]);
       if (ACTIVE_PDF_NAMES.has(name)) {
         throw new DocumentRefusedError(
@@ -98,6 +132,7 @@ export class DocumentInspector {
         );
       }
     }
+    return null;
   }
 }
 
