@@ -1,9 +1,8 @@
 import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
-import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { Benchmark } from '../lib/benchmark';
+import { fileSample14566 } from '../lib/org';
 import { BENCH_NOW } from '../lib/environment';
 import { PgStatementCounter } from '../lib/pg-counter';
-import { SAMPLE_14566 } from '../lib/samples';
 import { msSince } from '../lib/stats';
 
 const OPEN = 10_000;
@@ -34,16 +33,7 @@ export const benchmark: Benchmark = {
     let { rows: templates } = await admin.query<{ id: string }>(
       `SELECT id FROM referral WHERE form = 'F14566' ORDER BY created_at LIMIT 1`,
     );
-    if (!templates.length) {
-      const filer = await ctx.env.hub.services.org.loadCaller(functions[0].workerIds[0]);
-      ctx.env.clock.set(BENCH_NOW);
-      const filed = await ctx.env.hub.services.referrals.file(filer, {
-        form: ReferralForm.F14566,
-        receivingFunctionId: functions[1].id,
-        content: { form14566: SAMPLE_14566 } as never,
-      });
-      templates = [{ id: filed.id }];
-    }
+    if (!templates.length) templates = [{ id: (await fileSample14566(ctx.env, ctx.org)).referral.id }];
 
     const received = new Date(RECEIVED_AT);
     const rows = Array.from({ length: OPEN }, (_, i) => {

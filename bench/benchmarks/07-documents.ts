@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import { DOCUMENT_CHUNK_BYTES } from '../../src/platform/storage/document-envelope';
 import { Benchmark } from '../lib/benchmark';
-import { BENCH_NOW } from '../lib/environment';
-import { SAMPLE_14566 } from '../lib/samples';
+import { fileSample14566 } from '../lib/org';
 import { median, msSince } from '../lib/stats';
 
 const MB = 1024 * 1024;
@@ -34,14 +32,7 @@ export const benchmark: Benchmark = {
   title: 'Documents: 10 MB PDF upload and download',
   async run(ctx) {
     const rounds = ctx.options.quick ? 5 : 15;
-    const { functions } = ctx.org;
-    const filer = await ctx.env.hub.services.org.loadCaller(functions[0].workerIds[0]);
-    ctx.env.clock.set(BENCH_NOW);
-    const referral = await ctx.env.hub.services.referrals.file(filer, {
-      form: ReferralForm.F14566,
-      receivingFunctionId: functions[1].id,
-      content: { form14566: SAMPLE_14566 } as never,
-    });
+    const { filer, referral } = await fileSample14566(ctx.env, ctx.org);
     const pdf = tenMegabytePdf();
     const origin = new URL(ctx.env.graphqlUrl).origin;
     const authorization = `Bearer ${await ctx.env.token(filer.id)}`;

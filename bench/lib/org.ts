@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { BENCH_NOW, BenchEnvironment } from './environment';
+import { SAMPLE_14566 } from './samples';
 
 /** The organisation of the benchmark: 50 functions × 40 employees = 2,000 employees. */
 export const FUNCTION_COUNT = 50;
@@ -92,4 +95,16 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
   await client.query('COMMIT');
   await client.query('ANALYZE business_function, employee, liaison_assignment');
   return { functions, adminId, employeeCount: employees.length, liaisonCount: assignments.length };
+}
+
+/** One Form 14566 filed through the service at BENCH_NOW, by a worker of the first function to the second. */
+export async function fileSample14566(env: BenchEnvironment, org: BenchOrg) {
+  const filer = await env.hub.services.org.loadCaller(org.functions[0].workerIds[0]);
+  env.clock.set(BENCH_NOW);
+  const referral = await env.hub.services.referrals.file(filer, {
+    form: ReferralForm.F14566,
+    receivingFunctionId: org.functions[1].id,
+    content: { form14566: SAMPLE_14566 } as never,
+  });
+  return { filer, referral };
 }

@@ -102,13 +102,16 @@ export function documentRoutes<C extends { id: string }>(options: DocumentRoutes
   const { documents, access, audit, clock, logUnexpectedError: log, maxBytes } = options;
   const router = express.Router();
 
-  /** Authenticated, allowed by the policy, and refusals of existing items audited; the handler does the rest. */
+  /**
+   * Authenticated, allowed by the policy, the item id in the path (`idParameter`) a UUID, and refusals of existing
+   * items audited; the handler does the rest.
+   */
   const guarded =
     (
       operation: string,
       kind: AuditKind,
-      itemIdOf: (req: Request) => string,
-      handle: (req: Request, res: Response, caller: C) => Promise<void>,
+      idParameter: string,
+      handle: (req: Request, res: Response, caller: C, itemId: string) => Promise<void>,
     ) =>
     async (req: Request, res: Response): Promise<void> => {
       let request: AuditedRequest | null = null;
@@ -116,10 +119,12 @@ export function documentRoutes<C extends { id: string }>(options: DocumentRoutes
         const caller = await access.authenticate(req.headers.authorization, clock.now());
         request = requestOf(req, res, caller.id);
         if (!access.policyFor(operation, caller).allowed) throw new ForbiddenError(`You may not call ${operation}`);
-        await handle(req, res, caller);
+        const itemId = String(req.params[idParameter]);
+        if (!isUuid(itemId)) throw InvalidInputError.single(idParameter, 'is not an id');
+        await handle(req, res, caller, itemId);
       } catch (error) {
         const outcome = refusalOf(error);
-        if (request && outcome) await audit.record(request, kind, operation, [itemIdOf(req)], [], outcome).catch(log);
+        if (request && outcome) await audit.record(request, kind, operation, [String(req.params[idParameter])], [], outcome).catch(log);
         if (res.headersSent) {
           // The status is sent: the connection is cut, so the download is visibly incomplete.
           log(error);
@@ -135,62 +140,49 @@ export function documentRoutes<C extends { id: string }>(options: DocumentRoutes
 
   router.post(
     '/:ownerKind/:ownerId',
-    guarded(
-      UPLOAD_DOCUMENT_OPERATION,
-      AuditKind.MUTATION,
-      (req) => String(req.params.ownerId),
-      async (req, res, caller) => {
-        const target = { ownerKind: String(req.params.ownerKind), ownerId: String(req.params.ownerId) };
-        if (!isUuid(target.ownerId)) throw InvalidInputError.single('ownerId', 'is not an id');
-        await documents.checkAttach(caller, target.ownerKind, target.ownerId);
-        const file = await filePartOf(req, maxBytes);
-        const document = await documents.upload(caller, requestOf(req, res, caller.id), target, file);
-        res.status(201).json(uploaded(document));
-      },
-    ),
+    guarded(UPLOAD_DOCUMENT_OPERATION, AuditKind.MUTATION, 'ownerId', async (req, res, caller, ownerId) => {
+      const target = { ownerKind: String(req.params.ownerKind), ownerId };
+      await documents.checkAttach(caller, target.ownerKind, target.ownerId);
+      const file = await filePartOf(req, maxBytes);
+      const document = await documents.upload(caller, requestOf(req, res, caller.id), target, file);
+      res.status(201).json(uploaded(document));
+    }),
   );
 
   router.get(
     '/:documentId',
-    guarded(
-      DOWNLOAD_DOCUMENT_OPERATION,
-      AuditKind.READ,
-      (req) => String(req.params.documentId),
-      async (req, res, caller) => {
-        const documentId = String(req.params.documentId);
-        if (!isUuid(documentId)) throw InvalidInputError.single('documentId', 'is not an id');
-        const { document, content } = await documents.open(caller, documentId);
-        // Written before any byte leaves: a download that fails midway is still on record.
-        await audit.record(
-          requestOf(req, res, caller.id),
-          AuditKind.READ,
-          DOWNLOAD_DOCUMENT_OPERATION,
-          [document.id, document.ownerId],
-          ['content'],
-        );
-        const chunks = content[Symbol.asyncIterator]();
-        // The first chunk is read (and checked) before the status: a small document is wholly checked before it is sent.
-        const first = await chunks.next();
-        res.status(200);
-        res.attachment(document.name);
-        res.set({
-          'content-type': document.mediaType,
-          'content-length': String(document.size),
-          'x-content-type-options': 'nosniff',
-          'content-security-policy': DOWNLOAD_CSP,
-          'cache-control': 'no-store',
-          // RFC 9530: the receiver can check the bytes are the ones uploaded.
-          'repr-digest': `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`,
-        });
-        res.setTimeout(options.idleTimeoutSeconds * 1000, () =>
-          res.destroy(new Error(`the reader took nothing for ${options.idleTimeoutSeconds} s`)),
-        );
-        await pipeline(async function* () {
-          if (!first.done) yield first.value;
-          for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-        }, res);
-      },
-    ),
+    guarded(DOWNLOAD_DOCUMENT_OPERATION, AuditKind.READ, 'documentId', async (req, res, caller, documentId) => {
+      const { document, content } = await documents.open(caller, documentId);
+      // Written before any byte leaves: a download that fails midway is still on record.
+      await audit.record(
+        requestOf(req, res, caller.id),
+        AuditKind.READ,
+        DOWNLOAD_DOCUMENT_OPERATION,
+        [document.id, document.ownerId],
+        ['content'],
+      );
+      const chunks = content[Symbol.asyncIterator]();
+      // The first chunk is read (and checked) before the status: a small document is wholly checked before it is sent.
+      const first = await chunks.next();
+      res.status(200);
+      res.attachment(document.name);
+      res.set({
+        'content-type': document.mediaType,
+        'content-length': String(document.size),
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': DOWNLOAD_CSP,
+        'cache-control': 'no-store',
+        // RFC 9530: the receiver can check the bytes are the ones uploaded.
+        'repr-digest': `sha-256=:${Buffer.from(document.sha256, 'hex').toString('base64')}:`,
+      });
+      res.setTimeout(options.idleTimeoutSeconds * 1000, () =>
+        res.destroy(new Error(`the reader took nothing for ${options.idleTimeoutSeconds} s`)),
+      );
+      await pipeline(async function* () {
+        if (!first.done) yield first.value;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+      }, res);
+    }),
   );
   return router;
 }
