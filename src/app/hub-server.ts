@@ -124,6 +124,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       logUnexpectedError: observability.logUnexpectedError,
       idleTimeoutSeconds: config.exports.idleTimeoutSeconds,
       maxBytes: config.documents.maxBytes,
+      maxConcurrentUploads: config.documents.maxConcurrentUploads,
     }),
   );
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);

@@ -7,6 +7,7 @@ import { startClamdPeer, ClamdPeer, EICAR } from '../support/clamd-peer';
 import { startTestHub, TestHub, testConfig } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_3210 } from '../support/org-fixture';
 import { fileReferral } from '../support/referral-operations';
+import { eventually } from '../support/wait';
 import { downloadDocument, PNG, testPdf, uploadDocument } from '../support/documents';
 
 const MB = 1024 * 1024;
@@ -89,6 +90,51 @@ describe('a large document streams through in chunks (never whole in memory)', (
   }, 120_000);
 });
 
+describe('uploads at once', () => {
+  let hub: TestHub;
+  let org: TestOrganisation;
+  beforeAll(async () => {
+    hub = await startTestHub({ env: { DOCUMENT_MAX_CONCURRENT_UPLOADS: '1' } });
+    org = await createTestOrganisation(hub.services, hub.database.dataSource);
+  });
+  afterAll(() => hub.stop());
+
+  it('refuses more than DOCUMENT_MAX_CONCURRENT_UPLOADS with 429 and Retry-After: each holds a database connection', async () => {
+    const referral = await file3210(hub, org);
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    async function* slow() {
+      yield testPdf('slow', '', 300 * 1024);
+      await finished;
+    }
+    const first = uploadDocument(hub, org.people.originator.id, referral.id, slow());
+    await eventually(
+      async () =>
+        (
+          await hub.database.dataSource.query(
+            "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'",
+          )
+        ).length > 0,
+    );
+    const second = await fetch(new URL(`/documents/referral/${referral.id}`, hub.url), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await hub.tokenFor(org.people.originator.id)}`,
+        'content-type': 'multipart/form-data; boundary=x',
+      },
+      body: '--x--\r\n',
+    });
+    expect([second.status, second.headers.get('retry-after'), ((await second.json()) as any).errors[0].extensions.code]).toEqual([
+      429,
+      '5',
+      'TOO_MANY_REQUESTS',
+    ]);
+    finish();
+    expect((await first).status).toBe(201);
+    expect((await uploadDocument(hub, org.people.originator.id, referral.id, PNG, 'next.png')).status).toBe(201);
+  });
+});
+
 describe('the ClamAV hook (clamd INSTREAM over TCP): scanned before a document becomes visible', () => {
   let peer: ClamdPeer;
   let hub: TestHub;
@@ -140,7 +186,7 @@ describe('document settings', () => {
       port: 3310,
       timeoutSeconds: 60,
     });
-    expect(testConfig('postgresql://x/y').documents).toEqual({ maxBytes: 25 * MB, clamd: null });
+    expect(testConfig('postgresql://x/y').documents).toEqual({ maxBytes: 25 * MB, maxConcurrentUploads: 4, clamd: null });
     expect(() => testConfig('postgresql://x/y', { CLAMD_ADDRESS: 'clamav.internal' })).toThrow(ConfigError);
     expect(() => testConfig('postgresql://x/y', { DOCUMENT_MAX_BYTES: '0' })).toThrow(ConfigError);
   });

@@ -71,6 +71,8 @@ export interface AppConfig {
   documents: {
     /** Largest document accepted, in bytes. */
     maxBytes: number;
+    /** Uploads stored at once (each holds a database connection and transaction while it streams); more get HTTP 429. */
+    maxConcurrentUploads: number;
     /** A ClamAV daemon (CLAMD_ADDRESS) that scans every upload before it becomes visible; null: no scanner. */
     clamd: { host: string; port: number; timeoutSeconds: number } | null;
   };
@@ -364,6 +366,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     documents: {
       maxBytes: integer(env, 'DOCUMENT_MAX_BYTES', 25 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxConcurrentUploads: integer(env, 'DOCUMENT_MAX_CONCURRENT_UPLOADS', 4, 1, 100),
       clamd: clamd(env),
     },
     console: {

@@ -6,7 +6,7 @@ import { AuditKind } from '../audit/access-audit.entity';
 import { AccessAuditService, AuditedRequest } from '../audit/access-audit.service';
 import { refusalOf } from '../audit/refusal-audit.middleware';
 import { Clock } from '../common/clock';
-import { ForbiddenError, InvalidInputError } from '../common/errors';
+import { ForbiddenError, InvalidInputError, TooManyRequestsError } from '../common/errors';
 import { isUuid } from '../common/uuid';
 import { DownloadAccess } from '../exports/download';
 import { httpErrorOf } from '../graphql/error-mapper';
@@ -25,7 +25,12 @@ export interface DocumentRoutesOptions<C extends { id: string }> {
   idleTimeoutSeconds: number;
   /** Largest document accepted, bytes (DOCUMENT_MAX_BYTES). */
   maxBytes: number;
+  /** Uploads streaming at once (DOCUMENT_MAX_CONCURRENT_UPLOADS). */
+  maxConcurrentUploads: number;
 }
+
+/** How long a client refused for too many uploads at once should wait. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** A download is never shown in the browser: no script, plugin, frame or style of it runs (CSP sandbox). */
 const DOWNLOAD_CSP = "default-src 'none'; sandbox";
@@ -99,7 +104,8 @@ function answer(res: Response, error: unknown, log: (error: unknown) => void): v
  * an upload goes part by part from the socket to PostgreSQL, a download chunk by chunk back out.
  */
 export function documentRoutes<C extends { id: string }>(options: DocumentRoutesOptions<C>): Router {
-  const { documents, access, audit, clock, logUnexpectedError: log, maxBytes } = options;
+  const { documents, access, audit, clock, logUnexpectedError: log, maxBytes, maxConcurrentUploads } = options;
+  let uploading = 0;
   const router = express.Router();
 
   /**
@@ -143,9 +149,19 @@ export function documentRoutes<C extends { id: string }>(options: DocumentRoutes
     guarded(UPLOAD_DOCUMENT_OPERATION, AuditKind.MUTATION, 'ownerId', async (req, res, caller, ownerId) => {
       const target = { ownerKind: String(req.params.ownerKind), ownerId };
       await documents.checkAttach(caller, target.ownerKind, target.ownerId);
-      const file = await filePartOf(req, maxBytes);
-      const document = await documents.upload(caller, requestOf(req, res, caller.id), target, file);
-      res.status(201).json(uploaded(document));
+      // Each upload holds a pooled connection and its transaction while the client sends: a bounded number at once.
+      if (uploading >= maxConcurrentUploads) {
+        res.set('retry-after', String(RETRY_AFTER_SECONDS));
+        throw new TooManyRequestsError(`At most ${maxConcurrentUploads} uploads are stored at once: try again shortly`);
+      }
+      uploading++;
+      try {
+        const file = await filePartOf(req, maxBytes);
+        const document = await documents.upload(caller, requestOf(req, res, caller.id), target, file);
+        res.status(201).json(uploaded(document));
+      } finally {
+        uploading--;
+      }
     }),
   );
 
