@@ -124,6 +124,12 @@ describe('documents travel with the referral (IRM 25.25.6.2.3: a Form 3210 trans
     ]);
   });
 
+  it('keeps no TIN in a file name (scans are often named after one): the name is shown to every party', async () => {
+    const referral = await file3210();
+    const { body } = await uploadDocument(hub, org.people.originator.id, referral.id, PNG, 'SSN 123-45-6789 envelope.png');
+    expect(body.name).toBe('SSN [TIN removed] envelope.png');
+  });
+
   it('accepts PDF, TIFF, PNG and JPEG, the type found in the content whatever the name says', async () => {
     const referral = await file3210();
     for (const [content, type] of [

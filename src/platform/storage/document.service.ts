@@ -5,6 +5,7 @@ import { AuditedRequest } from '../audit/access-audit.service';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { taxpayerDataCipher } from '../security/taxpayer-data-cipher';
+import { replaceTinShapedNumbers } from '../security/tin-shapes';
 import { ClamdScanner } from './clamd-scanner';
 import { DOCUMENT_CHUNK_BYTES, DocumentEnvelope } from './document-envelope';
 import { DocumentInspector } from './document-inspection';
@@ -19,15 +20,19 @@ export const DOCUMENTS_PATH = '/documents';
 export const UPLOAD_DOCUMENT_OPERATION = 'POST /documents/{ownerKind}/{ownerId}';
 export const DOWNLOAD_DOCUMENT_OPERATION = 'GET /documents/{documentId}';
 
-/** A file name as shown and offered back on download: no folders, no control characters, at most 200 characters. */
 const MAX_NAME = 200;
+
+/**
+ * A file name as shown and offered back on download: no folders, no control characters, at most 200 characters, and
+ * no TIN (scans are often named after one): the name is shown to every party, where TINs are masked.
+ */
 export function documentName(given: string | undefined): string {
   const base = (given ?? '')
     .split(/[\\/]/)
     .pop()!
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .trim();
-  return base.slice(0, MAX_NAME) || 'document';
+  return replaceTinShapedNumbers(base.slice(0, MAX_NAME), '[TIN removed]') || 'document';
 }
 
 export interface DocumentLimits {
