@@ -7,6 +7,7 @@ import { lifecycleMarkdownTable } from '../src/modules/referrals/referral-lifecy
 import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifecycle';
 import { crossingLifecycleMarkdownTable } from '../src/modules/tecs/crossing-lifecycle';
 import { investigationLifecycleMarkdownTable } from '../src/modules/tecs/investigation-lifecycle';
+import { customsRequestLifecycleMarkdownTable } from '../src/modules/disclosure/customs-request-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -22,6 +23,10 @@ describe('README stays true', () => {
   it('prints the crossing and OI tables generated from CROSSING_LIFECYCLE and INVESTIGATION_LIFECYCLE', () => {
     expect(readme).toContain(crossingLifecycleMarkdownTable());
     expect(readme).toContain(investigationLifecycleMarkdownTable());
+  });
+
+  it('prints the Customs request table generated from CUSTOMS_REQUEST_LIFECYCLE in the Disclosure section', () => {
+    expect(readme.split('## Disclosure')[1].split('\n## ')[0]).toContain(customsRequestLifecycleMarkdownTable());
   });
 
   it('documents every reason a CONFLICT carries', () => {

@@ -15,6 +15,9 @@ import { ReferralClosureEffect } from '../modules/referrals/referral-closure-eff
 import { ReferralHistoryEntry } from '../modules/referrals/referral-history.entity';
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
+import { CustomsRequest } from '../modules/disclosure/customs-request.entity';
+import { CustomsRequestHistoryEntry } from '../modules/disclosure/customs-request-history.entity';
+import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-accounting.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -37,7 +40,10 @@ export const ENTITIES = [
   ClosureHistoryEntry,
   ClosureVersion,
   ReferralClosureEffect,
+  CustomsRequest,
+  CustomsRequestHistoryEntry,
+  DisclosureAccountingEntry,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */
-export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation];
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, CustomsRequest];

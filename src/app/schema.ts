@@ -9,6 +9,7 @@ import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modu
 import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
+import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -27,6 +28,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ClosureHistoryResolver,
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
+      CustomsRequestResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -31,6 +31,9 @@ import { ReferralCategoryService } from '../modules/referrals/referral-category.
 import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
+import { CustomsRequestService } from '../modules/disclosure/customs-request.service';
+import { DisclosureAccounting } from '../modules/disclosure/disclosure-accounting';
+import { registerDisclosureNotices } from '../modules/disclosure/disclosure-notices';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -78,6 +81,9 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
   registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);
+  const disclosureAccounting = new DisclosureAccounting(dataSource);
+  const customsRequests = new CustomsRequestService(dataSource, clock, outbox, disclosureAccounting);
+  registerDisclosureNotices(composer);
   const audit = new AccessAuditService(dataSource);
   return {
     audit,
@@ -99,6 +105,8 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     crossings,
     investigations,
     investigationSweep,
+    disclosureAccounting,
+    customsRequests,
   };
 }
 

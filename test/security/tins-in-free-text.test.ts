@@ -174,6 +174,7 @@ describe('through the API', () => {
       'documentNumber',
       'ein',
       'fax',
+      'letterReference',
       'mft',
       'phone',
       'ssn',

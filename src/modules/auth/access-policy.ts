@@ -12,7 +12,17 @@ export interface OperationPolicy {
   auditReads?: true;
 }
 
-const { ADMIN, MANAGER, GROUP_MANAGER, REVENUE_OFFICER, TECS_COORDINATOR, CRIMINAL_INVESTIGATION, DHS_INTERFACE, AUDITOR } = Role;
+const {
+  ADMIN,
+  MANAGER,
+  GROUP_MANAGER,
+  REVENUE_OFFICER,
+  TECS_COORDINATOR,
+  CRIMINAL_INVESTIGATION,
+  DHS_INTERFACE,
+  AUDITOR,
+  DISCLOSURE_OFFICER,
+} = Role;
 
 const REFERRAL_PARTY =
   'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
@@ -120,6 +130,24 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     auditReads: true,
   },
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+
+  // Disclosure: Customs requests under 26 CFR 301.6103(l)(14)-1 and the accounting of disclosures
+  customsRequest: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsRequests: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsRequestHistory: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsReleaseLetter: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  recordCustomsRequest: { roles: [DISCLOSURE_OFFICER], relation: null },
+  returnCustomsRequestIncomplete: { roles: [DISCLOSURE_OFFICER], relation: null },
+  answerCustomsScreen: { roles: [DISCLOSURE_OFFICER], relation: null },
+  decideCustomsItem: { roles: [DISCLOSURE_OFFICER], relation: null },
+  concludeCustomsReview: { roles: [DISCLOSURE_OFFICER], relation: null },
+  returnCustomsReview: { roles: [DISCLOSURE_OFFICER], relation: 'a disclosure officer who took no part in the review (two-person rule)' },
+  releaseCustomsDisclosure: {
+    roles: [DISCLOSURE_OFFICER],
+    relation: 'a disclosure officer who took no part in the review (two-person rule)',
+  },
+  disclosureAccounting: { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
+  '/exports/disclosure-accounting.csv': { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -16,6 +16,8 @@ export enum Role {
   AUDITOR = 'AUDITOR',
   /** The DHS interface: a machine client that may only report crossings. */
   DHS_INTERFACE = 'DHS_INTERFACE',
+  /** Records and decides Customs requests under 26 CFR 301.6103(l)(14)-1 and keeps the accounting of disclosures. */
+  DISCLOSURE_OFFICER = 'DISCLOSURE_OFFICER',
 }
 
 registerEnumType(Role, {
@@ -30,5 +32,9 @@ registerEnumType(Role, {
     ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
     AUDITOR: { description: 'Reads the access audit' },
     DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
+    DISCLOSURE_OFFICER: {
+      description:
+        'Disclosure officer: records and decides written Customs (CBP) requests for return information (26 CFR 301.6103(l)(14)-1) and reads the accounting of disclosures',
+    },
   },
 });

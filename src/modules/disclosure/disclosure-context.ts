@@ -1,0 +1,8 @@
+import { OrgContext } from '../org/org-context';
+import { CustomsRequestService } from './customs-request.service';
+import { DisclosureAccounting } from './disclosure-accounting';
+
+/** What the disclosure resolvers read of a request's context. */
+export type DisclosureContext = OrgContext & {
+  services: { customsRequests: CustomsRequestService; disclosureAccounting: DisclosureAccounting };
+};
