@@ -18,6 +18,7 @@ import { Referral } from '../modules/referrals/referral.entity';
 import { CustomsRequest } from '../modules/disclosure/customs-request.entity';
 import { CustomsRequestHistoryEntry } from '../modules/disclosure/customs-request-history.entity';
 import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-accounting.entity';
+import { DhsDisclosureAuthorization, TecsDisclosure } from '../modules/disclosure/tecs-disclosure.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -43,6 +44,8 @@ export const ENTITIES = [
   CustomsRequest,
   CustomsRequestHistoryEntry,
   DisclosureAccountingEntry,
+  DhsDisclosureAuthorization,
+  TecsDisclosure,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */

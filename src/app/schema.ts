@@ -10,6 +10,7 @@ import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
+import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -29,6 +30,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
       CustomsRequestResolver,
+      TecsDisclosureResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -34,6 +34,7 @@ import { ReferralService } from '../modules/referrals/referral.service';
 import { CustomsRequestService } from '../modules/disclosure/customs-request.service';
 import { DisclosureAccounting } from '../modules/disclosure/disclosure-accounting';
 import { registerDisclosureNotices } from '../modules/disclosure/disclosure-notices';
+import { TecsDisclosureService } from '../modules/disclosure/tecs-disclosure.service';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -83,6 +84,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   registerTecsNoticeSubjects(composer);
   const disclosureAccounting = new DisclosureAccounting(dataSource);
   const customsRequests = new CustomsRequestService(dataSource, clock, outbox, disclosureAccounting);
+  const tecsDisclosures = new TecsDisclosureService(dataSource, clock, crossings, disclosureAccounting);
   registerDisclosureNotices(composer);
   const audit = new AccessAuditService(dataSource);
   return {
@@ -107,6 +109,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     investigationSweep,
     disclosureAccounting,
     customsRequests,
+    tecsDisclosures,
   };
 }
 

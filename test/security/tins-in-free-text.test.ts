@@ -169,6 +169,7 @@ describe('through the API', () => {
     }
     expect(failures).toEqual([]);
     expect([...new Set(exempt)].sort()).toEqual([
+      'dhsReference',
       'dhsReportId',
       'dln',
       'documentNumber',
@@ -177,6 +178,7 @@ describe('through the API', () => {
       'letterReference',
       'mft',
       'phone',
+      'reference',
       'ssn',
       'taxPeriod',
       'tecsRecordReference',

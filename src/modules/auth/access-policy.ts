@@ -148,6 +148,13 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   },
   disclosureAccounting: { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
   '/exports/disclosure-accounting.csv': { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
+  discloseTecsInformation: {
+    roles: ANY_EMPLOYEE,
+    relation: `${TECS_CASE}; to the taxpayer or a representative with authority on file only (third parties: FORBIDDEN)`,
+  },
+  recordDhsDisclosureAuthorization: { roles: ANY_EMPLOYEE, relation: TECS_CASE },
+  tecsDisclosures: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  dhsDisclosureAuthorizations: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
 import { InvalidInputError } from '../../platform/common/errors';
 import { LIST_MAX, Problems } from '../../platform/validation/checked';
 import { checkTin, TinType } from '../../platform/validation/identifiers';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
 import { CustomsAuditCertification } from './customs-request-state';
+import { pastDateProblems } from './past-date';
 import { CustomsRequestItemInput, RecordCustomsRequestInput } from './customs-request.types';
 
 export interface ValidCustomsRequest {
@@ -94,14 +94,9 @@ function checkItems(
   });
 }
 
-/** YYYY-MM-DD, a real date, not after today (UTC). */
+/** The receipt date of the letter: required, a real date, not after today (UTC). */
 function checkReceivedOn(raw: string | null | undefined, now: Date, problems: Problems): string {
-  if (blank(raw)) {
-    problems.add('receivedOn', 'the date the written request was received is required');
-    return '';
-  }
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(raw!) ? DateTime.fromISO(raw!, { zone: 'UTC' }) : null;
-  if (!date?.isValid) problems.add('receivedOn', 'must be a date YYYY-MM-DD');
-  else if (date > DateTime.fromJSDate(now, { zone: 'UTC' }).startOf('day')) problems.add('receivedOn', 'cannot be in the future');
-  return raw!;
+  if (blank(raw)) problems.add('receivedOn', 'the date the written request was received is required');
+  else problems.errors.push(...pastDateProblems(raw!, 'receivedOn', now));
+  return raw ?? '';
 }

@@ -4,6 +4,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** What kind of disclosure outside the IRS an accounting entry records. */
 export enum DisclosureKind {
   CUSTOMS_RELEASE = 'CUSTOMS_RELEASE',
+  TECS_DISCLOSURE = 'TECS_DISCLOSURE',
 }
 
 registerEnumType(DisclosureKind, {
@@ -11,6 +12,7 @@ registerEnumType(DisclosureKind, {
   description: 'What kind of disclosure outside the IRS an accounting entry records',
   valuesConfig: {
     CUSTOMS_RELEASE: { description: 'Return information released to Customs (CBP) under IRC 6103(l)(14)' },
+    TECS_DISCLOSURE: { description: 'Facts of a DHS crossing report disclosed to the taxpayer or their representative (seed 000)' },
   },
 });
 

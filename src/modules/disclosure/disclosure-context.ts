@@ -1,8 +1,9 @@
 import { OrgContext } from '../org/org-context';
 import { CustomsRequestService } from './customs-request.service';
 import { DisclosureAccounting } from './disclosure-accounting';
+import { TecsDisclosureService } from './tecs-disclosure.service';
 
 /** What the disclosure resolvers read of a request's context. */
 export type DisclosureContext = OrgContext & {
-  services: { customsRequests: CustomsRequestService; disclosureAccounting: DisclosureAccounting };
+  services: { customsRequests: CustomsRequestService; disclosureAccounting: DisclosureAccounting; tecsDisclosures: TecsDisclosureService };
 };
