@@ -8,6 +8,7 @@ import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifec
 import { crossingLifecycleMarkdownTable } from '../src/modules/tecs/crossing-lifecycle';
 import { investigationLifecycleMarkdownTable } from '../src/modules/tecs/investigation-lifecycle';
 import { customsRequestLifecycleMarkdownTable } from '../src/modules/disclosure/customs-request-lifecycle';
+import { pastTravelLifecycleMarkdownTable } from '../src/modules/disclosure/past-travel-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -25,8 +26,10 @@ describe('README stays true', () => {
     expect(readme).toContain(investigationLifecycleMarkdownTable());
   });
 
-  it('prints the Customs request table generated from CUSTOMS_REQUEST_LIFECYCLE in the Disclosure section', () => {
-    expect(readme.split('## Disclosure')[1].split('\n## ')[0]).toContain(customsRequestLifecycleMarkdownTable());
+  it('prints the Customs request and past-travel tables generated from their lifecycles in the Disclosure section', () => {
+    const disclosure = readme.split('## Disclosure')[1].split('\n## ')[0];
+    expect(disclosure).toContain(customsRequestLifecycleMarkdownTable());
+    expect(disclosure).toContain(pastTravelLifecycleMarkdownTable());
   });
 
   it('documents every reason a CONFLICT carries', () => {

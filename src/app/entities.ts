@@ -16,9 +16,10 @@ import { ReferralHistoryEntry } from '../modules/referrals/referral-history.enti
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
 import { CustomsRequest } from '../modules/disclosure/customs-request.entity';
-import { CustomsRequestHistoryEntry } from '../modules/disclosure/customs-request-history.entity';
+import { DisclosureHistoryEntry } from '../modules/disclosure/disclosure-history.entity';
 import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-accounting.entity';
 import { DhsDisclosureAuthorization, TecsDisclosure } from '../modules/disclosure/tecs-disclosure.entity';
+import { PastTravelRequest } from '../modules/disclosure/past-travel-request.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -42,11 +43,12 @@ export const ENTITIES = [
   ClosureVersion,
   ReferralClosureEffect,
   CustomsRequest,
-  CustomsRequestHistoryEntry,
+  DisclosureHistoryEntry,
   DisclosureAccountingEntry,
   DhsDisclosureAuthorization,
   TecsDisclosure,
+  PastTravelRequest,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */
-export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, CustomsRequest];
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, CustomsRequest, PastTravelRequest];

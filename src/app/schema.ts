@@ -11,6 +11,7 @@ import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
 import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
+import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -31,6 +32,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ReferralClosuresResolver,
       CustomsRequestResolver,
       TecsDisclosureResolver,
+      PastTravelResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

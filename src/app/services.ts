@@ -35,6 +35,7 @@ import { CustomsRequestService } from '../modules/disclosure/customs-request.ser
 import { DisclosureAccounting } from '../modules/disclosure/disclosure-accounting';
 import { registerDisclosureNotices } from '../modules/disclosure/disclosure-notices';
 import { TecsDisclosureService } from '../modules/disclosure/tecs-disclosure.service';
+import { PastTravelService } from '../modules/disclosure/past-travel.service';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -85,6 +86,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const disclosureAccounting = new DisclosureAccounting(dataSource);
   const customsRequests = new CustomsRequestService(dataSource, clock, outbox, disclosureAccounting);
   const tecsDisclosures = new TecsDisclosureService(dataSource, clock, crossings, disclosureAccounting);
+  const pastTravel = new PastTravelService(dataSource, clock, outbox);
   registerDisclosureNotices(composer);
   const audit = new AccessAuditService(dataSource);
   return {
@@ -110,6 +112,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     disclosureAccounting,
     customsRequests,
     tecsDisclosures,
+    pastTravel,
   };
 }
 

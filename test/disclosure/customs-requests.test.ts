@@ -55,7 +55,7 @@ describe('26 CFR 301.6103(l)(14)-1(b): the written request is complete only with
       expect(errors.map((e) => e.field)).toEqual([field]);
       expect(errors[0].message).toContain(paragraph);
       expect(await count('customs_request')).toBe(0);
-      expect(await count('customs_request_history')).toBe(0);
+      expect(await count('disclosure_history')).toBe(0);
       expect(await count('notification')).toBe(0);
     },
   );
@@ -320,7 +320,7 @@ describe('decision, two-person rule, release record and letter (IRC 6103(l)(14);
     ]);
     expect(history.at(-1)).toMatchObject({ fromState: 'PARTLY_APPROVED', toState: 'RELEASED', actorId: people.second.id });
     const db = hub.database.dataSource;
-    for (const table of ['customs_request_history', 'disclosure_accounting']) {
+    for (const table of ['disclosure_history', 'disclosure_accounting']) {
       await expect(db.query(`UPDATE ${table} SET id = id`)).rejects.toThrow(/append-only/);
       await expect(db.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
       await expect(db.query(`TRUNCATE ${table}`)).rejects.toThrow(/append-only/);

@@ -29,6 +29,7 @@ const REFERRAL_PARTY =
 const TECS_CASE =
   'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
+const PAST_TRAVEL_CASE = 'the requesting RO, their GM or a TECS coordinator; others get FORBIDDEN';
 
 /**
  * The one access policy: every query and mutation (by name) and every download (by path), who may call it
@@ -155,6 +156,18 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   recordDhsDisclosureAuthorization: { roles: ANY_EMPLOYEE, relation: TECS_CASE },
   tecsDisclosures: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   dhsDisclosureAuthorizations: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  requestPastTravel: { roles: [REVENUE_OFFICER], relation: 'through their own group manager, to the TECS coordinator' },
+  forwardPastTravelRequest: { roles: [TECS_COORDINATOR], relation: null },
+  declinePastTravelRequest: { roles: [TECS_COORDINATOR], relation: null },
+  answerPastTravelRequest: { roles: [DHS_INTERFACE], relation: 'a request the coordinator sent to DHS' },
+  pastTravelRequest: { roles: ANY_EMPLOYEE, relation: PAST_TRAVEL_CASE, auditReads: true },
+  pastTravelRequests: {
+    roles: ANY_EMPLOYEE,
+    relation: 'lists only the requests the caller is on (RO, their GM; coordinator: all)',
+    auditReads: true,
+  },
+  pastTravelRequestHistory: { roles: ANY_EMPLOYEE, relation: PAST_TRAVEL_CASE, auditReads: true },
+  pastTravelRequestsWithDhs: { roles: [DHS_INTERFACE], relation: 'the requests sent to DHS and not yet answered', auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -4,7 +4,7 @@ import { LIST_MAX } from '../../platform/validation/checked';
 import { maskTin } from '../../platform/validation/identifiers';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
-import { CustomsRequestHistoryEntry } from './customs-request-history.entity';
+import { DisclosureHistoryEntry } from './disclosure-history.entity';
 import { currentScreenAnswers, MAX_CUSTOMS_PAGE } from './customs-request.service';
 import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
 import {
@@ -46,7 +46,7 @@ export class CustomsRequestResolver {
     return ctx.services.customsRequests.list(states ?? null, first);
   }
 
-  @Query(() => [CustomsRequestHistoryEntry], {
+  @Query(() => [DisclosureHistoryEntry], {
     description: `Disclosure officers: every step of a Customs request, in order (append-only); first: at most ${MAX_CUSTOMS_PAGE}`,
     complexity: pageCost,
   })
@@ -54,7 +54,7 @@ export class CustomsRequestResolver {
     @Arg('requestId', () => ID, { description: 'The Customs request' }) requestId: string,
     @Ctx() ctx: DisclosureContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CUSTOMS_PAGE}` }) first = 100,
-  ): Promise<CustomsRequestHistoryEntry[]> {
+  ): Promise<DisclosureHistoryEntry[]> {
     return ctx.services.customsRequests.history(requestId, first);
   }
 

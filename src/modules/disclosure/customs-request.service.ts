@@ -5,6 +5,7 @@ import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { checkPageSize } from '../../platform/common/page-size';
 import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { enqueueDisclosureNotices } from './disclosure-notice-outbox';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { orThrow } from '../../platform/validation/checked';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
@@ -12,8 +13,8 @@ import { Caller } from '../org/caller';
 import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
 import { CustomsRequest, CustomsRequestItem, CustomsScreenAnswer } from './customs-request.entity';
-import { CustomsRequestHistoryEntry } from './customs-request-history.entity';
-import { CustomsRequestHistoryDetails, recordCustomsRequestHistory } from './customs-request-history';
+import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
+import { CustomsRequestHistoryDetails, recordDisclosureHistory } from './disclosure-history';
 import {
   CUSTOMS_REQUEST_LIFECYCLE,
   CustomsRequestAction,
@@ -44,9 +45,6 @@ import { DisclosureKind } from './disclosure-accounting.entity';
 
 /** Largest page of Customs requests and of a request's history. */
 export const MAX_CUSTOMS_PAGE = 500;
-
-/** The subject type of notices about Customs requests. */
-export const CUSTOMS_REQUEST_SUBJECT = 'CUSTOMS_REQUEST';
 
 /**
  * Written Customs requests for return information under IRC 6103(l)(14) and 26 CFR 301.6103(l)(14)-1: recorded only
@@ -82,7 +80,7 @@ export class CustomsRequestService {
       release: request.release,
     }),
     before: () => null,
-    record: recordCustomsRequestHistory,
+    record: recordDisclosureHistory(DisclosureSubject.CUSTOMS_REQUEST),
     notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
   });
 
@@ -128,10 +126,10 @@ export class CustomsRequestService {
     return query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(checkPageSize(first, MAX_CUSTOMS_PAGE)).getMany();
   }
 
-  async history(id: string, first: number): Promise<CustomsRequestHistoryEntry[]> {
+  async history(id: string, first: number): Promise<DisclosureHistoryEntry[]> {
     await this.get(id);
-    return this.dataSource.manager.find(CustomsRequestHistoryEntry, {
-      where: { requestId: id },
+    return this.dataSource.manager.find(DisclosureHistoryEntry, {
+      where: { subjectType: DisclosureSubject.CUSTOMS_REQUEST, subjectId: id },
       order: { at: 'ASC', id: 'ASC' },
       take: checkPageSize(first, MAX_CUSTOMS_PAGE),
     });
@@ -287,20 +285,13 @@ export class CustomsRequestService {
 
   /** The disclosure officers other than the actor; notices name the request's reference and state only. */
   private async notify(manager: EntityManager, { notify }: CustomsRequestTransition, request: CustomsRequest, actorId: string, now: Date) {
-    const recipients = (await roleHolders(manager, Role.DISCLOSURE_OFFICER)).filter((id) => id !== actorId);
-    const notices = await this.outbox.enqueue(
+    const subject = { type: DisclosureSubject.CUSTOMS_REQUEST, id: request.id };
+    return enqueueDisclosureNotices(
+      this.outbox,
       manager,
-      recipients.map((recipientId) => ({
-        kind: notify!.kind,
-        recipientId,
-        referralId: null,
-        subject: { type: CUSTOMS_REQUEST_SUBJECT, id: request.id },
-        urgent: false,
-        facts: { actorId },
-      })),
-      now,
+      { kind: notify!.kind, subject, actorId, now },
+      await roleHolders(manager, Role.DISCLOSURE_OFFICER),
     );
-    return notices.map((notice) => notice.id);
   }
 }
 

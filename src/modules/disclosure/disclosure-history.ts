@@ -1,8 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { historyColumnsOf, LifecycleFact } from '../../platform/lifecycle/lifecycle-applier';
-import { CustomsRequestHistoryEntry } from './customs-request-history.entity';
 import { CustomsRequestAction } from './customs-request-lifecycle';
 import { CustomsItemDecision, CustomsScreen } from './customs-request-state';
+import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
 
 type Concluded = { approvedItems: number[]; deniedItems: number[] };
 
@@ -19,22 +19,25 @@ export type CustomsRequestHistoryDetails = {
   [CustomsRequestAction.RELEASE]: { itemNumbers: number[]; recipientTitles: string[] };
 };
 
-/** The history writer of the Customs request lifecycle (append-only: the database refuses changes). */
-export async function recordCustomsRequestHistory<S, E extends { id: string }, Before>(
-  manager: EntityManager,
-  fact: LifecycleFact<S, CustomsRequestAction, E, CustomsRequestHistoryDetails[CustomsRequestAction], Before>,
-): Promise<void> {
-  const { action, details, fromState, toState, actorId, at, note } = historyColumnsOf(fact);
-  await manager.save(
-    manager.create(CustomsRequestHistoryEntry, {
-      requestId: fact.item.id,
-      action,
-      details: details as Record<string, unknown> | null,
-      fromState: fromState as string | null,
-      toState: toState as string,
-      actorId: actorId!,
-      at,
-      note,
-    }),
-  );
+/** The history writer of a lifecycle applier over disclosure items of one subject type (append-only: the database refuses changes). */
+export function recordDisclosureHistory(subjectType: DisclosureSubject) {
+  return async <S, Act, E extends { id: string }, Details, Before>(
+    manager: EntityManager,
+    fact: LifecycleFact<S, Act, E, Details, Before>,
+  ): Promise<void> => {
+    const { action, details, fromState, toState, actorId, at, note } = historyColumnsOf(fact);
+    await manager.save(
+      manager.create(DisclosureHistoryEntry, {
+        subjectType,
+        subjectId: fact.item.id,
+        action: action as string,
+        details: details as Record<string, unknown> | null,
+        fromState: fromState as string | null,
+        toState: toState as string,
+        actorId: actorId!,
+        at,
+        note,
+      }),
+    );
+  };
 }
