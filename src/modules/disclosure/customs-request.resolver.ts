@@ -12,11 +12,11 @@ import {
   CustomsRequestReasonInput,
   CustomsRequestStepInput,
   DecideCustomsItemInput,
-  DisclosureAccountingTaxpayerInput,
   RecordCustomsRequestInput,
 } from './customs-request.types';
 import { MAX_ACCOUNTING_PAGE } from './disclosure-accounting';
 import { DisclosureAccountingEntry } from './disclosure-accounting.entity';
+import { DisclosureAccountingTaxpayerInput } from './disclosure-accounting.types';
 import { DisclosureContext } from './disclosure-context';
 
 const SOURCE = '26 CFR 301.6103(l)(14)-1';

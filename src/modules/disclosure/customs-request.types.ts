@@ -98,10 +98,3 @@ export class DecideCustomsItemInput extends CustomsRequestStepInput {
   @Field(() => String, { nullable: true, description: 'Required for a denial: why (internal)' })
   reason?: string | null;
 }
-
-@InputType({ description: 'The taxpayer whose disclosures are asked for' })
-export class DisclosureAccountingTaxpayerInput {
-  @IdentifierField()
-  @Field(() => String, { description: "The taxpayer's TIN (matched through its keyed hash; never stored in clear)" })
-  tin!: string;
-}
