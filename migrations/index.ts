@@ -8,6 +8,7 @@ import { AuditRefusals1796156746014 } from './1796156746014-AuditRefusals';
 import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeText';
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 import { AttachedDocuments1796232354461 } from './1796232354461-AttachedDocuments';
+import { Disclosure1796232360746 } from './1796232360746-Disclosure';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MaskTinsInFreeText1796156984910,
   NoticeDeliveryClaims1796160000000,
   AttachedDocuments1796232354461,
+  Disclosure1796232360746,
 ];

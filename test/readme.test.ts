@@ -7,6 +7,8 @@ import { lifecycleMarkdownTable } from '../src/modules/referrals/referral-lifecy
 import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifecycle';
 import { crossingLifecycleMarkdownTable } from '../src/modules/tecs/crossing-lifecycle';
 import { investigationLifecycleMarkdownTable } from '../src/modules/tecs/investigation-lifecycle';
+import { customsRequestLifecycleMarkdownTable } from '../src/modules/disclosure/customs-request-lifecycle';
+import { pastTravelLifecycleMarkdownTable } from '../src/modules/disclosure/past-travel-lifecycle';
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
@@ -22,6 +24,12 @@ describe('README stays true', () => {
   it('prints the crossing and OI tables generated from CROSSING_LIFECYCLE and INVESTIGATION_LIFECYCLE', () => {
     expect(readme).toContain(crossingLifecycleMarkdownTable());
     expect(readme).toContain(investigationLifecycleMarkdownTable());
+  });
+
+  it('prints the Customs request and past-travel tables generated from their lifecycles in the Disclosure section', () => {
+    const disclosure = readme.split('## Disclosure')[1].split('\n## ')[0];
+    expect(disclosure).toContain(customsRequestLifecycleMarkdownTable());
+    expect(disclosure).toContain(pastTravelLifecycleMarkdownTable());
   });
 
   it('documents every reason a CONFLICT carries', () => {

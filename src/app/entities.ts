@@ -16,6 +16,11 @@ import { ReferralHistoryEntry } from '../modules/referrals/referral-history.enti
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
 import { DocumentChunk, StoredDocument } from '../platform/storage/stored-document.entity';
+import { CustomsRequest } from '../modules/disclosure/customs-request.entity';
+import { DisclosureHistoryEntry } from '../modules/disclosure/disclosure-history.entity';
+import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-accounting.entity';
+import { DhsDisclosureAuthorization, TecsDisclosure } from '../modules/disclosure/tecs-disclosure.entity';
+import { PastTravelRequest } from '../modules/disclosure/past-travel-request.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -40,7 +45,13 @@ export const ENTITIES = [
   ReferralClosureEffect,
   StoredDocument,
   DocumentChunk,
+  CustomsRequest,
+  DisclosureHistoryEntry,
+  DisclosureAccountingEntry,
+  DhsDisclosureAuthorization,
+  TecsDisclosure,
+  PastTravelRequest,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */
-export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, StoredDocument];
+export const AUDITED_ENTITIES = [Referral, Lookout, Crossing, OtherInvestigation, StoredDocument, CustomsRequest, PastTravelRequest];

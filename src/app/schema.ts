@@ -10,6 +10,9 @@ import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/
 import { DocumentResolver, ReferralDocumentsResolver } from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
+import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
+import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
+import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -30,6 +33,9 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ReferralClosuresResolver,
       ReferralDocumentsResolver,
       DocumentResolver,
+      CustomsRequestResolver,
+      TecsDisclosureResolver,
+      PastTravelResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -36,6 +36,11 @@ import { Caller } from '../modules/org/caller';
 import { ClamdScanner } from '../platform/storage/clamd-scanner';
 import { DocumentService } from '../platform/storage/document.service';
 import { PostgresDocumentStore } from '../platform/storage/document-store';
+import { CustomsRequestService } from '../modules/disclosure/customs-request.service';
+import { DisclosureAccounting } from '../modules/disclosure/disclosure-accounting';
+import { registerDisclosureNotices } from '../modules/disclosure/disclosure-notices';
+import { TecsDisclosureService } from '../modules/disclosure/tecs-disclosure.service';
+import { PastTravelService } from '../modules/disclosure/past-travel.service';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -83,6 +88,11 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const investigationSweep = new InvestigationSweep(dataSource, calendars, outbox, clock);
   registerReferralNotices(composer);
   registerTecsNoticeSubjects(composer);
+  const disclosureAccounting = new DisclosureAccounting(dataSource);
+  const customsRequests = new CustomsRequestService(dataSource, clock, outbox, disclosureAccounting);
+  const tecsDisclosures = new TecsDisclosureService(dataSource, clock, crossings, disclosureAccounting);
+  const pastTravel = new PastTravelService(dataSource, clock, outbox);
+  registerDisclosureNotices(composer);
   const audit = new AccessAuditService(dataSource);
   const { clamd } = config.documents;
   const documents = new DocumentService<Caller>(
@@ -114,6 +124,10 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     investigations,
     investigationSweep,
     documents,
+    disclosureAccounting,
+    customsRequests,
+    tecsDisclosures,
+    pastTravel,
   };
 }
 

@@ -169,13 +169,16 @@ describe('through the API', () => {
     }
     expect(failures).toEqual([]);
     expect([...new Set(exempt)].sort()).toEqual([
+      'dhsReference',
       'dhsReportId',
       'dln',
       'documentNumber',
       'ein',
       'fax',
+      'letterReference',
       'mft',
       'phone',
+      'reference',
       'ssn',
       'taxPeriod',
       'tecsRecordReference',

@@ -13,13 +13,24 @@ export interface OperationPolicy {
   auditReads?: true;
 }
 
-const { ADMIN, MANAGER, GROUP_MANAGER, REVENUE_OFFICER, TECS_COORDINATOR, CRIMINAL_INVESTIGATION, DHS_INTERFACE, AUDITOR } = Role;
+const {
+  ADMIN,
+  MANAGER,
+  GROUP_MANAGER,
+  REVENUE_OFFICER,
+  TECS_COORDINATOR,
+  CRIMINAL_INVESTIGATION,
+  DHS_INTERFACE,
+  AUDITOR,
+  DISCLOSURE_OFFICER,
+} = Role;
 
 const REFERRAL_PARTY =
   'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
 const TECS_CASE =
   'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
+const PAST_TRAVEL_CASE = 'the requesting RO, their GM or a TECS coordinator; others get FORBIDDEN';
 
 /**
  * The one access policy: every query and mutation (by name) and every download (by path), who may call it
@@ -128,6 +139,42 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     relation: 'party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party)',
   },
   [DOWNLOAD_DOCUMENT_OPERATION]: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
+  // Disclosure: Customs requests under 26 CFR 301.6103(l)(14)-1 and the accounting of disclosures
+  customsRequest: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsRequests: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsRequestHistory: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  customsReleaseLetter: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
+  recordCustomsRequest: { roles: [DISCLOSURE_OFFICER], relation: null },
+  returnCustomsRequestIncomplete: { roles: [DISCLOSURE_OFFICER], relation: null },
+  answerCustomsScreen: { roles: [DISCLOSURE_OFFICER], relation: null },
+  decideCustomsItem: { roles: [DISCLOSURE_OFFICER], relation: null },
+  concludeCustomsReview: { roles: [DISCLOSURE_OFFICER], relation: null },
+  returnCustomsReview: { roles: [DISCLOSURE_OFFICER], relation: 'a disclosure officer who took no part in the review (two-person rule)' },
+  releaseCustomsDisclosure: {
+    roles: [DISCLOSURE_OFFICER],
+    relation: 'a disclosure officer who took no part in the review (two-person rule)',
+  },
+  disclosureAccounting: { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
+  '/exports/disclosure-accounting.csv': { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
+  discloseTecsInformation: {
+    roles: ANY_EMPLOYEE,
+    relation: `${TECS_CASE}; to the taxpayer or a representative with authority on file only (third parties: FORBIDDEN)`,
+  },
+  recordDhsDisclosureAuthorization: { roles: ANY_EMPLOYEE, relation: TECS_CASE },
+  tecsDisclosures: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  dhsDisclosureAuthorizations: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  requestPastTravel: { roles: [REVENUE_OFFICER], relation: 'through their own group manager, to the TECS coordinator' },
+  forwardPastTravelRequest: { roles: [TECS_COORDINATOR], relation: null },
+  declinePastTravelRequest: { roles: [TECS_COORDINATOR], relation: null },
+  answerPastTravelRequest: { roles: [DHS_INTERFACE], relation: 'a request the coordinator sent to DHS' },
+  pastTravelRequest: { roles: ANY_EMPLOYEE, relation: PAST_TRAVEL_CASE, auditReads: true },
+  pastTravelRequests: {
+    roles: ANY_EMPLOYEE,
+    relation: 'lists only the requests the caller is on (RO, their GM; coordinator: all)',
+    auditReads: true,
+  },
+  pastTravelRequestHistory: { roles: ANY_EMPLOYEE, relation: PAST_TRAVEL_CASE, auditReads: true },
+  pastTravelRequestsWithDhs: { roles: [DHS_INTERFACE], relation: 'the requests sent to DHS and not yet answered', auditReads: true },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

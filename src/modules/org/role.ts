@@ -14,8 +14,10 @@ export enum Role {
   ADMIN = 'ADMIN',
   /** Reads the access audit. */
   AUDITOR = 'AUDITOR',
-  /** The DHS interface: a machine client that may only report crossings. */
+  /** The DHS interface: a machine client that may only report crossings and answer past-travel requests. */
   DHS_INTERFACE = 'DHS_INTERFACE',
+  /** Records and decides Customs requests under 26 CFR 301.6103(l)(14)-1 and keeps the accounting of disclosures. */
+  DISCLOSURE_OFFICER = 'DISCLOSURE_OFFICER',
 }
 
 registerEnumType(Role, {
@@ -29,6 +31,12 @@ registerEnumType(Role, {
     CRIMINAL_INVESTIGATION: { description: 'Criminal Investigation: enters and removes TECS lookouts' },
     ADMIN: { description: 'Maintains functions, employees, liaison assignments and catalogues' },
     AUDITOR: { description: 'Reads the access audit' },
-    DHS_INTERFACE: { description: 'Machine client of DHS: may only call reportCrossing' },
+    DHS_INTERFACE: {
+      description: 'Machine client of DHS: may only report crossings and answer the past-travel requests sent to DHS',
+    },
+    DISCLOSURE_OFFICER: {
+      description:
+        'Disclosure officer: records and decides written Customs (CBP) requests for return information (26 CFR 301.6103(l)(14)-1) and reads the accounting of disclosures',
+    },
   },
 });

@@ -35,7 +35,7 @@ describe('notice templates on disk', () => {
         expect(fs.existsSync(join(NOTICE_TEMPLATES_DIR, `${kind}.${part}.hbs`))).toBe(true);
       }
     }
-    expect(NOTICE_KINDS).toHaveLength(29);
+    expect(NOTICE_KINDS).toHaveLength(36);
   });
 
   it('holds nothing but kind templates and the shared partials', () => {

@@ -1,0 +1,169 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
+import { LIST_MAX } from '../../platform/validation/checked';
+import { maskTin } from '../../platform/validation/identifiers';
+import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
+import { DisclosureHistoryEntry } from './disclosure-history.entity';
+import { currentScreenAnswers, MAX_CUSTOMS_PAGE } from './customs-request.service';
+import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
+import {
+  AnswerCustomsScreenInput,
+  CustomsRequestReasonInput,
+  CustomsRequestStepInput,
+  DecideCustomsItemInput,
+  RecordCustomsRequestInput,
+} from './customs-request.types';
+import { MAX_ACCOUNTING_PAGE } from './disclosure-accounting';
+import { DisclosureAccountingEntry } from './disclosure-accounting.entity';
+import { DisclosureAccountingTaxpayerInput } from './disclosure-accounting.types';
+import { DisclosureContext } from './disclosure-context';
+
+const SOURCE = '26 CFR 301.6103(l)(14)-1';
+
+/** Thin: GraphQL to the Customs request service; the access policy admits disclosure officers only. */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+@Resolver(() => CustomsRequest)
+export class CustomsRequestResolver {
+  @Query(() => CustomsRequest, { description: `Disclosure officers: one written Customs request (${SOURCE})` })
+  customsRequest(
+    @Arg('id', () => ID, { description: 'The Customs request' }) id: string,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.get(id);
+  }
+
+  @Query(() => [CustomsRequest], {
+    description: `Disclosure officers: the Customs requests, newest first; first: at most ${MAX_CUSTOMS_PAGE}`,
+    complexity: pageCost,
+  })
+  customsRequests(
+    @Ctx() ctx: DisclosureContext,
+    @Arg('states', () => [CustomsRequestState], { nullable: true, description: 'Only requests in these states (all when absent)' })
+    states?: CustomsRequestState[] | null,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CUSTOMS_PAGE}` }) first = 100,
+  ): Promise<CustomsRequest[]> {
+    return ctx.services.customsRequests.list(states ?? null, first);
+  }
+
+  @Query(() => [DisclosureHistoryEntry], {
+    description: `Disclosure officers: every step of a Customs request, in order (append-only); first: at most ${MAX_CUSTOMS_PAGE}`,
+    complexity: pageCost,
+  })
+  customsRequestHistory(
+    @Arg('requestId', () => ID, { description: 'The Customs request' }) requestId: string,
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CUSTOMS_PAGE}` }) first = 100,
+  ): Promise<DisclosureHistoryEntry[]> {
+    return ctx.services.customsRequests.history(requestId, first);
+  }
+
+  @Query(() => String, {
+    description:
+      'Disclosure officers: the release letter to Customs (plain text) generated from the release record: the approved items, the recipients by title, the date, the authority and the (f)–(j) use restrictions; no TIN, no taxpayer name, nothing denied',
+  })
+  customsReleaseLetter(
+    @Arg('requestId', () => ID, { description: 'A released Customs request' }) requestId: string,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<string> {
+    return ctx.services.customsRequests.releaseLetter(requestId);
+  }
+
+  @Query(() => [DisclosureAccountingEntry], {
+    description: `Disclosure officers, auditors, admins: what return or TECS information about the taxpayer with this TIN was disclosed outside the IRS, to whom, when and under which authority, oldest first; first: at most ${MAX_ACCOUNTING_PAGE} (all of it as CSV: POST /exports/disclosure-accounting.csv)`,
+    complexity: pageCost,
+  })
+  disclosureAccounting(
+    @Arg('taxpayer', () => DisclosureAccountingTaxpayerInput, { description: 'The taxpayer, by TIN' })
+    taxpayer: DisclosureAccountingTaxpayerInput,
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_ACCOUNTING_PAGE}` }) first = 100,
+  ): Promise<DisclosureAccountingEntry[]> {
+    return ctx.services.disclosureAccounting.forTin(taxpayer.tin, first);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: `Disclosure officer: record a written request from the Commissioner of Customs (CBP); refused (BAD_USER_INPUT) naming every missing element of ${SOURCE}(b), with nothing written`,
+  })
+  recordCustomsRequest(
+    @Arg('input', () => RecordCustomsRequestInput, { description: 'The request as written' }) input: RecordCustomsRequestInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.record(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: `Disclosure officer: an element of ${SOURCE}(b) is present but inadequate; Customs must send a new written request (reason required)`,
+  })
+  returnCustomsRequestIncomplete(
+    @Arg('input', () => CustomsRequestReasonInput, { description: 'The request and why' }) input: CustomsRequestReasonInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.returnIncomplete(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: `Disclosure officer: answer a screen of ${SOURCE} ((a), (e) for the request; (c), (d) per item) with why; the latest answer counts`,
+  })
+  answerCustomsScreen(
+    @Arg('input', () => AnswerCustomsScreenInput, { description: 'The screen, the item, the answer and why' })
+    input: AnswerCustomsScreenInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.answerScreen(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: 'Disclosure officer: approve an item (only when (a), (e) and its (c), (d) passed) or deny it with a reason (internal)',
+  })
+  decideCustomsItem(
+    @Arg('input', () => DecideCustomsItemInput, { description: 'The item and the decision' }) input: DecideCustomsItemInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.decideItem(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: 'Disclosure officer: every item decided: APPROVED, PARTLY_APPROVED (a second officer must then release) or DENIED',
+  })
+  concludeCustomsReview(
+    @Arg('input', () => CustomsRequestStepInput, { description: 'The request' }) input: CustomsRequestStepInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.conclude(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description: 'Second disclosure officer (took no part in the review): send an approved request back to review, with why',
+  })
+  returnCustomsReview(
+    @Arg('input', () => CustomsRequestReasonInput, { description: 'The request and why' }) input: CustomsRequestReasonInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.returnToReview(ctx.caller, input);
+  }
+
+  @Mutation(() => CustomsRequest, {
+    description:
+      'Second disclosure officer (took no part in the review): release the approved items under IRC 6103(l)(14); records the release and the accounting of disclosures',
+  })
+  releaseCustomsDisclosure(
+    @Arg('input', () => CustomsRequestStepInput, { description: 'The request' }) input: CustomsRequestStepInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<CustomsRequest> {
+    return ctx.services.customsRequests.release(ctx.caller, input);
+  }
+
+  @FieldResolver(() => [CustomsScreenAnswer], {
+    description: 'The screen answers that count: the latest for each screen (and item); every answer is in customsRequestHistory',
+    complexity: boundedListCost(REQUEST_SCREENS.length + ITEM_SCREENS.length * LIST_MAX),
+  })
+  screenAnswers(@Root() request: CustomsRequest): CustomsScreenAnswer[] {
+    return currentScreenAnswers(request);
+  }
+
+  @FieldResolver(() => String, { description: 'The TIN masked (last four digits only)' })
+  tinMasked(@Root() request: CustomsRequest): string {
+    return maskTin(request.tin, request.tinType);
+  }
+}

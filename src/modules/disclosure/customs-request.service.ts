@@ -1,0 +1,335 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../platform/common/clock';
+import { InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { checkPageSize } from '../../platform/common/page-size';
+import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
+import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
+import { enqueueDisclosureNotices } from './disclosure-notice-outbox';
+import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
+import { orThrow } from '../../platform/validation/checked';
+import { checkText, TEXT_MAX } from '../../platform/validation/text';
+import { Caller } from '../org/caller';
+import { roleHolders } from '../org/notice-recipients';
+import { Role } from '../org/role';
+import { CustomsRequest, CustomsRequestItem, CustomsScreenAnswer } from './customs-request.entity';
+import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
+import { CustomsRequestHistoryDetails, recordDisclosureHistory } from './disclosure-history';
+import {
+  CUSTOMS_REQUEST_LIFECYCLE,
+  CustomsRequestAction,
+  CustomsRequestParty,
+  CustomsRequestTransition,
+} from './customs-request-lifecycle';
+import {
+  CUSTOMS_AUTHORITY,
+  CUSTOMS_USE_RESTRICTIONS,
+  CustomsItemDecision,
+  CustomsRequestState,
+  CustomsScreen,
+  ITEM_SCREENS,
+  REQUEST_SCREENS,
+  screenParagraph,
+} from './customs-request-state';
+import {
+  AnswerCustomsScreenInput,
+  CustomsRequestReasonInput,
+  CustomsRequestStepInput,
+  DecideCustomsItemInput,
+  RecordCustomsRequestInput,
+} from './customs-request.types';
+import { validateCustomsRequest } from './customs-request.validation';
+import { customsReleaseLetter } from './customs-release-letter';
+import { DisclosureAccounting } from './disclosure-accounting';
+import { DisclosureKind } from './disclosure-accounting.entity';
+
+/** Largest page of Customs requests and of a request's history. */
+export const MAX_CUSTOMS_PAGE = 500;
+
+/**
+ * Written Customs requests for return information under IRC 6103(l)(14) and 26 CFR 301.6103(l)(14)-1: recorded only
+ * when complete under (b), screened under (a), (c), (d), (e), decided item by item, released by a second disclosure
+ * officer, and accounted for. Every step is one transaction through CUSTOMS_REQUEST_LIFECYCLE.
+ */
+export class CustomsRequestService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly outbox: NotificationOutbox,
+    private readonly accounting: DisclosureAccounting,
+  ) {}
+
+  private readonly lifecycle = new LifecycleApplier<
+    CustomsRequestState,
+    CustomsRequestAction,
+    CustomsRequestTransition,
+    CustomsRequest,
+    CustomsRequestHistoryDetails,
+    null
+  >(CUSTOMS_REQUEST_LIFECYCLE, {
+    target: CustomsRequest,
+    stateOf: (request) => request.state,
+    setState: (request, state) => {
+      request.state = state;
+    },
+    changes: (request) => ({
+      state: request.state,
+      items: request.items,
+      screenAnswers: request.screenAnswers,
+      concludedById: request.concludedById,
+      release: request.release,
+    }),
+    before: () => null,
+    record: recordDisclosureHistory(DisclosureSubject.CUSTOMS_REQUEST),
+    notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
+  });
+
+  /** Records a written request; refused with every missing element of paragraph (b) named, and nothing written. */
+  async record(caller: Caller, input: RecordCustomsRequestInput): Promise<CustomsRequest> {
+    const now = this.clock.now();
+    const valid = validateCustomsRequest(input, now);
+    return this.dataSource.transaction(async (manager) => {
+      const request = manager.create(CustomsRequest, {
+        ...valid,
+        tinHash: taxpayerDataCipher().hash(valid.tin),
+        referenceNumber: await nextReferenceNumber(manager, 'customs_request_number_seq', 'CBP', now),
+        items: valid.items.map((item) => ({ ...item, decision: null, decisionReason: null, decidedById: null, decidedAt: null })),
+        screenAnswers: [],
+        recordedById: caller.id,
+        concludedById: null,
+        release: null,
+      });
+      const applied = await this.lifecycle.create(
+        manager,
+        CustomsRequestAction.RECORD,
+        request,
+        { actorId: caller.id, now, note: null },
+        async () => ({
+          letterReference: valid.letterReference,
+          itemCount: valid.items.length,
+        }),
+      );
+      return applied.item;
+    });
+  }
+
+  async get(id: string): Promise<CustomsRequest> {
+    const request = await this.dataSource.manager.findOneBy(CustomsRequest, { id });
+    if (!request) throw new NotFoundError('Customs request', id);
+    return request;
+  }
+
+  /** Newest first, optionally in the given states. */
+  list(states: readonly CustomsRequestState[] | null, first: number): Promise<CustomsRequest[]> {
+    const query = this.dataSource.manager.createQueryBuilder(CustomsRequest, 'r');
+    if (states?.length) query.where('r.state IN (:...states)', { states });
+    return query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(checkPageSize(first, MAX_CUSTOMS_PAGE)).getMany();
+  }
+
+  async history(id: string, first: number): Promise<DisclosureHistoryEntry[]> {
+    await this.get(id);
+    return this.dataSource.manager.find(DisclosureHistoryEntry, {
+      where: { subjectType: DisclosureSubject.CUSTOMS_REQUEST, subjectId: id },
+      order: { at: 'ASC', id: 'ASC' },
+      take: checkPageSize(first, MAX_CUSTOMS_PAGE),
+    });
+  }
+
+  /** The letter to Customs, generated from the release record (only once released). */
+  async releaseLetter(id: string): Promise<string> {
+    const request = await this.get(id);
+    if (!request.release) throw new InvalidInputError([{ field: 'requestId', message: 'the request has not been released' }]);
+    return customsReleaseLetter(request);
+  }
+
+  /** An element of (b) is present but inadequate: Customs must send a new written request. */
+  returnIncomplete(caller: Caller, input: CustomsRequestReasonInput): Promise<CustomsRequest> {
+    return this.step(caller, CustomsRequestAction.RETURN_INCOMPLETE, input, input.reason);
+  }
+
+  /** One screen answered, with who and why; the latest answer for a screen (and item) counts. */
+  answerScreen(caller: Caller, input: AnswerCustomsScreenInput): Promise<CustomsRequest> {
+    return this.step(caller, CustomsRequestAction.ANSWER_SCREEN, input, input.reason, async ({ item: request, now, note }) => {
+      const perItem = ITEM_SCREENS.includes(input.screen);
+      if (perItem && input.itemNumber == null)
+        throw InvalidInputError.single('itemNumber', `${screenParagraph(input.screen)} is answered per item: name the item`);
+      if (!perItem && input.itemNumber != null)
+        throw InvalidInputError.single('itemNumber', `${screenParagraph(input.screen)} is answered for the whole request, not per item`);
+      if (perItem) itemOf(request, input.itemNumber!);
+      const answer: CustomsScreenAnswer = {
+        screen: input.screen,
+        itemNumber: input.itemNumber ?? null,
+        passed: input.passed,
+        reason: note!,
+        answeredById: caller.id,
+        answeredAt: now,
+      };
+      request.screenAnswers = [...request.screenAnswers, answer];
+      return { screen: answer.screen, itemNumber: answer.itemNumber, passed: answer.passed };
+    });
+  }
+
+  /** Approve an item only when (a), (e) and the item's (c) and (d) passed; deny with a reason. */
+  decideItem(caller: Caller, input: DecideCustomsItemInput): Promise<CustomsRequest> {
+    const reason =
+      input.decision === CustomsItemDecision.DENIED ? orThrow(checkText(input.reason ?? '', 'reason', TEXT_MAX.narrative)) : null;
+    return this.step(caller, CustomsRequestAction.DECIDE_ITEM, input, reason, async ({ item: request, now }) => {
+      const item = itemOf(request, input.itemNumber);
+      if (input.decision === CustomsItemDecision.APPROVED) {
+        const unmet = unmetScreens(request, item.number);
+        if (unmet.length) throw new InvalidInputError(unmet.map((message) => ({ field: 'decision', message })));
+      }
+      request.items = request.items.map((other) =>
+        other.number === item.number
+          ? { ...other, decision: input.decision, decisionReason: reason, decidedById: caller.id, decidedAt: now }
+          : other,
+      );
+      return { itemNumber: item.number, decision: input.decision };
+    });
+  }
+
+  /** Every item decided: APPROVED, PARTLY_APPROVED or DENIED by the decisions; approved items must still pass every screen. */
+  async conclude(caller: Caller, input: CustomsRequestStepInput): Promise<CustomsRequest> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.load(manager, input.requestId);
+      const undecided = request.items.filter((item) => item.decision === null).map((item) => item.number);
+      if (undecided.length)
+        throw InvalidInputError.single('requestId', `every item must be decided first; undecided: ${undecided.join(', ')}`);
+      const approved = request.items.filter((item) => item.decision === CustomsItemDecision.APPROVED).map((item) => item.number);
+      const unmet = approved.flatMap((number) => unmetScreens(request, number));
+      if (unmet.length) throw new InvalidInputError(unmet.map((message) => ({ field: 'requestId', message })));
+      const action =
+        approved.length === request.items.length
+          ? CustomsRequestAction.CONCLUDE_APPROVED
+          : approved.length
+            ? CustomsRequestAction.CONCLUDE_PARTLY_APPROVED
+            : CustomsRequestAction.CONCLUDE_DENIED;
+      const denied = request.items.filter((item) => item.decision === CustomsItemDecision.DENIED).map((item) => item.number);
+      const applied = await this.lifecycle.apply(manager, action, request, this.command(caller, request, input, null), async () => {
+        request.concludedById = caller.id;
+        return { approvedItems: approved, deniedItems: denied };
+      });
+      return applied.item;
+    });
+  }
+
+  /** The second officer does not agree: back to review (two-person rule). */
+  returnToReview(caller: Caller, input: CustomsRequestReasonInput): Promise<CustomsRequest> {
+    return this.step(caller, CustomsRequestAction.RETURN_TO_REVIEW, input, input.reason, async ({ item: request }) => {
+      request.concludedById = null;
+      return null;
+    });
+  }
+
+  /**
+   * The second officer releases exactly the approved items to the recipients the request designated by title, under
+   * IRC 6103(l)(14) and the use restrictions of (f)–(j); the accounting of disclosures gets its entry in the same transaction.
+   */
+  release(caller: Caller, input: CustomsRequestStepInput): Promise<CustomsRequest> {
+    return this.step(caller, CustomsRequestAction.RELEASE, input, null, async ({ manager, item: request, now }) => {
+      const approved = request.items.filter((item) => item.decision === CustomsItemDecision.APPROVED);
+      request.release = {
+        itemNumbers: approved.map((item) => item.number),
+        recipientTitles: request.recipientTitles,
+        releasedAt: now,
+        authority: CUSTOMS_AUTHORITY,
+        useRestrictions: [...CUSTOMS_USE_RESTRICTIONS],
+        releasedById: caller.id,
+      };
+      await this.accounting.append(manager, {
+        tinHash: request.tinHash,
+        kind: DisclosureKind.CUSTOMS_RELEASE,
+        sourceId: request.id,
+        sourceReference: request.referenceNumber,
+        recipient: `U.S. Customs and Border Protection: ${request.recipientTitles.join('; ')}`,
+        information: approved.map((item) => `${item.description} (${item.taxPeriod})`),
+        authority: CUSTOMS_AUTHORITY,
+        disclosedById: caller.id,
+        disclosedAt: now,
+      });
+      return { itemNumbers: request.release.itemNumbers, recipientTitles: request.recipientTitles };
+    });
+  }
+
+  /** One step on an existing request in one transaction: read, the table's checks, the effect, the versioned write. */
+  private step<A extends CustomsRequestAction>(
+    caller: Caller,
+    action: A,
+    input: CustomsRequestStepInput,
+    reason: string | null | undefined,
+    effect?: LifecycleEffect<CustomsRequest, CustomsRequestHistoryDetails[A]>,
+  ): Promise<CustomsRequest> {
+    const note = this.lifecycle.checkNote(action, { value: reason, field: 'reason' });
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.load(manager, input.requestId);
+      const applied = await this.lifecycle.apply(manager, action, request, this.command(caller, request, input, note), effect);
+      return applied.item;
+    });
+  }
+
+  private async load(manager: EntityManager, id: string): Promise<CustomsRequest> {
+    const request = await manager.findOne(CustomsRequest, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!request) throw new NotFoundError('Customs request', id);
+    return request;
+  }
+
+  /** A disclosure officer; a second officer too when they took no part in the review (answered no screen, decided no item, did not conclude). */
+  private command(caller: Caller, request: CustomsRequest, input: CustomsRequestStepInput, note: string | null) {
+    const parties = new Set<CustomsRequestParty>();
+    if (caller.hasRole(Role.DISCLOSURE_OFFICER)) {
+      parties.add(CustomsRequestParty.DISCLOSURE_OFFICER);
+      if (!reviewersOf(request).has(caller.id)) parties.add(CustomsRequestParty.SECOND_OFFICER);
+    }
+    return { actorId: caller.id, parties, expectedVersion: input.expectedVersion, now: this.clock.now(), note };
+  }
+
+  /** The disclosure officers other than the actor; notices name the request's reference and state only. */
+  private async notify(manager: EntityManager, { notify }: CustomsRequestTransition, request: CustomsRequest, actorId: string, now: Date) {
+    const subject = { type: DisclosureSubject.CUSTOMS_REQUEST, id: request.id };
+    return enqueueDisclosureNotices(
+      this.outbox,
+      manager,
+      { kind: notify!.kind, subject, actorId, now },
+      await roleHolders(manager, Role.DISCLOSURE_OFFICER),
+    );
+  }
+}
+
+function itemOf(request: CustomsRequest, number: number): CustomsRequestItem {
+  const item = request.items.find((candidate) => candidate.number === number);
+  if (!item) throw InvalidInputError.single('itemNumber', `the request has items 1 to ${request.items.length}`);
+  return item;
+}
+
+/** The latest answer to a screen (per item for (c) and (d)). */
+function latestAnswer(request: CustomsRequest, screen: CustomsScreen, itemNumber: number | null): CustomsScreenAnswer | undefined {
+  return request.screenAnswers.filter((answer) => answer.screen === screen && answer.itemNumber === itemNumber).at(-1);
+}
+
+/** The answers that count: the latest for each screen (and item), in the order they were given; earlier ones are in the history. */
+export function currentScreenAnswers(request: CustomsRequest): CustomsScreenAnswer[] {
+  return request.screenAnswers.filter((answer) => latestAnswer(request, answer.screen, answer.itemNumber) === answer);
+}
+
+/** Why the item may not be approved yet: each screen of (a), (c), (d), (e) not answered or not passed for it. */
+function unmetScreens(request: CustomsRequest, itemNumber: number): string[] {
+  const screens: [CustomsScreen, number | null][] = [
+    ...REQUEST_SCREENS.map((screen): [CustomsScreen, null] => [screen, null]),
+    ...ITEM_SCREENS.map((screen): [CustomsScreen, number] => [screen, itemNumber]),
+  ];
+  return screens.flatMap(([screen, item]) => {
+    const answer = latestAnswer(request, screen, item);
+    const which = `${screenParagraph(screen)}${item === null ? '' : ` for item ${item}`}`;
+    if (!answer) return [`item ${itemNumber} cannot be approved: screen ${which} is not answered`];
+    return answer.passed ? [] : [`item ${itemNumber} cannot be approved: screen ${which} bars disclosure`];
+  });
+}
+
+/** The officers who took part in the review: none of them may be the second officer. */
+function reviewersOf(request: CustomsRequest): Set<string> {
+  return new Set([
+    ...request.screenAnswers.map((answer) => answer.answeredById),
+    ...request.items.flatMap((item) => (item.decidedById ? [item.decidedById] : [])),
+    ...(request.concludedById ? [request.concludedById] : []),
+  ]);
+}

@@ -1,0 +1,106 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { pageCost } from '../../platform/graphql/page-cost';
+import { maskTin } from '../../platform/validation/identifiers';
+import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { DisclosureContext } from './disclosure-context';
+import { DisclosureHistoryEntry } from './disclosure-history.entity';
+import { PastTravelRequest } from './past-travel-request.entity';
+import { MAX_PAST_TRAVEL_PAGE } from './past-travel.service';
+import { AnswerPastTravelInput, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
+
+const PAGE = `first: at most ${MAX_PAST_TRAVEL_PAGE}`;
+
+/** Thin: GraphQL to the past-travel service, which checks who is on the request. */
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+@Resolver(() => PastTravelRequest)
+export class PastTravelResolver {
+  @Mutation(() => PastTravelRequest, {
+    description: "Revenue officer: ask for a taxpayer's past travel to and from the U.S. (seed 000), to the TECS coordinator",
+  })
+  requestPastTravel(
+    @Arg('input', () => PastTravelRequestInput, { description: 'The taxpayer, the period and why' }) input: PastTravelRequestInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<PastTravelRequest> {
+    return ctx.services.pastTravel.request(ctx.caller, input);
+  }
+
+  @Mutation(() => PastTravelRequest, { description: 'TECS coordinator: send the request to DHS' })
+  forwardPastTravelRequest(
+    @Arg('input', () => PastTravelStepInput, { description: 'The request' }) input: PastTravelStepInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<PastTravelRequest> {
+    return ctx.services.pastTravel.forward(ctx.caller, input);
+  }
+
+  @Mutation(() => PastTravelRequest, { description: 'TECS coordinator: do not send it to DHS (reason required); the RO and GM are told' })
+  declinePastTravelRequest(
+    @Arg('input', () => PastTravelStepInput, { description: 'The request and why' }) input: PastTravelStepInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<PastTravelRequest> {
+    return ctx.services.pastTravel.decline(ctx.caller, input);
+  }
+
+  @Mutation(() => PastTravelRequest, {
+    description: "DHS interface client: record DHS's answer (the crossings in the period); the RO, GM and coordinators are told",
+  })
+  answerPastTravelRequest(
+    @Arg('input', () => AnswerPastTravelInput, { description: "DHS's answer" }) input: AnswerPastTravelInput,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<PastTravelRequest> {
+    return ctx.services.pastTravel.answer(ctx.caller, input);
+  }
+
+  @Query(() => PastTravelRequest, {
+    description: 'The requesting RO, their GM and the TECS coordinators: one past-travel request and, once answered, the trips',
+  })
+  pastTravelRequest(
+    @Arg('id', () => ID, { description: 'The request' }) id: string,
+    @Ctx() ctx: DisclosureContext,
+  ): Promise<PastTravelRequest> {
+    return ctx.services.pastTravel.get(ctx.caller, id);
+  }
+
+  @Query(() => [PastTravelRequest], {
+    description: `Past-travel requests the caller may see (their own, their ROs', all for the coordinator), newest first; ${PAGE}`,
+    complexity: pageCost,
+  })
+  pastTravelRequests(
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
+  ): Promise<PastTravelRequest[]> {
+    return ctx.services.pastTravel.list(ctx.caller, first);
+  }
+
+  @Query(() => [PastTravelRequest], {
+    description: `DHS interface client: the requests sent to DHS and not yet answered, oldest first (read name, date of birth and period; no TIN); ${PAGE}`,
+    complexity: pageCost,
+  })
+  pastTravelRequestsWithDhs(
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
+  ): Promise<PastTravelRequest[]> {
+    return ctx.services.pastTravel.withDhs(first);
+  }
+
+  @Query(() => [DisclosureHistoryEntry], {
+    description: `The steps of a past-travel request, in order (append-only); ${PAGE}`,
+    complexity: pageCost,
+  })
+  pastTravelRequestHistory(
+    @Arg('requestId', () => ID, { description: 'The request' }) requestId: string,
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
+  ): Promise<DisclosureHistoryEntry[]> {
+    return ctx.services.pastTravel.history(ctx.caller, requestId, first);
+  }
+
+  @FieldResolver(() => String, { description: "The taxpayer's date of birth (YYYY-MM-DD)" })
+  dateOfBirth(@Root() request: PastTravelRequest): string {
+    return request.dateOfBirth;
+  }
+
+  @FieldResolver(() => String, { description: 'The TIN masked (last four digits only)' })
+  tinMasked(@Root() request: PastTravelRequest): string {
+    return maskTin(request.tin, request.tinType);
+  }
+}

@@ -1,0 +1,70 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { IdentifierField } from '../../platform/graphql/identifier-field';
+import { TinType } from '../../platform/validation/identifiers';
+import { CrossingDirection } from '../tecs/tecs-state';
+
+@InputType({ description: "A revenue officer's request for a taxpayer's past travel to and from the U.S. (seed 000)" })
+export class PastTravelRequestInput {
+  @Field(() => String, { description: "The taxpayer's name" })
+  taxpayerName!: string;
+
+  @Field(() => String, { description: 'Date of birth (YYYY-MM-DD); sealed at rest' })
+  dateOfBirth!: string;
+
+  @IdentifierField()
+  @Field(() => String, { description: "The taxpayer's TIN; sealed at rest, never shown back in clear" })
+  tin!: string;
+
+  @Field(() => TinType, { description: 'The kind of TIN' })
+  tinType!: TinType;
+
+  @Field(() => String, { description: 'First day of the travel asked about (YYYY-MM-DD)' })
+  travelFrom!: string;
+
+  @Field(() => String, { description: 'Last day of the travel asked about (YYYY-MM-DD, not before travelFrom, not in the future)' })
+  travelTo!: string;
+
+  @Field(() => String, { description: 'Why it is needed (the collection purpose)' })
+  reason!: string;
+}
+
+@InputType({ description: 'Which past-travel request, at which version' })
+export class PastTravelStepInput {
+  @Field(() => ID, { description: 'The past-travel request' })
+  requestId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version the caller saw; a newer one is a CONFLICT (STALE_VERSION)' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Required when declining: why' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'One crossing of the taxpayer, as DHS reports it' })
+export class PastTripInput {
+  @Field(() => Date, { description: 'Date and time of crossing (UTC instant)' })
+  crossedAt!: Date;
+
+  @Field(() => String, { description: 'Place of crossing' })
+  placeOfCrossing!: string;
+
+  @Field(() => CrossingDirection, { description: 'Into or out of the U.S.' })
+  direction!: CrossingDirection;
+
+  @IdentifierField()
+  @Field(() => String, { description: 'Travel document number' })
+  documentNumber!: string;
+}
+
+@InputType({ description: "DHS's answer to a past-travel request (the DHS interface client)" })
+export class AnswerPastTravelInput {
+  @Field(() => ID, { description: 'The past-travel request' })
+  requestId!: string;
+
+  @IdentifierField()
+  @Field(() => String, { description: "DHS's reference of its answer" })
+  dhsReference!: string;
+
+  @Field(() => [PastTripInput], { description: 'The crossings in the period asked about (may be empty: no travel found)' })
+  trips!: PastTripInput[];
+}
