@@ -20,6 +20,7 @@ import { Services } from './services';
 import { HubContext } from './context';
 import { createErrorFormatter } from '../platform/graphql/error-mapper';
 import { explorerPagePlugin } from '../platform/graphql/explorer-page';
+import { variableErrorsPlugin } from '../platform/graphql/variable-errors';
 import { createLoaders } from './loaders';
 import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/operation-limits';
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
@@ -86,6 +87,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownBudget(config).drainMs }),
       observability.graphqlPlugin,
+      // Before the limits, whose costing also coerces the variables: bad variables are reported field by field.
+      variableErrorsPlugin({ hideSuggestions: production }),
       operationLimitsPlugin(schema, config.graphql),
       config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
     ],

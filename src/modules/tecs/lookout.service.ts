@@ -98,7 +98,7 @@ export class LookoutService {
   /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
   async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
     const now = this.clock.now();
-    const valid = validateLookoutRequest(input, now);
+    const valid = validateLookoutRequest(input, now, 'input');
     return this.dataSource.transaction(async (manager) => {
       const groupManager = caller.employee.managerId
         ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true })
@@ -151,7 +151,7 @@ export class LookoutService {
 
   resubmit(caller: Caller, command: LookoutCommand & { request?: LookoutRequestInput | null }): Promise<Lookout> {
     return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ item: lookout, now }) => {
-      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now));
+      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now, 'request'));
       lookout.returnReason = null;
       return null;
     });
