@@ -6,7 +6,7 @@ import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/clo
 import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
-import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
+import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 
@@ -27,6 +27,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ClosureHistoryResolver,
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
+      ReferralConnectionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -1,4 +1,6 @@
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { likeLiteral } from '../../platform/database/like-pattern';
+import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { CsvColumn, CsvExport } from '../../platform/common/csv';
@@ -201,6 +203,11 @@ export class LookoutService {
     return lookout;
   }
 
+  /** By the reference number people quote, within what the caller may see. */
+  getByReferenceNumber(caller: Caller, referenceNumber: string): Promise<Lookout> {
+    return getByReferenceNumber(this.dataSource.manager, Lookout, 'Lookout', referenceNumber, (id) => this.get(caller, id));
+  }
+
   /** The reads of the TECS access checks, one statement each, in `manager`'s transaction. */
   readsThrough(manager: EntityManager): TecsReads {
     return {
@@ -232,7 +239,7 @@ export class LookoutService {
     if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
     if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
     if (filter.nameContains?.trim())
-      query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
+      query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${likeLiteral(filter.nameContains.trim())}%` });
     return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
   }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { lookUp } from '../../platform/database/reference-lookup';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
@@ -45,9 +46,22 @@ const MAX_TECS_PAGE = 500;
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
 export class LookoutResolver {
-  @Query(() => Lookout)
-  lookout(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Lookout> {
-    return ctx.services.lookouts.get(ctx.caller, id);
+  @Query(() => Lookout, { description: 'One lookout the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
+  lookout(
+    @Arg('id', () => ID, { nullable: true, description: "The lookout's id (give this or referenceNumber)" }) id: string | null | undefined,
+    @Arg('referenceNumber', () => String, {
+      nullable: true,
+      description: "The lookout's reference number as the hub issued it (case and surrounding blanks ignored)",
+    })
+    referenceNumber: string | null | undefined,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
+    const { lookouts } = ctx.services;
+    return lookUp(
+      { id, referenceNumber },
+      (byId) => lookouts.get(ctx.caller, byId),
+      (number) => lookouts.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => [Lookout], {
@@ -214,9 +228,22 @@ export class CrossingResolver {
     return ctx.services.crossings.coordinatorQueue(checkPageSize(first, MAX_TECS_PAGE));
   }
 
-  @Query(() => Crossing)
-  crossing(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Crossing> {
-    return ctx.services.crossings.get(ctx.caller, id);
+  @Query(() => Crossing, { description: 'One crossing the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
+  crossing(
+    @Arg('id', () => ID, { nullable: true, description: "The crossing's id (give this or referenceNumber)" }) id: string | null | undefined,
+    @Arg('referenceNumber', () => String, {
+      nullable: true,
+      description: "The crossing's reference number as the hub issued it (case and surrounding blanks ignored)",
+    })
+    referenceNumber: string | null | undefined,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Crossing> {
+    const { crossings } = ctx.services;
+    return lookUp(
+      { id, referenceNumber },
+      (byId) => crossings.get(ctx.caller, byId),
+      (number) => crossings.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => TaxpayerDisclosure, { description: 'Only what may be disclosed to the taxpayer or their representative' })
@@ -267,9 +294,24 @@ export class InvestigationResolver {
     return ctx.services.investigations.close(ctx.caller, input);
   }
 
-  @Query(() => OtherInvestigation)
-  investigation(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
-    return ctx.services.investigations.get(ctx.caller, id);
+  @Query(() => OtherInvestigation, {
+    description: 'One OI issued to the caller or on a case the caller is on (coordinator: any), by id or by reference number',
+  })
+  investigation(
+    @Arg('id', () => ID, { nullable: true, description: "The OI's id (give this or referenceNumber)" }) id: string | null | undefined,
+    @Arg('referenceNumber', () => String, {
+      nullable: true,
+      description: "The OI's reference number as the hub issued it (case and surrounding blanks ignored)",
+    })
+    referenceNumber: string | null | undefined,
+    @Ctx() ctx: TecsContext,
+  ): Promise<OtherInvestigation> {
+    const { investigations } = ctx.services;
+    return lookUp(
+      { id, referenceNumber },
+      (byId) => investigations.get(ctx.caller, byId),
+      (number) => investigations.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => [OtherInvestigation], {
