@@ -13,6 +13,7 @@ const MODULES_BELOW = {
   closures: ['org', 'auth'],
   notices: ['org', 'auth'],
   'access-audit': ['org', 'auth'],
+  'calendar-feed': ['org', 'auth', 'referrals'],
 };
 
 module.exports = {

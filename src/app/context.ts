@@ -4,6 +4,7 @@ import { NoticesContext } from '../modules/notices/notices-context';
 import { OrgContext } from '../modules/org/org-context';
 import { ReferralsContext } from '../modules/referrals/referrals-context';
 import { TecsContext } from '../modules/tecs/tecs-context';
+import { CalendarFeedContext } from '../modules/calendar-feed/calendar-feed-context';
 import { Loaders } from './loaders';
 import { Services } from './services';
 
@@ -13,6 +14,7 @@ export type HubContext = OrgContext &
   TecsContext &
   ClosuresContext &
   NoticesContext &
+  CalendarFeedContext &
   AuditedContext & {
     services: Services;
     loaders: Loaders;

@@ -15,6 +15,7 @@ import { ReferralClosureEffect } from '../modules/referrals/referral-closure-eff
 import { ReferralHistoryEntry } from '../modules/referrals/referral-history.entity';
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
+import { CalendarFeedToken } from '../modules/calendar-feed/calendar-feed-token.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -37,6 +38,7 @@ export const ENTITIES = [
   ClosureHistoryEntry,
   ClosureVersion,
   ReferralClosureEffect,
+  CalendarFeedToken,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */

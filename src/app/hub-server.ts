@@ -26,6 +26,7 @@ import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/opera
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
 import { shutdownBudget } from '../platform/lifecycle/shutdown';
 import { mountConsole } from './console/console';
+import { calendarFeedRoutes } from '../modules/calendar-feed/calendar-feed.routes';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -114,6 +115,14 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       clock,
       logUnexpectedError: observability.logUnexpectedError,
       limits: config.exports,
+    }),
+  );
+  app.use(
+    calendarFeedRoutes({
+      feeds: services.calendarFeeds,
+      audit: services.audit,
+      clock,
+      logUnexpectedError: observability.logUnexpectedError,
     }),
   );
   if (config.graphql.explorer) app.use(explorerRoutes(config.graphql.explorerDirectory));

@@ -9,6 +9,7 @@ import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modu
 import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
+import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -28,6 +29,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
       ReferralConnectionResolver,
+      CalendarFeedResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

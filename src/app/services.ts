@@ -31,6 +31,7 @@ import { ReferralCategoryService } from '../modules/referrals/referral-category.
 import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
+import { CalendarFeedService } from '../modules/calendar-feed/calendar-feed.service';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -99,6 +100,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     crossings,
     investigations,
     investigationSweep,
+    calendarFeeds: new CalendarFeedService(dataSource, org, referralQueries, config.mail.baseUrl),
   };
 }
 

@@ -120,6 +120,10 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     auditReads: true,
   },
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
+
+  // Calendar feed of one's own deadlines (the feed itself is fetched with its token: /calendar/<token>.ics)
+  createMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
+  revokeMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */
