@@ -4,7 +4,7 @@ import { buildHubSchema } from '../../src/app/schema';
 import { Employee } from '../../src/modules/org/employee.entity';
 import { Role } from '../../src/modules/org/role';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { startTestHub, TestHub } from '../support/hub';
+import { PRODUCTION_ENV, startTestHub, TestHub } from '../support/hub';
 import { everyOperation } from '../support/operation-documents';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { FILE_REFERRAL } from '../support/referral-operations';
@@ -24,15 +24,7 @@ beforeAll(async () => {
   schema = await buildHubSchema();
   database = await createTestDatabase();
   hub = await startTestHub({ database });
-  production = await startTestHub({
-    database,
-    env: {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
-      DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-      DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
-    },
-  });
+  production = await startTestHub({ database, env: PRODUCTION_ENV });
   org = await createTestOrganisation(hub.services, database.dataSource);
   tecsPeople = await createTecsOrganisation(hub.services);
   people = await createOneEmployeePerRole(hub.services, org.functions.am.id, 'shape');

@@ -5,15 +5,8 @@ import { Page } from 'playwright-core';
 import { EXPLORER_CONTENT_SECURITY_POLICY } from '../../src/platform/graphql/explorer-page';
 import { launchBrowser, TestBrowser } from '../support/browser';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { startTestHub, TestHub } from '../support/hub';
+import { PRODUCTION_ENV, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
-
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  JWT_SECRET: 'p'.repeat(40),
-  DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-  DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
-};
 
 let database: TestDatabase;
 let hub: TestHub;
@@ -77,7 +70,7 @@ describe('where GraphiQL is served', () => {
   const visit = (url: string) => fetch(url, { headers: { accept: 'text/html' } });
 
   it('is absent in production unless enabled: no page at GET /graphql and none of its files', async () => {
-    const production = await startTestHub({ database, env: PRODUCTION });
+    const production = await startTestHub({ database, env: PRODUCTION_ENV });
     try {
       const page = await visit(production.url);
       expect(page.status).toBe(400);
@@ -91,7 +84,7 @@ describe('where GraphiQL is served', () => {
   });
 
   it('is served in production when GRAPHQL_EXPLORER=true, and operations by GET still reach the API', async () => {
-    const production = await startTestHub({ database, env: { ...PRODUCTION, GRAPHQL_EXPLORER: 'true' } });
+    const production = await startTestHub({ database, env: { ...PRODUCTION_ENV, GRAPHQL_EXPLORER: 'true' } });
     try {
       const page = await visit(production.url);
       expect(page.status).toBe(200);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { getIntrospectionQuery } from 'graphql';
 import { createTestDatabase, TestDatabase } from '../support/database';
-import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { dataOf, errorCodeOf, PRODUCTION_ENV, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
 
 let database: TestDatabase;
@@ -12,15 +12,7 @@ let org: TestOrganisation;
 beforeAll(async () => {
   database = await createTestDatabase();
   hub = await startTestHub({ database, env: { GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '1500', GRAPHQL_MAX_BODY_BYTES: '20000' } });
-  production = await startTestHub({
-    database,
-    env: {
-      NODE_ENV: 'production',
-      JWT_SECRET: 'p'.repeat(40),
-      DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
-      DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
-    },
-  });
+  production = await startTestHub({ database, env: PRODUCTION_ENV });
   org = await createTestOrganisation(hub.services, database.dataSource);
 });
 

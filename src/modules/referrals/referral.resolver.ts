@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { TinType } from '../../platform/validation/identifiers';
 import { ReferralsContext } from './referrals-context';
@@ -31,6 +31,7 @@ import { Referral } from './referral.entity';
 import { MAX_PAGE_SIZE, ReferralSortField } from './referral-query.service';
 import { SortDirection } from '../../platform/database/keyset-page';
 import { lookUp } from '../../platform/database/reference-lookup';
+import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 
@@ -59,18 +60,10 @@ export class ReferralResolver {
   @Query(() => Referral, {
     description: 'One referral the caller may see, by id or by reference number (NOT_FOUND otherwise; an existing one is audited)',
   })
-  referral(
-    @Arg('id', () => ID, { nullable: true, description: "The referral's id (give this or referenceNumber)" }) id: string | null | undefined,
-    @Arg('referenceNumber', () => String, {
-      nullable: true,
-      description: 'The reference number people quote, e.g. 14566-2026-000042 (case and surrounding blanks ignored)',
-    })
-    referenceNumber: string | null | undefined,
-    @Ctx() ctx: ReferralsContext,
-  ): Promise<Referral> {
+  referral(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     const { referrals } = ctx.services;
     return lookUp(
-      { id, referenceNumber },
+      key,
       (byId) => referrals.get(ctx.caller, byId),
       (number) => referrals.getByReferenceNumber(ctx.caller, number),
     );

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { lookUp } from '../../platform/database/reference-lookup';
+import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
@@ -47,18 +48,10 @@ const MAX_TECS_PAGE = 500;
 @Resolver(() => Lookout)
 export class LookoutResolver {
   @Query(() => Lookout, { description: 'One lookout the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
-  lookout(
-    @Arg('id', () => ID, { nullable: true, description: "The lookout's id (give this or referenceNumber)" }) id: string | null | undefined,
-    @Arg('referenceNumber', () => String, {
-      nullable: true,
-      description: "The lookout's reference number as the hub issued it (case and surrounding blanks ignored)",
-    })
-    referenceNumber: string | null | undefined,
-    @Ctx() ctx: TecsContext,
-  ): Promise<Lookout> {
+  lookout(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<Lookout> {
     const { lookouts } = ctx.services;
     return lookUp(
-      { id, referenceNumber },
+      key,
       (byId) => lookouts.get(ctx.caller, byId),
       (number) => lookouts.getByReferenceNumber(ctx.caller, number),
     );
@@ -229,18 +222,10 @@ export class CrossingResolver {
   }
 
   @Query(() => Crossing, { description: 'One crossing the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
-  crossing(
-    @Arg('id', () => ID, { nullable: true, description: "The crossing's id (give this or referenceNumber)" }) id: string | null | undefined,
-    @Arg('referenceNumber', () => String, {
-      nullable: true,
-      description: "The crossing's reference number as the hub issued it (case and surrounding blanks ignored)",
-    })
-    referenceNumber: string | null | undefined,
-    @Ctx() ctx: TecsContext,
-  ): Promise<Crossing> {
+  crossing(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<Crossing> {
     const { crossings } = ctx.services;
     return lookUp(
-      { id, referenceNumber },
+      key,
       (byId) => crossings.get(ctx.caller, byId),
       (number) => crossings.getByReferenceNumber(ctx.caller, number),
     );
@@ -297,18 +282,10 @@ export class InvestigationResolver {
   @Query(() => OtherInvestigation, {
     description: 'One OI issued to the caller or on a case the caller is on (coordinator: any), by id or by reference number',
   })
-  investigation(
-    @Arg('id', () => ID, { nullable: true, description: "The OI's id (give this or referenceNumber)" }) id: string | null | undefined,
-    @Arg('referenceNumber', () => String, {
-      nullable: true,
-      description: "The OI's reference number as the hub issued it (case and surrounding blanks ignored)",
-    })
-    referenceNumber: string | null | undefined,
-    @Ctx() ctx: TecsContext,
-  ): Promise<OtherInvestigation> {
+  investigation(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
     const { investigations } = ctx.services;
     return lookUp(
-      { id, referenceNumber },
+      key,
       (byId) => investigations.get(ctx.caller, byId),
       (number) => investigations.getByReferenceNumber(ctx.caller, number),
     );
