@@ -176,6 +176,7 @@ describe('through the API', () => {
       'fax',
       'mft',
       'phone',
+      'referenceNumber',
       'ssn',
       'taxPeriod',
       'tecsRecordReference',
