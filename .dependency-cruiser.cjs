@@ -14,6 +14,7 @@ const MODULES_BELOW = {
   notices: ['org', 'auth'],
   'access-audit': ['org', 'auth'],
   disclosure: ['org', 'auth', 'tecs'],
+  'calendar-feed': ['org', 'auth', 'referrals'],
 };
 
 module.exports = {

@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'web/dist/', 'web/src/gql/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'web/dist/', 'web/src/gql/', 'examples/typed-client/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: globals.node } },

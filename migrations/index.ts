@@ -9,6 +9,7 @@ import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeT
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 import { AttachedDocuments1796232354461 } from './1796232354461-AttachedDocuments';
 import { Disclosure1796232360746 } from './1796232360746-Disclosure';
+import { CalendarFeeds1796233913518 } from './1796233913518-CalendarFeeds';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NoticeDeliveryClaims1796160000000,
   AttachedDocuments1796232354461,
   Disclosure1796232360746,
+  CalendarFeeds1796233913518,
 ];

@@ -5,6 +5,7 @@ import { OrgContext } from '../modules/org/org-context';
 import { ReferralsContext } from '../modules/referrals/referrals-context';
 import { TecsContext } from '../modules/tecs/tecs-context';
 import { DisclosureContext } from '../modules/disclosure/disclosure-context';
+import { CalendarFeedContext } from '../modules/calendar-feed/calendar-feed-context';
 import { Loaders } from './loaders';
 import { Services } from './services';
 
@@ -15,6 +16,7 @@ export type HubContext = OrgContext &
   ClosuresContext &
   NoticesContext &
   DisclosureContext &
+  CalendarFeedContext &
   AuditedContext & {
     services: Services;
     loaders: Loaders;

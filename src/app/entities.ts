@@ -21,6 +21,7 @@ import { DisclosureHistoryEntry } from '../modules/disclosure/disclosure-history
 import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-accounting.entity';
 import { DhsDisclosureAuthorization, TecsDisclosure } from '../modules/disclosure/tecs-disclosure.entity';
 import { PastTravelRequest } from '../modules/disclosure/past-travel-request.entity';
+import { CalendarFeedToken } from '../modules/calendar-feed/calendar-feed-token.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -51,6 +52,7 @@ export const ENTITIES = [
   DhsDisclosureAuthorization,
   TecsDisclosure,
   PastTravelRequest,
+  CalendarFeedToken,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */

@@ -19,7 +19,8 @@ import { Observability } from '../platform/observability/observability';
 import { Services } from './services';
 import { HubContext } from './context';
 import { createErrorFormatter } from '../platform/graphql/error-mapper';
-import { explorerPagePlugin } from '../platform/graphql/explorer-page';
+import { explorerRoutes } from '../platform/graphql/explorer-page';
+import { variableErrorsPlugin } from '../platform/graphql/variable-errors';
 import { createLoaders } from './loaders';
 import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/operation-limits';
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
@@ -27,6 +28,7 @@ import { shutdownBudget } from '../platform/lifecycle/shutdown';
 import { mountConsole } from './console/console';
 import { DOCUMENTS_PATH } from '../platform/storage/document.service';
 import { documentRoutes } from '../platform/storage/document-routes';
+import { calendarFeedRoutes } from '../modules/calendar-feed/calendar-feed.routes';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -61,7 +63,7 @@ function bodyErrorHandler(error: Error & { status?: number; type?: string }, _re
 /**
  * GraphQL over HTTP at /graphql (Apollo Server 5 on Express 5). Limits: body size, tokens, aliases, operation
  * depth and complexity, no batched operations, no automatic persisted queries (every operation is sent in full and
- * validated); introspection and the offline explorer page are off in production unless configured.
+ * validated); introspection and GraphiQL (the explorer) are off in production unless configured.
  */
 export async function startHubServer(options: HubServerOptions): Promise<RunningHubServer> {
   const { config, schema, dataSource, services, clock, observability } = options;
@@ -88,8 +90,11 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownBudget(config).drainMs }),
       observability.graphqlPlugin,
+      // Before the limits, whose costing also coerces the variables: bad variables are reported field by field.
+      variableErrorsPlugin({ hideSuggestions: production }),
       operationLimitsPlugin(schema, config.graphql),
-      config.graphql.explorer ? explorerPagePlugin() : ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL is served by explorerRoutes (when enabled); Apollo's own landing page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
@@ -127,6 +132,15 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       maxConcurrentUploads: config.documents.maxConcurrentUploads,
     }),
   );
+  app.use(
+    calendarFeedRoutes({
+      feeds: services.calendarFeeds,
+      audit: services.audit,
+      clock,
+      logUnexpectedError: observability.logUnexpectedError,
+    }),
+  );
+  if (config.graphql.explorer) app.use(explorerRoutes(config.graphql.explorerDirectory));
   app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',

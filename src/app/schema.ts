@@ -6,13 +6,14 @@ import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/clo
 import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
-import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
+import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { DocumentResolver, ReferralDocumentsResolver } from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
 import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
 import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
+import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -36,6 +37,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CustomsRequestResolver,
       TecsDisclosureResolver,
       PastTravelResolver,
+      ReferralConnectionResolver,
+      CalendarFeedResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -41,6 +41,7 @@ import { DisclosureAccounting } from '../modules/disclosure/disclosure-accountin
 import { registerDisclosureNotices } from '../modules/disclosure/disclosure-notices';
 import { TecsDisclosureService } from '../modules/disclosure/tecs-disclosure.service';
 import { PastTravelService } from '../modules/disclosure/past-travel.service';
+import { CalendarFeedService } from '../modules/calendar-feed/calendar-feed.service';
 
 /** Closures as the hub's organisation has them, re-timing referral clocks and OIs. */
 export const CLOSURE_RULES = closureRules([referralClosureRetimer, investigationClosureRetimer]);
@@ -128,6 +129,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     customsRequests,
     tecsDisclosures,
     pastTravel,
+    calendarFeeds: new CalendarFeedService(dataSource, org, referralQueries, config.mail.baseUrl),
   };
 }
 

@@ -379,17 +379,17 @@ describe('who may change closures, and what is a closure', () => {
     });
     expect(errorCodeOf(invalid)).toBe('BAD_USER_INPUT');
     expect(invalid.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'endDate',
-      'functionIds',
-      'reason',
+      'input.endDate',
+      'input.functionIds',
+      'input.reason',
     ]);
     const both = await hub.request(admin.id, ADD, {
       input: { startDate: '2029-02-30', nationwide: true, functionIds: [org.functions.ef.id], reason: 'x' },
     });
     expect(both.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'endDate',
-      'functionIds',
-      'startDate',
+      'input.endDate',
+      'input.functionIds',
+      'input.startDate',
     ]);
     expect(dataOf(await hub.request(admin.id, `{ closures(from: "2029-01-01", to: "2029-12-31") { id } }`)).closures).toEqual([]);
   });

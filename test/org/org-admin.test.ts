@@ -40,7 +40,7 @@ it('creates functions and employees with validation', async () => {
   );
   expect(bad.errors![0].extensions).toMatchObject({
     code: 'BAD_USER_INPUT',
-    fieldErrors: [{ field: 'code' }, { field: 'name' }, { field: 'timeZone' }].map((e) => expect.objectContaining(e)),
+    fieldErrors: [{ field: 'input.code' }, { field: 'input.name' }, { field: 'input.timeZone' }].map((e) => expect.objectContaining(e)),
   });
   const created = await hub.request(
     org.people.admin.id,
@@ -63,7 +63,7 @@ it('refuses a circular management chain', async () => {
   );
   expect(response.errors![0].extensions).toMatchObject({
     code: 'BAD_USER_INPUT',
-    fieldErrors: [expect.objectContaining({ field: 'managerId' })],
+    fieldErrors: [expect.objectContaining({ field: 'input.managerId' })],
   });
 });
 

@@ -37,7 +37,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
       },
     });
     expect(errorCodeOf(noDln)).toBe('BAD_USER_INPUT');
-    expect(noDln.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.dln' })]);
+    expect(noDln.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.content.form4442.dln' })]);
 
     const unknown = await hub.request(org.people.originator.id, FILE_REFERRAL, {
       input: {
@@ -46,7 +46,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
         content: { form4442: { ...VALID_4442, category: 'RICS RIVO - Lunch' } },
       },
     });
-    expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.category' })]);
+    expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.content.form4442.category' })]);
   });
 
   it('gives the completion clock the category time frame: 60 days for MFT Reversal, none where the IRM names none', async () => {
@@ -78,7 +78,9 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
         content: { form4442: { ...VALID_4442, followUpOfReferralId: earlier.id } },
       },
     });
-    expect(tooSoon.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'form4442.followUpOfReferralId' })]);
+    expect(tooSoon.errors![0].extensions!.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'input.content.form4442.followUpOfReferralId' }),
+    ]);
 
     hub.clock.set('2027-01-25T15:00:00Z');
     const followUp = await file4442({ followUpOfReferralId: earlier.id });

@@ -269,11 +269,11 @@ describe('filing validation', () => {
     const fields = response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(
       expect.arrayContaining([
-        'receivingFunctionId',
-        'form14566.business.ein',
-        'form14566.requestedActions',
-        'form14566.affectedReturns[0].mft',
-        'form14566.affectedReturns[0].taxPeriod',
+        'input.receivingFunctionId',
+        'input.content.form14566.business.ein',
+        'input.content.form14566.requestedActions',
+        'input.content.form14566.affectedReturns[0].mft',
+        'input.content.form14566.affectedReturns[0].taxPeriod',
       ]),
     );
     expect(JSON.stringify(response.errors)).not.toContain('1234567');
@@ -285,7 +285,10 @@ describe('filing validation', () => {
       input: { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form14566: VALID_14566 } },
     });
     expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
-    expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual(['form14566', 'form4442']);
+    expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'input.content.form14566',
+      'input.content.form4442',
+    ]);
   });
 
   it('never returns a full TIN', async () => {

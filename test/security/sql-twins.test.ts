@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { ReferralSortField } from '../../src/modules/referrals/referral-query.service';
+import { SortDirection } from '../../src/platform/database/keyset-page';
 import { randomUUID } from 'node:crypto';
 import { Caller } from '../../src/modules/org/caller';
 import { Employee } from '../../src/modules/org/employee.entity';
@@ -61,7 +63,8 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
   const referrals = await hub.database.dataSource.manager.find(Referral);
   expect(referrals.length).toBeGreaterThan(70);
   for (const caller of await callers()) {
-    const page = await hub.services.referralQueries.list(caller, {}, 100, null, hub.clock.now());
+    const order = { field: ReferralSortField.FILED_AT, direction: SortDirection.DESC };
+    const page = await hub.services.referralQueries.list(caller, {}, order, { first: 100 }, hub.clock.now());
     expect(page.hasNextPage).toBe(false);
     const bySql = page.items.map((item) => item.node.id).sort();
     const byRule = referrals

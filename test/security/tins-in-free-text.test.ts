@@ -179,6 +179,7 @@ describe('through the API', () => {
       'mft',
       'phone',
       'reference',
+      'referenceNumber',
       'ssn',
       'taxPeriod',
       'tecsRecordReference',

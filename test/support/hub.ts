@@ -42,6 +42,14 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
+/** What a hub needs to start in production mode (NODE_ENV=production requires real keys). */
+export const PRODUCTION_ENV: Record<string, string> = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'p'.repeat(40),
+  DATA_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  DATA_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
+
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',

@@ -51,10 +51,10 @@ describe('the DHS interface', () => {
     });
     expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'crossedAt',
-      'dateOfBirth',
-      'dhsReportId',
-      'plannedDepartureAt',
+      'input.crossedAt',
+      'input.dateOfBirth',
+      'input.dhsReportId',
+      'input.plannedDepartureAt',
     ]);
   });
 

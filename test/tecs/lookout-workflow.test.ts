@@ -35,11 +35,11 @@ describe('Form 6668 requests', () => {
     });
     expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'request.balanceDue',
-      'request.criteriaMet',
-      'request.dateOfBirth',
-      'request.taxPeriods[0].taxPeriod',
-      'request.tin',
+      'input.balanceDue',
+      'input.criteriaMet',
+      'input.dateOfBirth',
+      'input.taxPeriods[0].taxPeriod',
+      'input.tin',
     ]);
     expect(await hub.database.dataSource.manager.count(Lookout)).toBe(before);
   });

@@ -10,11 +10,20 @@ export function errorCode(error: CombinedError | undefined): string | undefined 
   return error?.graphQLErrors[0]?.extensions?.code as string | undefined;
 }
 
+/**
+ * The API names a field from the operation's arguments (`input.content.form14566.business.ein`, README "Input
+ * errors"); the console's forms name it inside the input they edit, its content taken as the form's own fields
+ * (`form14566.business.ein`, `receivingFunctionId`, `note`).
+ */
+function formPath(field: string): string {
+  return field.replace(/^input\.(content\.)?/, '');
+}
+
 export function fieldErrorsOf(error: CombinedError | undefined): FieldError[] {
   const list = error?.graphQLErrors.flatMap((e) =>
     e.extensions?.code === 'BAD_USER_INPUT' ? ((e.extensions.fieldErrors as FieldError[] | undefined) ?? []) : [],
   );
-  return list ?? [];
+  return (list ?? []).map((e) => ({ ...e, field: formPath(e.field) }));
 }
 
 const MESSAGES: Record<string, string> = {

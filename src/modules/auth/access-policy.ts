@@ -175,6 +175,9 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   },
   pastTravelRequestHistory: { roles: ANY_EMPLOYEE, relation: PAST_TRAVEL_CASE, auditReads: true },
   pastTravelRequestsWithDhs: { roles: [DHS_INTERFACE], relation: 'the requests sent to DHS and not yet answered', auditReads: true },
+  // Calendar feed of one's own deadlines (the feed itself is fetched with its token: /calendar/<token>.ics)
+  createMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
+  revokeMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

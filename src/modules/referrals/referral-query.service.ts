@@ -1,13 +1,15 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../org/caller';
 import { checkPageSize } from '../../platform/common/page-size';
-import { InvalidInputError } from '../../platform/common/errors';
+import { keysetPage, Page, PageRequest, SortDirection, SortKey } from '../../platform/database/keyset-page';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState, TERMINAL_STATES } from './referral-state';
 import { Referral } from './referral.entity';
+import { Employee } from '../org/employee.entity';
+import { likeLiteral } from '../../platform/database/like-pattern';
 
 export interface ReferralFilter {
   forms?: ReferralForm[] | null;
@@ -20,33 +22,44 @@ export interface ReferralFilter {
   overdue?: boolean | null;
   dueBefore?: Date | null;
   tin?: string | null;
-}
-
-export interface Page<T> {
-  items: { cursor: string; node: T }[];
-  hasNextPage: boolean;
-  endCursor: string | null;
+  /** Prefix of the reference number. */
+  referenceNumber?: string | null;
+  /** Part of the originator's or assignee's name or e-mail. */
+  person?: string | null;
 }
 
 export const MAX_PAGE_SIZE = 100;
 
-function encodeCursor(referral: Referral): string {
-  return Buffer.from(`${referral.createdAt.toISOString()}|${referral.id}`).toString('base64url');
+/** The orders a referral list can be read in (a cursor belongs to one of them). */
+export enum ReferralSortField {
+  FILED_AT = 'FILED_AT',
+  DUE_AT = 'DUE_AT',
+  REFERENCE_NUMBER = 'REFERENCE_NUMBER',
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at);
-  if (!id || Number.isNaN(createdAt.getTime())) throw InvalidInputError.single('after', 'is not a cursor from this list');
-  return { createdAt, id };
-}
+const REFERRAL_SORT_KEYS: Record<ReferralSortField, SortKey> = {
+  /** When it was filed. */
+  FILED_AT: { name: 'FILED_AT', expression: 'r.created_at', sqlType: 'timestamptz' },
+  /** When its next running clock is due; referrals without one (closed, withdrawn, …) after all others. */
+  DUE_AT: {
+    name: 'DUE_AT',
+    expression: "COALESCE(r.next_due_at, 'infinity'::timestamptz)",
+    sqlType: 'timestamptz',
+  },
+  REFERENCE_NUMBER: { name: 'REFERENCE_NUMBER', expression: 'r.reference_number', sqlType: 'text' },
+};
 
 /** Read side: filtered lists and work queues, with visibility applied in SQL (never after fetching). */
 export class ReferralQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(caller: Caller, filter: ReferralFilter, first: number, after: string | null, now: Date): Promise<Page<Referral>> {
-    checkPageSize(first, MAX_PAGE_SIZE);
+  async list(
+    caller: Caller,
+    filter: ReferralFilter,
+    order: { field: ReferralSortField; direction: SortDirection },
+    page: PageRequest,
+    now: Date,
+  ): Promise<Page<Referral>> {
     const query = this.visibleTo(caller);
     if (filter.forms?.length) query.andWhere('r.form IN (:...forms)', { forms: filter.forms });
     if (filter.states?.length) query.andWhere('r.state IN (:...states)', { states: filter.states });
@@ -68,17 +81,22 @@ export class ReferralQueryService {
     if (filter.overdue === false) query.andWhere('(r.next_due_at IS NULL OR r.next_due_at >= :now)', { now });
     if (filter.dueBefore) query.andWhere(`r.next_due_at < :dueBefore AND ${this.open()}`, { dueBefore: filter.dueBefore });
     if (filter.tin?.trim()) query.andWhere('r.tin_hashes @> ARRAY[:tinHash]', { tinHash: taxpayerDataCipher().hash(filter.tin) });
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
+    if (filter.referenceNumber?.trim()) {
+      query.andWhere('r.reference_number ILIKE :referencePrefix', {
+        referencePrefix: `${likeLiteral(filter.referenceNumber.trim())}%`,
+      });
     }
-    const rows = await query
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
-    const items = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
-    return { items, hasNextPage: rows.length > first, endCursor: items.at(-1)?.cursor ?? null };
+    if (filter.person?.trim()) {
+      const people = this.dataSource
+        .createQueryBuilder()
+        .select('e.id')
+        .from(Employee, 'e')
+        .where('(e.name ILIKE :person OR e.email ILIKE :person)');
+      query.andWhere(`(r.originator_id IN (${people.getQuery()}) OR r.assignee_id IN (${people.getQuery()}))`, {
+        person: `%${likeLiteral(filter.person.trim())}%`,
+      });
+    }
+    return keysetPage(query, REFERRAL_SORT_KEYS[order.field], order.direction, page, MAX_PAGE_SIZE);
   }
 
   /** Referrals visible to the caller whose running clock has passed, longest overdue first. */

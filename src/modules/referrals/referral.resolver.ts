@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { TinType } from '../../platform/validation/identifiers';
 import { ReferralsContext } from './referrals-context';
@@ -21,12 +21,17 @@ import {
   FileReferralInput,
   ReferralConnection,
   ReferralFilterInput,
+  ReferralOrderInput,
   ReferralTransitionInput,
   ResolveElevationInput,
   ResubmitReferralInput,
   ReturnReferralInput,
 } from './referral.types';
 import { Referral } from './referral.entity';
+import { MAX_PAGE_SIZE, ReferralSortField } from './referral-query.service';
+import { SortDirection } from '../../platform/database/keyset-page';
+import { lookUp } from '../../platform/database/reference-lookup';
+import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 
@@ -52,20 +57,45 @@ const MAX_TINS_PER_REFERRAL = 2;
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Referral)
 export class ReferralResolver {
-  @Query(() => Referral)
-  referral(@Arg('id', () => ID) id: string, @Ctx() ctx: ReferralsContext): Promise<Referral> {
-    return ctx.services.referrals.get(ctx.caller, id);
+  @Query(() => Referral, {
+    description: 'One referral the caller may see, by id or by reference number (NOT_FOUND otherwise; an existing one is audited)',
+  })
+  referral(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+    const { referrals } = ctx.services;
+    return lookUp(
+      key,
+      (byId) => referrals.get(ctx.caller, byId),
+      (number) => referrals.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
-  @Query(() => ReferralConnection, { description: 'Referrals visible to the caller, newest first', complexity: pageCost })
+  @Query(() => ReferralConnection, {
+    description: `Referrals visible to the caller (admins: all), filtered and searched in SQL, in the order asked (newest filed first by default). A Relay cursor connection: \`first\`/\`after\` page forward, \`last\`/\`before\` backward; a page holds at most ${MAX_PAGE_SIZE}`,
+    complexity: pageCost,
+  })
   async referrals(
     @Ctx() ctx: ReferralsContext,
-    @Arg('filter', () => ReferralFilterInput, { nullable: true }) filter?: ReferralFilterInput,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => ReferralFilterInput, { nullable: true, description: 'Only referrals matching all that is given' })
+    filter?: ReferralFilterInput,
+    @Arg('orderBy', () => ReferralOrderInput, {
+      nullable: true,
+      description: 'The order (default: newest filed first); a cursor is valid only in the order it came from',
+    })
+    orderBy?: ReferralOrderInput,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `The first n after \`after\` (default 20, at most ${MAX_PAGE_SIZE}); not with \`last\``,
+    })
+    first?: number,
+    @Arg('after', () => String, { nullable: true, description: 'Start after the edge with this cursor' }) after?: string,
+    @Arg('last', () => Int, { nullable: true, description: `The last n before \`before\` (at most ${MAX_PAGE_SIZE}); not with \`first\`` })
+    last?: number,
+    @Arg('before', () => String, { nullable: true, description: 'End before the edge with this cursor' }) before?: string,
   ): Promise<ReferralConnection> {
-    const page = await ctx.services.referralQueries.list(ctx.caller, filter ?? {}, first, after ?? null, ctx.clock.now());
-    return { edges: page.items, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+    const order = orderBy ?? { field: ReferralSortField.FILED_AT, direction: SortDirection.DESC };
+    const page = await ctx.services.referralQueries.list(ctx.caller, filter ?? {}, order, { first, after, last, before }, ctx.clock.now());
+    const { items, count, ...pageInfo } = page;
+    return { edges: items, pageInfo, count };
   }
 
   @Query(() => [Referral], { description: 'What the caller must act on now, soonest due first', complexity: pageCost })
@@ -318,5 +348,14 @@ export class ReferralHistoryResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'null when the hub itself acted (SLA breach, escalation)' })
   async actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
     return entry.actorId ? ctx.loaders.employee.load(entry.actorId) : null;
+  }
+}
+
+/** The connection's own fields. */
+@Resolver(() => ReferralConnection)
+export class ReferralConnectionResolver {
+  @FieldResolver(() => Int, { description: 'How many referrals the filter matches in all (every page together)' })
+  totalCount(@Root() connection: ReferralConnection): Promise<number> {
+    return connection.count();
   }
 }

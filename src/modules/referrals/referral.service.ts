@@ -3,6 +3,7 @@ import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -307,6 +308,11 @@ export class ReferralService {
     const referral = await this.dataSource.manager.findOneBy(Referral, { id });
     if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', id, referral !== null);
     return referral;
+  }
+
+  /** By the reference number people quote (e.g. 14566-2026-000042), within what the caller may see. */
+  getByReferenceNumber(caller: Caller, referenceNumber: string): Promise<Referral> {
+    return getByReferenceNumber(this.dataSource.manager, Referral, 'Referral', referenceNumber, (id) => this.get(caller, id));
   }
 
   async history(caller: Caller, referralId: string, first?: number): Promise<ReferralHistoryEntry[]> {

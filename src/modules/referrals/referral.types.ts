@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SortDirection } from '../../platform/database/keyset-page';
+import { ReferralSortField } from './referral-query.service';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState } from './referral-state';
@@ -95,6 +97,19 @@ export class ReferralFilterInput {
   @IdentifierField()
   @Field(() => String, { nullable: true, description: 'Exact TIN (any punctuation), matched by its keyed hash' })
   tin?: string | null;
+
+  @IdentifierField()
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reference numbers starting with this (case ignored), e.g. "14566-2026" or a whole one such as 14566-2026-000042',
+  })
+  referenceNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'A person on the referral: part of the name or e-mail address of its originator or assignee (case ignored)',
+  })
+  person?: string | null;
 }
 
 @ObjectType()
@@ -106,13 +121,50 @@ export class ReferralEdge {
   node!: Referral;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (the Relay cursor connection spec)' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'More items follow the last edge (paging backward: whether `before` was given)' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => Boolean, { description: 'Items come before the first edge (paging forward: whether `after` was given)' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The first edge's cursor (null for an empty page): pass as `before` for the page before",
+  })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The last edge's cursor (null for an empty page): pass as `after` for the page after",
+  })
   endCursor!: string | null;
+}
+
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: 'Ascending (earliest, lowest first) or descending',
+  valuesConfig: { ASC: { description: 'Earliest or lowest first' }, DESC: { description: 'Latest or highest first' } },
+});
+
+registerEnumType(ReferralSortField, {
+  name: 'ReferralSortField',
+  description: 'What a referral list is ordered by (ties broken by id)',
+  valuesConfig: {
+    FILED_AT: { description: 'When the referral was filed (UTC instant)' },
+    DUE_AT: { description: 'When its next running clock is due (UTC instant); referrals without a running clock come last' },
+    REFERENCE_NUMBER: { description: 'The reference number, as text (form number, year, sequence)' },
+  },
+});
+
+@InputType({ description: 'The order of a referral list' })
+export class ReferralOrderInput {
+  @Field(() => ReferralSortField, { description: 'What to order by' })
+  field!: ReferralSortField;
+
+  @Field(() => SortDirection, { description: 'Ascending or descending' })
+  direction!: SortDirection;
 }
 
 @ObjectType()
@@ -122,4 +174,7 @@ export class ReferralConnection {
 
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
+
+  /** Counts every referral the filter matches, run only if `totalCount` is asked for. */
+  count!: () => Promise<number>;
 }

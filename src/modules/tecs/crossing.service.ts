@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, In } from 'typeorm';
+import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
@@ -124,6 +125,11 @@ export class CrossingService {
     if (!crossing) throw new NotFoundError('Crossing', id);
     await this.assertCanSee(reads, caller, crossing);
     return crossing;
+  }
+
+  /** By the reference number people quote, within what the caller may see. */
+  getByReferenceNumber(caller: Caller, referenceNumber: string): Promise<Crossing> {
+    return getByReferenceNumber(this.dataSource.manager, Crossing, 'Crossing', referenceNumber, (id) => this.get(caller, id));
   }
 
   /** Only what may be disclosed to the taxpayer or their representative (seed 000); the rest needs DHS authorization. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { CalendarService } from '../../platform/calendar/calendar.service';
@@ -206,6 +207,11 @@ export class InvestigationService {
 
   async get(caller: Caller, id: string): Promise<OtherInvestigation> {
     return this.load(this.dataSource.manager, caller, id);
+  }
+
+  /** By the reference number people quote, within what the caller may see. */
+  getByReferenceNumber(caller: Caller, referenceNumber: string): Promise<OtherInvestigation> {
+    return getByReferenceNumber(this.dataSource.manager, OtherInvestigation, 'OI', referenceNumber, (id) => this.get(caller, id));
   }
 
   /** OIs issued to the caller (or all, for a coordinator), soonest due first. */

@@ -45,7 +45,7 @@ export function checkDateOfBirth(raw: string, field: string, now: Date): FieldEr
 const MONEY = /^\d{1,12}(\.\d{2})?$/;
 
 /** Form 6668 content: every problem reported at once, field by field. */
-export function validateLookoutRequest(input: LookoutRequestInput, now: Date, path = 'request'): ValidLookoutRequest {
+export function validateLookoutRequest(input: LookoutRequestInput, now: Date, path: string): ValidLookoutRequest {
   const problems = new Problems();
   const taxpayerName = problems.take(checkText(input.taxpayerName, `${path}.taxpayerName`, TEXT_MAX.short));
   problems.errors.push(...checkDateOfBirth(input.dateOfBirth, `${path}.dateOfBirth`, now));

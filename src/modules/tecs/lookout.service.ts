@@ -1,4 +1,6 @@
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { likeLiteral } from '../../platform/database/like-pattern';
+import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { CsvColumn, CsvExport } from '../../platform/common/csv';
@@ -98,7 +100,7 @@ export class LookoutService {
   /** A revenue officer asks, through their group manager, that a balance-due taxpayer be entered in TECS. */
   async request(caller: Caller, input: LookoutRequestInput): Promise<Lookout> {
     const now = this.clock.now();
-    const valid = validateLookoutRequest(input, now);
+    const valid = validateLookoutRequest(input, now, 'input');
     return this.dataSource.transaction(async (manager) => {
       const groupManager = caller.employee.managerId
         ? await manager.findOneBy(Employee, { id: caller.employee.managerId, active: true })
@@ -151,7 +153,7 @@ export class LookoutService {
 
   resubmit(caller: Caller, command: LookoutCommand & { request?: LookoutRequestInput | null }): Promise<Lookout> {
     return this.transition(caller, command, LookoutAction.RESUBMIT, async ({ item: lookout, now }) => {
-      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now));
+      if (command.request) Object.assign(lookout, validateLookoutRequest(command.request, now, 'request'));
       lookout.returnReason = null;
       return null;
     });
@@ -201,6 +203,11 @@ export class LookoutService {
     return lookout;
   }
 
+  /** By the reference number people quote, within what the caller may see. */
+  getByReferenceNumber(caller: Caller, referenceNumber: string): Promise<Lookout> {
+    return getByReferenceNumber(this.dataSource.manager, Lookout, 'Lookout', referenceNumber, (id) => this.get(caller, id));
+  }
+
   /** The reads of the TECS access checks, one statement each, in `manager`'s transaction. */
   readsThrough(manager: EntityManager): TecsReads {
     return {
@@ -232,7 +239,7 @@ export class LookoutService {
     if (filter.international != null) query.andWhere('l.international = :international', { international: filter.international });
     if (filter.tin?.trim()) query.andWhere('l.tin_hash = :tinHash', { tinHash: taxpayerDataCipher().hash(filter.tin) });
     if (filter.nameContains?.trim())
-      query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${filter.nameContains.trim().replace(/[%_\\]/g, '\\$&')}%` });
+      query.andWhere('l.taxpayer_name ILIKE :name', { name: `%${likeLiteral(filter.nameContains.trim())}%` });
     return query.orderBy('l.created_at', 'DESC').addOrderBy('l.id', 'DESC');
   }
 

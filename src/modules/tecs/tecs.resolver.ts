@@ -1,4 +1,6 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { lookUp } from '../../platform/database/reference-lookup';
+import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
@@ -45,9 +47,14 @@ const MAX_TECS_PAGE = 500;
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
 export class LookoutResolver {
-  @Query(() => Lookout)
-  lookout(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Lookout> {
-    return ctx.services.lookouts.get(ctx.caller, id);
+  @Query(() => Lookout, { description: 'One lookout the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
+  lookout(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<Lookout> {
+    const { lookouts } = ctx.services;
+    return lookUp(
+      key,
+      (byId) => lookouts.get(ctx.caller, byId),
+      (number) => lookouts.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => [Lookout], {
@@ -214,9 +221,14 @@ export class CrossingResolver {
     return ctx.services.crossings.coordinatorQueue(checkPageSize(first, MAX_TECS_PAGE));
   }
 
-  @Query(() => Crossing)
-  crossing(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<Crossing> {
-    return ctx.services.crossings.get(ctx.caller, id);
+  @Query(() => Crossing, { description: 'One crossing the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
+  crossing(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<Crossing> {
+    const { crossings } = ctx.services;
+    return lookUp(
+      key,
+      (byId) => crossings.get(ctx.caller, byId),
+      (number) => crossings.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => TaxpayerDisclosure, { description: 'Only what may be disclosed to the taxpayer or their representative' })
@@ -267,9 +279,16 @@ export class InvestigationResolver {
     return ctx.services.investigations.close(ctx.caller, input);
   }
 
-  @Query(() => OtherInvestigation)
-  investigation(@Arg('id', () => ID) id: string, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
-    return ctx.services.investigations.get(ctx.caller, id);
+  @Query(() => OtherInvestigation, {
+    description: 'One OI issued to the caller or on a case the caller is on (coordinator: any), by id or by reference number',
+  })
+  investigation(@Args(() => LookupArgs) key: LookupArgs, @Ctx() ctx: TecsContext): Promise<OtherInvestigation> {
+    const { investigations } = ctx.services;
+    return lookUp(
+      key,
+      (byId) => investigations.get(ctx.caller, byId),
+      (number) => investigations.getByReferenceNumber(ctx.caller, number),
+    );
   }
 
   @Query(() => [OtherInvestigation], {

@@ -26,6 +26,7 @@ export const refusalAuditMiddleware: MiddlewareFn<AuditedContext> = ({ context, 
       const itemIds = idsIn(args, new Set());
       const refusedItemId = (root as { id?: unknown } | undefined)?.id;
       if (typeof refusedItemId === 'string') itemIds.add(refusedItemId);
+      if (error instanceof NotFoundError && error.refusedItemId) itemIds.add(error.refusedItemId);
       await context.services.audit.record(auditedRequest(context), kind, operation, [...itemIds], fieldNames(info, args, kind), outcome);
     }
     throw error;

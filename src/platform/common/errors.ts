@@ -35,11 +35,14 @@ export class NotFoundError extends DomainError {
   /**
    * @param itemExists the item exists but the caller may not see it (the answer is the same, so existence does
    * not leak; the refusal is audited)
+   * @param refusedItemId the id of that item when the caller named it otherwise (by reference number): the audit
+   * records it, the answer does not carry it
    */
   constructor(
     entity: string,
     id: string,
     readonly itemExists = false,
+    readonly refusedItemId: string | null = null,
   ) {
     super(`${entity} ${id} not found`);
   }

@@ -49,8 +49,10 @@ export interface AppConfig {
   graphql: {
     /** Schema introspection; off in production unless enabled. */
     introspection: boolean;
-    /** The built-in offline explorer page at GET /graphql; off in production unless enabled. */
+    /** GraphiQL at GET /graphql (bundled, works offline); off in production unless enabled. */
     explorer: boolean;
+    /** Where `npm run build` writes GraphiQL (served only while `explorer` is on). */
+    explorerDirectory: string;
     maxDepth: number;
     maxComplexity: number;
     /** Aliased fields per operation: one field asked for a thousand times is a thousand requests. */
@@ -353,6 +355,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphql: {
       introspection: bool(env, 'GRAPHQL_INTROSPECTION', environment !== 'production'),
       explorer: bool(env, 'GRAPHQL_EXPLORER', environment !== 'production'),
+      explorerDirectory: resolve(env.EXPLORER_DIR || join('dist', 'explorer')),
       maxDepth: integer(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: integer(env, 'GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
       maxAliases: integer(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),

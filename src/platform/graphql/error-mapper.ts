@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConflictError, DomainError, DomainErrorCode, InvalidInputError } from '../common/errors';
 
@@ -41,7 +41,9 @@ export function httpErrorOf(error: unknown, log: (error: unknown) => void): { st
 export function createErrorFormatter(options: { exposeInternals: boolean; hideSuggestions: boolean; log: (error: unknown) => void }) {
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const formatted = options.hideSuggestions ? { ...given, message: given.message.replace(SUGGESTION, '') } : given;
-    const original = unwrapResolverError(error);
+    // A resolver's error, or one a plugin raised before execution (bad variables): the domain error inside it.
+    const original =
+      error instanceof GraphQLError && error.originalError instanceof DomainError ? error.originalError : unwrapResolverError(error);
     if (original instanceof DomainError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: domainExtensions(original) };
     }

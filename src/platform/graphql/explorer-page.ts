@@ -1,50 +1,53 @@
-import { ApolloServerPlugin } from '@apollo/server';
+import express, { NextFunction, Request, Response, Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the explorer's files are served (its Vite `base`, web/explorer/vite.config.mts). */
+const EXPLORER_ASSETS = '/explorer/assets';
 
 /**
- * A self-contained explorer page for GET /graphql: no CDN, no external scripts, so it works on a closed
- * network (Apollo's default landing page loads from a CDN). Paste a token, write a query, run it.
+ * GraphiQL's page: scripts, workers and fonts from this origin only and no inline script. Monaco (GraphiQL's editor)
+ * writes its styles into the page at run time and GraphiQL's stylesheet carries its fonts and icons as data: URLs,
+ * so inline styles and data: images and fonts are allowed here (not on the console).
  */
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Referral Hub — GraphQL explorer</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'">
-<style>
-body{font:14px system-ui,sans-serif;margin:0;display:grid;grid-template-rows:auto 1fr;height:100vh}
-header{padding:8px 12px;background:#1b3a5c;color:#fff;display:flex;gap:8px;align-items:center}
-header input{flex:1;font:inherit;padding:4px}
-main{display:grid;grid-template-columns:1fr 1fr;gap:8px;padding:8px;min-height:0}
-textarea,pre{font:13px ui-monospace,monospace;width:100%;box-sizing:border-box;margin:0;border:1px solid #ccd;padding:8px;overflow:auto}
-section{display:grid;grid-template-rows:3fr 1fr;gap:8px;min-height:0}
-button{font:inherit;padding:4px 14px}
-</style></head>
-<body>
-<header><strong>Referral Hub</strong>
-<input id="token" placeholder="Bearer token (npm run -s token -- you@example.gov)" autocomplete="off">
-<button id="run">Run ▶</button></header>
-<main><section>
-<textarea id="query" spellcheck="false">{ me { name roles function { code } } myWorkQueue { referenceNumber state nextDueAt availableActions } }</textarea>
-<textarea id="variables" spellcheck="false" placeholder="variables (JSON)">{}</textarea>
-</section><pre id="result"></pre></main>
-<script>
-const $ = (id) => document.getElementById(id);
-$('token').value = sessionStorage.getItem('hub-token') || '';
-$('run').onclick = async () => {
-  sessionStorage.setItem('hub-token', $('token').value.trim());
-  let variables;
-  try { variables = JSON.parse($('variables').value || '{}'); } catch (e) { $('result').textContent = 'Variables are not JSON: ' + e.message; return; }
-  const response = await fetch(location.pathname, { method: 'POST', headers: { 'content-type': 'application/json',
-    authorization: 'Bearer ' + $('token').value.trim() }, body: JSON.stringify({ query: $('query').value, variables }) });
-  $('result').textContent = JSON.stringify(await response.json(), null, 2);
-};
-</script></body></html>`;
+export const EXPLORER_CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+  "worker-src 'self'; connect-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'";
 
-export function explorerPagePlugin(): ApolloServerPlugin {
-  return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html: PAGE };
-        },
-      };
-    },
-  };
+function headers(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('content-security-policy', EXPLORER_CONTENT_SECURITY_POLICY);
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.setHeader('referrer-policy', 'same-origin');
+  next();
+}
+
+/** A browser opening /graphql (not a client sending an operation by GET). */
+function isBrowserVisit(req: Request): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html') && !('query' in req.query);
+}
+
+/**
+ * GraphiQL, built from web/explorer by `npm run build` into `directory`: its page for a browser opening GET /graphql
+ * (operations, by POST or GET, go on to Apollo) and its hashed files under /explorer/assets. Mounted only where the
+ * explorer is enabled, so elsewhere neither exists.
+ */
+export function explorerRoutes(directory: string): Router {
+  const router = Router();
+  const page = join(directory, 'index.html');
+  router.use(
+    EXPLORER_ASSETS,
+    headers,
+    express.static(join(directory, 'assets'), { immutable: true, maxAge: '1y', index: false, fallthrough: false }),
+  );
+  router.get('/graphql', (req, res, next) => {
+    if (!isBrowserVisit(req)) return next();
+    headers(req, res, () => undefined);
+    if (!existsSync(page)) {
+      res.status(503).type('text/plain').send('GraphiQL is not built: run `npm run build`.');
+      return;
+    }
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(page);
+  });
+  return router;
 }

@@ -4,6 +4,7 @@ import { FieldError, InvalidInputError } from '../common/errors';
 import { containsTinShapedNumber } from '../security/tin-shapes';
 import { isIdentifierField } from './identifier-field';
 import { isUuid } from '../common/uuid';
+import { relativeToArguments } from './argument-paths';
 
 /** A lone UTF-16 surrogate (with the u flag, a proper pair is one code point and does not match): not storable text. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -43,12 +44,17 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
 /**
  * Checks every argument of every root operation before it runs: ids must be UUIDs, text must be storable and
  * free text must carry no TIN, so such input is BAD_USER_INPUT naming the field instead of a database error or a
- * TIN stored in clear.
+ * TIN stored in clear. The domain validators' field errors leave it with paths relative to the arguments.
  */
-export const inputGuard: MiddlewareFn = ({ info, args }, next) => {
+export const inputGuard: MiddlewareFn = async ({ info, args }, next) => {
   if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return next();
+  const field = info.parentType.getFields()[info.fieldName];
   const errors: FieldError[] = [];
-  for (const arg of info.parentType.getFields()[info.fieldName].args) check(arg.type, args[arg.name], arg.name, errors);
+  for (const arg of field.args) check(arg.type, args[arg.name], arg.name, errors);
   if (errors.length) throw new InvalidInputError(errors);
-  return next();
+  try {
+    return await next();
+  } catch (error) {
+    throw error instanceof InvalidInputError ? relativeToArguments(error, field) : error;
+  }
 };

@@ -5,10 +5,11 @@ import { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-comp
  * test fails for a list of objects without one of these). Other fields cost 1.
  */
 
-/** A paged list: its page size (`first`, bounded by the field's resolver) times what each element selects. */
+/** A paged list: its page size (`first`, or `last` paging backward, bounded by the field's resolver) times what each element selects. */
 export function pageCost({ args, childComplexity }: ComplexityEstimatorArgs): number {
-  const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
-  return 1 + first * Math.max(childComplexity, 1);
+  const given = [args.first, args.last].filter((size): size is number => typeof size === 'number' && size > 0);
+  const size = given.length ? Math.max(...given) : 20;
+  return 1 + size * Math.max(childComplexity, 1);
 }
 
 /** A list whose length input validation bounds (e.g. at most 100 affected returns): priced at that worst case. */
