@@ -7,6 +7,7 @@ import { WorkQueueIndexes1795617785194 } from './1795617785194-WorkQueueIndexes'
 import { AuditRefusals1796156746014 } from './1796156746014-AuditRefusals';
 import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeText';
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
+import { RivoRoute1796232317841 } from './1796232317841-RivoRoute';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AuditRefusals1796156746014,
   MaskTinsInFreeText1796156984910,
   NoticeDeliveryClaims1796160000000,
+  RivoRoute1796232317841,
 ];

@@ -78,6 +78,29 @@ describe('who hears about each event', () => {
     });
   });
 
+  it("IRM 25.25.6: a 4442 lands in RIVO's queue unannounced; the sender hears when RIVO closes it", async () => {
+    const { referrals } = hub.services;
+    let inquiryId = '';
+    expect(
+      await noticesOf(async () => {
+        inquiryId = (
+          await referrals.file(callers.originator, {
+            form: 'F4442' as never,
+            receivingFunctionId: org.functions.rivo.id,
+            content: { form4442: VALID_4442 as never },
+          })
+        ).id;
+      }),
+    ).toEqual({});
+    expect(await noticesOf(() => referrals.checkOut(callers.rivoWorker, { referralId: inquiryId }))).toEqual({});
+    expect(await noticesOf(() => referrals.openControl(callers.rivoWorker, { referralId: inquiryId }))).toEqual({});
+    expect(
+      await noticesOf(() =>
+        referrals.complete(callers.rivoWorker, { referralId: inquiryId, actionsTaken: ['Return sent to SP'], resolutionCode: 'RTN2PROC' }),
+      ),
+    ).toEqual({ REFERRAL_CLOSED: ['am.originator@example.gov'] });
+  });
+
   it('tells the sender of a 4442 returned "no TPP involvement", and those involved of a withdrawal', async () => {
     const { referrals } = hub.services;
     const inquiry = await referrals.file(callers.originator, {
@@ -85,8 +108,8 @@ describe('who hears about each event', () => {
       receivingFunctionId: org.functions.rivo.id,
       content: { form4442: VALID_4442 as never },
     });
-    await referrals.forward(callers.amLiaison, { referralId: inquiry.id });
-    expect(await noticesOf(() => referrals.returnNoTppInvolvement(callers.rivoLiaison, { referralId: inquiry.id }))).toEqual({
+    await referrals.checkOut(callers.rivoWorker, { referralId: inquiry.id });
+    expect(await noticesOf(() => referrals.returnNoTppInvolvement(callers.rivoWorker, { referralId: inquiry.id }))).toEqual({
       REFERRAL_RETURNED_NO_TPP: ['am.originator@example.gov'],
     });
     const unsent = await file14566();

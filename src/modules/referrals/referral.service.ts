@@ -18,13 +18,13 @@ import { CalendarService } from '../../platform/calendar/calendar.service';
 import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
-import { REFERRAL_LIFECYCLE, ReferralClockSet, Transition } from './referral-lifecycle';
+import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
 import { partiesOf } from './referral-parties';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
 import { Referral } from './referral.entity';
-import { RESOLUTION_CODES } from './resolution-codes';
+import { MISROUTE_CODES, RESOLUTION_CODES, RESOLUTION_REQUIRED } from './resolution-codes';
 
 export interface FileReferralCommand {
   form: ReferralForm;
@@ -40,6 +40,7 @@ export interface TransitionCommand {
 }
 
 type ReferralStep = LifecycleStep<Referral>;
+type ReferralApplier = LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>;
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -68,6 +69,20 @@ function tinHashesOf(content: StoredReferralContent): string[] {
   return tinsOf(content).map(({ tin }) => taxpayerDataCipher().hash(tin));
 }
 
+/** The route each form follows (its lifecycle table), named in refusals of steps it lacks. */
+const ROUTE_SOURCE: Record<ReferralForm, string> = {
+  [ReferralForm.F14566]: 'IRM 10.5.3.3.7',
+  [ReferralForm.F4442]: 'IRM 25.25.6: directly to RIVO',
+  [ReferralForm.F3210]: 'IRM 25.25.6.2.3: directly to RIVO',
+};
+
+/** The input field that carries the note of actions whose table row requires a reason. */
+const NOTE_FIELDS: Partial<Record<LifecycleAction, string>> = {
+  [ReferralAction.RESOLVE_ELEVATION]: 'resolution',
+  [ReferralAction.ELEVATE]: 'reason',
+  [ReferralAction.MONITOR]: 'reason',
+};
+
 const FORM_NUMBER: Record<ReferralForm, string> = {
   [ReferralForm.F14566]: '14566',
   [ReferralForm.F4442]: '4442',
@@ -89,43 +104,34 @@ export class ReferralService {
     private readonly notifier: ReferralNotifier,
   ) {}
 
-  /** REFERRAL_LIFECYCLE applied: the table's clocks, the versioned update, the history row and the notices. */
-  private readonly lifecycle = new LifecycleApplier<
-    ReferralState,
-    LifecycleAction,
-    Transition,
-    Referral,
-    ReferralHistoryDetails,
-    ReferralBefore
-  >(REFERRAL_LIFECYCLE, {
-    target: Referral,
-    stateOf: (referral) => referral.state,
-    setState: (referral, state) => {
-      referral.state = state;
-    },
-    changes: (referral) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]])),
-    clocks: {
-      start: (clock, step) => this.startClock(clock, step),
-      stop: (clock, { item }) => stopClock(clock, item),
-    },
-    admissible: (action, rule, referral) => {
-      if (rule.forms && !rule.forms.includes(referral.form)) {
-        throw InvalidInputError.single(
-          'referralId',
-          `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`,
-        );
-      }
-    },
-    settle: (referral, now) => {
-      referral.nextDueAt = nextDueAt(referral.state, referral);
-      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
-      referral.slaCheckAt = now;
-    },
-    before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
-    record: (manager, fact) =>
-      appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
-    notify: (manager, _rule, fact) => this.notifier.transitioned(manager, fact.action, fact.before, fact.item, fact.actorId!, fact.at),
-  });
+  /** Each form's table (REFERRAL_LIFECYCLES) applied by the one engine: its clocks, the versioned update, the history row, the notices. */
+  private readonly lifecycles = Object.fromEntries(
+    Object.entries(REFERRAL_LIFECYCLES).map(([form, definition]) => [form, this.applierOf(definition)]),
+  ) as Record<ReferralForm, ReferralApplier>;
+
+  private applierOf(definition: ReferralLifecycle): ReferralApplier {
+    return new LifecycleApplier(definition, {
+      target: Referral,
+      stateOf: (referral) => referral.state,
+      setState: (referral, state) => {
+        referral.state = state;
+      },
+      changes: (referral) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]])),
+      clocks: {
+        start: (clock, step) => this.startClock(clock, step),
+        stop: (clock, { item }) => stopClock(clock, item),
+      },
+      settle: (referral, now) => {
+        referral.nextDueAt = nextDueAt(referral.state, referral);
+        // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
+        referral.slaCheckAt = now;
+      },
+      before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
+      record: (manager, fact) =>
+        appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
+      notify: (manager, rule, fact) => this.notifier.transitioned(manager, rule, fact.before, fact.item, fact.actorId!, fact.at),
+    });
+  }
 
   async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
     return this.dataSource.transaction(async (manager) => {
@@ -162,6 +168,8 @@ export class ReferralService {
         followUpOfId,
         content: validated.content,
         tinHashes: tinHashesOf(validated.content),
+        // Filing submits it (a 14566's review clock restarts this on resubmission).
+        submittedAt: now,
         receivedAt: null,
         ackDueAt: null,
         acknowledgedAt: null,
@@ -174,7 +182,7 @@ export class ReferralService {
         elevationLevel: 0,
         elevationHolderIds: [],
       });
-      await this.lifecycle.create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: null });
+      await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: null });
       return referral;
     });
   }
@@ -235,12 +243,16 @@ export class ReferralService {
     return this.transition(caller, command, ReferralAction.COMPLETE, async ({ item: referral, now }) => {
       const actionsTaken = this.checkItems(command.actionsTaken, 'actionsTaken');
       const code = command.resolutionCode?.trim().toUpperCase() || null;
-      if (code && !RESOLUTION_CODES[referral.form].includes(code)) {
-        throw InvalidInputError.single('resolutionCode', `must be one of ${RESOLUTION_CODES[referral.form].join(', ')}`);
+      const codes = RESOLUTION_CODES[referral.form];
+      if (code ? !codes.includes(code) : RESOLUTION_REQUIRED[referral.form]) {
+        // Exhibit 25.25.6-9: RIVO closes its control with a closing activity code.
+        throw InvalidInputError.single('resolutionCode', `must be one of ${codes.join(', ')}`);
       }
       referral.actionsTaken = actionsTaken;
       referral.resolutionCode = code;
       referral.completedAt = now;
+      // On the RIVO route completing closes the control: nothing waits for the sender (IRM 25.25.6.2.3(4)).
+      if (ruleOf(referral.form, ReferralAction.COMPLETE)?.to === ReferralState.CLOSED) referral.closedAt = now;
       return { resolutionCode: code };
     });
   }
@@ -250,6 +262,38 @@ export class ReferralService {
       referral.resolutionCode = 'NOTIVO';
       referral.completedAt = now;
       return null;
+    });
+  }
+
+  /** A RIVO employee takes the referral from the function's queue (IRM 25.25.6.2(10)). */
+  checkOut(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.CHECK_OUT, async ({ item: referral }) => {
+      referral.assigneeId = caller.id;
+      return { assigneeId: caller.id };
+    });
+  }
+
+  openControl(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.OPEN_CONTROL);
+  }
+
+  monitor(caller: Caller, command: TransitionCommand & { reason: string }): Promise<Referral> {
+    return this.transition(caller, { ...command, note: command.reason }, ReferralAction.MONITOR);
+  }
+
+  resumeWork(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RESUME_WORK);
+  }
+
+  /** Exhibit 25.25.6-9: a misroute is routed to the right function and the control closed with its CL2* code. */
+  closeAsMisroute(caller: Caller, command: TransitionCommand & { misrouteCode: string }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.CLOSE_AS_MISROUTE, async ({ item: referral, now }) => {
+      const code = command.misrouteCode.trim().toUpperCase();
+      if (!MISROUTE_CODES.includes(code)) throw InvalidInputError.single('misrouteCode', `must be one of ${MISROUTE_CODES.join(', ')}`);
+      referral.resolutionCode = code;
+      referral.completedAt = now;
+      referral.closedAt = now;
+      return { resolutionCode: code };
     });
   }
 
@@ -321,7 +365,8 @@ export class ReferralService {
       referral.assigneeId === caller.id ||
       caller.isLiaisonFor(referral.originatingFunctionId) ||
       caller.isLiaisonFor(referral.receivingFunctionId) ||
-      referral.elevationHolderIds.includes(caller.id)
+      referral.elevationHolderIds.includes(caller.id) ||
+      (referral.receivingFunctionId === caller.employee.functionId && QUEUE_STATES.includes(referral.state))
     );
   }
 
@@ -332,11 +377,20 @@ export class ReferralService {
     action: A,
     effect?: LifecycleEffect<Referral, ReferralHistoryDetails[A]>,
   ): Promise<Referral> {
-    const field = action === ReferralAction.RESOLVE_ELEVATION ? 'resolution' : action === ReferralAction.ELEVATE ? 'reason' : 'note';
-    const note = this.lifecycle.checkNote(action, { value: command.note, field });
+    const field = NOTE_FIELDS[action] ?? 'note';
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
       if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
+      const rule = ruleOf(referral.form, action);
+      if (!rule) {
+        const steps = Object.values(REFERRAL_LIFECYCLES[referral.form].rules).map((r) => r.mutation);
+        throw InvalidInputError.single(
+          'referralId',
+          `a Form ${FORM_NUMBER[referral.form]} referral has no "${action.toLowerCase().replace(/_/g, ' ')}" step on its route (${ROUTE_SOURCE[referral.form]}); its steps: ${steps.join(', ')}`,
+        );
+      }
+      const lifecycle = this.lifecycles[referral.form];
+      const note = lifecycle.checkNote(action, { value: command.note, field });
       const command_ = {
         actorId: caller.id,
         parties: partiesOf(caller, referral),
@@ -344,7 +398,7 @@ export class ReferralService {
         now: this.clock.now(),
         note,
       };
-      return (await this.lifecycle.apply(manager, action, referral, command_, effect)).item;
+      return (await lifecycle.apply(manager, action, referral, command_, effect)).item;
     });
   }
 
@@ -352,11 +406,18 @@ export class ReferralService {
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
     const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
-    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
     const categoryDays = referral.categoryCode
       ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
       : null;
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+    if (clock === 'FORM_DATE') {
+      // Filed straight into the receiver's queue: received at filing, completion counted from the date of the form.
+      referral.receivedAt = now;
+      referral.ackDueAt = null;
+      referral.completionDueAt = clocks.formDateDueAt(now, receiving.timeZone, categoryDays);
+      return;
+    }
+    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
     const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
     referral.receivedAt = now;
     referral.ackDueAt = due.ackDueAt;

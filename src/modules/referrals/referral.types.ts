@@ -69,6 +69,22 @@ export class ResolveElevationInput extends ReferralTransitionInput {
   resolution!: string;
 }
 
+@InputType({ description: 'Puts the RIVO control of a 4442/3210 in monitoring status (Exhibit 25.25.6-9)' })
+export class MonitorReferralInput extends ReferralTransitionInput {
+  @Field(() => String, {
+    description: 'What RIVO waits for, e.g. "MFT32REV: return moving from MFT 32 to MFT 30" or "RTP-0312: return sent to SP"',
+  })
+  reason!: string;
+}
+
+@InputType({ description: 'Closes a 4442/3210 as a misroute (Exhibit 25.25.6-9)' })
+export class CloseAsMisrouteInput extends ReferralTransitionInput {
+  @Field(() => String, {
+    description: 'Where the correspondence was routed: CL2AM (Accounts Management), CL2EXAM (Exam), CL2WOW, CL2AQC (Exhibit 25.25.6-9)',
+  })
+  misrouteCode!: string;
+}
+
 @InputType()
 export class ReferralFilterInput {
   @Field(() => [ReferralForm], { nullable: true })
