@@ -8,6 +8,7 @@ import { AuditRefusals1796156746014 } from './1796156746014-AuditRefusals';
 import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeText';
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 import { RivoRoute1796232317841 } from './1796232317841-RivoRoute';
+import { ReferralRoutes1796233052137 } from './1796233052137-ReferralRoutes';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MaskTinsInFreeText1796156984910,
   NoticeDeliveryClaims1796160000000,
   RivoRoute1796232317841,
+  ReferralRoutes1796233052137,
 ];

@@ -15,6 +15,7 @@ import { ReferralClosureEffect } from '../modules/referrals/referral-closure-eff
 import { ReferralHistoryEntry } from '../modules/referrals/referral-history.entity';
 import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { Referral } from '../modules/referrals/referral.entity';
+import { ReferralRoute, ReferralRouteChange } from '../modules/referrals/referral-route.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -37,6 +38,8 @@ export const ENTITIES = [
   ClosureHistoryEntry,
   ClosureVersion,
   ReferralClosureEffect,
+  ReferralRoute,
+  ReferralRouteChange,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */

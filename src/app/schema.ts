@@ -8,6 +8,7 @@ import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
 import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
+import { ReferralRouteChangeResolver, ReferralRouteResolver } from '../modules/referrals/referral-route.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 
 /** The schema: every module's resolvers. */
@@ -27,6 +28,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ClosureHistoryResolver,
       ReferralClosureEffectResolver,
       ReferralClosuresResolver,
+      ReferralRouteResolver,
+      ReferralRouteChangeResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { ConflictError, FieldError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -23,6 +23,7 @@ import { partiesOf } from './referral-parties';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
+import { ReferralRouteService } from './referral-route.service';
 import { Referral } from './referral.entity';
 import { MISROUTE_CODES, RESOLUTION_CODES, RESOLUTION_REQUIRED } from './resolution-codes';
 
@@ -102,6 +103,7 @@ export class ReferralService {
     private readonly org: OrgService,
     private readonly categories: ReferralCategoryService,
     private readonly notifier: ReferralNotifier,
+    private readonly routes: ReferralRouteService,
   ) {}
 
   /** Each form's table (REFERRAL_LIFECYCLES) applied by the one engine: its clocks, the versioned update, the history row, the notices. */
@@ -137,10 +139,14 @@ export class ReferralService {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
-      const problems = [];
+      const problems: FieldError[] = [];
       if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
       else if (receiving.id === caller.employee.functionId) {
         problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
+      } else {
+        const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
+        const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
+        if (wrongReceiver) problems.push(wrongReceiver);
       }
       const category =
         command.form === ReferralForm.F4442 && command.content.form4442
@@ -417,7 +423,7 @@ export class ReferralService {
       referral.completionDueAt = clocks.formDateDueAt(now, receiving.timeZone, categoryDays);
       return;
     }
-    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
+    const timeFrame = await this.timeFrameOf(manager, referral);
     const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
     referral.receivedAt = now;
     referral.ackDueAt = due.ackDueAt;
@@ -433,8 +439,15 @@ export class ReferralService {
     );
   }
 
-  private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {
-    return (await manager.findOneBy(ReferralTimeFrame, { functionId, form })) ?? DEFAULT_TIME_FRAMES[form];
+  /**
+   * The receiver's time frames: an installation's own row for the function (referral_time_frame) first, then the
+   * route's (reference data: CAWR 30 days, EF and CI 30 days, IRM 10.5.3.3.9-.11), else the form's default.
+   */
+  private async timeFrameOf(manager: EntityManager, referral: Referral): Promise<TimeFrame> {
+    const own = await manager.findOneBy(ReferralTimeFrame, { functionId: referral.receivingFunctionId, form: referral.form });
+    if (own) return own;
+    const route = await this.routes.routeFor(manager, referral.form, purposeOf(referral.content));
+    return this.routes.timeFrameOf(route) ?? DEFAULT_TIME_FRAMES[referral.form];
   }
 
   /** A follow-up 4442 is filed only after the earlier one went unresolved past its time frame (IRM 25.25.6.6.4). */
@@ -471,6 +484,11 @@ export class ReferralService {
     if (errors.length) throw new InvalidInputError(errors);
     return items.map((item) => item.trim());
   }
+}
+
+/** The purpose of a stored 14566 (its route depends on it); 4442 and 3210 have none. */
+function purposeOf(content: StoredReferralContent): string | null {
+  return content.form === ReferralForm.F14566 ? content.purpose : null;
 }
 
 /** What stopping each clock of the table means for a referral: its due times (and receipt) are cleared. */

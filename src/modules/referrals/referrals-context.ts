@@ -10,6 +10,7 @@ import { ReferralClosureEffect } from './referral-closure-effect.entity';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
+import { ReferralRouteService } from './referral-route.service';
 import { SlaReportService } from './sla-report.service';
 
 /** Per-request batching so a page of referrals costs a bounded number of statements. */
@@ -56,6 +57,7 @@ export type ReferralsContext = OrgContext & {
     categories: ReferralCategoryService;
     referrals: ReferralService;
     referralQueries: ReferralQueryService;
+    routes: ReferralRouteService;
     slaReport: SlaReportService;
   };
   loaders: ReferralLoaders;
