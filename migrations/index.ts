@@ -9,6 +9,7 @@ import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeT
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
 import { RivoRoute1796232317841 } from './1796232317841-RivoRoute';
 import { ReferralRoutes1796233052137 } from './1796233052137-ReferralRoutes';
+import { LinkedReferrals1796233900000 } from './1796233900000-LinkedReferrals';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   NoticeDeliveryClaims1796160000000,
   RivoRoute1796232317841,
   ReferralRoutes1796233052137,
+  LinkedReferrals1796233900000,
 ];

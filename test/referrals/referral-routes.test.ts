@@ -136,3 +136,26 @@ describe('routes and time frames are reference data', () => {
     await expect(hub.database.dataSource.query(`DELETE FROM referral_route_change`)).rejects.toThrow(/append-only/);
   });
 });
+
+describe('a 14566 finding with IMF implications (IRM 10.5.3.3.8(4))', () => {
+  const FILE_BOTH = `mutation($input: FileImfImplicationsInput!) { fileImfImplicationReferrals(input: $input) {
+    id state receivingFunction { code } content { ... on Form14566Content { purpose } } linkedReferral { id } } }`;
+
+  it('IRM 10.5.3.3.8(4): files one finding to the EF team and CI, linked, in one step, or neither', async () => {
+    const input = { content: { form14566: VALID_14566 }, ciPurpose: 'CI_DETERMINATION_NOTICE' };
+    // This organisation has no CI yet: nothing is filed.
+    const before = await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral`);
+    const noCi = await hub.request(org.people.originator.id, FILE_BOTH, { input });
+    expect(noCi.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ciPurpose' })]);
+    expect(await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral`)).toEqual(before);
+
+    await hub.services.org.createFunction({ code: 'CI', name: 'Criminal Investigation', timeZone: 'America/New_York' });
+    const [ef, ci] = dataOf(await hub.request(org.people.originator.id, FILE_BOTH, { input })).fileImfImplicationReferrals;
+    expect(ef).toMatchObject({ state: 'SUBMITTED', receivingFunction: { code: 'RICS-EF' }, content: { purpose: 'EF_SCHEME_CHECK' } });
+    expect(ci).toMatchObject({ state: 'SUBMITTED', receivingFunction: { code: 'CI' }, content: { purpose: 'CI_DETERMINATION_NOTICE' } });
+    expect([ef.linkedReferral.id, ci.linkedReferral.id]).toEqual([ci.id, ef.id]);
+
+    const wrong = await hub.request(org.people.originator.id, FILE_BOTH, { input: { ...input, ciPurpose: 'SP_ENTITY_TC020' } });
+    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ciPurpose' })]);
+  });
+});

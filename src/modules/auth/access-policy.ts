@@ -69,6 +69,7 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   openReferralControl: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
   monitorReferral: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
   resumeReferralWork: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
+  fileImfImplicationReferrals: { roles: ANY_EMPLOYEE, relation: 'files for their own function, to the EF team and CI its routes name' },
   referralRoutes: { roles: ANY_EMPLOYEE, relation: null },
   setReferralRoute: { roles: [ADMIN], relation: null },
   closeReferralAsMisroute: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },

@@ -60,6 +60,14 @@ export class ReferralRouteService {
     return routes.find((route) => route.purpose === purpose) ?? routes.find((route) => route.purpose === ANY_PURPOSE) ?? null;
   }
 
+  /** The active function the route of a form and purpose names first; null when none is active (or there is no route). */
+  async receiverOf(manager: EntityManager, form: ReferralForm, purpose: string): Promise<BusinessFunction | null> {
+    const route = await this.routeFor(manager, form, purpose);
+    if (!route) return null;
+    const functions = await manager.findBy(BusinessFunction, { code: In(route.receivingFunctionCodes), active: true });
+    return route.receivingFunctionCodes.map((code) => functions.find((fn) => fn.code === code)).find(Boolean) ?? null;
+  }
+
   /** Refuses a receiver the route does not name, naming the receivers allowed and the IRM paragraph. */
   async receiverProblem(manager: EntityManager, route: ReferralRoute | null, receiving: BusinessFunction): Promise<FieldError | null> {
     if (!route || route.receivingFunctionCodes.includes(receiving.code)) return null;

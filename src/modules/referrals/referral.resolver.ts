@@ -21,6 +21,7 @@ import {
   CloseAsMisrouteInput,
   CompleteReferralInput,
   ElevateReferralInput,
+  FileImfImplicationsInput,
   FileReferralInput,
   MonitorReferralInput,
   ReferralConnection,
@@ -105,6 +106,18 @@ export class ReferralResolver {
   })
   fileReferral(@Arg('input', () => FileReferralInput) input: FileReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return ctx.services.referrals.file(ctx.caller, input);
+  }
+
+  @Mutation(() => [Referral], {
+    description:
+      'File one 14566 finding with IMF implications to both the EF team and CI, linked, in one step (IRM 10.5.3.3.8(4)); receivers come from the routes. Returns the EF referral, then the CI one',
+    complexity: boundedListCost(2),
+  })
+  fileImfImplicationReferrals(
+    @Arg('input', () => FileImfImplicationsInput) input: FileImfImplicationsInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral[]> {
+    return ctx.services.referrals.fileImfImplications(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originating liaison: back to the originator as incomplete' })
@@ -296,6 +309,17 @@ export class ReferralResolver {
     if (referral.form === ReferralForm.F14566) return null;
     const category = referral.categoryCode ? await ctx.loaders.category.load(referral.categoryCode) : null;
     return completionTimeFrameOf(referral.form, category);
+  }
+
+  @FieldResolver(() => Referral, {
+    nullable: true,
+    description:
+      'The referral filed together with this one (IMF implications: the CI and EF copies, IRM 10.5.3.3.8(4)); null if none or not visible to you',
+  })
+  async linkedReferral(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Referral | null> {
+    if (!referral.linkedReferralId) return null;
+    const linked = await ctx.loaders.referral.load(referral.linkedReferralId);
+    return linked && ctx.services.referrals.canSee(ctx.caller, linked) ? linked : null;
   }
 
   @FieldResolver(() => ReferralCategory, { nullable: true, description: 'Form 4442 category' })

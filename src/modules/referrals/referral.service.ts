@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
@@ -13,6 +14,7 @@ import { tinsOf } from './forms/content-tins';
 import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { ReferralForm } from './forms/referral-form';
+import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
@@ -135,62 +137,100 @@ export class ReferralService {
     });
   }
 
-  async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
-      const problems: FieldError[] = [];
-      if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
-      else if (receiving.id === caller.employee.functionId) {
-        problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
-      } else {
-        const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
-        const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
-        if (wrongReceiver) problems.push(wrongReceiver);
-      }
-      const category =
-        command.form === ReferralForm.F4442 && command.content.form4442
-          ? await this.categories.resolve(manager, command.content.form4442.category)
-          : null;
-      let validated: ReturnType<typeof validateReferralContent> | null = null;
-      try {
-        validated = validateReferralContent(command.form, command.content, { now, category4442: category });
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) throw error;
-        problems.push(...error.fieldErrors);
-      }
-      const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
-      if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
-      if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
+  file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
+    return this.dataSource.transaction((manager) =>
+      this.fileIn(manager, caller, command, { id: randomUUID(), linkedReferralId: null, note: null }),
+    );
+  }
 
-      const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
-      const referral = manager.create(Referral, {
-        referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
-        form: command.form,
-        originatorId: caller.id,
-        originatingFunctionId: originating.id,
-        receivingFunctionId: receiving.id,
-        categoryCode: category?.code ?? null,
-        followUpOfId,
-        content: validated.content,
-        tinHashes: tinHashesOf(validated.content),
-        // Filing submits it (a 14566's review clock restarts this on resubmission).
-        submittedAt: now,
-        receivedAt: null,
-        ackDueAt: null,
-        acknowledgedAt: null,
-        completionDueAt: null,
-        completedAt: null,
-        closedAt: null,
-        assigneeId: null,
-        actionsTaken: null,
-        resolutionCode: null,
-        elevationLevel: 0,
-        elevationHolderIds: [],
-      });
-      await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: null });
-      return referral;
+  /**
+   * IRM 10.5.3.3.8(4): "If you identify potential IMF implications, you must notify CI and the Entity Fabrication
+   * (EF) Team": one finding filed in one step as two linked 14566s, to the EF team (EF_SCHEME_CHECK) and to CI
+   * (`ciPurpose`), each to the function its route names. Both or neither.
+   */
+  fileImfImplications(caller: Caller, command: { content: ReferralContentInput; ciPurpose: Referral14566Purpose }): Promise<Referral[]> {
+    return this.dataSource.transaction(async (manager) => {
+      if (![Referral14566Purpose.CI_SCHEME_SEARCH, Referral14566Purpose.CI_DETERMINATION_NOTICE].includes(command.ciPurpose)) {
+        throw InvalidInputError.single('ciPurpose', 'must be CI_SCHEME_SEARCH or CI_DETERMINATION_NOTICE (IRM 10.5.3.3.10(2))');
+      }
+      if (!command.content.form14566) throw InvalidInputError.single('content.form14566', 'is required');
+      const ids = [randomUUID(), randomUUID()];
+      const purposes = [Referral14566Purpose.EF_SCHEME_CHECK, command.ciPurpose];
+      const filed: Referral[] = [];
+      for (const [i, purpose] of purposes.entries()) {
+        const receiving = await this.routes.receiverOf(manager, ReferralForm.F14566, purpose);
+        if (!receiving) throw InvalidInputError.single('ciPurpose', `no active function receives ${purpose}: an admin sets its route`);
+        const content = { ...command.content, form14566: { ...command.content.form14566, purpose } };
+        const note = `IMF implications: filed to CI and the EF team together (IRM 10.5.3.3.8(4))`;
+        const command_ = { form: ReferralForm.F14566, receivingFunctionId: receiving.id, content };
+        filed.push(await this.fileIn(manager, caller, command_, { id: ids[i], linkedReferralId: ids[1 - i], note }));
+      }
+      return filed;
     });
+  }
+
+  /** Files one referral inside the caller's transaction: receiver and route, content, the first clocks, history, notices. */
+  private async fileIn(
+    manager: EntityManager,
+    caller: Caller,
+    command: FileReferralCommand,
+    filing: { id: string; linkedReferralId: string | null; note: string | null },
+  ): Promise<Referral> {
+    const now = this.clock.now();
+    const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
+    const problems: FieldError[] = [];
+    if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
+    else if (receiving.id === caller.employee.functionId) {
+      problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
+    } else {
+      const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
+      const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
+      if (wrongReceiver) problems.push(wrongReceiver);
+    }
+    const category =
+      command.form === ReferralForm.F4442 && command.content.form4442
+        ? await this.categories.resolve(manager, command.content.form4442.category)
+        : null;
+    let validated: ReturnType<typeof validateReferralContent> | null = null;
+    try {
+      validated = validateReferralContent(command.form, command.content, { now, category4442: category });
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(...error.fieldErrors);
+    }
+    const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
+    if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
+    if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
+
+    const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
+    const referral = manager.create(Referral, {
+      id: filing.id,
+      linkedReferralId: filing.linkedReferralId,
+      referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
+      form: command.form,
+      originatorId: caller.id,
+      originatingFunctionId: originating.id,
+      receivingFunctionId: receiving.id,
+      categoryCode: category?.code ?? null,
+      followUpOfId,
+      content: validated.content,
+      tinHashes: tinHashesOf(validated.content),
+      // Filing submits it (a 14566's review clock restarts this on resubmission).
+      submittedAt: now,
+      receivedAt: null,
+      ackDueAt: null,
+      acknowledgedAt: null,
+      completionDueAt: null,
+      completedAt: null,
+      closedAt: null,
+      assigneeId: null,
+      actionsTaken: null,
+      resolutionCode: null,
+      elevationLevel: 0,
+      elevationHolderIds: [],
+    });
+    await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: filing.note });
+    return referral;
   }
 
   returnIncomplete(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
+import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralState } from './referral-state';
 import { pagedByParent } from '../../platform/graphql/page-cost';
 import { Referral } from './referral.entity';
@@ -16,6 +17,17 @@ export class FileReferralInput {
 
   @Field(() => ReferralContentInput)
   content!: ReferralContentInput;
+}
+
+@InputType({ description: 'One Form 14566 finding with IMF implications, for CI and the EF team at once (IRM 10.5.3.3.8(4))' })
+export class FileImfImplicationsInput {
+  @Field(() => ReferralContentInput, {
+    description: 'The 14566 content; its purpose is replaced: EF_SCHEME_CHECK for the EF team, ciPurpose for CI',
+  })
+  content!: ReferralContentInput;
+
+  @Field(() => Referral14566Purpose, { description: 'What CI is asked: CI_SCHEME_SEARCH or CI_DETERMINATION_NOTICE (IRM 10.5.3.3.10(2))' })
+  ciPurpose!: Referral14566Purpose;
 }
 
 @InputType({ description: 'Common to every transition' })

@@ -10,6 +10,7 @@ import { ReferralClosureEffect } from './referral-closure-effect.entity';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
+import { Referral } from './referral.entity';
 import { ReferralRouteService } from './referral-route.service';
 import { SlaReportService } from './sla-report.service';
 
@@ -37,6 +38,7 @@ export function createReferralLoaders(manager: EntityManager) {
       const map = new Map(rows.map((row) => [row.referral_id, Number(row.count)]));
       return referralIds.map((id) => map.get(id) ?? 0);
     }),
+    referral: new DataLoader<string, Referral | null>(async (ids) => rowsById(await manager.findBy(Referral, { id: In([...ids]) }), ids)),
     closure: new DataLoader<string, Closure | null>(async (ids) => rowsById(await manager.findBy(Closure, { id: In([...ids]) }), ids)),
     closureEffects: new DataLoader<string, ReferralClosureEffect[]>(async (referralIds) => {
       const rows = await manager.find(ReferralClosureEffect, {
