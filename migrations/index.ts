@@ -10,6 +10,7 @@ import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliver
 import { RivoRoute1796232317841 } from './1796232317841-RivoRoute';
 import { ReferralRoutes1796233052137 } from './1796233052137-ReferralRoutes';
 import { LinkedReferrals1796233900000 } from './1796233900000-LinkedReferrals';
+import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RivoRoute1796232317841,
   ReferralRoutes1796233052137,
   LinkedReferrals1796233900000,
+  StandInReviewer1796234500000,
 ];

@@ -50,7 +50,10 @@ export class ReferralNotifier {
       case Audience.ORIGINATOR:
         return [referral.originatorId];
       case Audience.ORIGINATING_LIAISONS:
-        return (await this.org.liaisonsOf(referral.originatingFunctionId, manager)).map((e) => e.id);
+        return [
+          ...(await this.org.liaisonsOf(referral.originatingFunctionId, manager)).map((e) => e.id),
+          ...(referral.standInReviewerId ? [referral.standInReviewerId] : []),
+        ];
       case Audience.RECEIVING_LIAISONS:
         // Only once the receiving function has had it.
         if (!before.receivedAt && !referral.receivedAt) return [];

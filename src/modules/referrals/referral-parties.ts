@@ -7,7 +7,13 @@ import { Referral } from './referral.entity';
 export function partiesOf(caller: Caller, referral: Referral): Set<ReferralParty> {
   const parties = new Set<ReferralParty>();
   if (referral.originatorId === caller.id) parties.add(ReferralParty.ORIGINATOR);
-  if (caller.isLiaisonFor(referral.originatingFunctionId)) parties.add(ReferralParty.ORIGINATING_LIAISON);
+  // Separation of duties: the originator never reviews their own referral as its liaison; a stand-in may.
+  if (
+    (caller.isLiaisonFor(referral.originatingFunctionId) && referral.originatorId !== caller.id) ||
+    referral.standInReviewerId === caller.id
+  ) {
+    parties.add(ReferralParty.ORIGINATING_LIAISON);
+  }
   if (caller.isLiaisonFor(referral.receivingFunctionId)) parties.add(ReferralParty.RECEIVING_LIAISON);
   if (referral.assigneeId === caller.id) parties.add(ReferralParty.ASSIGNEE);
   if (referral.elevationHolderIds.includes(caller.id)) parties.add(ReferralParty.ELEVATION_HOLDER);

@@ -106,6 +106,7 @@ export class ReferralQueryService {
       `SELECT id FROM referral WHERE receiving_function_id = :myFunction AND state IN (:...queue) ${order}`,
       `SELECT id FROM referral WHERE originator_id = :me AND state IN (:...originatorStates) ${order}`,
       `SELECT id FROM referral r WHERE elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${order}`,
+      `SELECT id FROM referral WHERE stand_in_reviewer_id = :me AND state = :submitted ${order}`,
     ];
     const parameters: Record<string, unknown> = {
       me: caller.id,
@@ -150,6 +151,7 @@ export class ReferralQueryService {
         q.where('r.originator_id = :me', { me: caller.id })
           .orWhere('r.assignee_id = :me')
           .orWhere('r.elevation_holder_ids @> ARRAY[:me]::uuid[]')
+          .orWhere('r.stand_in_reviewer_id = :me')
           .orWhere('(r.receiving_function_id = :myFunction AND r.state IN (:...queue))', {
             myFunction: caller.employee.functionId,
             queue: QUEUE_STATES,

@@ -163,6 +163,13 @@ export class Referral {
   @Column({ type: 'uuid', name: 'linked_referral_id', nullable: true })
   linkedReferralId!: string | null;
 
+  /**
+   * Separation of duties: a liaison does not review a referral they filed. When the originator is the only liaison
+   * of the originating function, their manager reviews it instead (set at filing; null otherwise).
+   */
+  @Column({ type: 'uuid', name: 'stand_in_reviewer_id', nullable: true })
+  standInReviewerId!: string | null;
+
   /** When the SLA sweep must look at this referral next (reminder, breach or next escalation step). */
   @Index('referral_sla_check_idx', { where: 'sla_check_at IS NOT NULL' })
   @Column({ type: 'timestamptz', name: 'sla_check_at', nullable: true })

@@ -228,6 +228,7 @@ export class ReferralService {
       resolutionCode: null,
       elevationLevel: 0,
       elevationHolderIds: [],
+      standInReviewerId: await this.standInReviewerOf(manager, caller, originating.id),
     });
     await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: filing.note });
     return referral;
@@ -412,6 +413,7 @@ export class ReferralService {
       caller.isLiaisonFor(referral.originatingFunctionId) ||
       caller.isLiaisonFor(referral.receivingFunctionId) ||
       referral.elevationHolderIds.includes(caller.id) ||
+      referral.standInReviewerId === caller.id ||
       (referral.receivingFunctionId === caller.employee.functionId && QUEUE_STATES.includes(referral.state))
     );
   }
@@ -502,6 +504,16 @@ export class ReferralService {
       return [{ field, message: "a follow-up is filed only after the earlier referral's time frame has passed unresolved" }];
     }
     return [];
+  }
+
+  /**
+   * Separation of duties: a liaison who files a referral does not review it; another liaison of the function does,
+   * or, with none, the filer's manager (who stands in for the liaison on this referral). Null: no stand-in needed.
+   */
+  private async standInReviewerOf(manager: EntityManager, caller: Caller, functionId: string): Promise<string | null> {
+    if (!caller.isLiaisonFor(functionId)) return null;
+    const others = (await this.org.liaisonsOf(functionId, manager)).filter((liaison) => liaison.id !== caller.id);
+    return others.length ? null : caller.employee.managerId;
   }
 
   private async elevationHolders(manager: EntityManager, referral: Referral, level: number): Promise<string[]> {
