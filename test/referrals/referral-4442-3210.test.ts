@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { IRM_3210_ADDITIONAL_COMMENTS, IRM_3210_REMARKS } from '../../src/modules/referrals/forms/form-3210';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_3210, VALID_4442 } from '../support/org-fixture';
 import { act, FILE_REFERRAL, fileReferral, TRANSITIONS } from '../support/referral-operations';
@@ -180,6 +181,32 @@ describe('Form 3210 document transmittal (IRM 25.25.6.2.3)', () => {
     expect(filed.referenceNumber).toMatch(/^3210-2026-/);
     expect(filed).toMatchObject({ state: 'RECEIVED', reviewDueAt: null, ackDueAt: null, completionDueAt: null });
     expect(filed.completionTimeFrame).toBe('No completion clock: IRM 25.25.6.2.3 gives a Form 3210 no time frame');
+  });
+
+  it('IRM 25.25.6.2.3(1)-(2): is filed only by a revenue officer', async () => {
+    const notAnRo = await hub.request(org.people.amColleague.id, FILE_REFERRAL, {
+      input: { form: 'F3210', receivingFunctionId: org.functions.rivo.id, content: { form3210: VALID_3210 } },
+    });
+    expect(notAnRo.errors![0].extensions!.fieldErrors).toEqual([
+      { field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' },
+    ]);
+  });
+
+  it('IRM 25.25.6.2.3(2): offers the IRM wording as the default remarks and additional comments', async () => {
+    const rest = { ...VALID_3210, remarks: undefined, additionalComments: undefined }; // omitted from the request
+    const filed = dataOf(
+      await hub.request(
+        org.people.originator.id,
+        `mutation($input: FileReferralInput!) { fileReferral(input: $input) { content { ... on Form3210Content { remarks additionalComments authenticatedBy attachments { signedReturn } } } } }`,
+        { input: { form: 'F3210', receivingFunctionId: org.functions.rivo.id, content: { form3210: rest } } },
+      ),
+    ).fileReferral;
+    expect(filed.content).toEqual({
+      remarks: IRM_3210_REMARKS,
+      additionalComments: IRM_3210_ADDITIONAL_COMMENTS,
+      authenticatedBy: 'FACE_TO_FACE',
+      attachments: [{ signedReturn: true }],
+    });
   });
 
   it('can be returned for no TPP involvement by the RIVO employee who checked it out', async () => {

@@ -198,6 +198,9 @@ export class ReferralService {
       if (!(error instanceof InvalidInputError)) throw error;
       problems.push(...error.fieldErrors);
     }
+    if (command.form === ReferralForm.F3210 && !caller.hasRole(Role.REVENUE_OFFICER)) {
+      problems.push({ field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' });
+    }
     const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
     if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
     if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
