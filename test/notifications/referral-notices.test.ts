@@ -70,7 +70,11 @@ describe('who hears about each event', () => {
     expect(await noticesOf(() => referrals.resolveElevation(callers.amManager, { referralId: id, resolution: 'agreed' }))).toEqual({
       REFERRAL_ELEVATION_RESOLVED: ['am.originator@example.gov', 'ef.manager@example.gov', 'ef.worker@example.gov'],
     });
-    expect(await noticesOf(() => referrals.complete(callers.efWorker, { referralId: id, actionsTaken: ['done'] }))).toEqual({
+    expect(
+      await noticesOf(() =>
+        referrals.complete(callers.efWorker, { referralId: id, actionsTaken: ['done'], resolutionCode: 'ADDED_TO_SCHEME_LIST' }),
+      ),
+    ).toEqual({
       REFERRAL_COMPLETED: ['am.liaison@example.gov', 'am.originator@example.gov', 'ef.liaison@example.gov'],
     });
     expect(await noticesOf(() => referrals.close(callers.originator, { referralId: id }))).toEqual({

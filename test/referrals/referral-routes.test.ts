@@ -159,3 +159,43 @@ describe('a 14566 finding with IMF implications (IRM 10.5.3.3.8(4))', () => {
     expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ciPurpose' })]);
   });
 });
+
+describe('outcomes belong to the receiver', () => {
+  const assignedTo = async (receivingFunctionId: string, purpose: string, liaison: string, worker: string) => {
+    const filed = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId,
+      content: { form14566: { ...VALID_14566, purpose } },
+    });
+    await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id });
+    await act(hub, liaison, 'acknowledge', { referralId: filed.id });
+    await act(hub, liaison, 'assign', { referralId: filed.id, assigneeId: worker });
+    return filed.id as string;
+  };
+  const complete = (as: string, referralId: string, resolutionCode?: string) =>
+    hub.request(as, `mutation($input: CompleteReferralInput!) { completeReferral(input: $input) { state resolutionCode } }`, {
+      input: { referralId, actionsTaken: ['Researched the EIN'], resolutionCode },
+    });
+
+  it('IRM 10.5.3.3.9(4): the EF team completes only with "added to the scheme list" or "rejected as not BMF ID theft"', async () => {
+    const id = await assignedTo(org.functions.ef.id, 'EF_SCHEME_CHECK', org.people.efLiaison.id, org.people.efWorker.id);
+    for (const code of [undefined, 'NO_OPEN_CI_INVESTIGATION']) {
+      const refused = await complete(org.people.efWorker.id, id, code);
+      expect(refused.errors![0].extensions!.fieldErrors).toEqual([
+        {
+          field: 'resolutionCode',
+          message: expect.stringMatching(/^must be one of ADDED_TO_SCHEME_LIST, REJECTED_NOT_BMF_ID_THEFT \(IRM 10\.5\.3\.3\.9\(4\)/),
+        },
+      ]);
+    }
+    expect(dataOf(await complete(org.people.efWorker.id, id, 'rejected_not_bmf_id_theft')).completeReferral).toEqual({
+      state: 'COMPLETED',
+      resolutionCode: 'REJECTED_NOT_BMF_ID_THEFT',
+    });
+  });
+
+  it('IRM 10.5.3.3.7.1(6): a general action request, for which the IRM names no outcome, completes on its documented actions', async () => {
+    const id = await assignedTo(org.functions.cawr.id, 'GENERAL_ACTION_REQUEST', org.people.cawrLiaison.id, org.people.cawrLiaison.id);
+    expect(dataOf(await complete(org.people.cawrLiaison.id, id)).completeReferral).toEqual({ state: 'COMPLETED', resolutionCode: null });
+  });
+});

@@ -27,7 +27,7 @@ import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
 import { ReferralRouteService } from './referral-route.service';
 import { Referral } from './referral.entity';
-import { MISROUTE_CODES, RESOLUTION_CODES, RESOLUTION_REQUIRED } from './resolution-codes';
+import { MISROUTE_CODES, resolutionRuleOf } from './resolution-codes';
 
 export interface FileReferralCommand {
   form: ReferralForm;
@@ -293,10 +293,10 @@ export class ReferralService {
     return this.transition(caller, command, ReferralAction.COMPLETE, async ({ item: referral, now }) => {
       const actionsTaken = this.checkItems(command.actionsTaken, 'actionsTaken');
       const code = command.resolutionCode?.trim().toUpperCase() || null;
-      const codes = RESOLUTION_CODES[referral.form];
-      if (code ? !codes.includes(code) : RESOLUTION_REQUIRED[referral.form]) {
-        // Exhibit 25.25.6-9: RIVO closes its control with a closing activity code.
-        throw InvalidInputError.single('resolutionCode', `must be one of ${codes.join(', ')}`);
+      // The receiver answers in its own codes where the IRM names them (per form and 14566 purpose).
+      const rule = resolutionRuleOf(referral.form, purposeOf(referral.content));
+      if (code ? !rule.codes.includes(code) : rule.required) {
+        throw InvalidInputError.single('resolutionCode', `must be one of ${rule.codes.join(', ')} (${rule.source})`);
       }
       referral.actionsTaken = actionsTaken;
       referral.resolutionCode = code;
