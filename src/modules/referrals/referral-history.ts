@@ -22,7 +22,11 @@ export type ReferralHistoryDetails = {
   [ReferralAction.CLOSE]: null;
   [ReferralAction.WITHDRAW]: null;
   [ReferralAction.ELEVATE]: { level: number; holderIds: string[] };
-  [ReferralAction.RESOLVE_ELEVATION]: { resolvedAtLevel: number };
+  [ReferralAction.RESOLVE_ELEVATION]: {
+    resolvedAtLevel: number;
+    /** The disputed completion time frame, when the resolution changed it (ISO instants). */
+    completionDueAt?: { before: string | null; after: string };
+  };
   [ReferralAction.CHECK_OUT]: { assigneeId: string };
   [ReferralAction.OPEN_CONTROL]: null;
   [ReferralAction.MONITOR]: null;

@@ -17,7 +17,7 @@ import { ReferralForm } from './forms/referral-form';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
-import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
+import { clocksRunningIn, DEFAULT_TIME_FRAMES, nextDueAt, ReferralClock, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
 import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
@@ -381,17 +381,30 @@ export class ReferralService {
     });
   }
 
-  resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
+  /**
+   * IRM 10.5.3.3.7.1(5) note: the functions may disagree "over the requested action or the timeframe for completion";
+   * a resolution about the time frame gives the running completion clock its new due instant (the resolution is
+   * the reason; the history keeps before and after; the SLA sweep re-plans from the new time).
+   */
+  resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string; completionDueAt?: Date | null }): Promise<Referral> {
     return this.transition(
       caller,
       { ...command, note: command.resolution },
       ReferralAction.RESOLVE_ELEVATION,
-      async ({ item: referral }) => {
+      async ({ item: referral, now }) => {
         if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated', 'WRONG_STATE');
         const level = referral.elevationLevel;
+        const newDue = command.completionDueAt ?? null;
+        if (newDue && !clocksRunningIn(referral.state).includes(ReferralClock.COMPLETION)) {
+          throw InvalidInputError.single('completionDueAt', `no completion clock runs in state ${referral.state}`);
+        }
+        if (newDue && newDue <= now) throw InvalidInputError.single('completionDueAt', 'must be in the future');
         referral.elevationLevel = 0;
         referral.elevationHolderIds = [];
-        return { resolvedAtLevel: level };
+        if (!newDue) return { resolvedAtLevel: level };
+        const before = referral.completionDueAt?.toISOString() ?? null;
+        referral.completionDueAt = newDue;
+        return { resolvedAtLevel: level, completionDueAt: { before, after: newDue.toISOString() } };
       },
     );
   }

@@ -77,8 +77,15 @@ export class ElevateReferralInput extends ReferralTransitionInput {
 
 @InputType()
 export class ResolveElevationInput extends ReferralTransitionInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'What was decided, and why (kept as the history note)' })
   resolution!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the disagreement was over the time frame (IRM 10.5.3.3.7.1(5) note): the new due instant of the running completion clock (UTC, in the future); the history keeps the one before',
+  })
+  completionDueAt?: Date | null;
 }
 
 @InputType({ description: 'Puts the RIVO control of a 4442/3210 in monitoring status (Exhibit 25.25.6-9)' })
