@@ -1,4 +1,5 @@
 import { CheckboxField, SelectField, TextField } from '../../field';
+import type { RevenueOfficerAuthentication } from '../../gql/graphql';
 import { optional } from '../../input';
 import { FilingModule } from './filing-form';
 import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
@@ -6,7 +7,7 @@ import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
 const ATTACHMENT = { title: '', documentType: '', pageCount: '', description: '', signedReturn: false };
 
 /** IRM 25.25.6.2.3(1): how the revenue officer authenticated the taxpayer. */
-const AUTHENTICATION: ['FACE_TO_FACE' | 'TELEPHONE_INTERNATIONAL', string][] = [
+const AUTHENTICATION: [RevenueOfficerAuthentication, string][] = [
   ['FACE_TO_FACE', 'Face to face'],
   ['TELEPHONE_INTERNATIONAL', 'By telephone (international taxpayer)'],
 ];
@@ -18,7 +19,8 @@ const EMPTY = {
   remarks: '',
   additionalComments: '',
   attachments: [ATTACHMENT],
-  authenticatedBy: '' as (typeof AUTHENTICATION)[number][0] | '',
+  // Face to face is the rule; by telephone only for an international taxpayer.
+  authenticatedBy: 'FACE_TO_FACE' as RevenueOfficerAuthentication,
 };
 type Draft = typeof EMPTY;
 
@@ -41,6 +43,7 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         label="How you authenticated the taxpayer"
         value={draft.authenticatedBy}
         options={AUTHENTICATION}
+        placeholder={false}
         onChange={(authenticatedBy) => set({ authenticatedBy })}
       />
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
@@ -143,7 +146,7 @@ export const FORM_3210: FilingModule<Draft> = {
         description: optional(a.description),
         signedReturn: a.signedReturn,
       })),
-      authenticatedBy: d.authenticatedBy || undefined,
+      authenticatedBy: d.authenticatedBy,
     },
   }),
   Fields,
