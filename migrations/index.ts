@@ -7,9 +7,13 @@ import { WorkQueueIndexes1795617785194 } from './1795617785194-WorkQueueIndexes'
 import { AuditRefusals1796156746014 } from './1796156746014-AuditRefusals';
 import { MaskTinsInFreeText1796156984910 } from './1796156984910-MaskTinsInFreeText';
 import { NoticeDeliveryClaims1796160000000 } from './1796160000000-NoticeDeliveryClaims';
+import { RivoRoute1796232317841 } from './1796232317841-RivoRoute';
 import { AttachedDocuments1796232354461 } from './1796232354461-AttachedDocuments';
 import { Disclosure1796232360746 } from './1796232360746-Disclosure';
+import { ReferralRoutes1796233052137 } from './1796233052137-ReferralRoutes';
+import { LinkedReferrals1796233900000 } from './1796233900000-LinkedReferrals';
 import { CalendarFeeds1796233913518 } from './1796233913518-CalendarFeeds';
+import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -22,7 +26,11 @@ export const MIGRATIONS = [
   AuditRefusals1796156746014,
   MaskTinsInFreeText1796156984910,
   NoticeDeliveryClaims1796160000000,
+  RivoRoute1796232317841,
   AttachedDocuments1796232354461,
   Disclosure1796232360746,
+  ReferralRoutes1796233052137,
+  LinkedReferrals1796233900000,
   CalendarFeeds1796233913518,
+  StandInReviewer1796234500000,
 ];

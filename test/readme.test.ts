@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { buildHubSchema } from '../src/app/schema';
 import { CONFLICT_REASONS } from '../src/platform/common/errors';
 import { lifecycleMarkdownTable } from '../src/modules/referrals/referral-lifecycle';
+import { ReferralForm } from '../src/modules/referrals/forms/referral-form';
 import { lookoutLifecycleMarkdownTable } from '../src/modules/tecs/lookout-lifecycle';
 import { crossingLifecycleMarkdownTable } from '../src/modules/tecs/crossing-lifecycle';
 import { investigationLifecycleMarkdownTable } from '../src/modules/tecs/investigation-lifecycle';
@@ -13,8 +14,8 @@ import { pastTravelLifecycleMarkdownTable } from '../src/modules/disclosure/past
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
 
 describe('README stays true', () => {
-  it('prints the lifecycle table generated from REFERRAL_LIFECYCLE', () => {
-    expect(readme).toContain(lifecycleMarkdownTable());
+  it.each(Object.values(ReferralForm))('prints the route of Form %s, generated from its table in REFERRAL_LIFECYCLES', (form) => {
+    expect(readme).toContain(lifecycleMarkdownTable(form));
   });
 
   it('prints the lookout table generated from LOOKOUT_LIFECYCLE', () => {

@@ -92,6 +92,8 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
     `INSERT INTO liaison_assignment (function_id, employee_id, created_at) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[])`,
     [assignments.map((a) => a.functionId), assignments.map((a) => a.employeeId), assignments.map((a) => a.at)],
   );
+  // Its functions are no IRM receivers: every route lets any of them receive (as an admin would set with setReferralRoute).
+  await client.query(`UPDATE referral_route SET receiving_function_codes = $1`, [functions.map((f) => f.code)]);
   await client.query('COMMIT');
   await client.query('ANALYZE business_function, employee, liaison_assignment');
   return { functions, adminId, employeeCount: employees.length, liaisonCount: assignments.length };

@@ -22,6 +22,7 @@ import { DisclosureAccountingEntry } from '../modules/disclosure/disclosure-acco
 import { DhsDisclosureAuthorization, TecsDisclosure } from '../modules/disclosure/tecs-disclosure.entity';
 import { PastTravelRequest } from '../modules/disclosure/past-travel-request.entity';
 import { CalendarFeedToken } from '../modules/calendar-feed/calendar-feed-token.entity';
+import { ReferralRoute, ReferralRouteChange } from '../modules/referrals/referral-route.entity';
 
 /** Listed explicitly (not globbed) so the same list works under ts, jest and compiled JS. */
 export const ENTITIES = [
@@ -53,6 +54,8 @@ export const ENTITIES = [
   TecsDisclosure,
   PastTravelRequest,
   CalendarFeedToken,
+  ReferralRoute,
+  ReferralRouteChange,
 ];
 
 /** Items whose creation the access audit names (AuditSubscriber). */

@@ -9,6 +9,7 @@ import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modu
 import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import { DocumentResolver, ReferralDocumentsResolver } from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
+import { ReferralRouteChangeResolver, ReferralRouteResolver } from '../modules/referrals/referral-route.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
 import { CustomsRequestResolver } from '../modules/disclosure/customs-request.resolver';
 import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
@@ -39,6 +40,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       PastTravelResolver,
       ReferralConnectionResolver,
       CalendarFeedResolver,
+      ReferralRouteResolver,
+      ReferralRouteChangeResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

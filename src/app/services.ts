@@ -28,6 +28,7 @@ import { SlaReportService } from '../modules/referrals/sla-report.service';
 import { SlaSweep } from '../modules/referrals/sla-sweep';
 import { OrgService } from '../modules/org/org.service';
 import { ReferralCategoryService } from '../modules/referrals/referral-category.service';
+import { ReferralRouteService } from '../modules/referrals/referral-route.service';
 import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
@@ -64,7 +65,8 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const categories = new ReferralCategoryService(dataSource);
   const outbox = new NotificationOutbox(jobs, NOTICE_RECIPIENTS_SQL);
   const notifier = new ReferralNotifier(org, outbox);
-  const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier);
+  const routes = new ReferralRouteService(dataSource, clock);
+  const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier, routes);
   const referralQueries = new ReferralQueryService(dataSource);
   const composer = new NoticeComposer(config.mail.baseUrl, NOTICE_PEOPLE);
   const delivery = new NotificationDelivery(dataSource, mailer, composer, clock, deliveryExpirySeconds(config.mail.timeoutSeconds));
@@ -130,6 +132,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     tecsDisclosures,
     pastTravel,
     calendarFeeds: new CalendarFeedService(dataSource, org, referralQueries, config.mail.baseUrl),
+    routes,
   };
 }
 

@@ -49,13 +49,17 @@ async function referral(id: string, as = org.people.originator.id) {
   return dataOf(await hub.request(as, REFERRAL, { id })).referral;
 }
 
-/** Files a 14566 from AM to `receivingFunctionId` at `filedAt` and, if `forwardedAt` is given, forwards it then. */
+/**
+ * Files a 14566 from AM to `receivingFunctionId` at `filedAt` and, if `forwardedAt` is given, forwards it then.
+ * EF gets an EF scheme check; any other function a general action request (the purpose decides the route).
+ */
 async function referralTo(receivingFunctionId: string, filedAt: string, forwardedAt?: string): Promise<Referral> {
   hub.clock.set(filedAt);
+  const purpose = receivingFunctionId === org.functions.ef.id ? CONTENT.purpose : 'GENERAL_ACTION_REQUEST';
   const filed = await hub.services.referrals.file(originator, {
     form: ReferralForm.F14566,
     receivingFunctionId,
-    content: { form14566: CONTENT as never },
+    content: { form14566: { ...CONTENT, purpose } as never },
   });
   if (!forwardedAt) return filed;
   hub.clock.set(forwardedAt);

@@ -160,6 +160,8 @@ describe('an employee files a referral', () => {
     await form.getByLabel('Remarks').fill(VALID_3210.remarks);
     await form.getByLabel('Document 1: title').fill('Signed return');
     await form.getByLabel('Document 1: type').fill('Form 1040, signed');
+    await form.getByLabel("Document 1 is the taxpayer's signed return").press('Space');
+    await form.getByLabel('How you authenticated the taxpayer').selectOption('FACE_TO_FACE');
     await form.getByRole('button', { name: 'Add a document' }).click();
     await form.getByLabel('Document 2: title').fill('Letter');
     await form.getByLabel('Document 2: type').fill('Correspondence');

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ACCESS_POLICY } from '../../src/modules/auth/access-policy';
-import { REFERRAL_LIFECYCLE } from '../../src/modules/referrals/referral-lifecycle';
+import { REFERRAL_LIFECYCLES } from '../../src/modules/referrals/referral-lifecycle';
 import { CROSSING_LIFECYCLE } from '../../src/modules/tecs/crossing-lifecycle';
 import { INVESTIGATION_LIFECYCLE } from '../../src/modules/tecs/investigation-lifecycle';
 import { LOOKOUT_LIFECYCLE } from '../../src/modules/tecs/lookout-lifecycle';
@@ -44,7 +44,9 @@ const problemsOf = (edit: (t: ReturnType<typeof table>) => void) => {
 
 describe('the lifecycle tables of the hub', () => {
   it.each([
-    ['referral', REFERRAL_LIFECYCLE],
+    ['Form 14566 referral', REFERRAL_LIFECYCLES.F14566],
+    ['Form 4442 referral', REFERRAL_LIFECYCLES.F4442],
+    ['Form 3210 referral', REFERRAL_LIFECYCLES.F3210],
     ['lookout', LOOKOUT_LIFECYCLE],
     ['OI', INVESTIGATION_LIFECYCLE],
     ['crossing', CROSSING_LIFECYCLE],

@@ -70,12 +70,39 @@ describe('who hears about each event', () => {
     expect(await noticesOf(() => referrals.resolveElevation(callers.amManager, { referralId: id, resolution: 'agreed' }))).toEqual({
       REFERRAL_ELEVATION_RESOLVED: ['am.originator@example.gov', 'ef.manager@example.gov', 'ef.worker@example.gov'],
     });
-    expect(await noticesOf(() => referrals.complete(callers.efWorker, { referralId: id, actionsTaken: ['done'] }))).toEqual({
+    expect(
+      await noticesOf(() =>
+        referrals.complete(callers.efWorker, { referralId: id, actionsTaken: ['done'], resolutionCode: 'ADDED_TO_SCHEME_LIST' }),
+      ),
+    ).toEqual({
       REFERRAL_COMPLETED: ['am.liaison@example.gov', 'am.originator@example.gov', 'ef.liaison@example.gov'],
     });
     expect(await noticesOf(() => referrals.close(callers.originator, { referralId: id }))).toEqual({
       REFERRAL_CLOSED: ['am.liaison@example.gov', 'ef.liaison@example.gov', 'ef.worker@example.gov'],
     });
+  });
+
+  it("IRM 25.25.6: a 4442 lands in RIVO's queue unannounced; the sender hears when RIVO closes it", async () => {
+    const { referrals } = hub.services;
+    let inquiryId = '';
+    expect(
+      await noticesOf(async () => {
+        inquiryId = (
+          await referrals.file(callers.originator, {
+            form: 'F4442' as never,
+            receivingFunctionId: org.functions.rivo.id,
+            content: { form4442: VALID_4442 as never },
+          })
+        ).id;
+      }),
+    ).toEqual({});
+    expect(await noticesOf(() => referrals.checkOut(callers.rivoWorker, { referralId: inquiryId }))).toEqual({});
+    expect(await noticesOf(() => referrals.openControl(callers.rivoWorker, { referralId: inquiryId }))).toEqual({});
+    expect(
+      await noticesOf(() =>
+        referrals.complete(callers.rivoWorker, { referralId: inquiryId, actionsTaken: ['Return sent to SP'], resolutionCode: 'RTN2PROC' }),
+      ),
+    ).toEqual({ REFERRAL_CLOSED: ['am.originator@example.gov'] });
   });
 
   it('tells the sender of a 4442 returned "no TPP involvement", and those involved of a withdrawal', async () => {
@@ -85,8 +112,8 @@ describe('who hears about each event', () => {
       receivingFunctionId: org.functions.rivo.id,
       content: { form4442: VALID_4442 as never },
     });
-    await referrals.forward(callers.amLiaison, { referralId: inquiry.id });
-    expect(await noticesOf(() => referrals.returnNoTppInvolvement(callers.rivoLiaison, { referralId: inquiry.id }))).toEqual({
+    await referrals.checkOut(callers.rivoWorker, { referralId: inquiry.id });
+    expect(await noticesOf(() => referrals.returnNoTppInvolvement(callers.rivoWorker, { referralId: inquiry.id }))).toEqual({
       REFERRAL_RETURNED_NO_TPP: ['am.originator@example.gov'],
     });
     const unsent = await file14566();

@@ -1,7 +1,10 @@
 import 'reflect-metadata';
-import { errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { IRM_3210_ADDITIONAL_COMMENTS, IRM_3210_REMARKS } from '../../src/modules/referrals/forms/form-3210';
+import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_3210, VALID_4442 } from '../support/org-fixture';
-import { act, FILE_REFERRAL, fileReferral } from '../support/referral-operations';
+import { act, FILE_REFERRAL, fileReferral, TRANSITIONS } from '../support/referral-operations';
+
+const WORK_QUEUE = `query { myWorkQueue(first: 100) { id state } }`;
 
 let hub: TestHub;
 let org: TestOrganisation;
@@ -49,28 +52,106 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.content.form4442.category' })]);
   });
 
-  it('gives the completion clock the category time frame: 60 days for MFT Reversal, none where the IRM names none', async () => {
+  it('IRM 25.25.6.6.4: counts the completion clock from the date of the Form 4442, 60 days for MFT Reversal, 9 weeks where the category says', async () => {
     const reversal = await file4442();
-    const forwarded = await act(hub, org.people.amLiaison.id, 'forward', { referralId: reversal.id });
-    expect(forwarded.completionDueAt).toBe('2027-01-23T05:59:59.999Z'); // 11-23 + 60 days, end of day Chicago
-    expect(forwarded.ackDueAt).toBe('2026-11-28T05:59:59.999Z'); // Tue, Wed, (Thanksgiving), Fri
+    expect(reversal).toMatchObject({ state: 'RECEIVED', reviewDueAt: null, ackDueAt: null, receivedAt: '2026-11-23T14:00:00.000Z' });
+    expect(reversal.completionDueAt).toBe('2027-01-23T05:59:59.999Z'); // 11-23 + 60 days, end of day Chicago (RIVO)
+    expect(reversal.nextDueAt).toBe(reversal.completionDueAt);
+    expect(reversal.completionTimeFrame).toBe('60 calendar days from the date of the Form 4442 (IRM 25.25.6.6.4(5))');
 
-    const complex = await file4442({ category: 'RICS RIVO Complex Issue Not ID Theft' });
-    const forwardedComplex = await act(hub, org.people.amLiaison.id, 'forward', { referralId: complex.id });
-    expect(forwardedComplex.completionDueAt).toBeNull();
+    // Checked out ten days later: the clock still counts from the date of the form.
+    hub.clock.set('2026-12-03T15:00:00Z');
+    const checkedOut = await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: reversal.id });
+    expect(checkedOut.completionDueAt).toBe(reversal.completionDueAt);
+    hub.clock.set('2026-11-23T14:00:00Z');
+
+    const nineWeeks = await file4442({ category: 'RICS RIVO - UP 147 RC 8' });
+    expect(nineWeeks.completionDueAt).toBe('2027-01-26T05:59:59.999Z'); // 11-23 + 63 days ("allow 9 weeks")
   });
 
-  it('lets RIVO return a 4442 with "no TPP involvement" (IRM 25.25.6.2.3(3))', async () => {
+  it('IRM 25.25.6: a category with no time frame has no completion clock, and says so', async () => {
+    const complex = await file4442({ category: 'RICS RIVO Complex Issue Not ID Theft' });
+    expect(complex).toMatchObject({ state: 'RECEIVED', completionDueAt: null, nextDueAt: null, currentClock: null });
+    expect(complex.completionTimeFrame).toBe(
+      'No completion clock: IRM 25.25.6 gives the category "RICS RIVO Complex Issue Not ID Theft" no time frame',
+    );
+  });
+
+  it('IRM 25.25.6.2.3: goes straight to RIVO: no liaison review, forwarding or acknowledgment', async () => {
     const filed = await file4442();
-    await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id });
-    await act(hub, org.people.rivoLiaison.id, 'acknowledge', { referralId: filed.id });
-    const returned = await act(hub, org.people.rivoLiaison.id, 'returnNoTpp', { referralId: filed.id, note: 'No TPP involvement' });
+    expect(filed.availableActions).toEqual(['WITHDRAW']);
+    const forward = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id } });
+    expect(forward.errors![0].extensions!.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'referralId', message: expect.stringMatching(/no "forward" step.*IRM 25.25.6/) }),
+    ]);
+    const acknowledge = await hub.request(org.people.rivoLiaison.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } });
+    expect(errorCodeOf(acknowledge)).toBe('BAD_USER_INPUT');
+    expect(acknowledge.errors![0].extensions!.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'referralId', message: expect.stringMatching(/Form 4442 .*no "acknowledge" step.*IRM 25.25.6/) }),
+    ]);
+  });
+
+  it("Exhibit 25.25.6-8: sits in RIVO's queue for any RIVO employee until one checks it out", async () => {
+    const filed = await file4442();
+    const queue = dataOf(await hub.request(org.people.rivoWorker.id, WORK_QUEUE, {})).myWorkQueue as { id: string }[];
+    expect(queue.map((r) => r.id)).toContain(filed.id);
+    const outsider = await hub.request(org.people.efWorker.id, TRANSITIONS.checkOut, { input: { referralId: filed.id } });
+    expect(errorCodeOf(outsider)).toBe('NOT_FOUND');
+
+    const checkedOut = await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
+    expect(checkedOut).toMatchObject({ state: 'CHECKED_OUT', assignee: { email: 'rivo.worker@example.gov' } });
+    expect(checkedOut.availableActions).toEqual(['RETURN_NO_TPP_INVOLVEMENT', 'CLOSE_AS_MISROUTE', 'OPEN_CONTROL']);
+    // Out of the queue: nobody else checks it out.
+    const other = await hub.request(org.people.rivoLiaison.id, TRANSITIONS.checkOut, { input: { referralId: filed.id } });
+    expect(other.errors![0].extensions!.reason).toBe('WRONG_STATE');
+  });
+
+  it('IRM 25.25.6.2.3(3): the RIVO employee who checked it out returns it "no TPP involvement"', async () => {
+    const filed = await file4442();
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
+    const returned = await act(hub, org.people.rivoWorker.id, 'returnNoTpp', { referralId: filed.id, note: 'No TPP involvement' });
     expect(returned).toMatchObject({ state: 'RETURNED_NO_TPP', resolutionCode: 'NOTIVO', nextDueAt: null });
+  });
+
+  it('Exhibit 25.25.6-9: closes a misroute with a CL2* code and refuses any other code', async () => {
+    const filed = await file4442();
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
+    const wrong = await hub.request(org.people.rivoWorker.id, TRANSITIONS.closeAsMisroute, {
+      input: { referralId: filed.id, misrouteCode: 'RTN2PROC' },
+    });
+    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'misrouteCode' })]);
+    const closed = await act(hub, org.people.rivoWorker.id, 'closeAsMisroute', { referralId: filed.id, misrouteCode: 'cl2am' });
+    expect(closed).toMatchObject({ state: 'CLOSED_MISROUTED', resolutionCode: 'CL2AM', nextDueAt: null });
+    expect(closed.closedAt).not.toBeNull();
+  });
+
+  it('IRM 25.25.6.2.3(3)-(4), Exhibit 25.25.6-9: opens a control, monitors, and closes only with a closing activity code', async () => {
+    const filed = await file4442();
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
+    const working = await act(hub, org.people.rivoWorker.id, 'openControl', { referralId: filed.id });
+    expect(working).toMatchObject({ state: 'WORKING', completionDueAt: filed.completionDueAt, nextDueAt: filed.completionDueAt });
+    const noReason = await hub.request(org.people.rivoWorker.id, TRANSITIONS.monitor, { input: { referralId: filed.id, reason: ' ' } });
+    expect(errorCodeOf(noReason)).toBe('BAD_USER_INPUT');
+    const monitoring = await act(hub, org.people.rivoWorker.id, 'monitor', { referralId: filed.id, reason: 'MFT32REV: moving to MFT 30' });
+    expect(monitoring.state).toBe('MONITORING');
+    await act(hub, org.people.rivoWorker.id, 'resumeWork', { referralId: filed.id });
+    const noCode = await hub.request(org.people.rivoWorker.id, TRANSITIONS.complete, {
+      input: { referralId: filed.id, actionsTaken: ['Moved the return to MFT 30'] },
+    });
+    expect(noCode.errors![0].extensions!.fieldErrors).toEqual([
+      expect.objectContaining({ field: 'resolutionCode', message: expect.stringContaining('RTN2PROC') }),
+    ]);
+    const closed = await act(hub, org.people.rivoWorker.id, 'complete', {
+      referralId: filed.id,
+      actionsTaken: ['Moved the return to MFT 30'],
+      resolutionCode: 'IDTRTN',
+    });
+    expect(closed).toMatchObject({ state: 'CLOSED', resolutionCode: 'IDTRTN', nextDueAt: null, availableActions: [] });
+    expect(closed.closedAt).not.toBeNull();
   });
 
   it('links a follow-up 4442 only after the earlier one went unresolved past its time frame (IRM 25.25.6.6.4)', async () => {
     const earlier = await file4442();
-    await act(hub, org.people.amLiaison.id, 'forward', { referralId: earlier.id });
     const tooSoon = await hub.request(org.people.originator.id, FILE_REFERRAL, {
       input: {
         form: 'F4442',
@@ -84,40 +165,68 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
 
     hub.clock.set('2027-01-25T15:00:00Z');
     const followUp = await file4442({ followUpOfReferralId: earlier.id });
-    expect(followUp.state).toBe('SUBMITTED');
+    expect(followUp.state).toBe('RECEIVED');
     hub.clock.set('2026-11-23T14:00:00Z');
   });
 });
 
-describe('Form 3210 document transmittal', () => {
-  it('carries its attachments and can be returned for no TPP involvement by the assigned RIVO employee', async () => {
-    const filed = await fileReferral(hub, org.people.originator.id, {
+describe('Form 3210 document transmittal (IRM 25.25.6.2.3)', () => {
+  const file3210 = () =>
+    fileReferral(hub, org.people.originator.id, {
       form: 'F3210',
       receivingFunctionId: org.functions.rivo.id,
       content: { form3210: VALID_3210 },
     });
+
+  it("goes straight into RIVO's queue with no completion clock, and says so", async () => {
+    const filed = await file3210();
     expect(filed.referenceNumber).toMatch(/^3210-2026-/);
-    await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id });
-    await act(hub, org.people.rivoLiaison.id, 'acknowledge', { referralId: filed.id });
-    await act(hub, org.people.rivoLiaison.id, 'assign', { referralId: filed.id, assigneeId: org.people.rivoWorker.id });
+    expect(filed).toMatchObject({ state: 'RECEIVED', reviewDueAt: null, ackDueAt: null, completionDueAt: null });
+    expect(filed.completionTimeFrame).toBe('No completion clock: IRM 25.25.6.2.3 gives a Form 3210 no time frame');
+  });
+
+  it('IRM 25.25.6.2.3(1)-(2): is filed only by a revenue officer', async () => {
+    const notAnRo = await hub.request(org.people.amColleague.id, FILE_REFERRAL, {
+      input: { form: 'F3210', receivingFunctionId: org.functions.rivo.id, content: { form3210: VALID_3210 } },
+    });
+    expect(notAnRo.errors![0].extensions!.fieldErrors).toEqual([
+      { field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' },
+    ]);
+  });
+
+  it('IRM 25.25.6.2.3(2): offers the IRM wording as the default remarks and additional comments', async () => {
+    const rest = { ...VALID_3210, remarks: undefined, additionalComments: undefined }; // omitted from the request
+    const filed = dataOf(
+      await hub.request(
+        org.people.originator.id,
+        `mutation($input: FileReferralInput!) { fileReferral(input: $input) { content { ... on Form3210Content { remarks additionalComments authenticatedBy attachments { signedReturn } } } } }`,
+        { input: { form: 'F3210', receivingFunctionId: org.functions.rivo.id, content: { form3210: rest } } },
+      ),
+    ).fileReferral;
+    expect(filed.content).toEqual({
+      remarks: IRM_3210_REMARKS,
+      additionalComments: IRM_3210_ADDITIONAL_COMMENTS,
+      authenticatedBy: 'FACE_TO_FACE',
+      attachments: [{ signedReturn: true }],
+    });
+  });
+
+  it('can be returned for no TPP involvement by the RIVO employee who checked it out', async () => {
+    const filed = await file3210();
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
     const returned = await act(hub, org.people.rivoWorker.id, 'returnNoTpp', { referralId: filed.id });
     expect(returned.state).toBe('RETURNED_NO_TPP');
   });
 
-  it("closes a 3210 with RIVO's RTN2PROC code after the return went to Submission Processing", async () => {
-    const filed = await fileReferral(hub, org.people.originator.id, {
-      form: 'F3210',
-      receivingFunctionId: org.functions.rivo.id,
-      content: { form3210: VALID_3210 },
-    });
-    await act(hub, org.people.amLiaison.id, 'forward', { referralId: filed.id });
-    await act(hub, org.people.rivoLiaison.id, 'acknowledge', { referralId: filed.id });
-    await act(hub, org.people.rivoLiaison.id, 'assign', { referralId: filed.id, assigneeId: org.people.rivoWorker.id });
+  it("closes a 3210 with RIVO's RTN2PROC code after the return went to Submission Processing (IRM 25.25.6.2.3(4))", async () => {
+    const filed = await file3210();
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: filed.id });
+    await act(hub, org.people.rivoWorker.id, 'openControl', { referralId: filed.id });
     const done = await act(hub, org.people.rivoWorker.id, 'complete', {
       referralId: filed.id,
       actionsTaken: ['Detached the return and forwarded it to Submission Processing'],
       resolutionCode: 'rtn2proc',
     });
-    expect(done).toMatchObject({ state: 'COMPLETED', resolutionCode: 'RTN2PROC' });
+    expect(done).toMatchObject({ state: 'CLOSED', resolutionCode: 'RTN2PROC' });
   });
 });

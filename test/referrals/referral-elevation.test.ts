@@ -74,3 +74,45 @@ it('puts an elevated referral in the work queue of whoever it sits with', async 
   const queue = await hub.request(people.efManager.id, `{ myWorkQueue { id availableActions } }`);
   expect(queue.data!.myWorkQueue).toEqual([{ id: filed.id, availableActions: ['ELEVATE', 'RESOLVE_ELEVATION'] }]);
 });
+
+it('IRM 10.5.3.3.7.1(5) note: resolving a time frame disagreement gives the completion clock its new due time, and the SLA sweep follows it', async () => {
+  const { people } = org;
+  hub.clock.set('2026-11-23T14:00:00Z');
+  const filed = await fileReferral(hub, people.originator.id, {
+    form: 'F14566',
+    receivingFunctionId: org.functions.ef.id,
+    content: { form14566: VALID_14566 },
+  });
+  await act(hub, people.amLiaison.id, 'forward', { referralId: filed.id });
+  await act(hub, people.efLiaison.id, 'acknowledge', { referralId: filed.id });
+  const assigned = await act(hub, people.efLiaison.id, 'assign', { referralId: filed.id, assigneeId: people.efWorker.id });
+  expect(assigned.completionDueAt).toBe('2026-12-24T05:59:59.999Z');
+  await act(hub, people.efWorker.id, 'elevate', { referralId: filed.id, reason: 'The research needs 45 days' });
+
+  const past = await hub.request(people.efLiaison.id, TRANSITIONS.resolveElevation, {
+    input: { referralId: filed.id, resolution: 'No', completionDueAt: '2026-11-01T00:00:00Z' },
+  });
+  expect(past.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'completionDueAt' })]);
+
+  const resolved = await act(hub, people.efLiaison.id, 'resolveElevation', {
+    referralId: filed.id,
+    resolution: 'Agreed: extend completion to 45 days',
+    completionDueAt: '2027-01-08T05:59:59.999Z',
+  });
+  expect(resolved).toMatchObject({ completionDueAt: '2027-01-08T05:59:59.999Z', nextDueAt: '2027-01-08T05:59:59.999Z' });
+  const history = await hub.services.referrals.history(await hub.services.org.loadCaller(people.originator.id), filed.id);
+  expect(history.at(-1)).toMatchObject({
+    action: 'RESOLVE_ELEVATION',
+    note: 'Agreed: extend completion to 45 days',
+    details: { resolvedAtLevel: 1, completionDueAt: { before: '2026-12-24T05:59:59.999Z', after: '2027-01-08T05:59:59.999Z' } },
+  });
+
+  const breaches = () =>
+    hub.database.dataSource.query(`SELECT due_at FROM referral_sla_event WHERE referral_id = $1 AND kind = 'BREACH'`, [filed.id]);
+  hub.clock.set('2026-12-28T15:00:00Z'); // past the old due time
+  await hub.services.slaSweep.run();
+  expect(await breaches()).toEqual([]);
+  hub.clock.set('2027-01-08T15:00:00Z'); // past the new one
+  await hub.services.slaSweep.run();
+  expect((await breaches()).map((b: { due_at: Date }) => b.due_at.toISOString())).toEqual(['2027-01-08T05:59:59.999Z']);
+});

@@ -67,7 +67,9 @@ it("audits reads of others' items, refused unmasking and refused mutations, even
   );
   expect(
     errorCodeOf(
-      await hub.request(org.people.originator.id, TRANSITIONS.forward, { input: { referralId: referral.id, note: 'forwarding my own' } }),
+      await hub.request(org.people.originator.id, TRANSITIONS.checkOut, {
+        input: { referralId: referral.id, note: 'checking out my own' },
+      }),
     ),
   ).toBe('FORBIDDEN');
   expect(
@@ -80,7 +82,7 @@ it("audits reads of others' items, refused unmasking and refused mutations, even
   expect(await refusalsSince(before)).toEqual([
     refusal(org.people.cawrLiaison, 'READ', 'referral', [referral.id], 'NOT_FOUND'),
     refusal(org.people.efWorker, 'MUTATION', 'forwardReferral', [referral.id], 'NOT_FOUND'),
-    refusal(org.people.originator, 'MUTATION', 'forwardReferral', [referral.id], 'FORBIDDEN'),
+    refusal(org.people.originator, 'MUTATION', 'checkOutReferral', [referral.id], 'FORBIDDEN'),
     refusal(org.people.admin, 'READ', 'Referral.unmaskedTins', [referral.id], 'FORBIDDEN'),
     refusal(org.people.amLiaison, 'READ', 'accessAudit', [], 'FORBIDDEN'),
   ]);

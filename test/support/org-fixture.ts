@@ -26,7 +26,8 @@ export async function createTestOrganisation(services: Services, dataSource: Dat
   const amDirector = await person('am.director@example.gov', am.id, null, [Role.MANAGER]);
   const amManager = await person('am.manager@example.gov', am.id, amDirector.id, [Role.MANAGER]);
   const amLiaison = await person('am.liaison@example.gov', am.id, amManager.id);
-  const originator = await person('am.originator@example.gov', am.id, amManager.id);
+  // Also a revenue officer: only they file a Form 3210 (IRM 25.25.6.2.3(1)-(2)).
+  const originator = await person('am.originator@example.gov', am.id, amManager.id, [Role.FUNCTIONAL_EMPLOYEE, Role.REVENUE_OFFICER]);
   const amColleague = await person('am.colleague@example.gov', am.id, amManager.id);
 
   const efDirector = await person('ef.director@example.gov', ef.id, null, [Role.MANAGER]);
@@ -112,5 +113,6 @@ export const VALID_3210 = {
   mft: '32',
   remarks: 'TP has been authenticated during a face to face meeting with the Revenue Officer',
   additionalComments: "A return is on MFT 32 due to the TPP process and may be the TP's valid return. TP's valid signed return attached.",
-  attachments: [{ title: 'Signed Form 1040', documentType: 'Form 1040', pageCount: 2 }],
+  attachments: [{ title: 'Signed Form 1040', documentType: 'Form 1040', pageCount: 2, signedReturn: true }],
+  authenticatedBy: 'FACE_TO_FACE',
 };

@@ -8,7 +8,7 @@ export const REFERRAL_FIELDS = `
   elevationHolders { id email }
   originator { id email } assignee { id email }
   originatingFunction { code } receivingFunction { code }
-  category { code name }
+  category { code name } completionTimeFrame
   historyCount
 `;
 
@@ -32,6 +32,11 @@ export const TRANSITIONS = {
   withdraw: transitionMutation('withdrawReferral'),
   elevate: transitionMutation('elevateReferral', 'ElevateReferralInput'),
   resolveElevation: transitionMutation('resolveReferralElevation', 'ResolveElevationInput'),
+  checkOut: transitionMutation('checkOutReferral'),
+  openControl: transitionMutation('openReferralControl'),
+  monitor: transitionMutation('monitorReferral', 'MonitorReferralInput'),
+  resumeWork: transitionMutation('resumeReferralWork'),
+  closeAsMisroute: transitionMutation('closeReferralAsMisroute', 'CloseAsMisrouteInput'),
 } as const;
 
 export type TransitionName = keyof typeof TRANSITIONS;

@@ -26,7 +26,7 @@ const {
 } = Role;
 
 const REFERRAL_PARTY =
-  'party to the referral (originator, assignee, liaison of either function, elevation holder) or admin; others get NOT_FOUND';
+  'party to the referral (originator, assignee, liaison of either function, elevation holder; a 4442/3210 in its queue: any employee of the receiving function) or admin; others get NOT_FOUND';
 const TECS_CASE =
   'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
@@ -68,15 +68,23 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   returnReferralToOriginatingLiaison: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function' },
   acknowledgeReferral: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function' },
   assignReferral: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function; the assignee works there' },
-  completeReferral: { roles: ANY_EMPLOYEE, relation: 'the assigned employee' },
-  returnReferralNoTppInvolvement: { roles: ANY_EMPLOYEE, relation: 'liaison of the receiving function or the assignee (4442/3210)' },
+  completeReferral: { roles: ANY_EMPLOYEE, relation: 'the assigned employee (4442/3210: who checked it out)' },
+  returnReferralNoTppInvolvement: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
   closeReferral: { roles: ANY_EMPLOYEE, relation: 'the originator' },
-  withdrawReferral: { roles: ANY_EMPLOYEE, relation: 'the originator, before acknowledgment' },
+  withdrawReferral: { roles: ANY_EMPLOYEE, relation: 'the originator, before acknowledgment (4442/3210: before check-out)' },
   elevateReferral: {
     roles: ANY_EMPLOYEE,
     relation: 'originator, assignee, liaison of either function, or whoever the elevation sits with',
   },
   resolveReferralElevation: { roles: ANY_EMPLOYEE, relation: 'whoever the elevation sits with' },
+  checkOutReferral: { roles: ANY_EMPLOYEE, relation: 'employee of the receiving function, while the 4442/3210 is in its queue' },
+  openReferralControl: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
+  monitorReferral: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
+  resumeReferralWork: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
+  fileImfImplicationReferrals: { roles: ANY_EMPLOYEE, relation: 'files for their own function, to the EF team and CI its routes name' },
+  referralRoutes: { roles: ANY_EMPLOYEE, relation: null },
+  setReferralRoute: { roles: [ADMIN], relation: null },
+  closeReferralAsMisroute: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
 
   // Notifications and SLA
   slaReport: { roles: [ADMIN, MANAGER], relation: null },

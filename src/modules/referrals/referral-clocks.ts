@@ -16,13 +16,28 @@ export const REVIEW_WORKDAYS = 3;
 /**
  * Used when the receiving function has no time frame of its own for the form.
  * 14566: acknowledge within 3 business days (IRM 10.5.3.3.7.1(4)), complete within 30 days of
- * receipt (10.5.3.3.7.1(5)). 4442: the category's time frame where IRM 25.25.6 names one.
+ * receipt (10.5.3.3.7.1(5)). 4442 and 3210 are not acknowledged (IRM 25.25.6: straight into RIVO's queue);
+ * a 4442's completion clock is its category's time frame from the date of the form, a 3210 has none.
  */
 export const DEFAULT_TIME_FRAMES: Readonly<Record<ReferralForm, TimeFrame>> = {
   [ReferralForm.F14566]: { ackBusinessDays: 3, ackCalendarDays: null, completionCalendarDays: 30 },
-  [ReferralForm.F4442]: { ackBusinessDays: 3, ackCalendarDays: null, completionCalendarDays: null },
-  [ReferralForm.F3210]: { ackBusinessDays: 3, ackCalendarDays: null, completionCalendarDays: null },
+  [ReferralForm.F4442]: { ackBusinessDays: null, ackCalendarDays: null, completionCalendarDays: null },
+  [ReferralForm.F3210]: { ackBusinessDays: null, ackCalendarDays: null, completionCalendarDays: null },
 };
+
+/**
+ * The completion time frame of a 4442/3210 in words: the category's days counted from the date of the form
+ * (IRM 25.25.6.6.4: "allow 60 days from the date of the Form 4442"), or that the IRM names none, so no clock runs.
+ */
+export function completionTimeFrameOf(
+  form: ReferralForm,
+  category: { name: string; completionDays: number | null; irmReference: string } | null,
+): string {
+  if (form === ReferralForm.F3210) return 'No completion clock: IRM 25.25.6.2.3 gives a Form 3210 no time frame';
+  if (!category?.completionDays)
+    return `No completion clock: IRM 25.25.6 gives the category ${category ? `"${category.name}" ` : ''}no time frame`;
+  return `${category.completionDays} calendar days from the date of the Form 4442 (${category.irmReference})`;
+}
 
 export enum ReferralClock {
   REVIEW = 'REVIEW',
@@ -43,6 +58,10 @@ const RUNNING_CLOCKS: Partial<Record<ReferralState, readonly ReferralClock[]>> =
   [ReferralState.FORWARDED]: [ReferralClock.ACKNOWLEDGMENT, ReferralClock.COMPLETION],
   [ReferralState.ACKNOWLEDGED]: [ReferralClock.COMPLETION],
   [ReferralState.ASSIGNED]: [ReferralClock.COMPLETION],
+  [ReferralState.RECEIVED]: [ReferralClock.COMPLETION],
+  [ReferralState.CHECKED_OUT]: [ReferralClock.COMPLETION],
+  [ReferralState.WORKING]: [ReferralClock.COMPLETION],
+  [ReferralState.MONITORING]: [ReferralClock.COMPLETION],
 };
 
 /** The clocks that run in `state`. */
@@ -100,6 +119,11 @@ export class ReferralClocks {
     const completionDueAt =
       completionDays !== null ? this.calendar.dueAfterCalendarDays(receivedAt, completionDays, receivingTimeZone) : null;
     return { ackDueAt, completionDueAt };
+  }
+
+  /** "Allow 60 days from the date of the Form 4442" (IRM 25.25.6.6.4): calendar days from filing, none without a time frame. */
+  formDateDueAt(filedAt: Date, receivingTimeZone: string, days: number | null): Date | null {
+    return days === null ? null : this.calendar.dueAfterCalendarDays(filedAt, days, receivingTimeZone);
   }
 }
 

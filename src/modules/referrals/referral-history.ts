@@ -22,7 +22,18 @@ export type ReferralHistoryDetails = {
   [ReferralAction.CLOSE]: null;
   [ReferralAction.WITHDRAW]: null;
   [ReferralAction.ELEVATE]: { level: number; holderIds: string[] };
-  [ReferralAction.RESOLVE_ELEVATION]: { resolvedAtLevel: number };
+  [ReferralAction.RESOLVE_ELEVATION]: {
+    resolvedAtLevel: number;
+    /** The disputed completion time frame, when the resolution changed it (ISO instants). */
+    completionDueAt?: { before: string | null; after: string };
+  };
+  [ReferralAction.CHECK_OUT]: { assigneeId: string };
+  [ReferralAction.OPEN_CONTROL]: null;
+  [ReferralAction.MONITOR]: null;
+  [ReferralAction.RESUME_WORK]: null;
+  [ReferralAction.CLOSE_AS_MISROUTE]: { resolutionCode: string };
+  /** Written by the migration that moved open 4442/3210 referrals onto the RIVO route (1796170000000-FormRoutes). */
+  [ReferralAction.ROUTE_MIGRATED]: { migration: string; route: string };
   [ReferralAction.SLA_BREACH]: SlaEventDetails;
   [ReferralAction.SLA_ESCALATION]: SlaEventDetails;
   /** Written set-based by the closure re-timing (referral-closure-retiming.ts) with exactly these keys. */

@@ -3,8 +3,7 @@ import { NotificationOutbox } from '../../platform/notifications/notification-ou
 import { NoticeRequest } from '../../platform/notifications/notice';
 import { OrgService } from '../org/org.service';
 import { runningClocks } from './referral-clocks';
-import { Audience, REFERRAL_LIFECYCLE } from './referral-lifecycle';
-import { LifecycleAction } from './referral-state';
+import { Audience, Transition } from './referral-lifecycle';
 import { Referral } from './referral.entity';
 
 /** What the notifier needs to know about the referral before the transition. */
@@ -22,13 +21,14 @@ export class ReferralNotifier {
 
   async transitioned(
     manager: EntityManager,
-    action: LifecycleAction,
+    rule: Transition,
     before: ReferralBefore,
     referral: Referral,
     actorId: string,
     now: Date,
   ): Promise<string[]> {
-    const { notify } = REFERRAL_LIFECYCLE.rules[action];
+    const { notify } = rule;
+    if (!notify) return [];
     const recipients = new Set<string>();
     for (const audience of notify.to) {
       for (const id of await this.resolve(manager, audience, before, referral)) recipients.add(id);
@@ -50,7 +50,10 @@ export class ReferralNotifier {
       case Audience.ORIGINATOR:
         return [referral.originatorId];
       case Audience.ORIGINATING_LIAISONS:
-        return (await this.org.liaisonsOf(referral.originatingFunctionId, manager)).map((e) => e.id);
+        return [
+          ...(await this.org.liaisonsOf(referral.originatingFunctionId, manager)).map((e) => e.id),
+          ...(referral.standInReviewerId ? [referral.standInReviewerId] : []),
+        ];
       case Audience.RECEIVING_LIAISONS:
         // Only once the receiving function has had it.
         if (!before.receivedAt && !referral.receivedAt) return [];

@@ -1,5 +1,5 @@
 import { Caller } from '../org/caller';
-import { REFERRAL_LIFECYCLE, ReferralParty } from './referral-lifecycle';
+import { REFERRAL_LIFECYCLES, ReferralParty, ruleOf } from './referral-lifecycle';
 import { LifecycleAction, ReferralAction } from './referral-state';
 import { Referral } from './referral.entity';
 
@@ -7,26 +7,27 @@ import { Referral } from './referral.entity';
 export function partiesOf(caller: Caller, referral: Referral): Set<ReferralParty> {
   const parties = new Set<ReferralParty>();
   if (referral.originatorId === caller.id) parties.add(ReferralParty.ORIGINATOR);
-  if (caller.isLiaisonFor(referral.originatingFunctionId)) parties.add(ReferralParty.ORIGINATING_LIAISON);
+  // Separation of duties: the originator never reviews their own referral as its liaison; a stand-in may.
+  if (
+    (caller.isLiaisonFor(referral.originatingFunctionId) && referral.originatorId !== caller.id) ||
+    referral.standInReviewerId === caller.id
+  ) {
+    parties.add(ReferralParty.ORIGINATING_LIAISON);
+  }
   if (caller.isLiaisonFor(referral.receivingFunctionId)) parties.add(ReferralParty.RECEIVING_LIAISON);
   if (referral.assigneeId === caller.id) parties.add(ReferralParty.ASSIGNEE);
   if (referral.elevationHolderIds.includes(caller.id)) parties.add(ReferralParty.ELEVATION_HOLDER);
+  if (caller.employee.functionId === referral.receivingFunctionId) parties.add(ReferralParty.RECEIVING_EMPLOYEE);
   return parties;
 }
 
-export function mayAct(caller: Caller, referral: Referral, action: LifecycleAction): boolean {
-  const rule = REFERRAL_LIFECYCLE.rules[action];
-  const parties = partiesOf(caller, referral);
-  return rule.by.some((party) => parties.has(party));
-}
-
-/** The actions the caller may take on the referral now (its state, its form and who the caller is). */
+/** The actions the caller may take on the referral now (the route of its form, its state and who the caller is). */
 export function availableActions(caller: Caller, referral: Referral): LifecycleAction[] {
-  return (Object.keys(REFERRAL_LIFECYCLE.rules) as LifecycleAction[]).filter((action) => {
-    const rule = REFERRAL_LIFECYCLE.rules[action];
+  const parties = partiesOf(caller, referral);
+  return (Object.keys(REFERRAL_LIFECYCLES[referral.form].rules) as LifecycleAction[]).filter((action) => {
+    const rule = ruleOf(referral.form, action)!;
     if (!rule.from || !rule.from.includes(referral.state)) return false;
-    if (rule.forms && !rule.forms.includes(referral.form)) return false;
     if (action === ReferralAction.RESOLVE_ELEVATION && referral.elevationLevel === 0) return false;
-    return mayAct(caller, referral, action);
+    return rule.by.some((party) => parties.has(party));
   });
 }

@@ -10,6 +10,7 @@ import { ReferralState, TERMINAL_STATES } from './referral-state';
 import { Referral } from './referral.entity';
 import { Employee } from '../org/employee.entity';
 import { likeLiteral } from '../../platform/database/like-pattern';
+import { QUEUE_STATES } from './referral-lifecycle';
 
 export interface ReferralFilter {
   forms?: ReferralForm[] | null;
@@ -119,14 +120,19 @@ export class ReferralQueryService {
     checkPageSize(first, MAX_PAGE_SIZE);
     const order = 'ORDER BY next_due_at ASC NULLS LAST, submitted_at ASC LIMIT :first';
     const branches = [
-      `SELECT id FROM referral WHERE assignee_id = :me AND state = :assigned ${order}`,
+      `SELECT id FROM referral WHERE assignee_id = :me AND state IN (:...assigned) ${order}`,
+      `SELECT id FROM referral WHERE receiving_function_id = :myFunction AND state IN (:...queue) ${order}`,
       `SELECT id FROM referral WHERE originator_id = :me AND state IN (:...originatorStates) ${order}`,
       `SELECT id FROM referral r WHERE elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${order}`,
+      `SELECT id FROM referral WHERE stand_in_reviewer_id = :me AND state = :submitted ${order}`,
     ];
     const parameters: Record<string, unknown> = {
       me: caller.id,
       first,
-      assigned: ReferralState.ASSIGNED,
+      myFunction: caller.employee.functionId,
+      // The states in which the assignee must act: a 14566 assigned to them, a 4442/3210 they checked out.
+      assigned: [ReferralState.ASSIGNED, ReferralState.CHECKED_OUT, ReferralState.WORKING, ReferralState.MONITORING],
+      queue: QUEUE_STATES,
       originatorStates: [ReferralState.RETURNED, ReferralState.COMPLETED],
       submitted: ReferralState.SUBMITTED,
       forwarded: ReferralState.FORWARDED,
@@ -162,7 +168,12 @@ export class ReferralQueryService {
       new Brackets((q) => {
         q.where('r.originator_id = :me', { me: caller.id })
           .orWhere('r.assignee_id = :me')
-          .orWhere('r.elevation_holder_ids @> ARRAY[:me]::uuid[]');
+          .orWhere('r.elevation_holder_ids @> ARRAY[:me]::uuid[]')
+          .orWhere('r.stand_in_reviewer_id = :me')
+          .orWhere('(r.receiving_function_id = :myFunction AND r.state IN (:...queue))', {
+            myFunction: caller.employee.functionId,
+            queue: QUEUE_STATES,
+          });
         if (fns.length) {
           q.orWhere('r.originating_function_id IN (:...visibleFns)', { visibleFns: fns }).orWhere(
             'r.receiving_function_id IN (:...visibleFns)',

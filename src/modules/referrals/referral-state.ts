@@ -15,11 +15,47 @@ export enum ReferralState {
   WITHDRAWN = 'WITHDRAWN',
   /** RIVO returned a 4442/3210 to the sender: "no TPP involvement" (IRM 25.25.6.2.3(3)). */
   RETURNED_NO_TPP = 'RETURNED_NO_TPP',
+  /** 4442/3210: in RIVO's queue or paper group under its generic assignee (IRM 25.25.6, Exhibit 25.25.6-8). */
+  RECEIVED = 'RECEIVED',
+  /** 4442/3210: checked out by a RIVO employee, whose IDRS number replaces the generic assignee (IRM 25.25.6.2(10)). */
+  CHECKED_OUT = 'CHECKED_OUT',
+  /** 4442/3210: TPP involvement: a RIVO control base is open and being worked (IRM 25.25.6.2.3(3)). */
+  WORKING = 'WORKING',
+  /** 4442/3210: the control waits in monitoring status, e.g. MFT32REV, RTP-MMDD (Exhibit 25.25.6-9). */
+  MONITORING = 'MONITORING',
+  /** 4442/3210: closed as a misroute, CL2AM, CL2EXAM, CL2WOW or CL2AQC (Exhibit 25.25.6-9). */
+  CLOSED_MISROUTED = 'CLOSED_MISROUTED',
 }
 
-registerEnumType(ReferralState, { name: 'ReferralState' });
+registerEnumType(ReferralState, {
+  name: 'ReferralState',
+  description: 'Where a referral is in the route of its form (Form 14566: IRM 10.5.3.3.7; Forms 4442 and 3210: IRM 25.25.6)',
+  valuesConfig: {
+    SUBMITTED: { description: "14566: with the originating function's BMF ID theft liaison for review (IRM 10.5.3.3.7(3))" },
+    RETURNED: { description: '14566: returned to the originator as incomplete (IRM 10.5.3.3.7(3))' },
+    FORWARDED: { description: '14566: sent to the receiving function, awaiting acknowledgment (IRM 10.5.3.3.7.1(4))' },
+    ACKNOWLEDGED: { description: '14566: receipt acknowledged by the receiving liaison' },
+    ASSIGNED: { description: '14566: assigned to an employee of the receiving function' },
+    COMPLETED: { description: '14566: actions taken and documented; back with the originator (IRM 10.5.3.3.7.1(6))' },
+    CLOSED: { description: 'Closed: by the originator (14566) or by RIVO with a closing activity code (4442/3210)' },
+    WITHDRAWN: { description: 'Withdrawn by the originator before the receiving function took it up' },
+    RETURNED_NO_TPP: { description: '4442/3210: returned with its attachments to the sender, "no TPP involvement" (IRM 25.25.6.2.3(3))' },
+    RECEIVED: {
+      description: "4442/3210: in RIVO's queue under its generic assignee, not yet checked out (IRM 25.25.6, Exhibit 25.25.6-8)",
+    },
+    CHECKED_OUT: { description: '4442/3210: checked out by a RIVO employee, who decides its triage (IRM 25.25.6.2(10))' },
+    WORKING: { description: '4442/3210: TPP involvement: a RIVO control base is open and worked (IRM 25.25.6.2.3(3))' },
+    MONITORING: { description: '4442/3210: the control is in monitoring status while RIVO waits (Exhibit 25.25.6-9)' },
+    CLOSED_MISROUTED: { description: '4442/3210: closed as a misroute (CL2AM, CL2EXAM, CL2WOW, CL2AQC; Exhibit 25.25.6-9)' },
+  },
+});
 
-export const TERMINAL_STATES: readonly ReferralState[] = [ReferralState.CLOSED, ReferralState.WITHDRAWN, ReferralState.RETURNED_NO_TPP];
+export const TERMINAL_STATES: readonly ReferralState[] = [
+  ReferralState.CLOSED,
+  ReferralState.WITHDRAWN,
+  ReferralState.RETURNED_NO_TPP,
+  ReferralState.CLOSED_MISROUTED,
+];
 
 export enum ReferralAction {
   FILE = 'FILE',
@@ -35,6 +71,13 @@ export enum ReferralAction {
   WITHDRAW = 'WITHDRAW',
   ELEVATE = 'ELEVATE',
   RESOLVE_ELEVATION = 'RESOLVE_ELEVATION',
+  CHECK_OUT = 'CHECK_OUT',
+  OPEN_CONTROL = 'OPEN_CONTROL',
+  MONITOR = 'MONITOR',
+  RESUME_WORK = 'RESUME_WORK',
+  CLOSE_AS_MISROUTE = 'CLOSE_AS_MISROUTE',
+  /** Recorded by a migration that moved the referral onto its form's route (not a lifecycle transition). */
+  ROUTE_MIGRATED = 'ROUTE_MIGRATED',
   /** Recorded by the hub's SLA sweep, not a lifecycle transition. */
   SLA_BREACH = 'SLA_BREACH',
   SLA_ESCALATION = 'SLA_ESCALATION',
@@ -47,12 +90,23 @@ export enum ReferralAction {
 /** The actions people take (rows of REFERRAL_LIFECYCLE). */
 export type LifecycleAction = Exclude<
   ReferralAction,
-  ReferralAction.SLA_BREACH | ReferralAction.SLA_ESCALATION | ReferralAction.SLA_BREACH_WITHDRAWN | ReferralAction.ATTACH_DOCUMENT
+  | ReferralAction.SLA_BREACH
+  | ReferralAction.SLA_ESCALATION
+  | ReferralAction.SLA_BREACH_WITHDRAWN
+  | ReferralAction.ROUTE_MIGRATED
+  | ReferralAction.ATTACH_DOCUMENT
 >;
 
 registerEnumType(ReferralAction, {
   name: 'ReferralAction',
+  description: 'A step of a referral route (the lifecycle table of its form) or an entry the hub records itself',
   valuesConfig: {
+    CHECK_OUT: { description: "4442/3210: a RIVO employee takes the referral from the function's queue (IRM 25.25.6.2(10))" },
+    OPEN_CONTROL: { description: '4442/3210: TPP involvement found: a RIVO control base is opened (IRM 25.25.6.2.3(3))' },
+    MONITOR: { description: '4442/3210: the control goes to monitoring status while RIVO waits (Exhibit 25.25.6-9)' },
+    RESUME_WORK: { description: '4442/3210: monitoring ends and the control is worked again' },
+    CLOSE_AS_MISROUTE: { description: '4442/3210: closed as a misroute with CL2AM, CL2EXAM, CL2WOW or CL2AQC (Exhibit 25.25.6-9)' },
+    ROUTE_MIGRATED: { description: "Recorded by a database migration that moved the referral onto its form's route; no actor" },
     ATTACH_DOCUMENT: {
       description: 'A party attached a document (PDF, TIFF, PNG, JPEG) to the referral; the state is unchanged (Referral.documents)',
     },

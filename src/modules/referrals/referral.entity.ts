@@ -156,6 +156,20 @@ export class Referral {
   @Column({ type: 'uuid', array: true, name: 'elevation_holder_ids', default: () => "'{}'" })
   elevationHolderIds!: string[];
 
+  /**
+   * The other referral filed with this one in one step: a 14566 finding with IMF implications goes to both CI and
+   * the EF team (IRM 10.5.3.3.8(4)). No foreign key: both rows are inserted in one transaction, each naming the other.
+   */
+  @Column({ type: 'uuid', name: 'linked_referral_id', nullable: true })
+  linkedReferralId!: string | null;
+
+  /**
+   * Separation of duties: a liaison does not review a referral they filed. When the originator is the only liaison
+   * of the originating function, their manager reviews it instead (set at filing; null otherwise).
+   */
+  @Column({ type: 'uuid', name: 'stand_in_reviewer_id', nullable: true })
+  standInReviewerId!: string | null;
+
   /** When the SLA sweep must look at this referral next (reminder, breach or next escalation step). */
   @Index('referral_sla_check_idx', { where: 'sla_check_at IS NOT NULL' })
   @Column({ type: 'timestamptz', name: 'sla_check_at', nullable: true })

@@ -6,6 +6,8 @@ import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { ReferralContent, ReferralContentView, toContentView } from './forms/form-content';
 import { ReferralCategory } from './referral-category.entity';
+import { completionTimeFrameOf } from './referral-clocks';
+import { ReferralForm } from './forms/referral-form';
 import { ReferralClock, runningClocks } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { availableActions, partiesOf } from './referral-parties';
@@ -16,9 +18,12 @@ import { ForbiddenError } from '../../platform/common/errors';
 import { ReferralAction } from './referral-state';
 import {
   AssignReferralInput,
+  CloseAsMisrouteInput,
   CompleteReferralInput,
   ElevateReferralInput,
+  FileImfImplicationsInput,
   FileReferralInput,
+  MonitorReferralInput,
   ReferralConnection,
   ReferralFilterInput,
   ReferralOrderInput,
@@ -126,9 +131,23 @@ export class ReferralResolver {
     return ctx.services.categories.list(checkPageSize(first, MAX_CATEGORY_PAGE));
   }
 
-  @Mutation(() => Referral, { description: "File a referral with your own function's BMF ID theft liaison" })
+  @Mutation(() => Referral, {
+    description: "File a referral: a 14566 goes to your own function's BMF ID theft liaison; a 4442 or 3210 straight into RIVO's queue",
+  })
   fileReferral(@Arg('input', () => FileReferralInput) input: FileReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
     return ctx.services.referrals.file(ctx.caller, input);
+  }
+
+  @Mutation(() => [Referral], {
+    description:
+      'File one 14566 finding with IMF implications to both the EF team and CI, linked, in one step (IRM 10.5.3.3.8(4)); receivers come from the routes. Returns the EF referral, then the CI one',
+    complexity: boundedListCost(2),
+  })
+  fileImfImplicationReferrals(
+    @Arg('input', () => FileImfImplicationsInput) input: FileImfImplicationsInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral[]> {
+    return ctx.services.referrals.fileImfImplications(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Originating liaison: back to the originator as incomplete' })
@@ -176,7 +195,10 @@ export class ReferralResolver {
     return ctx.services.referrals.assign(ctx.caller, input);
   }
 
-  @Mutation(() => Referral, { description: 'Assigned employee: document the actions taken and return it' })
+  @Mutation(() => Referral, {
+    description:
+      'Assigned employee: document the actions taken and return it (14566). 4442/3210: the RIVO employee closes the control with a closing activity code (required, Exhibit 25.25.6-9)',
+  })
   completeReferral(
     @Arg('input', () => CompleteReferralInput) input: CompleteReferralInput,
     @Ctx() ctx: ReferralsContext,
@@ -184,7 +206,52 @@ export class ReferralResolver {
     return ctx.services.referrals.complete(ctx.caller, input);
   }
 
-  @Mutation(() => Referral, { description: 'RIVO: return a 4442/3210 to the sender, "no TPP involvement"' })
+  @Mutation(() => Referral, {
+    description: "RIVO employee: take a 4442/3210 from the function's queue; you replace the generic assignee (IRM 25.25.6.2(10))",
+  })
+  checkOutReferral(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
+    return ctx.services.referrals.checkOut(ctx.caller, input);
+  }
+
+  @Mutation(() => Referral, {
+    description: 'RIVO employee who checked it out: the TPP process caused it; open a RIVO control base and work it (IRM 25.25.6.2.3(3))',
+  })
+  openReferralControl(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
+    return ctx.services.referrals.openControl(ctx.caller, input);
+  }
+
+  @Mutation(() => Referral, { description: 'RIVO employee who checked it out: the control waits in monitoring status; say for what' })
+  monitorReferral(@Arg('input', () => MonitorReferralInput) input: MonitorReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+    return ctx.services.referrals.monitor(ctx.caller, input);
+  }
+
+  @Mutation(() => Referral, { description: 'RIVO employee who checked it out: monitoring is over, the control is worked again' })
+  resumeReferralWork(
+    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
+    return ctx.services.referrals.resumeWork(ctx.caller, input);
+  }
+
+  @Mutation(() => Referral, {
+    description: 'RIVO employee who checked it out: close a misrouted 4442/3210 with CL2AM, CL2EXAM, CL2WOW or CL2AQC (Exhibit 25.25.6-9)',
+  })
+  closeReferralAsMisroute(
+    @Arg('input', () => CloseAsMisrouteInput) input: CloseAsMisrouteInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
+    return ctx.services.referrals.closeAsMisroute(ctx.caller, input);
+  }
+
+  @Mutation(() => Referral, {
+    description: 'RIVO employee who checked it out: return a 4442/3210 and its attachments to the sender, "no TPP involvement"',
+  })
   returnReferralNoTppInvolvement(
     @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
@@ -261,6 +328,28 @@ export class ReferralResolver {
   @FieldResolver(() => BusinessFunction)
   receivingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(referral.receivingFunctionId);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Form 4442/3210: what the completion clock counts (calendar days from the date of the form, IRM 25.25.6.6.4), or that the IRM gives this referral no time frame and so it has no completion clock. Null for a 14566 (its clocks count from receipt: completionDueAt).',
+  })
+  async completionTimeFrame(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<string | null> {
+    if (referral.form === ReferralForm.F14566) return null;
+    const category = referral.categoryCode ? await ctx.loaders.category.load(referral.categoryCode) : null;
+    return completionTimeFrameOf(referral.form, category);
+  }
+
+  @FieldResolver(() => Referral, {
+    nullable: true,
+    description:
+      'The referral filed together with this one (IMF implications: the CI and EF copies, IRM 10.5.3.3.8(4)); null if none or not visible to you',
+  })
+  async linkedReferral(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Referral | null> {
+    if (!referral.linkedReferralId) return null;
+    const linked = await ctx.loaders.referral.load(referral.linkedReferralId);
+    return linked && ctx.services.referrals.canSee(ctx.caller, linked) ? linked : null;
   }
 
   @FieldResolver(() => ReferralCategory, { nullable: true, description: 'Form 4442 category' })

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { ConflictError, FieldError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
@@ -14,18 +15,20 @@ import { tinsOf } from './forms/content-tins';
 import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { ReferralForm } from './forms/referral-form';
+import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
-import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
+import { clocksRunningIn, DEFAULT_TIME_FRAMES, nextDueAt, ReferralClock, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
-import { REFERRAL_LIFECYCLE, ReferralClockSet, Transition } from './referral-lifecycle';
+import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
 import { partiesOf } from './referral-parties';
 import { LifecycleAction, ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
 import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
+import { ReferralRouteService } from './referral-route.service';
 import { Referral } from './referral.entity';
-import { RESOLUTION_CODES } from './resolution-codes';
+import { MISROUTE_CODES, resolutionRuleOf } from './resolution-codes';
 
 export interface FileReferralCommand {
   form: ReferralForm;
@@ -41,6 +44,7 @@ export interface TransitionCommand {
 }
 
 type ReferralStep = LifecycleStep<Referral>;
+type ReferralApplier = LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>;
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -69,6 +73,20 @@ function tinHashesOf(content: StoredReferralContent): string[] {
   return tinsOf(content).map(({ tin }) => taxpayerDataCipher().hash(tin));
 }
 
+/** The route each form follows (its lifecycle table), named in refusals of steps it lacks. */
+const ROUTE_SOURCE: Record<ReferralForm, string> = {
+  [ReferralForm.F14566]: 'IRM 10.5.3.3.7',
+  [ReferralForm.F4442]: 'IRM 25.25.6: directly to RIVO',
+  [ReferralForm.F3210]: 'IRM 25.25.6.2.3: directly to RIVO',
+};
+
+/** The input field that carries the note of actions whose table row requires a reason. */
+const NOTE_FIELDS: Partial<Record<LifecycleAction, string>> = {
+  [ReferralAction.RESOLVE_ELEVATION]: 'resolution',
+  [ReferralAction.ELEVATE]: 'reason',
+  [ReferralAction.MONITOR]: 'reason',
+};
+
 const FORM_NUMBER: Record<ReferralForm, string> = {
   [ReferralForm.F14566]: '14566',
   [ReferralForm.F4442]: '4442',
@@ -88,96 +106,136 @@ export class ReferralService {
     private readonly org: OrgService,
     private readonly categories: ReferralCategoryService,
     private readonly notifier: ReferralNotifier,
+    private readonly routes: ReferralRouteService,
   ) {}
 
-  /** REFERRAL_LIFECYCLE applied: the table's clocks, the versioned update, the history row and the notices. */
-  private readonly lifecycle = new LifecycleApplier<
-    ReferralState,
-    LifecycleAction,
-    Transition,
-    Referral,
-    ReferralHistoryDetails,
-    ReferralBefore
-  >(REFERRAL_LIFECYCLE, {
-    target: Referral,
-    stateOf: (referral) => referral.state,
-    setState: (referral, state) => {
-      referral.state = state;
-    },
-    changes: (referral) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]])),
-    clocks: {
-      start: (clock, step) => this.startClock(clock, step),
-      stop: (clock, { item }) => stopClock(clock, item),
-    },
-    admissible: (action, rule, referral) => {
-      if (rule.forms && !rule.forms.includes(referral.form)) {
-        throw InvalidInputError.single(
-          'referralId',
-          `only ${rule.forms.join(', ')} referrals can be ${action.toLowerCase().replace(/_/g, ' ')}`,
-        );
-      }
-    },
-    settle: (referral, now) => {
-      referral.nextDueAt = nextDueAt(referral.state, referral);
-      // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
-      referral.slaCheckAt = now;
-    },
-    before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
-    record: (manager, fact) =>
-      appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
-    notify: (manager, _rule, fact) => this.notifier.transitioned(manager, fact.action, fact.before, fact.item, fact.actorId!, fact.at),
-  });
+  /** Each form's table (REFERRAL_LIFECYCLES) applied by the one engine: its clocks, the versioned update, the history row, the notices. */
+  private readonly lifecycles = Object.fromEntries(
+    Object.entries(REFERRAL_LIFECYCLES).map(([form, definition]) => [form, this.applierOf(definition)]),
+  ) as Record<ReferralForm, ReferralApplier>;
 
-  async file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
-      const problems = [];
-      if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
-      else if (receiving.id === caller.employee.functionId) {
-        problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
-      }
-      const category =
-        command.form === ReferralForm.F4442 && command.content.form4442
-          ? await this.categories.resolve(manager, command.content.form4442.category)
-          : null;
-      let validated: ReturnType<typeof validateReferralContent> | null = null;
-      try {
-        validated = validateReferralContent(command.form, command.content, { now, category4442: category });
-      } catch (error) {
-        if (!(error instanceof InvalidInputError)) throw error;
-        problems.push(...error.fieldErrors);
-      }
-      const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
-      if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
-      if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
-
-      const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
-      const referral = manager.create(Referral, {
-        referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
-        form: command.form,
-        originatorId: caller.id,
-        originatingFunctionId: originating.id,
-        receivingFunctionId: receiving.id,
-        categoryCode: category?.code ?? null,
-        followUpOfId,
-        content: validated.content,
-        tinHashes: tinHashesOf(validated.content),
-        receivedAt: null,
-        ackDueAt: null,
-        acknowledgedAt: null,
-        completionDueAt: null,
-        completedAt: null,
-        closedAt: null,
-        assigneeId: null,
-        actionsTaken: null,
-        resolutionCode: null,
-        elevationLevel: 0,
-        elevationHolderIds: [],
-      });
-      await this.lifecycle.create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: null });
-      return referral;
+  private applierOf(definition: ReferralLifecycle): ReferralApplier {
+    return new LifecycleApplier(definition, {
+      target: Referral,
+      stateOf: (referral) => referral.state,
+      setState: (referral, state) => {
+        referral.state = state;
+      },
+      changes: (referral) => Object.fromEntries(MUTABLE_COLUMNS.map((column) => [column, referral[column]])),
+      clocks: {
+        start: (clock, step) => this.startClock(clock, step),
+        stop: (clock, { item }) => stopClock(clock, item),
+      },
+      settle: (referral, now) => {
+        referral.nextDueAt = nextDueAt(referral.state, referral);
+        // The SLA sweep re-plans reminders, breaches and escalations for the clocks now running.
+        referral.slaCheckAt = now;
+      },
+      before: (referral) => ({ elevationHolderIds: [...referral.elevationHolderIds], receivedAt: referral.receivedAt }),
+      record: (manager, fact) =>
+        appendReferralHistory(manager, [{ referralId: fact.item.id, ...historyColumnsOf(fact) } as ReferralHistoryFact]),
+      notify: (manager, rule, fact) => this.notifier.transitioned(manager, rule, fact.before, fact.item, fact.actorId!, fact.at),
     });
+  }
+
+  file(caller: Caller, command: FileReferralCommand): Promise<Referral> {
+    return this.dataSource.transaction((manager) =>
+      this.fileIn(manager, caller, command, { id: randomUUID(), linkedReferralId: null, note: null }),
+    );
+  }
+
+  /**
+   * IRM 10.5.3.3.8(4): "If you identify potential IMF implications, you must notify CI and the Entity Fabrication
+   * (EF) Team": one finding filed in one step as two linked 14566s, to the EF team (EF_SCHEME_CHECK) and to CI
+   * (`ciPurpose`), each to the function its route names. Both or neither.
+   */
+  fileImfImplications(caller: Caller, command: { content: ReferralContentInput; ciPurpose: Referral14566Purpose }): Promise<Referral[]> {
+    return this.dataSource.transaction(async (manager) => {
+      if (![Referral14566Purpose.CI_SCHEME_SEARCH, Referral14566Purpose.CI_DETERMINATION_NOTICE].includes(command.ciPurpose)) {
+        throw InvalidInputError.single('ciPurpose', 'must be CI_SCHEME_SEARCH or CI_DETERMINATION_NOTICE (IRM 10.5.3.3.10(2))');
+      }
+      if (!command.content.form14566) throw InvalidInputError.single('content.form14566', 'is required');
+      const ids = [randomUUID(), randomUUID()];
+      const purposes = [Referral14566Purpose.EF_SCHEME_CHECK, command.ciPurpose];
+      const filed: Referral[] = [];
+      for (const [i, purpose] of purposes.entries()) {
+        const receiving = await this.routes.receiverOf(manager, ReferralForm.F14566, purpose);
+        if (!receiving) throw InvalidInputError.single('ciPurpose', `no active function receives ${purpose}: an admin sets its route`);
+        const content = { ...command.content, form14566: { ...command.content.form14566, purpose } };
+        const note = `IMF implications: filed to CI and the EF team together (IRM 10.5.3.3.8(4))`;
+        const command_ = { form: ReferralForm.F14566, receivingFunctionId: receiving.id, content };
+        filed.push(await this.fileIn(manager, caller, command_, { id: ids[i], linkedReferralId: ids[1 - i], note }));
+      }
+      return filed;
+    });
+  }
+
+  /** Files one referral inside the caller's transaction: receiver and route, content, the first clocks, history, notices. */
+  private async fileIn(
+    manager: EntityManager,
+    caller: Caller,
+    command: FileReferralCommand,
+    filing: { id: string; linkedReferralId: string | null; note: string | null },
+  ): Promise<Referral> {
+    const now = this.clock.now();
+    const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
+    const problems: FieldError[] = [];
+    if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
+    else if (receiving.id === caller.employee.functionId) {
+      problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
+    } else {
+      const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
+      const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
+      if (wrongReceiver) problems.push(wrongReceiver);
+    }
+    const category =
+      command.form === ReferralForm.F4442 && command.content.form4442
+        ? await this.categories.resolve(manager, command.content.form4442.category)
+        : null;
+    let validated: ReturnType<typeof validateReferralContent> | null = null;
+    try {
+      validated = validateReferralContent(command.form, command.content, { now, category4442: category });
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      problems.push(...error.fieldErrors);
+    }
+    if (command.form === ReferralForm.F3210 && !caller.hasRole(Role.REVENUE_OFFICER)) {
+      problems.push({ field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' });
+    }
+    const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
+    if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
+    if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
+
+    const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
+    const referral = manager.create(Referral, {
+      id: filing.id,
+      linkedReferralId: filing.linkedReferralId,
+      referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
+      form: command.form,
+      originatorId: caller.id,
+      originatingFunctionId: originating.id,
+      receivingFunctionId: receiving.id,
+      categoryCode: category?.code ?? null,
+      followUpOfId,
+      content: validated.content,
+      tinHashes: tinHashesOf(validated.content),
+      // Filing submits it (a 14566's review clock restarts this on resubmission).
+      submittedAt: now,
+      receivedAt: null,
+      ackDueAt: null,
+      acknowledgedAt: null,
+      completionDueAt: null,
+      completedAt: null,
+      closedAt: null,
+      assigneeId: null,
+      actionsTaken: null,
+      resolutionCode: null,
+      elevationLevel: 0,
+      elevationHolderIds: [],
+      standInReviewerId: await this.standInReviewerOf(manager, caller, originating.id),
+    });
+    await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: filing.note });
+    return referral;
   }
 
   returnIncomplete(caller: Caller, command: TransitionCommand & { missingItems: string[] }): Promise<Referral> {
@@ -236,12 +294,16 @@ export class ReferralService {
     return this.transition(caller, command, ReferralAction.COMPLETE, async ({ item: referral, now }) => {
       const actionsTaken = this.checkItems(command.actionsTaken, 'actionsTaken');
       const code = command.resolutionCode?.trim().toUpperCase() || null;
-      if (code && !RESOLUTION_CODES[referral.form].includes(code)) {
-        throw InvalidInputError.single('resolutionCode', `must be one of ${RESOLUTION_CODES[referral.form].join(', ')}`);
+      // The receiver answers in its own codes where the IRM names them (per form and 14566 purpose).
+      const rule = resolutionRuleOf(referral.form, purposeOf(referral.content));
+      if (code ? !rule.codes.includes(code) : rule.required) {
+        throw InvalidInputError.single('resolutionCode', `must be one of ${rule.codes.join(', ')} (${rule.source})`);
       }
       referral.actionsTaken = actionsTaken;
       referral.resolutionCode = code;
       referral.completedAt = now;
+      // On the RIVO route completing closes the control: nothing waits for the sender (IRM 25.25.6.2.3(4)).
+      if (ruleOf(referral.form, ReferralAction.COMPLETE)?.to === ReferralState.CLOSED) referral.closedAt = now;
       return { resolutionCode: code };
     });
   }
@@ -251,6 +313,38 @@ export class ReferralService {
       referral.resolutionCode = 'NOTIVO';
       referral.completedAt = now;
       return null;
+    });
+  }
+
+  /** A RIVO employee takes the referral from the function's queue (IRM 25.25.6.2(10)). */
+  checkOut(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.CHECK_OUT, async ({ item: referral }) => {
+      referral.assigneeId = caller.id;
+      return { assigneeId: caller.id };
+    });
+  }
+
+  openControl(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.OPEN_CONTROL);
+  }
+
+  monitor(caller: Caller, command: TransitionCommand & { reason: string }): Promise<Referral> {
+    return this.transition(caller, { ...command, note: command.reason }, ReferralAction.MONITOR);
+  }
+
+  resumeWork(caller: Caller, command: TransitionCommand): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.RESUME_WORK);
+  }
+
+  /** Exhibit 25.25.6-9: a misroute is routed to the right function and the control closed with its CL2* code. */
+  closeAsMisroute(caller: Caller, command: TransitionCommand & { misrouteCode: string }): Promise<Referral> {
+    return this.transition(caller, command, ReferralAction.CLOSE_AS_MISROUTE, async ({ item: referral, now }) => {
+      const code = command.misrouteCode.trim().toUpperCase();
+      if (!MISROUTE_CODES.includes(code)) throw InvalidInputError.single('misrouteCode', `must be one of ${MISROUTE_CODES.join(', ')}`);
+      referral.resolutionCode = code;
+      referral.completedAt = now;
+      referral.closedAt = now;
+      return { resolutionCode: code };
     });
   }
 
@@ -288,17 +382,30 @@ export class ReferralService {
     });
   }
 
-  resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string }): Promise<Referral> {
+  /**
+   * IRM 10.5.3.3.7.1(5) note: the functions may disagree "over the requested action or the timeframe for completion";
+   * a resolution about the time frame gives the running completion clock its new due instant (the resolution is
+   * the reason; the history keeps before and after; the SLA sweep re-plans from the new time).
+   */
+  resolveElevation(caller: Caller, command: TransitionCommand & { resolution: string; completionDueAt?: Date | null }): Promise<Referral> {
     return this.transition(
       caller,
       { ...command, note: command.resolution },
       ReferralAction.RESOLVE_ELEVATION,
-      async ({ item: referral }) => {
+      async ({ item: referral, now }) => {
         if (referral.elevationLevel === 0) throw new ConflictError('The referral is not elevated', 'WRONG_STATE');
         const level = referral.elevationLevel;
+        const newDue = command.completionDueAt ?? null;
+        if (newDue && !clocksRunningIn(referral.state).includes(ReferralClock.COMPLETION)) {
+          throw InvalidInputError.single('completionDueAt', `no completion clock runs in state ${referral.state}`);
+        }
+        if (newDue && newDue <= now) throw InvalidInputError.single('completionDueAt', 'must be in the future');
         referral.elevationLevel = 0;
         referral.elevationHolderIds = [];
-        return { resolvedAtLevel: level };
+        if (!newDue) return { resolvedAtLevel: level };
+        const before = referral.completionDueAt?.toISOString() ?? null;
+        referral.completionDueAt = newDue;
+        return { resolvedAtLevel: level, completionDueAt: { before, after: newDue.toISOString() } };
       },
     );
   }
@@ -327,7 +434,9 @@ export class ReferralService {
       referral.assigneeId === caller.id ||
       caller.isLiaisonFor(referral.originatingFunctionId) ||
       caller.isLiaisonFor(referral.receivingFunctionId) ||
-      referral.elevationHolderIds.includes(caller.id)
+      referral.elevationHolderIds.includes(caller.id) ||
+      referral.standInReviewerId === caller.id ||
+      (referral.receivingFunctionId === caller.employee.functionId && QUEUE_STATES.includes(referral.state))
     );
   }
 
@@ -338,11 +447,20 @@ export class ReferralService {
     action: A,
     effect?: LifecycleEffect<Referral, ReferralHistoryDetails[A]>,
   ): Promise<Referral> {
-    const field = action === ReferralAction.RESOLVE_ELEVATION ? 'resolution' : action === ReferralAction.ELEVATE ? 'reason' : 'note';
-    const note = this.lifecycle.checkNote(action, { value: command.note, field });
+    const field = NOTE_FIELDS[action] ?? 'note';
     return this.dataSource.transaction(async (manager) => {
       const referral = await manager.findOneBy(Referral, { id: command.referralId });
       if (!referral || !this.canSee(caller, referral)) throw new NotFoundError('Referral', command.referralId, referral !== null);
+      const rule = ruleOf(referral.form, action);
+      if (!rule) {
+        const steps = Object.values(REFERRAL_LIFECYCLES[referral.form].rules).map((r) => r.mutation);
+        throw InvalidInputError.single(
+          'referralId',
+          `a Form ${FORM_NUMBER[referral.form]} referral has no "${action.toLowerCase().replace(/_/g, ' ')}" step on its route (${ROUTE_SOURCE[referral.form]}); its steps: ${steps.join(', ')}`,
+        );
+      }
+      const lifecycle = this.lifecycles[referral.form];
+      const note = lifecycle.checkNote(action, { value: command.note, field });
       const command_ = {
         actorId: caller.id,
         parties: partiesOf(caller, referral),
@@ -350,7 +468,7 @@ export class ReferralService {
         now: this.clock.now(),
         note,
       };
-      return (await this.lifecycle.apply(manager, action, referral, command_, effect)).item;
+      return (await lifecycle.apply(manager, action, referral, command_, effect)).item;
     });
   }
 
@@ -358,11 +476,18 @@ export class ReferralService {
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
     const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
-    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
     const categoryDays = referral.categoryCode
       ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
       : null;
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+    if (clock === 'FORM_DATE') {
+      // Filed straight into the receiver's queue: received at filing, completion counted from the date of the form.
+      referral.receivedAt = now;
+      referral.ackDueAt = null;
+      referral.completionDueAt = clocks.formDateDueAt(now, receiving.timeZone, categoryDays);
+      return;
+    }
+    const timeFrame = await this.timeFrameOf(manager, referral);
     const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
     referral.receivedAt = now;
     referral.ackDueAt = due.ackDueAt;
@@ -378,8 +503,15 @@ export class ReferralService {
     );
   }
 
-  private async timeFrameOf(manager: EntityManager, functionId: string, form: ReferralForm): Promise<TimeFrame> {
-    return (await manager.findOneBy(ReferralTimeFrame, { functionId, form })) ?? DEFAULT_TIME_FRAMES[form];
+  /**
+   * The receiver's time frames: an installation's own row for the function (referral_time_frame) first, then the
+   * route's (reference data: CAWR 30 days, EF and CI 30 days, IRM 10.5.3.3.9-.11), else the form's default.
+   */
+  private async timeFrameOf(manager: EntityManager, referral: Referral): Promise<TimeFrame> {
+    const own = await manager.findOneBy(ReferralTimeFrame, { functionId: referral.receivingFunctionId, form: referral.form });
+    if (own) return own;
+    const route = await this.routes.routeFor(manager, referral.form, purposeOf(referral.content));
+    return this.routes.timeFrameOf(route) ?? DEFAULT_TIME_FRAMES[referral.form];
   }
 
   /** A follow-up 4442 is filed only after the earlier one went unresolved past its time frame (IRM 25.25.6.6.4). */
@@ -394,6 +526,16 @@ export class ReferralService {
       return [{ field, message: "a follow-up is filed only after the earlier referral's time frame has passed unresolved" }];
     }
     return [];
+  }
+
+  /**
+   * Separation of duties: a liaison who files a referral does not review it; another liaison of the function does,
+   * or, with none, the filer's manager (who stands in for the liaison on this referral). Null: no stand-in needed.
+   */
+  private async standInReviewerOf(manager: EntityManager, caller: Caller, functionId: string): Promise<string | null> {
+    if (!caller.isLiaisonFor(functionId)) return null;
+    const others = (await this.org.liaisonsOf(functionId, manager)).filter((liaison) => liaison.id !== caller.id);
+    return others.length ? null : caller.employee.managerId;
   }
 
   private async elevationHolders(manager: EntityManager, referral: Referral, level: number): Promise<string[]> {
@@ -416,6 +558,11 @@ export class ReferralService {
     if (errors.length) throw new InvalidInputError(errors);
     return items.map((item) => item.trim());
   }
+}
+
+/** The purpose of a stored 14566 (its route depends on it); 4442 and 3210 have none. */
+function purposeOf(content: StoredReferralContent): string | null {
+  return content.form === ReferralForm.F14566 ? content.purpose : null;
 }
 
 /** What stopping each clock of the table means for a referral: its due times (and receipt) are cleared. */

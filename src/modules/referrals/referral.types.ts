@@ -3,6 +3,7 @@ import { SortDirection } from '../../platform/database/keyset-page';
 import { ReferralSortField } from './referral-query.service';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
+import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralState } from './referral-state';
 import { pagedByParent } from '../../platform/graphql/page-cost';
 import { Referral } from './referral.entity';
@@ -18,6 +19,17 @@ export class FileReferralInput {
 
   @Field(() => ReferralContentInput)
   content!: ReferralContentInput;
+}
+
+@InputType({ description: 'One Form 14566 finding with IMF implications, for CI and the EF team at once (IRM 10.5.3.3.8(4))' })
+export class FileImfImplicationsInput {
+  @Field(() => ReferralContentInput, {
+    description: 'The 14566 content; its purpose is replaced: EF_SCHEME_CHECK for the EF team, ciPurpose for CI',
+  })
+  content!: ReferralContentInput;
+
+  @Field(() => Referral14566Purpose, { description: 'What CI is asked: CI_SCHEME_SEARCH or CI_DETERMINATION_NOTICE (IRM 10.5.3.3.10(2))' })
+  ciPurpose!: Referral14566Purpose;
 }
 
 @InputType({ description: 'Common to every transition' })
@@ -67,8 +79,31 @@ export class ElevateReferralInput extends ReferralTransitionInput {
 
 @InputType()
 export class ResolveElevationInput extends ReferralTransitionInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'What was decided, and why (kept as the history note)' })
   resolution!: string;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the disagreement was over the time frame (IRM 10.5.3.3.7.1(5) note): the new due instant of the running completion clock (UTC, in the future); the history keeps the one before',
+  })
+  completionDueAt?: Date | null;
+}
+
+@InputType({ description: 'Puts the RIVO control of a 4442/3210 in monitoring status (Exhibit 25.25.6-9)' })
+export class MonitorReferralInput extends ReferralTransitionInput {
+  @Field(() => String, {
+    description: 'What RIVO waits for, e.g. "MFT32REV: return moving from MFT 32 to MFT 30" or "RTP-0312: return sent to SP"',
+  })
+  reason!: string;
+}
+
+@InputType({ description: 'Closes a 4442/3210 as a misroute (Exhibit 25.25.6-9)' })
+export class CloseAsMisrouteInput extends ReferralTransitionInput {
+  @Field(() => String, {
+    description: 'Where the correspondence was routed: CL2AM (Accounts Management), CL2EXAM (Exam), CL2WOW, CL2AQC (Exhibit 25.25.6-9)',
+  })
+  misrouteCode!: string;
 }
 
 @InputType()

@@ -10,6 +10,8 @@ import { ReferralClosureEffect } from './referral-closure-effect.entity';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralQueryService } from './referral-query.service';
 import { ReferralService } from './referral.service';
+import { Referral } from './referral.entity';
+import { ReferralRouteService } from './referral-route.service';
 import { SlaReportService } from './sla-report.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { REFERRAL_DOCUMENT_OWNER } from './referral-documents';
@@ -38,6 +40,7 @@ export function createReferralLoaders(manager: EntityManager) {
       const map = new Map(rows.map((row) => [row.referral_id, Number(row.count)]));
       return referralIds.map((id) => map.get(id) ?? 0);
     }),
+    referral: new DataLoader<string, Referral | null>(async (ids) => rowsById(await manager.findBy(Referral, { id: In([...ids]) }), ids)),
     closure: new DataLoader<string, Closure | null>(async (ids) => rowsById(await manager.findBy(Closure, { id: In([...ids]) }), ids)),
     closureEffects: new DataLoader<string, ReferralClosureEffect[]>(async (referralIds) => {
       const rows = await manager.find(ReferralClosureEffect, {
@@ -66,6 +69,7 @@ export type ReferralsContext = OrgContext & {
     categories: ReferralCategoryService;
     referrals: ReferralService;
     referralQueries: ReferralQueryService;
+    routes: ReferralRouteService;
     slaReport: SlaReportService;
   };
   loaders: ReferralLoaders;

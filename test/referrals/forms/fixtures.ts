@@ -4,7 +4,7 @@ import { InvalidInputError } from '../../../src/platform/common/errors';
 import type { Form14566Input } from '../../../src/modules/referrals/forms/form-14566';
 import { Referral14566Purpose } from '../../../src/modules/referrals/forms/form-14566';
 import type { Category4442, Form4442Input } from '../../../src/modules/referrals/forms/form-4442';
-import type { Form3210Input } from '../../../src/modules/referrals/forms/form-3210';
+import { type Form3210Input, RevenueOfficerAuthentication } from '../../../src/modules/referrals/forms/form-3210';
 import { TinType } from '../../../src/platform/validation/identifiers';
 
 /** A fixed clock: tax periods up to 2026 are allowed. */
@@ -61,7 +61,8 @@ export function valid3210(): Form3210Input {
     mft: '32',
     remarks: 'TP has been authenticated during a face to face meeting with the Revenue Officer',
     additionalComments: "A return is on MFT 32 due to the TPP process and may be the TP's valid return.",
-    attachments: [{ title: 'Signed return', documentType: 'Form 1040', pageCount: 2, description: null }],
+    attachments: [{ title: 'Signed return', documentType: 'Form 1040', pageCount: 2, description: null, signedReturn: true }],
+    authenticatedBy: RevenueOfficerAuthentication.FACE_TO_FACE,
   };
 }
 

@@ -20,10 +20,34 @@ describe('Form 3210 content', () => {
       remarks: 'TP has been authenticated during a face to face meeting with the Revenue Officer',
       additionalComments: "A return is on MFT 32 due to the TPP process and may be the TP's valid return.",
       attachments: [
-        { title: 'Signed return', documentType: 'Form 1040', pageCount: 2, description: null },
-        { title: 'Envelope', documentType: 'Envelope', pageCount: null, description: 'postmarked' },
+        { title: 'Signed return', documentType: 'Form 1040', pageCount: 2, description: null, signedReturn: true },
+        { title: 'Envelope', documentType: 'Envelope', pageCount: null, description: 'postmarked', signedReturn: false },
       ],
+      authenticatedBy: 'FACE_TO_FACE',
     });
+  });
+
+  it('IRM 25.25.6.2.3(2): is only for a return on MFT 32', () => {
+    expect(fieldErrorsOf(() => validate({ ...valid3210(), mft: '30' }))).toEqual([
+      { field: 'form3210.mft', message: 'a Form 3210 goes to RIVO only for a return on MFT 32 (IRM 25.25.6.2.3(2))' },
+    ]);
+  });
+
+  it("IRM 25.25.6.2.3(2): needs the taxpayer's signed return among the attachments", () => {
+    const input = valid3210();
+    input.attachments[0].signedReturn = false;
+    expect(fieldErrorsOf(() => validate(input))).toEqual([
+      { field: 'form3210.attachments', message: "the taxpayer's valid signed return must be among the attachments (IRM 25.25.6.2.3(2))" },
+    ]);
+  });
+
+  it('IRM 25.25.6.2.3(1): records how the revenue officer authenticated the taxpayer, face to face or by telephone (international)', () => {
+    expect(validate({ ...valid3210(), authenticatedBy: 'TELEPHONE_INTERNATIONAL' as never }).content).toMatchObject({
+      authenticatedBy: 'TELEPHONE_INTERNATIONAL',
+    });
+    expect(fieldsOf(fieldErrorsOf(() => validate({ ...valid3210(), authenticatedBy: 'EMAIL' as never })))).toEqual([
+      'form3210.authenticatedBy',
+    ]);
   });
 
   it('requires at least one attachment', () => {

@@ -1,9 +1,16 @@
-import { TextField } from '../../field';
+import { CheckboxField, SelectField, TextField } from '../../field';
+import type { RevenueOfficerAuthentication } from '../../gql/graphql';
 import { optional } from '../../input';
 import { FilingModule } from './filing-form';
 import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
 
-const ATTACHMENT = { title: '', documentType: '', pageCount: '', description: '' };
+const ATTACHMENT = { title: '', documentType: '', pageCount: '', description: '', signedReturn: false };
+
+/** IRM 25.25.6.2.3(1): how the revenue officer authenticated the taxpayer. */
+const AUTHENTICATION: [RevenueOfficerAuthentication, string][] = [
+  ['FACE_TO_FACE', 'Face to face'],
+  ['TELEPHONE_INTERNATIONAL', 'By telephone (international taxpayer)'],
+];
 type Attachment = typeof ATTACHMENT;
 
 const EMPTY = {
@@ -12,6 +19,8 @@ const EMPTY = {
   remarks: '',
   additionalComments: '',
   attachments: [ATTACHMENT],
+  // Face to face is the rule; by telephone only for an international taxpayer.
+  authenticatedBy: 'FACE_TO_FACE' as RevenueOfficerAuthentication,
 };
 type Draft = typeof EMPTY;
 
@@ -29,6 +38,14 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         onChange={(routing) => set({ routing })}
       />
       <ModuleFields prefix={P} draft={draft} set={set} />
+      <SelectField
+        path={`${P}.authenticatedBy`}
+        label="How you authenticated the taxpayer"
+        value={draft.authenticatedBy}
+        options={AUTHENTICATION}
+        placeholder={false}
+        onChange={(authenticatedBy) => set({ authenticatedBy })}
+      />
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
       <TextField
         path={`${P}.additionalComments`}
@@ -70,6 +87,12 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
                 value={a.description}
                 onChange={(description) => change({ description })}
               />
+              <CheckboxField
+                path={`${path}.signedReturn`}
+                label={`Document ${i + 1} is the taxpayer's signed return`}
+                checked={a.signedReturn}
+                onChange={(signedReturn) => change({ signedReturn })}
+              />
               {attachments.length > 1 && (
                 <button
                   type="button"
@@ -105,6 +128,7 @@ export const FORM_3210: FilingModule<Draft> = {
     [`${P}.remarks`, 'Remarks'],
     [`${P}.additionalComments`, 'Additional comments'],
     [`${P}.attachments`, 'Documents'],
+    [`${P}.authenticatedBy`, 'How you authenticated the taxpayer'],
   ],
   content: (d) => ({
     form3210: {
@@ -120,7 +144,9 @@ export const FORM_3210: FilingModule<Draft> = {
         documentType: a.documentType,
         pageCount: a.pageCount.trim() === '' ? undefined : Number(a.pageCount),
         description: optional(a.description),
+        signedReturn: a.signedReturn,
       })),
+      authenticatedBy: d.authenticatedBy,
     },
   }),
   Fields,
