@@ -52,7 +52,7 @@ describe('26 CFR 301.6103(l)(14)-1(b): the written request is complete only with
       const response = await record(letter);
       expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
       const errors = fieldErrorsOf(response);
-      expect(errors.map((e) => e.field)).toEqual([field]);
+      expect(errors.map((e) => e.field)).toEqual([`input.${field}`]);
       expect(errors[0].message).toContain(paragraph);
       expect(await count('customs_request')).toBe(0);
       expect(await count('disclosure_history')).toBe(0);
@@ -67,7 +67,11 @@ describe('26 CFR 301.6103(l)(14)-1(b): the written request is complete only with
       fieldErrorsOf(response)
         .map((e) => e.field)
         .sort(),
-    ).toEqual(['auditCertification', 'items', 'letterReference', 'receivedOn', 'recipientTitles', 'taxpayerName', 'tinType'].sort());
+    ).toEqual(
+      ['auditCertification', 'items', 'letterReference', 'receivedOn', 'recipientTitles', 'taxpayerName', 'tinType']
+        .map((f) => `input.${f}`)
+        .sort(),
+    );
     expect(JSON.stringify(response)).not.toContain('52-12345');
     expect(await count('customs_request')).toBe(0);
   });
@@ -90,7 +94,7 @@ describe('26 CFR 301.6103(l)(14)-1(b): the written request is complete only with
 
   it('refuses a receipt date in the future', async () => {
     const response = await record({ ...CUSTOMS_LETTER, receivedOn: '2026-11-30' });
-    expect(fieldErrorsOf(response).map((e) => e.field)).toEqual(['receivedOn']);
+    expect(fieldErrorsOf(response).map((e) => e.field)).toEqual(['input.receivedOn']);
   });
 });
 
@@ -125,18 +129,18 @@ describe('the screens of 26 CFR 301.6103(l)(14)-1 before any item is approved', 
     const reasonless = await hub.request(people.first.id, customsMutation('answerCustomsScreen'), {
       input: { requestId, screen: 'E_NO_IMPAIRMENT', passed: true, reason: ' ' },
     });
-    expect(fieldErrorsOf(reasonless).map((e) => e.field)).toEqual(['reason']);
+    expect(fieldErrorsOf(reasonless).map((e) => e.field)).toEqual(['input.reason']);
   });
 
   it('answers (c) and (d) per item and (a) and (e) for the whole request', async () => {
     const perItem = await hub.request(people.first.id, customsMutation('answerCustomsScreen'), {
       input: { requestId, screen: 'C_NECESSARY_FOR_ENTRY', passed: true, reason: 'Value' },
     });
-    expect(fieldErrorsOf(perItem).map((e) => e.field)).toEqual(['itemNumber']);
+    expect(fieldErrorsOf(perItem).map((e) => e.field)).toEqual(['input.itemNumber']);
     const whole = await hub.request(people.first.id, customsMutation('answerCustomsScreen'), {
       input: { requestId, screen: 'E_NO_IMPAIRMENT', itemNumber: 1, passed: true, reason: 'None' },
     });
-    expect(fieldErrorsOf(whole).map((e) => e.field)).toEqual(['itemNumber']);
+    expect(fieldErrorsOf(whole).map((e) => e.field)).toEqual(['input.itemNumber']);
   });
 
   it('(a): no item is approved while (a) is unanswered or barred', async () => {
@@ -178,7 +182,7 @@ describe('the screens of 26 CFR 301.6103(l)(14)-1 before any item is approved', 
     await answer('D_NO_APA_OR_TREATY_BAR', 2, false, 'The Form 5472 data was submitted in an Advance Pricing Agreement negotiation');
     expect(await approvalRefusal(2)).toEqual(['item 2 cannot be approved: screen (d) for item 2 bars disclosure']);
     const denial = await decide(2, 'DENIED');
-    expect(fieldErrorsOf(denial).map((e) => e.field)).toEqual(['reason']);
+    expect(fieldErrorsOf(denial).map((e) => e.field)).toEqual(['input.reason']);
     const denied = dataOf(await decide(2, 'DENIED', 'APA material (paragraph (d))')).decideCustomsItem;
     expect(denied.items[1]).toMatchObject({ decision: 'DENIED', decisionReason: 'APA material (paragraph (d))' });
   });
@@ -357,7 +361,7 @@ describe('a request returned as incomplete under (b)', () => {
     const reasonless = await hub.request(people.first.id, customsMutation('returnCustomsRequestIncomplete'), {
       input: { requestId: request.id, reason: '' },
     });
-    expect(fieldErrorsOf(reasonless).map((e) => e.field)).toEqual(['reason']);
+    expect(fieldErrorsOf(reasonless).map((e) => e.field)).toEqual(['input.reason']);
     const returned = await customs(hub, people.first.id, 'returnCustomsRequestIncomplete', {
       requestId: request.id,
       reason: '(b)(4): "needed for the audit" does not explain how item 2 is necessary',

@@ -59,13 +59,13 @@ describe('seed 000: revenue officers request past travel through the coordinator
 
   it('refuses a period in the future or backwards, and anyone but a revenue officer', async () => {
     const bad = await call(people.clevelandRo.id, 'requestPastTravel', { ...REQUEST, travelFrom: '2026-02-01', travelTo: '2026-04-01' });
-    expect(bad.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['travelTo']);
+    expect(bad.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['input.travelTo']);
     const backwards = await call(people.clevelandRo.id, 'requestPastTravel', {
       ...REQUEST,
       travelFrom: '2025-06-01',
       travelTo: '2025-01-01',
     });
-    expect(backwards.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['travelTo']);
+    expect(backwards.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['input.travelTo']);
     expect(errorCodeOf(await call(people.clevelandGm.id, 'requestPastTravel', REQUEST))).toBe('FORBIDDEN');
   });
 
@@ -143,7 +143,7 @@ describe('seed 000: revenue officers request past travel through the coordinator
   it('lets the coordinator decline with a reason, and the RO and GM are told', async () => {
     const other = await ok(people.clevelandRo.id, 'requestPastTravel', REQUEST);
     const reasonless = await call(people.coordinator.id, 'declinePastTravelRequest', { requestId: other.id });
-    expect(reasonless.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect(reasonless.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['input.reason']);
     const declined = await ok(people.coordinator.id, 'declinePastTravelRequest', {
       requestId: other.id,
       reason: 'Already answered under PT request of March',

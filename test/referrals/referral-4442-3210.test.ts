@@ -82,12 +82,12 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     expect(filed.availableActions).toEqual(['WITHDRAW']);
     const forward = await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id } });
     expect(forward.errors![0].extensions!.fieldErrors).toEqual([
-      expect.objectContaining({ field: 'referralId', message: expect.stringMatching(/no "forward" step.*IRM 25.25.6/) }),
+      expect.objectContaining({ field: 'input.referralId', message: expect.stringMatching(/no "forward" step.*IRM 25.25.6/) }),
     ]);
     const acknowledge = await hub.request(org.people.rivoLiaison.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } });
     expect(errorCodeOf(acknowledge)).toBe('BAD_USER_INPUT');
     expect(acknowledge.errors![0].extensions!.fieldErrors).toEqual([
-      expect.objectContaining({ field: 'referralId', message: expect.stringMatching(/Form 4442 .*no "acknowledge" step.*IRM 25.25.6/) }),
+      expect.objectContaining({ field: 'input.referralId', message: expect.stringMatching(/Form 4442 .*no "acknowledge" step.*IRM 25.25.6/) }),
     ]);
   });
 
@@ -119,7 +119,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     const wrong = await hub.request(org.people.rivoWorker.id, TRANSITIONS.closeAsMisroute, {
       input: { referralId: filed.id, misrouteCode: 'RTN2PROC' },
     });
-    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'misrouteCode' })]);
+    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.misrouteCode' })]);
     const closed = await act(hub, org.people.rivoWorker.id, 'closeAsMisroute', { referralId: filed.id, misrouteCode: 'cl2am' });
     expect(closed).toMatchObject({ state: 'CLOSED_MISROUTED', resolutionCode: 'CL2AM', nextDueAt: null });
     expect(closed.closedAt).not.toBeNull();
@@ -139,7 +139,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
       input: { referralId: filed.id, actionsTaken: ['Moved the return to MFT 30'] },
     });
     expect(noCode.errors![0].extensions!.fieldErrors).toEqual([
-      expect.objectContaining({ field: 'resolutionCode', message: expect.stringContaining('RTN2PROC') }),
+      expect.objectContaining({ field: 'input.resolutionCode', message: expect.stringContaining('RTN2PROC') }),
     ]);
     const closed = await act(hub, org.people.rivoWorker.id, 'complete', {
       referralId: filed.id,
@@ -190,7 +190,7 @@ describe('Form 3210 document transmittal (IRM 25.25.6.2.3)', () => {
       input: { form: 'F3210', receivingFunctionId: org.functions.rivo.id, content: { form3210: VALID_3210 } },
     });
     expect(notAnRo.errors![0].extensions!.fieldErrors).toEqual([
-      { field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' },
+      { field: 'input.form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' },
     ]);
   });
 

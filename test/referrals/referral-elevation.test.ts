@@ -92,7 +92,7 @@ it('IRM 10.5.3.3.7.1(5) note: resolving a time frame disagreement gives the comp
   const past = await hub.request(people.efLiaison.id, TRANSITIONS.resolveElevation, {
     input: { referralId: filed.id, resolution: 'No', completionDueAt: '2026-11-01T00:00:00Z' },
   });
-  expect(past.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'completionDueAt' })]);
+  expect(past.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.completionDueAt' })]);
 
   const resolved = await act(hub, people.efLiaison.id, 'resolveElevation', {
     referralId: filed.id,

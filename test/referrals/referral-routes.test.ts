@@ -26,7 +26,7 @@ const fileTo = (receivingFunctionId: string, form: string, content: Record<strin
 const receiverError = (response: Awaited<ReturnType<typeof fileTo>>) => {
   expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
   const errors = response.errors![0].extensions!.fieldErrors as { field: string; message: string }[];
-  expect(errors.map((e) => e.field)).toEqual(['receivingFunctionId']);
+  expect(errors.map((e) => e.field)).toEqual(['input.receivingFunctionId']);
   return errors[0].message;
 };
 
@@ -102,9 +102,9 @@ describe('routes and time frames are reference data', () => {
     };
     expect(errorCodeOf(await hub.request(org.people.cawrLiaison.id, SET_ROUTE, { input }))).toBe('FORBIDDEN');
     const unknown = await hub.request(org.people.admin.id, SET_ROUTE, { input: { ...input, receivingFunctionCodes: ['NOPE'] } });
-    expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'receivingFunctionCodes' })]);
+    expect(unknown.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.receivingFunctionCodes' })]);
     const both = await hub.request(org.people.admin.id, SET_ROUTE, { input: { ...input, ackBusinessDays: 3 } });
-    expect(both.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ackCalendarDays' })]);
+    expect(both.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.ackCalendarDays' })]);
 
     const before = await fileReferral(hub, org.people.originator.id, {
       form: 'F14566',
@@ -146,7 +146,7 @@ describe('a 14566 finding with IMF implications (IRM 10.5.3.3.8(4))', () => {
     // This organisation has no CI yet: nothing is filed.
     const before = await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral`);
     const noCi = await hub.request(org.people.originator.id, FILE_BOTH, { input });
-    expect(noCi.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ciPurpose' })]);
+    expect(noCi.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.ciPurpose' })]);
     expect(await hub.database.dataSource.query(`SELECT count(*)::int AS n FROM referral`)).toEqual(before);
 
     await hub.services.org.createFunction({ code: 'CI', name: 'Criminal Investigation', timeZone: 'America/New_York' });
@@ -156,7 +156,7 @@ describe('a 14566 finding with IMF implications (IRM 10.5.3.3.8(4))', () => {
     expect([ef.linkedReferral.id, ci.linkedReferral.id]).toEqual([ci.id, ef.id]);
 
     const wrong = await hub.request(org.people.originator.id, FILE_BOTH, { input: { ...input, ciPurpose: 'SP_ENTITY_TC020' } });
-    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'ciPurpose' })]);
+    expect(wrong.errors![0].extensions!.fieldErrors).toEqual([expect.objectContaining({ field: 'input.ciPurpose' })]);
   });
 });
 
@@ -183,7 +183,7 @@ describe('outcomes belong to the receiver', () => {
       const refused = await complete(org.people.efWorker.id, id, code);
       expect(refused.errors![0].extensions!.fieldErrors).toEqual([
         {
-          field: 'resolutionCode',
+          field: 'input.resolutionCode',
           message: expect.stringMatching(/^must be one of ADDED_TO_SCHEME_LIST, REJECTED_NOT_BMF_ID_THEFT \(IRM 10\.5\.3\.3\.9\(4\)/),
         },
       ]);
