@@ -58,7 +58,7 @@ describe('a liaison acts on the link in their notice', () => {
     referral = await forwardedReferral();
   });
 
-  it('follows the FORWARDED notice to the referral, signs in, and sees its acknowledgment due in their own time zone', async () => {
+  it('follows the FORWARDED notice to the referral, signs in, and reads when the acknowledgment is due and how that was computed', async () => {
     const notice = await eventually(
       async () =>
         smtp.messages.find((m) => m.envelopeTo.includes('ef.liaison@example.gov') && m.subject.includes(referral.referenceNumber)),
@@ -80,6 +80,22 @@ describe('a liaison acts on the link in their notice', () => {
     expect(referral.ackDueAt!.toISOString()).toBe('2026-11-28T05:59:59.999Z');
     const ackRow = page.getByRole('row', { name: /Acknowledgment/ });
     await expect(ackRow.textContent()).resolves.toContain('Fri, Nov 27, 2026, 11:59 PM CST');
+    // How it was computed (Referral.clockExplanation, IRM 10.5.3.3.7.1(4)): the day of receipt is not counted, Thanksgiving is skipped.
+    const explanation = page.getByRole('region', { name: 'How the acknowledgment due time was computed' });
+    await expect(explanation.getByText(/^Received Mon, Nov 23, 2026 \(that day is not counted\)/).textContent()).resolves.toContain(
+      '3 business days in America/Chicago',
+    );
+    await expect(explanation.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Tue, Nov 24, 2026 — business day 1',
+      'Wed, Nov 25, 2026 — business day 2',
+      'Thu, Nov 26, 2026 — skipped: federal holiday (Thanksgiving Day)',
+      'Fri, Nov 27, 2026 — business day 3',
+    ]);
+    await expect(explanation.getByText('Due at the end of that day').textContent()).resolves.toContain('Fri, Nov 27, 2026, 11:59 PM CST');
+    await page
+      .getByRole('region', { name: 'How the completion due time was computed' })
+      .getByText('Day 30 is Wed, Dec 23, 2026.')
+      .waitFor();
     await expect(page.getByText('EIN').locator('xpath=following-sibling::dd').textContent()).resolves.toMatch(/^\*+6789$|^\D*6789$/);
     expect(await page.content()).not.toContain('12-3456789');
     await expectNoAxeViolations(page);

@@ -15,7 +15,19 @@ import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher
 import { ReferralForm } from './forms/referral-form';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
-import { DEFAULT_TIME_FRAMES, nextDueAt, referralClocksFor, TimeFrame } from './referral-clocks';
+import {
+  ackLength,
+  ClockLength,
+  completionLength,
+  DEFAULT_TIME_FRAMES,
+  nextDueAt,
+  ReferralClock,
+  referralClocksFor,
+  REVIEW_LENGTH,
+  runningClocks,
+  TimeFrame,
+} from './referral-clocks';
+import { ClockExplanation } from './referral-clock-explanation';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
 import { REFERRAL_LIFECYCLE, ReferralClockSet, Transition } from './referral-lifecycle';
@@ -40,6 +52,7 @@ export interface TransitionCommand {
 }
 
 type ReferralStep = LifecycleStep<Referral>;
+type ReceiptClock = ReferralClock.ACKNOWLEDGMENT | ReferralClock.COMPLETION;
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -352,15 +365,52 @@ export class ReferralService {
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
     const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
-    const timeFrame = await this.timeFrameOf(manager, receiving.id, referral.form);
+    const lengths = await this.receiptClockLengths(manager, referral);
+    const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+    referral.receivedAt = now;
+    referral.ackDueAt = lengths.ACKNOWLEDGMENT && clocks.dueAt(lengths.ACKNOWLEDGMENT, now, receiving.timeZone);
+    referral.completionDueAt = lengths.COMPLETION && clocks.dueAt(lengths.COMPLETION, now, receiving.timeZone);
+  }
+
+  /** The receiving function's time frame for the form (else the form's default), the 4442 category's completion days first. */
+  private async receiptClockLengths(manager: EntityManager, referral: Referral): Promise<Record<ReceiptClock, ClockLength | null>> {
+    const timeFrame = await this.timeFrameOf(manager, referral.receivingFunctionId, referral.form);
     const categoryDays = referral.categoryCode
       ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
       : null;
-    const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
-    const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
-    referral.receivedAt = now;
-    referral.ackDueAt = due.ackDueAt;
-    referral.completionDueAt = due.completionDueAt;
+    return { ACKNOWLEDGMENT: ackLength(timeFrame), COMPLETION: completionLength(timeFrame, categoryDays) };
+  }
+
+  /**
+   * How each running clock of a referral the caller already sees got its due time: the clock's length and start,
+   * walked on the acting function's calendar under the closures in force (the code that computed the due time).
+   */
+  async explainClocks(referral: Referral): Promise<ClockExplanation[]> {
+    const manager = this.dataSource.manager;
+    const calendars = await this.calendars.current(manager);
+    const lengths: Record<ReferralClock, ClockLength | null> = {
+      REVIEW: REVIEW_LENGTH,
+      ...(referral.receivedAt ? await this.receiptClockLengths(manager, referral) : { ACKNOWLEDGMENT: null, COMPLETION: null }),
+    };
+    const explanations: ClockExplanation[] = [];
+    for (const { kind } of runningClocks(referral.state, referral)) {
+      const review = kind === ReferralClock.REVIEW;
+      const length = lengths[kind];
+      const startedAt = review ? referral.submittedAt : referral.receivedAt;
+      if (!length || !startedAt) continue;
+      const actingFunctionId = review ? referral.originatingFunctionId : referral.receivingFunctionId;
+      const actingFunction = await manager.findOneByOrFail(BusinessFunction, { id: actingFunctionId });
+      const explained = referralClocksFor(calendars, actingFunction.id).explain(length, startedAt, actingFunction.timeZone);
+      explanations.push({
+        clock: kind,
+        unit: length.unit,
+        length: length.days,
+        timeZone: actingFunction.timeZone,
+        startedAt,
+        ...explained,
+      });
+    }
+    return explanations;
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
