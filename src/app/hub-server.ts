@@ -25,6 +25,9 @@ import { aliasLimitRule, operationLimitsPlugin } from '../platform/graphql/opera
 import { healthRoutes, ReadinessChecks } from '../platform/graphql/health-routes';
 import { shutdownBudget } from '../platform/lifecycle/shutdown';
 import { mountConsole } from './console/console';
+import { Caller } from '../modules/org/caller';
+import { LiveUpdates } from '../platform/live/live-updates';
+import { liveRoutes } from '../platform/live/live-routes';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -34,6 +37,7 @@ export interface HubServerOptions {
   clock: Clock;
   observability: Observability;
   readiness: ReadinessChecks;
+  live: LiveUpdates<Caller>;
 }
 
 export interface RunningHubServer {
@@ -132,6 +136,9 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         }
       },
     }),
+  );
+  app.use(
+    liveRoutes({ live: options.live, access: downloadAccess(services.auth), clock, logUnexpectedError: observability.logUnexpectedError }),
   );
   mountConsole(app, { config, dataSource, clock });
 

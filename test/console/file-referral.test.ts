@@ -76,6 +76,16 @@ async function typeInto(label: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The AM liaison's work queue, open and listening for changes (the page says it updates live). */
+async function liaisonsQueue(): Promise<Page> {
+  const queue = await browser.newPage();
+  await queue.goto(`${origin}/work-queue`);
+  await signInAs(queue, 'am.liaison@example.gov');
+  await queue.getByText('Nothing to act on.').waitFor();
+  await queue.getByText('The list updates as soon as something changes.').waitFor();
+  return queue;
+}
+
 describe('an employee files a referral', () => {
   it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
     await page.goto(`${origin}/referrals/new`);
@@ -111,10 +121,16 @@ describe('an employee files a referral', () => {
     await page.waitForURL(`${origin}/referrals/new`);
     await expect(page.getByLabel(FAX).inputValue()).resolves.toBe(VALID_14566.originatorContact.fax);
     await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+    // Meanwhile the originating liaison, who reviews what AM files, has their work queue open.
+    const queue = await liaisonsQueue();
 
     await page.getByRole('button', { name: 'File the referral' }).click();
     await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
     const [filed] = await hub.database.dataSource.manager.find(Referral);
+    // It lands in the liaison's queue without a reload, well before the 15 s fallback poll would bring it.
+    await queue.getByRole('link', { name: filed.referenceNumber }).waitFor({ timeout: 5000 });
+    expect(await queue.evaluate('performance.getEntriesByType("navigation").length')).toBe(1);
+    await queue.close();
     expect(page.url()).toBe(`${origin}/referrals/${filed.id}`);
     await page.getByRole('heading', { name: `Referral ${filed.referenceNumber}` }).waitFor();
     expect(filed).toMatchObject({ state: 'SUBMITTED', originatorId: org.people.originator.id, receivingFunctionId: org.functions.ef.id });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { GraphQLSchema } from 'graphql';
 import { ACCESS_POLICY, accessPolicyMarkdownTable, rolesAllow } from '../../src/modules/auth/access-policy';
 import { DOWNLOADS } from '../../src/app/downloads';
+import { LIVE_UPDATES_PATH } from '../../src/platform/live/live-routes';
+import { openLiveStream } from '../support/live-stream';
 import { buildHubSchema } from '../../src/app/schema';
 import { Employee } from '../../src/modules/org/employee.entity';
 import { Role } from '../../src/modules/org/role';
@@ -33,7 +35,7 @@ afterAll(() => hub.stop());
 
 describe('the access policy', () => {
   it('covers every query, mutation and download, and names nothing else', () => {
-    const operations = [...everyOperation(schema).map((o) => o.name), ...DOWNLOADS.map((d) => d.path)].sort();
+    const operations = [...everyOperation(schema).map((o) => o.name), ...DOWNLOADS.map((d) => d.path), LIVE_UPDATES_PATH].sort();
     expect(Object.keys(ACCESS_POLICY).sort()).toEqual(operations);
   });
 
@@ -66,6 +68,16 @@ describe('the access policy', () => {
         if ((response.status === 403) === allowed) mismatches.push(`${path} as ${role}: ${response.status}`);
         expect(response.status).not.toBe(500);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets every role open the live-update stream exactly as the policy grants it', async () => {
+    const mismatches: string[] = [];
+    for (const [role, principal] of principals) {
+      const stream = await openLiveStream(hub, principal.id);
+      stream.close();
+      if ((stream.status === 200) !== rolesAllow(ACCESS_POLICY[LIVE_UPDATES_PATH], [role])) mismatches.push(`${role}: ${stream.status}`);
     }
     expect(mismatches).toEqual([]);
   });
