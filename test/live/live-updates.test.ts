@@ -6,6 +6,8 @@ import { startTestHub, TestHub } from '../support/hub';
 import { openLiveStream, LiveStream } from '../support/live-stream';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { eventually } from '../support/wait';
+import { CLEVELAND_REQUEST, createTecsOrganisation } from '../support/tecs-fixture';
+import { putOnLookout, tecs } from '../support/tecs-operations';
 
 let hub: TestHub;
 let org: TestOrganisation;
@@ -73,6 +75,32 @@ describe('live updates (GET /live, server-sent events)', () => {
     const filed = await file(org.functions.ef.id);
     await eventually(async () => referralIds(origin).includes(filed.id) || undefined, 5000, 'the next filing');
     expect(referralIds(origin)).toEqual([filed.id]);
+  });
+
+  it('tells the coordinator and those on the case of a crossing DHS reports, and not other ROs', async () => {
+    const people = await createTecsOrganisation(hub.services);
+    const lookout = await putOnLookout(hub, people, people.clevelandRo.id, people.clevelandGm.id, CLEVELAND_REQUEST);
+    const [coordinator, ro, otherRo] = await Promise.all([people.coordinator, people.clevelandRo, people.otherRo].map((p) => stream(p.id)));
+    const crossing = await tecs(hub, people.dhsClient.id, 'reportCrossing', {
+      dhsReportId: 'DHS-LIVE-1',
+      taxpayerName: CLEVELAND_REQUEST.taxpayerName,
+      dateOfBirth: CLEVELAND_REQUEST.dateOfBirth,
+      placeOfCrossing: 'Detroit, MI',
+      crossedAt: hub.clock.now().toISOString(),
+      direction: 'INBOUND',
+      documentNumber: 'P123456789',
+    });
+    const crossingIds = (s: LiveStream) => s.messages.filter((m) => m.event === 'crossing').flatMap((m) => m.ids ?? []);
+    await eventually(async () => crossingIds(coordinator).includes(crossing.id) || undefined, 5000, 'the coordinator hears of it');
+    await eventually(async () => crossingIds(ro).includes(crossing.id) || undefined, 5000, "the lookout's RO hears of it");
+    // A lookout change the other RO is not on: still nothing for them.
+    await tecs(hub, people.clevelandRo.id, 'requestLookoutRemoval', { lookoutId: lookout.id, note: 'Balance paid in full' });
+    await eventually(
+      async () => coordinator.messages.some((m) => m.event === 'lookout' && m.ids?.includes(lookout.id)) || undefined,
+      5000,
+      'lookout',
+    );
+    expect(otherRo.messages.map((m) => m.event)).toEqual(['ready']);
   });
 
   it('needs a valid token (the role check is in the access matrix)', async () => {

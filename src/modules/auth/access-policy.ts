@@ -122,7 +122,7 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
 
   // Live updates for the console (server-sent events, src/platform/live)
-  '/live': { roles: ANY_EMPLOYEE, relation: 'events only about referrals the caller may see (ids, never content)' },
+  '/live': { roles: ANY_EMPLOYEE, relation: 'events only about referrals and TECS items the caller may see (ids, never content)' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

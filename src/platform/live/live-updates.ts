@@ -33,7 +33,7 @@ export async function publishLive(manager: EntityManager, topic: string, ids: re
  * what the rule needs once (not per viewer) and answers per viewer. (A change of "many" reaches every
  * subscriber of the topic without ids, so they refresh without learning anything.)
  */
-export type LiveVisibility<V> = (ids: string[]) => Promise<(viewer: V) => string[]>;
+export type LiveVisibility<V> = (ids: string[]) => Promise<(viewer: V) => string[] | Promise<string[]>>;
 
 export interface Subscriber<V> {
   viewer: V;
@@ -120,7 +120,7 @@ export class LiveUpdates<V> {
       }
       const visibleTo = await visibility(event.ids);
       for (const subscriber of this.subscribers) {
-        const ids = visibleTo(subscriber.viewer);
+        const ids = await visibleTo(subscriber.viewer);
         if (ids.length) subscriber.send({ topic: event.topic, ids });
       }
     } catch (error) {
