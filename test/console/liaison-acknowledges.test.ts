@@ -177,8 +177,14 @@ describe('a liaison acts on the link in their notice', () => {
     await queue.getByRole('link', { name: later.referenceNumber }).click();
     await queue.waitForURL(`${origin}/referrals/${later.id}`);
 
-    // A link to a page the console does not have yet says so, inside the console.
+    // A crossing link to something that is not a crossing the liaison may see: a clear sentence, no stack trace.
     await queue.goto(`${origin}/crossings/${later.id}`);
+    await queue
+      .getByRole('alert')
+      .getByText(/does not exist, or you may not see it|You may not do this/)
+      .waitFor();
+    // A page the console does not have says so, inside the console.
+    await queue.goto(`${origin}/no-such-page`);
     await queue.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expectNoAxeViolations(queue);
     await queue.close();

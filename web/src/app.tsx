@@ -7,6 +7,12 @@ import { ReferralPage } from './pages/referral';
 import { SignInPage } from './pages/sign-in';
 import { SignInCallbackPage } from './pages/sign-in-callback';
 import { WorkQueuePage } from './pages/work-queue';
+import { CoordinatorQueuePage } from './pages/tecs/coordinator-queue';
+import { CrossingPage } from './pages/tecs/crossing';
+import { InvestigationPage } from './pages/tecs/investigation';
+import { InvestigationsPage } from './pages/tecs/investigations';
+import { LookoutPage } from './pages/tecs/lookout';
+import { LookoutsPage } from './pages/tecs/lookouts';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
@@ -32,6 +38,12 @@ export function App() {
             <Route path="work-queue" element={<WorkQueuePage />} />
             <Route path="referrals/new" element={<FileReferralPage />} />
             <Route path="referrals/:id" element={<ReferralPage />} />
+            <Route path="tecs" element={<CoordinatorQueuePage />} />
+            <Route path="crossings/:id" element={<CrossingPage />} />
+            <Route path="investigations" element={<InvestigationsPage />} />
+            <Route path="investigations/:id" element={<InvestigationPage />} />
+            <Route path="lookouts" element={<LookoutsPage />} />
+            <Route path="lookouts/:id" element={<LookoutPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,7 +6,7 @@ import { useSession } from './session';
 const RECONNECT_MS = 3000;
 
 /** Topics of GET /live (the hub names them after what changed). */
-export type LiveTopic = 'referral' | 'crossing';
+export type LiveTopic = 'referral' | 'crossing' | 'lookout';
 
 /**
  * Reads GET /live (server-sent events) with fetch, because EventSource cannot send the Authorization header and
