@@ -3,7 +3,7 @@ import type { CombinedError } from 'urql';
 import { Alert } from './alert';
 import { errorCode, fieldErrorsOf, humanMessage } from './api-errors';
 import { useDraft } from './drafts';
-import { ErrorSummary, FieldErrorsContext, focusFirstError, TextField } from './field';
+import { ErrorSummary, FieldErrorsContext, TextField, useFocusFirstError } from './field';
 
 /** What the person typed for the action they opened (field name → text); kept as a draft until it is sent. */
 export type ActionDraft = Record<string, string>;
@@ -40,6 +40,7 @@ export function ActionPanel<A extends string>(props: {
   const [done, setDone] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, error);
   const buttons = offered.filter((a) => specs[a]);
   const spec = draft.action ? specs[draft.action] : undefined;
   const update = (change: ActionDraft) => setDraft({ ...draft, values: { ...draft.values, ...change } });
@@ -53,7 +54,6 @@ export function ActionPanel<A extends string>(props: {
     setSending(false);
     if (result.error) {
       setError(result.error);
-      setTimeout(() => focusFirstError(form.current), 0);
       return;
     }
     setError(null);

@@ -13,6 +13,7 @@ import { InvestigationPage } from './pages/tecs/investigation';
 import { InvestigationsPage } from './pages/tecs/investigations';
 import { LookoutPage } from './pages/tecs/lookout';
 import { LookoutsPage } from './pages/tecs/lookouts';
+import { LookoutRequestPage } from './pages/tecs/lookout-request';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
@@ -43,6 +44,7 @@ export function App() {
             <Route path="investigations" element={<InvestigationsPage />} />
             <Route path="investigations/:id" element={<InvestigationPage />} />
             <Route path="lookouts" element={<LookoutsPage />} />
+            <Route path="lookouts/new" element={<LookoutRequestPage />} />
             <Route path="lookouts/:id" element={<LookoutPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

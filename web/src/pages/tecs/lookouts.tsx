@@ -70,7 +70,9 @@ export function LookoutsPage() {
   return (
     <>
       <h1>TECS lookouts</h1>
-      <p>The lookouts you are on the case of, newest first.</p>
+      <p>
+        The lookouts you are on the case of, newest first. <Link to="/lookouts/new">Request a lookout (Form 6668)</Link>
+      </p>
       <div className="grid-row grid-gap">
         <div className="grid-col-auto">
           <SelectField
