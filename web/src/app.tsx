@@ -13,6 +13,10 @@ import { InvestigationPage } from './pages/tecs/investigation';
 import { InvestigationsPage } from './pages/tecs/investigations';
 import { LookoutPage } from './pages/tecs/lookout';
 import { LookoutsPage } from './pages/tecs/lookouts';
+import { AccessAuditPage } from './pages/admin/access-audit';
+import { ClosuresPage } from './pages/admin/closures';
+import { FailedNotificationsPage } from './pages/admin/failed-notifications';
+import { SlaReportPage } from './pages/admin/sla-report';
 import { LookoutRequestPage } from './pages/tecs/lookout-request';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 
@@ -46,6 +50,10 @@ export function App() {
             <Route path="lookouts" element={<LookoutsPage />} />
             <Route path="lookouts/new" element={<LookoutRequestPage />} />
             <Route path="lookouts/:id" element={<LookoutPage />} />
+            <Route path="admin/closures" element={<ClosuresPage />} />
+            <Route path="admin/sla-report" element={<SlaReportPage />} />
+            <Route path="admin/failed-notifications" element={<FailedNotificationsPage />} />
+            <Route path="admin/access-audit" element={<AccessAuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -25,6 +25,10 @@ const ROLE_PAGES: [to: string, label: string, roles: readonly Role[]][] = [
   ['/tecs', 'TECS queue', ['TECS_COORDINATOR']],
   ['/investigations', 'OIs', ['TECS_COORDINATOR', 'GROUP_MANAGER', 'REVENUE_OFFICER']],
   ['/lookouts', 'Lookouts', ['TECS_COORDINATOR', 'GROUP_MANAGER', 'REVENUE_OFFICER', 'CRIMINAL_INVESTIGATION']],
+  ['/admin/sla-report', 'SLA report', ['ADMIN', 'MANAGER']],
+  ['/admin/closures', 'Closures', ['ADMIN']],
+  ['/admin/failed-notifications', 'Failed notices', ['ADMIN']],
+  ['/admin/access-audit', 'Access audit', ['ADMIN', 'AUDITOR']],
 ];
 
 function navFor(roles: readonly Role[]): [string, string][] {
