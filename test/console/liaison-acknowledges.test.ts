@@ -177,6 +177,23 @@ describe('a liaison acts on the link in their notice', () => {
     await queue.getByRole('link', { name: later.referenceNumber }).click();
     await queue.waitForURL(`${origin}/referrals/${later.id}`);
 
+    // The referral lists: all of theirs, filtered by the API; the overdue list.
+    await queue.getByRole('link', { name: 'Referrals', exact: true }).click();
+    await queue.getByRole('heading', { name: 'Referrals', exact: true }).waitFor();
+    await queue.getByRole('link', { name: referral.referenceNumber }).waitFor();
+    await queue.getByRole('link', { name: later.referenceNumber }).waitFor();
+    expect(await axeViolations(queue)).toEqual([]);
+    await queue.locator('label', { hasText: 'Only overdue' }).click();
+    await queue.getByRole('link', { name: referral.referenceNumber }).waitFor({ state: 'detached' });
+    await queue.getByRole('link', { name: later.referenceNumber }).waitFor();
+    await queue.getByLabel('Form').selectOption('F3210');
+    await queue.getByText('No referrals match.').waitFor();
+    await queue.getByRole('link', { name: 'Overdue referrals' }).click();
+    await queue.getByRole('heading', { name: 'Overdue referrals' }).waitFor();
+    await expect(queue.getByRole('row', { name: new RegExp(later.referenceNumber) }).textContent()).resolves.toContain('Overdue');
+    await expect(queue.getByRole('link', { name: referral.referenceNumber }).count()).resolves.toBe(0);
+    expect(await axeViolations(queue)).toEqual([]);
+
     // A crossing link to something that is not a crossing the liaison may see: a clear sentence, no stack trace.
     await queue.goto(`${origin}/crossings/${later.id}`);
     await queue

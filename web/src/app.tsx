@@ -4,6 +4,7 @@ import { Layout } from './layout';
 import { FileReferralPage } from './pages/file-referral';
 import { NotFoundPage } from './pages/not-found';
 import { ReferralPage } from './pages/referral';
+import { OverdueReferralsPage, ReferralsPage } from './pages/referral-lists';
 import { SignInPage } from './pages/sign-in';
 import { SignInCallbackPage } from './pages/sign-in-callback';
 import { WorkQueuePage } from './pages/work-queue';
@@ -42,6 +43,8 @@ export function App() {
             <Route index element={<WorkQueuePage />} />
             <Route path="work-queue" element={<WorkQueuePage />} />
             <Route path="referrals/new" element={<FileReferralPage />} />
+            <Route path="referrals" element={<ReferralsPage />} />
+            <Route path="referrals/overdue" element={<OverdueReferralsPage />} />
             <Route path="referrals/:id" element={<ReferralPage />} />
             <Route path="tecs" element={<CoordinatorQueuePage />} />
             <Route path="crossings/:id" element={<CrossingPage />} />

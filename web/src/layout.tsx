@@ -61,6 +61,11 @@ export function Layout() {
                 </NavLink>
               </li>
               <li className="usa-nav__primary-item">
+                <NavLink className="usa-nav-link" to="/referrals" end>
+                  Referrals
+                </NavLink>
+              </li>
+              <li className="usa-nav__primary-item">
                 <NavLink className="usa-nav-link" to="/referrals/new">
                   File a referral
                 </NavLink>
