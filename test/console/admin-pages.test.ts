@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { Caller } from '../../src/modules/org/caller';
 import { Referral } from '../../src/modules/referrals/referral.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_14566 } from '../support/org-fixture';
@@ -62,6 +62,7 @@ describe('managers and admins', () => {
     expect(await ackDueAt()).toBe('2026-12-01T05:59:59.999Z');
     const row = admin.getByRole('row', { name: /Executive order: day before Thanksgiving/ });
     await expect(row.textContent()).resolves.toContain('Wed, Nov 25, 2026');
+    await screenshot(admin, 'closures');
     expect(await axeViolations(admin)).toEqual([]);
 
     // The referral page explains the moved due time with the closure in it.
@@ -104,6 +105,7 @@ describe('managers and admins', () => {
       .getByRole('row', { name: new RegExp(`^${org.functions.ef.code} 1 1 0 0 2.0`) })
       .waitFor();
     expect(await axeViolations(admin)).toEqual([]);
+    await screenshot(admin, 'sla-report');
     const [download] = await Promise.all([
       admin.waitForEvent('download'),
       admin.getByRole('button', { name: 'Download the report (CSV)' }).click(),

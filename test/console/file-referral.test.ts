@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Referral } from '../../src/modules/referrals/referral.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
@@ -108,6 +108,7 @@ describe('an employee files a referral', () => {
     await expect(page.getByRole('group', { name: 'The business' }).getByLabel('EIN').inputValue()).resolves.toBe(VALID_14566.business.ein);
     expect(await axeViolations(page)).toEqual([]);
     expect(await hub.database.dataSource.manager.count(Referral)).toBe(0);
+    await screenshot(page, 'file-referral-error');
   });
 
   it('keeps the half-filled form through an expired sign-in, then fixes the fax and files', async () => {

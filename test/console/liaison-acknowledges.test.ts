@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { Caller } from '../../src/modules/org/caller';
 import { AccessAuditEntry, AuditKind } from '../../src/platform/audit/access-audit.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_14566 } from '../support/org-fixture';
@@ -96,6 +96,7 @@ describe('a liaison acts on the link in their notice', () => {
       .getByRole('region', { name: 'How the completion due time was computed' })
       .getByText('Day 30 is Wed, Dec 23, 2026.')
       .waitFor();
+    await screenshot(page, 'referral');
     await expect(page.getByText('EIN').locator('xpath=following-sibling::dd').textContent()).resolves.toMatch(/^\*+6789$|^\D*6789$/);
     expect(await page.content()).not.toContain('12-3456789');
     await expectNoAxeViolations(page);
@@ -169,6 +170,7 @@ describe('a liaison acts on the link in their notice', () => {
     expect(rowOf(later.referenceNumber)).toBeLessThan(rowOf(referral.referenceNumber));
     expect(texts[rowOf(later.referenceNumber)]).toMatch(/Fri, Nov 27, 2026, 11:59 PM CST\s*Overdue/);
     expect(texts[rowOf(referral.referenceNumber)]).not.toContain('Overdue');
+    await screenshot(queue, 'work-queue');
     await expectNoAxeViolations(queue);
 
     await queue.getByLabel('Form').selectOption('F4442');

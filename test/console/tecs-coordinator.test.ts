@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Page } from 'playwright-core';
 import { Lookout } from '../../src/modules/tecs/lookout.entity';
 import { OtherInvestigation } from '../../src/modules/tecs/other-investigation.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, HONG_KONG_REQUEST, TecsPeople } from '../support/tecs-fixture';
@@ -63,6 +63,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await row.waitFor({ timeout: 5000 });
     await expect(row.textContent()).resolves.toContain('Time-critical');
     expect(await coordinator.evaluate('performance.getEntriesByType("navigation").length')).toBe(1);
+    await screenshot(coordinator, 'tecs-coordinator-queue');
     expect(await axeViolations(coordinator)).toEqual([]);
   });
 
@@ -73,6 +74,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await coordinator.getByRole('button', { name: 'Show what may be disclosed' }).click();
     const disclosable = coordinator.getByRole('region', { name: 'What may be disclosed to the taxpayer' });
     await disclosable.getByText('P123456789').waitFor();
+    await screenshot(coordinator, 'crossing');
     expect(await axeViolations(coordinator)).toEqual([]);
 
     await coordinator.getByRole('button', { name: 'Open an OI' }).click();
@@ -96,6 +98,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await form.getByRole('button', { name: 'Re-issue' }).click();
     await gm.getByRole('status').getByText('Re-issue: done.').waitFor();
     await gm.getByText(/Issued to miami\.gm \(group manager\) and miami\.ro/).waitFor();
+    await screenshot(gm, 'investigation');
     const stored = await hub.database.dataSource.manager.findOneByOrFail(OtherInvestigation, { id: oiId });
     expect(stored).toMatchObject({ groupManagerId: people.miamiGm.id, revenueOfficerId: people.miamiRo.id });
     // No longer the Cleveland GM's to act on: the API offers nothing, so no button.
@@ -121,7 +124,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     // The balance due was left out: said beside it, focused, nothing else lost.
     await ro.locator('#f-request-balanceDue-error').waitFor();
     await expect(ro.getByRole('alert').getByRole('listitem').allTextContents()).resolves.toEqual([expect.stringMatching(/^Balance due: /)]);
-    await ro.waitForFunction(() => document.activeElement?.id === 'f-request-balanceDue');
+    await ro.waitForFunction("document.activeElement?.id === 'f-request-balanceDue'");
     await expect(ro.getByLabel('Why contact cannot otherwise be made').inputValue()).resolves.toBe(r.contactFacts);
     expect(await axeViolations(ro)).toEqual([]);
     await ro.getByLabel('Balance due').fill(r.balanceDue);
