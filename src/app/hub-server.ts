@@ -29,6 +29,9 @@ import { mountConsole } from './console/console';
 import { DOCUMENTS_PATH } from '../platform/storage/document.service';
 import { documentRoutes } from '../platform/storage/document-routes';
 import { calendarFeedRoutes } from '../modules/calendar-feed/calendar-feed.routes';
+import { Caller } from '../modules/org/caller';
+import { LiveUpdates } from '../platform/live/live-updates';
+import { liveRoutes } from '../platform/live/live-routes';
 
 export interface HubServerOptions {
   config: AppConfig;
@@ -38,6 +41,7 @@ export interface HubServerOptions {
   clock: Clock;
   observability: Observability;
   readiness: ReadinessChecks;
+  live: LiveUpdates<Caller>;
 }
 
 export interface RunningHubServer {
@@ -161,6 +165,9 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
         }
       },
     }),
+  );
+  app.use(
+    liveRoutes({ live: options.live, access: downloadAccess(services.auth), clock, logUnexpectedError: observability.logUnexpectedError }),
   );
   mountConsole(app, { config, dataSource, clock });
 

@@ -14,6 +14,7 @@ import { configureDataProtection } from '../platform/security/taxpayer-data-ciph
 import { REFERRAL_CLOCK_COUNTS } from '../modules/referrals/referral-clock-gauges';
 import { INVESTIGATION_CLOCK_COUNTS } from '../modules/tecs/investigation-clock-gauges';
 import { createServices, Services } from './services';
+import { createLiveUpdates } from './live';
 
 export interface HubOptions {
   config: AppConfig;
@@ -69,12 +70,15 @@ export async function startHub({ config, dataSource, databaseUrl, clock, log, lo
     maxConnections: DELIVERY_BATCH_SIZE,
   });
   const services = createServices({ dataSource, clock, jobs, mailer, config });
+  const live = createLiveUpdates(databaseUrl, log, dataSource, services);
   let server: RunningHubServer;
   try {
     if (config.jobs.enabled) await startWorkers(jobs, services, config.jobs, log, observability.metrics);
     const readiness = readinessChecks(dataSource, jobs);
-    server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, observability, readiness });
+    await live.start();
+    server = await startHubServer({ config, schema: await buildHubSchema(), dataSource, services, clock, observability, readiness, live });
   } catch (error) {
+    await live.stop();
     await jobs.stop();
     mailer.close();
     await observability.stop();
@@ -86,8 +90,9 @@ export async function startHub({ config, dataSource, databaseUrl, clock, log, lo
     jobs,
     mailer,
     observability,
-    /** In order: refuse new requests and drain the running ones, then stop the workers, the mailer, the metrics listener. */
+    /** In order: end the live streams, refuse new requests and drain the running ones, then stop the workers, the mailer, the metrics listener. */
     async stop() {
+      await live.stop();
       await server.stop();
       await jobs.stop();
       mailer.close();

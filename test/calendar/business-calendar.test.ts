@@ -340,3 +340,58 @@ describe('dueAfterBusinessDaysFrom (re-timing many clocks that started on the sa
     expect(() => cal.dueAfterBusinessDaysFrom('2024-12-20', 3, 'Nope/Nope')).toThrow(RangeError);
   });
 });
+
+describe('explaining a due time (the referral page shows how each clock was computed)', () => {
+  const endOfDay = (date: string, zone: string) => DateTime.fromISO(date, { zone }).endOf('day').toJSDate();
+
+  it.each([
+    // [why, calendar, received, business days, zone]
+    ['Thanksgiving skipped (IRM 10.5.3.3.7.1(4): 3 business days)', cal, '2026-11-23T15:00:00Z', 3, CHI],
+    ['a weekend, received on Friday', cal, '2026-11-20T21:00:00Z', 3, LA],
+    ['Christmas Eve closed and Christmas', new BusinessCalendar((date) => date === '2024-12-24'), '2024-12-20T16:00:00Z', 3, CHI],
+    [
+      'a week-long closure in one zone only',
+      new BusinessCalendar((d, zone) => zone === NY && d >= '2026-03-09' && d <= '2026-03-13'),
+      '2026-03-06T15:00:00Z',
+      5,
+      NY,
+    ],
+    ['received on a holiday (the day of receipt never counts)', cal, '2026-01-19T15:00:00Z', 3, NY],
+  ] as const)('its last counted day ends at the due time: %s', (_why, calendar, received, n, zone) => {
+    const explained = calendar.explainBusinessDays(at(received), n, zone);
+    const due = calendar.dueAfterBusinessDays(at(received), n, zone);
+    const counted = explained.days.filter((d) => d.dayNumber !== null);
+    expect(explained.dueAt).toEqual(due);
+    expect(counted.map((d) => d.dayNumber)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(endOfDay(counted.at(-1)!.date, zone)).toEqual(due);
+    expect(explained.days.at(-1)).toBe(counted.at(-1));
+    expect(explained.lastDay).toBe(counted.at(-1)!.date);
+    expect(explained.startedOn).toBe(calendar.localDate(at(received), zone));
+    for (const day of explained.days) expect(day.dayNumber !== null).toBe(calendar.isBusinessDay(day.date, zone));
+  });
+
+  it('names why each skipped day was skipped: weekend, federal holiday (with its name), closure', () => {
+    const closedTuesday = new BusinessCalendar((date) => date === '2024-12-24');
+    const explained = closedTuesday.explainBusinessDays(at('2024-12-20T16:00:00Z'), 3, CHI);
+    expect(explained.days).toEqual([
+      { date: '2024-12-21', dayNumber: null, skippedAs: 'WEEKEND', holiday: null },
+      { date: '2024-12-22', dayNumber: null, skippedAs: 'WEEKEND', holiday: null },
+      { date: '2024-12-23', dayNumber: 1, skippedAs: null, holiday: null },
+      { date: '2024-12-24', dayNumber: null, skippedAs: 'CLOSURE', holiday: null },
+      { date: '2024-12-25', dayNumber: null, skippedAs: 'FEDERAL_HOLIDAY', holiday: 'Christmas Day' },
+      { date: '2024-12-26', dayNumber: 2, skippedAs: null, holiday: null },
+      { date: '2024-12-27', dayNumber: 3, skippedAs: null, holiday: null },
+    ]);
+  });
+
+  it('counts every calendar day for a calendar-day clock: none skipped, none listed, ending where dueAfterCalendarDays does', () => {
+    const explained = cal.explainCalendarDays(at('2026-11-23T15:00:00Z'), 30, CHI);
+    expect(explained).toEqual({
+      startedOn: '2026-11-23',
+      lastDay: '2026-12-23',
+      days: [],
+      dueAt: cal.dueAfterCalendarDays(at('2026-11-23T15:00:00Z'), 30, CHI),
+    });
+    expect(endOfDay(explained.lastDay, CHI)).toEqual(explained.dueAt);
+  });
+});

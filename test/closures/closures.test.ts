@@ -38,7 +38,8 @@ const ADD = `mutation($input: ClosureInput!) { addClosure(input: $input) { ${CLO
 const UPDATE = `mutation($id: ID!, $input: ClosureInput!) { updateClosure(id: $id, input: $input) { ${CLOSURE_FIELDS} } }`;
 const REMOVE = `mutation($id: ID!) { removeClosure(id: $id) { ${CLOSURE_FIELDS} } }`;
 const REFERRAL = `query($id: ID!) { referral(id: $id) { state version reviewDueAt ackDueAt completionDueAt nextDueAt ackOverdue
-  closuresApplied { clock change previousDueAt dueAt closure { id reason } } } }`;
+  closuresApplied { clock change previousDueAt dueAt closure { id reason } }
+  clockExplanation { clock unit length timeZone dueAt days { date dayNumber skippedAs } } } }`;
 
 async function addClosure(input: Record<string, unknown>, at: string) {
   hub.clock.set(at);
@@ -126,6 +127,27 @@ describe('an executive-order day off', () => {
       },
     ]);
     expect((await referral(submitted.id)).reviewDueAt).toBe('2024-12-28T04:59:59.999Z');
+
+    // How the moved due time was computed: the same calendar walk shows the closure skipped, ending where the clock now ends.
+    const [ack, completion] = moved.clockExplanation;
+    expect(ack).toMatchObject({
+      clock: 'ACKNOWLEDGMENT',
+      unit: 'BUSINESS_DAYS',
+      length: 3,
+      timeZone: 'America/Chicago',
+      dueAt: moved.ackDueAt,
+    });
+    expect(ack.days.filter((d: { skippedAs: string | null }) => d.skippedAs)).toEqual([
+      { date: '2024-12-21', dayNumber: null, skippedAs: 'WEEKEND' },
+      { date: '2024-12-22', dayNumber: null, skippedAs: 'WEEKEND' },
+      { date: '2024-12-24', dayNumber: null, skippedAs: 'CLOSURE' },
+      { date: '2024-12-25', dayNumber: null, skippedAs: 'FEDERAL_HOLIDAY' },
+    ]);
+    expect(ack.days.at(-1)).toEqual({ date: '2024-12-27', dayNumber: 3, skippedAs: null });
+    expect(completion).toMatchObject({ clock: 'COMPLETION', unit: 'CALENDAR_DAYS', length: 30, dueAt: moved.completionDueAt });
+    const review = (await referral(submitted.id)).clockExplanation;
+    expect(review).toMatchObject([{ clock: 'REVIEW', timeZone: 'America/New_York', dueAt: '2024-12-28T04:59:59.999Z' }]);
+    expect(review[0].days.at(-1)).toEqual({ date: '2024-12-27', dayNumber: 3, skippedAs: null });
 
     // The move is a change of the referral: an action prepared on the old version is refused.
     expect(moved.version).toBe(before.version + 1);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Page } from 'playwright-core';
 import { Referral } from '../../src/modules/referrals/referral.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
@@ -76,6 +76,16 @@ async function typeInto(label: string, text: string): Promise<void> {
   await page.keyboard.type(text);
 }
 
+/** The AM liaison's work queue, open and listening for changes (the page says it updates live). */
+async function liaisonsQueue(): Promise<Page> {
+  const queue = await browser.newPage();
+  await queue.goto(`${origin}/work-queue`);
+  await signInAs(queue, 'am.liaison@example.gov');
+  await queue.getByText('Nothing to act on.').waitFor();
+  await queue.getByText('The list updates as soon as something changes.').waitFor();
+  return queue;
+}
+
 describe('an employee files a referral', () => {
   it('sees the missing fax number beside its field, announced and focused, with everything else kept', async () => {
     await page.goto(`${origin}/referrals/new`);
@@ -98,6 +108,7 @@ describe('an employee files a referral', () => {
     await expect(page.getByRole('group', { name: 'The business' }).getByLabel('EIN').inputValue()).resolves.toBe(VALID_14566.business.ein);
     expect(await axeViolations(page)).toEqual([]);
     expect(await hub.database.dataSource.manager.count(Referral)).toBe(0);
+    await screenshot(page, 'file-referral-error');
   });
 
   it('keeps the half-filled form through an expired sign-in, then fixes the fax and files', async () => {
@@ -111,10 +122,16 @@ describe('an employee files a referral', () => {
     await page.waitForURL(`${origin}/referrals/new`);
     await expect(page.getByLabel(FAX).inputValue()).resolves.toBe(VALID_14566.originatorContact.fax);
     await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
+    // Meanwhile the originating liaison, who reviews what AM files, has their work queue open.
+    const queue = await liaisonsQueue();
 
     await page.getByRole('button', { name: 'File the referral' }).click();
     await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
     const [filed] = await hub.database.dataSource.manager.find(Referral);
+    // It lands in the liaison's queue without a reload, well before the 15 s fallback poll would bring it.
+    await queue.getByRole('link', { name: filed.referenceNumber }).waitFor({ timeout: 5000 });
+    expect(await queue.evaluate('performance.getEntriesByType("navigation").length')).toBe(1);
+    await queue.close();
     expect(page.url()).toBe(`${origin}/referrals/${filed.id}`);
     await page.getByRole('heading', { name: `Referral ${filed.referenceNumber}` }).waitFor();
     expect(filed).toMatchObject({ state: 'SUBMITTED', originatorId: org.people.originator.id, receivingFunctionId: org.functions.ef.id });

@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { Caller } from '../../src/modules/org/caller';
 import { AccessAuditEntry, AuditKind } from '../../src/platform/audit/access-audit.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
-import { axeViolations, signInAs, TestBrowser } from '../support/browser';
+import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_14566 } from '../support/org-fixture';
@@ -58,7 +58,7 @@ describe('a liaison acts on the link in their notice', () => {
     referral = await forwardedReferral();
   });
 
-  it('follows the FORWARDED notice to the referral, signs in, and sees its acknowledgment due in their own time zone', async () => {
+  it('follows the FORWARDED notice to the referral, signs in, and reads when the acknowledgment is due and how that was computed', async () => {
     const notice = await eventually(
       async () =>
         smtp.messages.find((m) => m.envelopeTo.includes('ef.liaison@example.gov') && m.subject.includes(referral.referenceNumber)),
@@ -80,6 +80,23 @@ describe('a liaison acts on the link in their notice', () => {
     expect(referral.ackDueAt!.toISOString()).toBe('2026-11-28T05:59:59.999Z');
     const ackRow = page.getByRole('row', { name: /Acknowledgment/ });
     await expect(ackRow.textContent()).resolves.toContain('Fri, Nov 27, 2026, 11:59 PM CST');
+    // How it was computed (Referral.clockExplanation, IRM 10.5.3.3.7.1(4)): the day of receipt is not counted, Thanksgiving is skipped.
+    const explanation = page.getByRole('region', { name: 'How the acknowledgment due time was computed' });
+    await expect(explanation.getByText(/^Received Mon, Nov 23, 2026 \(that day is not counted\)/).textContent()).resolves.toContain(
+      '3 business days in America/Chicago',
+    );
+    await expect(explanation.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Tue, Nov 24, 2026 — business day 1',
+      'Wed, Nov 25, 2026 — business day 2',
+      'Thu, Nov 26, 2026 — skipped: federal holiday (Thanksgiving Day)',
+      'Fri, Nov 27, 2026 — business day 3',
+    ]);
+    await expect(explanation.getByText('Due at the end of that day').textContent()).resolves.toContain('Fri, Nov 27, 2026, 11:59 PM CST');
+    await page
+      .getByRole('region', { name: 'How the completion due time was computed' })
+      .getByText('Day 30 is Wed, Dec 23, 2026.')
+      .waitFor();
+    await screenshot(page, 'referral');
     await expect(page.getByText('EIN').locator('xpath=following-sibling::dd').textContent()).resolves.toMatch(/^\*+6789$|^\D*6789$/);
     expect(await page.content()).not.toContain('12-3456789');
     await expectNoAxeViolations(page);
@@ -153,6 +170,7 @@ describe('a liaison acts on the link in their notice', () => {
     expect(rowOf(later.referenceNumber)).toBeLessThan(rowOf(referral.referenceNumber));
     expect(texts[rowOf(later.referenceNumber)]).toMatch(/Fri, Nov 27, 2026, 11:59 PM CST\s*Overdue/);
     expect(texts[rowOf(referral.referenceNumber)]).not.toContain('Overdue');
+    await screenshot(queue, 'work-queue');
     await expectNoAxeViolations(queue);
 
     await queue.getByLabel('Form').selectOption('F4442');
@@ -161,8 +179,31 @@ describe('a liaison acts on the link in their notice', () => {
     await queue.getByRole('link', { name: later.referenceNumber }).click();
     await queue.waitForURL(`${origin}/referrals/${later.id}`);
 
-    // A link to a page the console does not have yet says so, inside the console.
+    // The referral lists: all of theirs, filtered by the API; the overdue list.
+    await queue.getByRole('link', { name: 'Referrals', exact: true }).click();
+    await queue.getByRole('heading', { name: 'Referrals', exact: true }).waitFor();
+    await queue.getByRole('link', { name: referral.referenceNumber }).waitFor();
+    await queue.getByRole('link', { name: later.referenceNumber }).waitFor();
+    expect(await axeViolations(queue)).toEqual([]);
+    await queue.locator('label', { hasText: 'Only overdue' }).click();
+    await queue.getByRole('link', { name: referral.referenceNumber }).waitFor({ state: 'detached' });
+    await queue.getByRole('link', { name: later.referenceNumber }).waitFor();
+    await queue.getByLabel('Form').selectOption('F3210');
+    await queue.getByText('No referrals match.').waitFor();
+    await queue.getByRole('link', { name: 'Overdue referrals' }).click();
+    await queue.getByRole('heading', { name: 'Overdue referrals' }).waitFor();
+    await expect(queue.getByRole('row', { name: new RegExp(later.referenceNumber) }).textContent()).resolves.toContain('Overdue');
+    await expect(queue.getByRole('link', { name: referral.referenceNumber }).count()).resolves.toBe(0);
+    expect(await axeViolations(queue)).toEqual([]);
+
+    // A crossing link to something that is not a crossing the liaison may see: a clear sentence, no stack trace.
     await queue.goto(`${origin}/crossings/${later.id}`);
+    await queue
+      .getByRole('alert')
+      .getByText(/does not exist, or you may not see it|You may not do this/)
+      .waitFor();
+    // A page the console does not have says so, inside the console.
+    await queue.goto(`${origin}/no-such-page`);
     await queue.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expectNoAxeViolations(queue);
     await queue.close();

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { GraphQLSchema } from 'graphql';
 import { ACCESS_POLICY, accessPolicyMarkdownTable, rolesAllow } from '../../src/modules/auth/access-policy';
 import { DOWNLOADS } from '../../src/app/downloads';
+import { LIVE_UPDATES_PATH } from '../../src/platform/live/live-routes';
+import { openLiveStream } from '../support/live-stream';
 import { buildHubSchema } from '../../src/app/schema';
 import { Employee } from '../../src/modules/org/employee.entity';
 import { Role } from '../../src/modules/org/role';
@@ -40,6 +42,7 @@ describe('the access policy', () => {
       ...DOWNLOADS.map((d) => d.path),
       UPLOAD_DOCUMENT_OPERATION,
       DOWNLOAD_DOCUMENT_OPERATION,
+      LIVE_UPDATES_PATH,
     ].sort();
     expect(Object.keys(ACCESS_POLICY).sort()).toEqual(operations);
   });
@@ -91,6 +94,16 @@ describe('the access policy', () => {
         const allowed = rolesAllow(ACCESS_POLICY[operation], [role]);
         if (status !== (allowed ? 404 : 403)) mismatches.push(`${operation} as ${role}: ${status}`);
       }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('lets every role open the live-update stream exactly as the policy grants it', async () => {
+    const mismatches: string[] = [];
+    for (const [role, principal] of principals) {
+      const stream = await openLiveStream(hub, principal.id);
+      stream.close();
+      if ((stream.status === 200) !== rolesAllow(ACCESS_POLICY[LIVE_UPDATES_PATH], [role])) mismatches.push(`${role}: ${stream.status}`);
     }
     expect(mismatches).toEqual([]);
   });

@@ -95,3 +95,13 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   await select.selectOption((await select.locator('option', { hasText: email }).getAttribute('value'))!);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
+
+/**
+ * The README's screenshots come from the browser tests: `npm run console:screenshots` runs them with
+ * CONSOLE_SCREENSHOTS_DIR set, and each test saves the page as it is at the step it names. Otherwise this does nothing.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const directory = process.env.CONSOLE_SCREENSHOTS_DIR;
+  if (!directory) return;
+  await page.screenshot({ path: join(directory, `${name}.png`), fullPage: true });
+}

@@ -4,9 +4,21 @@ import { Layout } from './layout';
 import { FileReferralPage } from './pages/file-referral';
 import { NotFoundPage } from './pages/not-found';
 import { ReferralPage } from './pages/referral';
+import { OverdueReferralsPage, ReferralsPage } from './pages/referral-lists';
 import { SignInPage } from './pages/sign-in';
 import { SignInCallbackPage } from './pages/sign-in-callback';
 import { WorkQueuePage } from './pages/work-queue';
+import { CoordinatorQueuePage } from './pages/tecs/coordinator-queue';
+import { CrossingPage } from './pages/tecs/crossing';
+import { InvestigationPage } from './pages/tecs/investigation';
+import { InvestigationsPage } from './pages/tecs/investigations';
+import { LookoutPage } from './pages/tecs/lookout';
+import { LookoutsPage } from './pages/tecs/lookouts';
+import { AccessAuditPage } from './pages/admin/access-audit';
+import { ClosuresPage } from './pages/admin/closures';
+import { FailedNotificationsPage } from './pages/admin/failed-notifications';
+import { SlaReportPage } from './pages/admin/sla-report';
+import { LookoutRequestPage } from './pages/tecs/lookout-request';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
@@ -31,7 +43,20 @@ export function App() {
             <Route index element={<WorkQueuePage />} />
             <Route path="work-queue" element={<WorkQueuePage />} />
             <Route path="referrals/new" element={<FileReferralPage />} />
+            <Route path="referrals" element={<ReferralsPage />} />
+            <Route path="referrals/overdue" element={<OverdueReferralsPage />} />
             <Route path="referrals/:id" element={<ReferralPage />} />
+            <Route path="tecs" element={<CoordinatorQueuePage />} />
+            <Route path="crossings/:id" element={<CrossingPage />} />
+            <Route path="investigations" element={<InvestigationsPage />} />
+            <Route path="investigations/:id" element={<InvestigationPage />} />
+            <Route path="lookouts" element={<LookoutsPage />} />
+            <Route path="lookouts/new" element={<LookoutRequestPage />} />
+            <Route path="lookouts/:id" element={<LookoutPage />} />
+            <Route path="admin/closures" element={<ClosuresPage />} />
+            <Route path="admin/sla-report" element={<SlaReportPage />} />
+            <Route path="admin/failed-notifications" element={<FailedNotificationsPage />} />
+            <Route path="admin/access-audit" element={<AccessAuditPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,4 +1,4 @@
-import { createContext, ReactNode, useContext } from 'react';
+import { createContext, ReactNode, RefObject, useContext, useEffect } from 'react';
 import type { FieldError } from './api-errors';
 
 /** A DOM id for an API field path, e.g. form14566.affectedReturns[0].mft → f-form14566-affectedReturns-0-mft. */
@@ -108,6 +108,13 @@ export function SelectField<T extends string>(props: {
 /** After a failed submit: focus the first field (in page order) that has an error. */
 export function focusFirstError(form: HTMLElement | null): void {
   form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/** focusFirstError once the failed submit's errors are on the page (after React rendered them, not before). */
+export function useFocusFirstError(form: RefObject<HTMLElement | null>, error: unknown): void {
+  useEffect(() => {
+    if (error) focusFirstError(form.current);
+  }, [form, error]);
 }
 
 /**

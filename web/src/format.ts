@@ -30,3 +30,10 @@ export function humanize(constant: string): string {
   const text = constant.toLowerCase().replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A local date 'YYYY-MM-DD' as "Tue, Nov 24, 2026" (a calendar day: no time zone to convert). */
+export function formatLocalDate(date: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}

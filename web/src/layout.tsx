@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from './alert';
 import { MeContext, MeDocument } from './me';
 import { useSession } from './session';
+import type { Role } from './gql/graphql';
 
 function GovernmentBanner() {
   return (
@@ -14,6 +15,24 @@ function GovernmentBanner() {
       </div>
     </section>
   );
+}
+
+/**
+ * The pages a person's roles make useful, as links. Navigation only: each page asks the API, which decides what
+ * the person may see and do (anyone may open any page and gets a clear "you may not" if so).
+ */
+const ROLE_PAGES: [to: string, label: string, roles: readonly Role[]][] = [
+  ['/tecs', 'TECS queue', ['TECS_COORDINATOR']],
+  ['/investigations', 'OIs', ['TECS_COORDINATOR', 'GROUP_MANAGER', 'REVENUE_OFFICER']],
+  ['/lookouts', 'Lookouts', ['TECS_COORDINATOR', 'GROUP_MANAGER', 'REVENUE_OFFICER', 'CRIMINAL_INVESTIGATION']],
+  ['/admin/sla-report', 'SLA report', ['ADMIN', 'MANAGER']],
+  ['/admin/closures', 'Closures', ['ADMIN']],
+  ['/admin/failed-notifications', 'Failed notices', ['ADMIN']],
+  ['/admin/access-audit', 'Access audit', ['ADMIN', 'AUDITOR']],
+];
+
+function navFor(roles: readonly Role[]): [string, string][] {
+  return ROLE_PAGES.filter(([, , wanted]) => wanted.some((role) => roles.includes(role))).map(([to, label]) => [to, label]);
 }
 
 export function Layout() {
@@ -42,10 +61,22 @@ export function Layout() {
                 </NavLink>
               </li>
               <li className="usa-nav__primary-item">
+                <NavLink className="usa-nav-link" to="/referrals" end>
+                  Referrals
+                </NavLink>
+              </li>
+              <li className="usa-nav__primary-item">
                 <NavLink className="usa-nav-link" to="/referrals/new">
                   File a referral
                 </NavLink>
               </li>
+              {navFor(data?.me.roles ?? []).map(([to, label]) => (
+                <li key={to} className="usa-nav__primary-item">
+                  <NavLink className="usa-nav-link" to={to}>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
               <li className="usa-nav__primary-item">
                 <button type="button" className="usa-button usa-button--unstyled usa-nav-link" onClick={signOut}>
                   Sign out{data ? ` ${data.me.name}` : ''}

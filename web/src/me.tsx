@@ -8,6 +8,7 @@ export const MeDocument = graphql(`
       id
       name
       email
+      roles
       function {
         id
         code

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 
-/** The work queue refreshes itself this often (until the API offers a subscription). */
+/** A page refreshes itself this often while live updates are unavailable. */
 export const POLL_SECONDS = 15;
 
-export function usePolling(refresh: () => void, seconds = POLL_SECONDS): void {
+/** Calls `refresh` every `seconds` (null: not at all). */
+export function usePolling(refresh: () => void, seconds: number | null = POLL_SECONDS): void {
   useEffect(() => {
+    if (seconds === null) return;
     const timer = setInterval(refresh, seconds * 1000);
     return () => clearInterval(timer);
   }, [refresh, seconds]);

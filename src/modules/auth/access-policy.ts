@@ -186,6 +186,8 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   // Calendar feed of one's own deadlines (the feed itself is fetched with its token: /calendar/<token>.ics)
   createMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
   revokeMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
+  // Live updates for the console (server-sent events, src/platform/live)
+  '/live': { roles: ANY_EMPLOYEE, relation: 'events only about referrals and TECS items the caller may see (ids, never content)' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

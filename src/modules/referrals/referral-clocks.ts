@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { ClosureCalendars } from '../../platform/calendar/calendar.service';
-import { BusinessCalendar } from '../../platform/calendar/business-calendar';
+import { BusinessCalendar, DueExplanation } from '../../platform/calendar/business-calendar';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralState } from './referral-state';
 
@@ -94,36 +94,61 @@ export function nextDueAt(state: ReferralState, due: DueTimes): Date | null {
   return runningClocks(state, due)[0]?.dueAt ?? null;
 }
 
+/** How a clock counts: business days (the day of receipt never counts) or calendar days after its start. */
+export enum ClockUnit {
+  BUSINESS_DAYS = 'BUSINESS_DAYS',
+  CALENDAR_DAYS = 'CALENDAR_DAYS',
+}
+registerEnumType(ClockUnit, {
+  name: 'ClockUnit',
+  description: 'How a clock counts its days',
+  valuesConfig: {
+    BUSINESS_DAYS: { description: 'Business days after the day it started: weekends, federal holidays and closures are skipped' },
+    CALENDAR_DAYS: { description: 'Calendar days after the day it started: every day counts' },
+  },
+});
+
+/** The length of one clock. */
+export interface ClockLength {
+  unit: ClockUnit;
+  days: number;
+}
+
+/** The acknowledgment clock of a time frame, if it has one. */
+export function ackLength(timeFrame: TimeFrame): ClockLength | null {
+  if (timeFrame.ackBusinessDays !== null) return { unit: ClockUnit.BUSINESS_DAYS, days: timeFrame.ackBusinessDays };
+  if (timeFrame.ackCalendarDays !== null) return { unit: ClockUnit.CALENDAR_DAYS, days: timeFrame.ackCalendarDays };
+  return null;
+}
+
+/** The completion clock: the 4442 category's days, else the time frame's. */
+export function completionLength(timeFrame: TimeFrame, categoryCompletionDays: number | null): ClockLength | null {
+  const days = categoryCompletionDays ?? timeFrame.completionCalendarDays;
+  return days !== null ? { unit: ClockUnit.CALENDAR_DAYS, days } : null;
+}
+
+export const REVIEW_LENGTH: ClockLength = { unit: ClockUnit.BUSINESS_DAYS, days: REVIEW_WORKDAYS };
+
 /** Due instants of the referral clocks, computed in the acting function's time zone. */
 export class ReferralClocks {
   constructor(private readonly calendar: BusinessCalendar) {}
 
   reviewDueAt(submittedAt: Date, originatingTimeZone: string): Date {
-    return this.calendar.dueAfterBusinessDays(submittedAt, REVIEW_WORKDAYS, originatingTimeZone);
+    return this.dueAt(REVIEW_LENGTH, submittedAt, originatingTimeZone);
   }
 
-  /** Clocks that start when the receiving function receives the referral. */
-  receiptDueTimes(
-    receivedAt: Date,
-    receivingTimeZone: string,
-    timeFrame: TimeFrame,
-    categoryCompletionDays: number | null,
-  ): { ackDueAt: Date | null; completionDueAt: Date | null } {
-    const ackDueAt =
-      timeFrame.ackBusinessDays !== null
-        ? this.calendar.dueAfterBusinessDays(receivedAt, timeFrame.ackBusinessDays, receivingTimeZone)
-        : timeFrame.ackCalendarDays !== null
-          ? this.calendar.dueAfterCalendarDays(receivedAt, timeFrame.ackCalendarDays, receivingTimeZone)
-          : null;
-    const completionDays = categoryCompletionDays ?? timeFrame.completionCalendarDays;
-    const completionDueAt =
-      completionDays !== null ? this.calendar.dueAfterCalendarDays(receivedAt, completionDays, receivingTimeZone) : null;
-    return { ackDueAt, completionDueAt };
+  /** The due instant of a clock of `length` started at `startedAt`. */
+  dueAt(length: ClockLength, startedAt: Date, timeZone: string): Date {
+    return length.unit === ClockUnit.BUSINESS_DAYS
+      ? this.calendar.dueAfterBusinessDays(startedAt, length.days, timeZone)
+      : this.calendar.dueAfterCalendarDays(startedAt, length.days, timeZone);
   }
 
-  /** "Allow 60 days from the date of the Form 4442" (IRM 25.25.6.6.4): calendar days from filing, none without a time frame. */
-  formDateDueAt(filedAt: Date, receivingTimeZone: string, days: number | null): Date | null {
-    return days === null ? null : this.calendar.dueAfterCalendarDays(filedAt, days, receivingTimeZone);
+  /** dueAt with its workings: which days were counted and which skipped (same calendar, same walk). */
+  explain(length: ClockLength, startedAt: Date, timeZone: string): DueExplanation {
+    return length.unit === ClockUnit.BUSINESS_DAYS
+      ? this.calendar.explainBusinessDays(startedAt, length.days, timeZone)
+      : this.calendar.explainCalendarDays(startedAt, length.days, timeZone);
   }
 }
 

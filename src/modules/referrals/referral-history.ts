@@ -1,3 +1,5 @@
+import { publishLive } from '../../platform/live/live-updates';
+import { REFERRAL_LIVE_TOPIC } from './referral-live';
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
 import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
@@ -61,13 +63,21 @@ export type ReferralHistoryFact = ReferralHistoryKind & {
   note: string | null;
 };
 
-/** Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes). */
+/**
+ * Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes).
+ * Every change of a referral writes history, so this is also where the change is announced to live subscribers.
+ */
 export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
-  if (facts.length)
-    await manager.save(
-      ReferralHistoryEntry,
-      facts.map((fact) => manager.create(ReferralHistoryEntry, fact)),
-    );
+  if (!facts.length) return;
+  await manager.save(
+    ReferralHistoryEntry,
+    facts.map((fact) => manager.create(ReferralHistoryEntry, fact)),
+  );
+  await publishLive(
+    manager,
+    REFERRAL_LIVE_TOPIC,
+    facts.map((fact) => fact.referralId),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { ReferralCategory } from './referral-category.entity';
 import { completionTimeFrameOf } from './referral-clocks';
 import { ReferralForm } from './forms/referral-form';
 import { ReferralClock, runningClocks } from './referral-clocks';
+import { ClockExplanation } from './referral-clock-explanation';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { availableActions, partiesOf } from './referral-parties';
 import { tinsOf } from './forms/content-tins';
@@ -391,6 +392,16 @@ export class ReferralResolver {
   @FieldResolver(() => [ReferralAction], { description: 'What the caller may do with it now' })
   availableActions(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): ReferralAction[] {
     return availableActions(ctx.caller, referral);
+  }
+
+  @FieldResolver(() => [ClockExplanation], {
+    description:
+      'For each running clock, soonest due first: how its due time was computed, which days were counted and which were ' +
+      'skipped as weekend, federal holiday or closure, in the time zone of the function that must act',
+    complexity: boundedListCost(Object.keys(ReferralClock).length),
+  })
+  clockExplanation(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<ClockExplanation[]> {
+    return ctx.services.referrals.explainClocks(referral);
   }
 
   @FieldResolver(() => ReferralClock, { nullable: true, description: 'The running clock due soonest' })

@@ -18,7 +18,20 @@ import { ReferralForm } from './forms/referral-form';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
-import { clocksRunningIn, DEFAULT_TIME_FRAMES, nextDueAt, ReferralClock, referralClocksFor, TimeFrame } from './referral-clocks';
+import {
+  ackLength,
+  clocksRunningIn,
+  ClockLength,
+  completionLength,
+  DEFAULT_TIME_FRAMES,
+  nextDueAt,
+  ReferralClock,
+  referralClocksFor,
+  REVIEW_LENGTH,
+  runningClocks,
+  TimeFrame,
+} from './referral-clocks';
+import { ClockExplanation } from './referral-clock-explanation';
 import { ReferralHistoryEntry } from './referral-history.entity';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
 import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
@@ -45,6 +58,7 @@ export interface TransitionCommand {
 
 type ReferralStep = LifecycleStep<Referral>;
 type ReferralApplier = LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>;
+type ReceiptClock = ReferralClock.ACKNOWLEDGMENT | ReferralClock.COMPLETION;
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -476,22 +490,60 @@ export class ReferralService {
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
     const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
+    const lengths = await this.receiptClockLengths(manager, referral);
+    const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
+    referral.receivedAt = now;
+    referral.ackDueAt = lengths.ACKNOWLEDGMENT && clocks.dueAt(lengths.ACKNOWLEDGMENT, now, receiving.timeZone);
+    referral.completionDueAt = lengths.COMPLETION && clocks.dueAt(lengths.COMPLETION, now, receiving.timeZone);
+  }
+
+  /**
+   * The lengths of the clocks that start at receipt. A form filed straight into the receiver's queue (its table starts
+   * FORM_DATE: 4442, 3210) is not acknowledged and is completed within its category's days from the date of the form
+   * (IRM 25.25.6.6.4), with no clock where the IRM names none; any other form takes the receiver's time frame, the
+   * category's completion days first.
+   */
+  private async receiptClockLengths(manager: EntityManager, referral: Referral): Promise<Record<ReceiptClock, ClockLength | null>> {
     const categoryDays = referral.categoryCode
       ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
       : null;
-    const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
-    if (clock === 'FORM_DATE') {
-      // Filed straight into the receiver's queue: received at filing, completion counted from the date of the form.
-      referral.receivedAt = now;
-      referral.ackDueAt = null;
-      referral.completionDueAt = clocks.formDateDueAt(now, receiving.timeZone, categoryDays);
-      return;
+    if (ruleOf(referral.form, ReferralAction.FILE)?.starts?.includes('FORM_DATE')) {
+      return { ACKNOWLEDGMENT: null, COMPLETION: completionLength(DEFAULT_TIME_FRAMES[referral.form], categoryDays) };
     }
     const timeFrame = await this.timeFrameOf(manager, referral);
-    const due = clocks.receiptDueTimes(now, receiving.timeZone, timeFrame, categoryDays);
-    referral.receivedAt = now;
-    referral.ackDueAt = due.ackDueAt;
-    referral.completionDueAt = due.completionDueAt;
+    return { ACKNOWLEDGMENT: ackLength(timeFrame), COMPLETION: completionLength(timeFrame, categoryDays) };
+  }
+
+  /**
+   * How each running clock of a referral the caller already sees got its due time: the clock's length and start,
+   * walked on the acting function's calendar under the closures in force (the code that computed the due time).
+   */
+  async explainClocks(referral: Referral): Promise<ClockExplanation[]> {
+    const manager = this.dataSource.manager;
+    const calendars = await this.calendars.current(manager);
+    const lengths: Record<ReferralClock, ClockLength | null> = {
+      REVIEW: REVIEW_LENGTH,
+      ...(referral.receivedAt ? await this.receiptClockLengths(manager, referral) : { ACKNOWLEDGMENT: null, COMPLETION: null }),
+    };
+    const explanations: ClockExplanation[] = [];
+    for (const { kind } of runningClocks(referral.state, referral)) {
+      const review = kind === ReferralClock.REVIEW;
+      const length = lengths[kind];
+      const startedAt = review ? referral.submittedAt : referral.receivedAt;
+      if (!length || !startedAt) continue;
+      const actingFunctionId = review ? referral.originatingFunctionId : referral.receivingFunctionId;
+      const actingFunction = await manager.findOneByOrFail(BusinessFunction, { id: actingFunctionId });
+      const explained = referralClocksFor(calendars, actingFunction.id).explain(length, startedAt, actingFunction.timeZone);
+      explanations.push({
+        clock: kind,
+        unit: length.unit,
+        length: length.days,
+        timeZone: actingFunction.timeZone,
+        startedAt,
+        ...explained,
+      });
+    }
+    return explanations;
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {

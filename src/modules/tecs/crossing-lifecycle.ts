@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable } from '../../platform/lifecycle/lifecycle-table';
 import { ACCESS_POLICY } from '../auth/access-policy';
 import { TecsNoticeKind } from './tecs-notice-kinds';
@@ -9,6 +10,16 @@ export enum CrossingAction {
   OPEN_INVESTIGATION = 'OI_OPENED',
   DISMISS = 'DISMISSED',
 }
+
+registerEnumType(CrossingAction, {
+  name: 'CrossingAction',
+  description: 'What can be done with a crossing DHS reported (seed 000)',
+  valuesConfig: {
+    REPORT: { description: 'DHS interface: report the crossing' },
+    OPEN_INVESTIGATION: { description: 'TECS coordinator: open an OI from it (openInvestigation)' },
+    DISMISS: { description: 'TECS coordinator: no investigation needed, with the reason (dismissCrossing)' },
+  },
+});
 
 export enum CrossingParty {
   DHS_INTERFACE = 'DHS_INTERFACE',

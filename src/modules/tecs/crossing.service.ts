@@ -171,6 +171,11 @@ export class CrossingService {
     await this.lifecycle.apply(manager, action, crossing, { ...this.command(caller), now, note: null }, effect);
   }
 
+  /** What the caller may do with the crossing now (open an OI, dismiss it), by the crossing lifecycle table. */
+  availableActions(caller: Caller, crossing: Crossing): CrossingAction[] {
+    return this.lifecycle.available(crossing, this.command(caller).parties);
+  }
+
   private command(caller: Caller) {
     const parties = new Set<CrossingParty>();
     if (caller.hasRole(Role.TECS_COORDINATOR)) parties.add(CrossingParty.COORDINATOR);

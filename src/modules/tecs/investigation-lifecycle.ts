@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable } from '../../platform/lifecycle/lifecycle-table';
 import { ACCESS_POLICY } from '../auth/access-policy';
 import { TecsNoticeKind } from './tecs-notice-kinds';
@@ -9,6 +10,16 @@ export enum InvestigationAction {
   REISSUE = 'REISSUED',
   CLOSE = 'CLOSED',
 }
+
+registerEnumType(InvestigationAction, {
+  name: 'InvestigationAction',
+  description: 'What can be done with an other investigation (OI) (seed 000)',
+  valuesConfig: {
+    ISSUE: { description: 'TECS coordinator: open and issue it (openInvestigation)' },
+    REISSUE: { description: 'Its GM or the coordinator: issue it to another GM and RO (reissueInvestigation)' },
+    CLOSE: { description: 'Its GM or RO: close it with the outcome and the lookout disposition (closeInvestigation)' },
+  },
+});
 
 /** Who may act on an OI, and who hears about it. */
 export enum InvestigationParty {

@@ -266,6 +266,11 @@ export class InvestigationService {
     return { dueAt: calendar.dueAfterBusinessDays(now, this.dueBusinessDays, fn.timeZone), functionId: fn.id };
   }
 
+  /** What the caller may do with the OI now (re-issue, close), by the OI lifecycle table. */
+  availableActions(caller: Caller, investigation: OtherInvestigation): InvestigationAction[] {
+    return this.lifecycle.available(investigation, this.command(caller, investigation, null).parties);
+  }
+
   /** How the caller relates to the OI. */
   private command(caller: Caller, investigation: OtherInvestigation, note: string | null) {
     const parties = new Set<InvestigationParty>();

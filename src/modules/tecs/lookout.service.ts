@@ -195,6 +195,11 @@ export class LookoutService {
     return (await this.lifecycle.apply(manager, action, lookout, step, effect)).item;
   }
 
+  /** What the caller may do with the lookout now (approve, accept, confirm entry…), by the lookout lifecycle table. */
+  async availableActions(caller: Caller, lookout: Lookout, reads: TecsReads): Promise<LookoutAction[]> {
+    return this.lifecycle.available(lookout, this.access.partiesOf(caller, lookout, await reads.issuedToIds(lookout.id)));
+  }
+
   /** `reads`: batched per request by the field resolvers (tecsReads); straight from the database otherwise. */
   async get(caller: Caller, id: string, reads: TecsReads = this.readsThrough(this.dataSource.manager)): Promise<Lookout> {
     const lookout = await reads.lookout(id);

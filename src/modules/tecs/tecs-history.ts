@@ -1,3 +1,5 @@
+import { publishLive } from '../../platform/live/live-updates';
+import { TECS_LIVE_TOPICS } from './tecs-live';
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
 import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
@@ -96,6 +98,14 @@ export async function appendTecsHistory(manager: EntityManager, ...facts: TecsHi
       manager.create(TecsHistoryEntry, { ...f, fromState: f.fromState ?? null, toState: f.toState ?? null, note: f.note ?? null }),
     ),
   );
+  // Every change of a crossing or lookout writes history: announced here to the console's live subscribers.
+  for (const [subject, topic] of Object.entries(TECS_LIVE_TOPICS)) {
+    await publishLive(
+      manager,
+      topic,
+      facts.filter((f) => f.subjectType === subject).map((f) => f.subjectId),
+    );
+  }
 }
 
 /**

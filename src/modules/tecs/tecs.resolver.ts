@@ -1,6 +1,9 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { lookUp } from '../../platform/database/reference-lookup';
 import { LookupArgs } from '../../platform/graphql/lookup-args';
+import { LookoutAction } from './lookout-lifecycle';
+import { CrossingAction } from './crossing-lifecycle';
+import { InvestigationAction } from './investigation-lifecycle';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
@@ -157,6 +160,11 @@ export class LookoutResolver {
     return ctx.services.lookouts.confirmRemains(ctx.caller, input);
   }
 
+  @FieldResolver(() => [LookoutAction], { description: 'What the caller may do with the lookout now (the lookout lifecycle table)' })
+  availableActions(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<LookoutAction[]> {
+    return ctx.services.lookouts.availableActions(ctx.caller, lookout, ctx.loaders.tecsReads);
+  }
+
   @FieldResolver(() => String, { description: 'Last four digits only' })
   tinMasked(@Root() lookout: Lookout): string {
     return maskTin(lookout.tin, lookout.tinType);
@@ -246,6 +254,11 @@ export class CrossingResolver {
     return crossing.documentNumber;
   }
 
+  @FieldResolver(() => [CrossingAction], { description: 'What the caller may do with the crossing now (the crossing lifecycle table)' })
+  availableActions(@Root() crossing: Crossing, @Ctx() ctx: TecsContext): CrossingAction[] {
+    return ctx.services.crossings.availableActions(ctx.caller, crossing);
+  }
+
   @FieldResolver(() => Lookout, { nullable: true })
   async lookout(@Root() crossing: Crossing, @Ctx() ctx: TecsContext): Promise<Lookout | null> {
     return crossing.lookoutId ? ctx.services.lookouts.get(ctx.caller, crossing.lookoutId, ctx.loaders.tecsReads) : null;
@@ -301,6 +314,11 @@ export class InvestigationResolver {
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<OtherInvestigation[]> {
     return ctx.services.investigations.mine(ctx.caller, includeClosed, checkPageSize(first, MAX_TECS_PAGE));
+  }
+
+  @FieldResolver(() => [InvestigationAction], { description: 'What the caller may do with the OI now (the OI lifecycle table)' })
+  availableActions(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): InvestigationAction[] {
+    return ctx.services.investigations.availableActions(ctx.caller, oi);
   }
 
   @FieldResolver(() => Employee, { nullable: true })

@@ -28,6 +28,34 @@ export type LocalDate = string;
 /** Extra non-working days (e.g. closures); returns true when the local date is closed in the given zone. */
 export type ClosurePredicate = (date: LocalDate, timeZone: string) => boolean;
 
+/** Why a day is not a business day. */
+export enum NonBusinessDay {
+  WEEKEND = 'WEEKEND',
+  FEDERAL_HOLIDAY = 'FEDERAL_HOLIDAY',
+  CLOSURE = 'CLOSURE',
+}
+
+/** One local day a due time was counted over: counted (the Nth day) or skipped, and why. */
+export interface CountedDay {
+  date: LocalDate;
+  /** 1..N for a counted day; null for a skipped one */
+  dayNumber: number | null;
+  skippedAs: NonBusinessDay | null;
+  /** The federal holiday's name when skippedAs is FEDERAL_HOLIDAY */
+  holiday: string | null;
+}
+
+/**
+ * How a due time was computed: the local day it started on (never counted), the last day counted (the due day) and,
+ * for business days, every day in between, counted or skipped.
+ */
+export interface DueExplanation {
+  startedOn: LocalDate;
+  lastDay: LocalDate;
+  days: CountedDay[];
+  dueAt: Date;
+}
+
 const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
@@ -49,7 +77,7 @@ export class BusinessCalendar {
    * year (New Year's Day 2022, a Saturday, is observed Friday 2021-12-31 and is
    * only returned by allForYear(2022)).
    */
-  private readonly holidaysByObservedYear = new Map<number, ReadonlySet<LocalDate>>();
+  private readonly holidaysByObservedYear = new Map<number, ReadonlyMap<LocalDate, string>>();
 
   constructor(private readonly isClosed?: ClosurePredicate) {
     if (isClosed !== undefined && typeof isClosed !== 'function') {
@@ -110,6 +138,34 @@ export class BusinessCalendar {
   }
 
   /**
+   * dueAfterBusinessDays with its workings: the same walk over the days after receipt, recording each day
+   * it counted and each it skipped (weekend, federal holiday, closure). Its dueAt is dueAfterBusinessDays'.
+   */
+  explainBusinessDays(receivedAt: Date, n: number, timeZone: string): DueExplanation {
+    assertInstant(receivedAt, 'receivedAt');
+    assertTimeZone(timeZone);
+    assertCount(n, 1, 'n');
+    const startedOn = toLocalDate(receivedAt, timeZone);
+    const days: CountedDay[] = [];
+    let counted = 0;
+    const dueAt = this.endOfNthBusinessDayAfter(startedOn, n, timeZone, (date, skippedAs) =>
+      days.push({
+        date,
+        dayNumber: skippedAs ? null : ++counted,
+        skippedAs,
+        holiday: skippedAs === NonBusinessDay.FEDERAL_HOLIDAY ? this.holidayOn(date) : null,
+      }),
+    );
+    return { startedOn, lastDay: toLocalDate(dueAt, timeZone), days, dueAt };
+  }
+
+  /** dueAfterCalendarDays with its workings: every calendar day after receipt counts, open or not, so none is listed. */
+  explainCalendarDays(receivedAt: Date, n: number, timeZone: string): DueExplanation {
+    const dueAt = this.dueAfterCalendarDays(receivedAt, n, timeZone);
+    return { startedOn: toLocalDate(receivedAt, timeZone), lastDay: toLocalDate(dueAt, timeZone), days: [], dueAt };
+  }
+
+  /**
    * Number of business days that have ENDED after `dueAt` up to `now`: the
    * business days D with localDate(dueAt) < D and endOfDay(D) < now. Used to
    * escalate one level per overdue business day.
@@ -143,24 +199,30 @@ export class BusinessCalendar {
     return startOfLocalDay(day, timeZone);
   }
 
-  private endOfNthBusinessDayAfter(receivedOn: LocalDate, n: number, timeZone: string): Date {
+  /** The one business-day walk: `visit` (for explanations) sees every day passed, with why it was skipped. */
+  private endOfNthBusinessDayAfter(receivedOn: LocalDate, n: number, timeZone: string, visit?: DayVisitor): Date {
     let day = receivedOn;
     for (let counted = 0; counted < n; counted++) {
-      day = this.nextBusinessDay(day, timeZone);
+      day = this.stepToBusinessDay(day, 1, timeZone, visit);
     }
     return endOfLocalDay(day, timeZone);
   }
 
-  /** isBusinessDay without argument checks, for the loops. The closure predicate is only asked about otherwise-working days. */
+  /** isBusinessDay without argument checks, for the loops. */
   private isOpen(date: LocalDate, timeZone: string): boolean {
-    const weekday = parseLocalDate(date).weekday;
-    if (weekday === SATURDAY || weekday === SUNDAY) return false;
-    if (this.holidaysObservedIn(Number(date.slice(0, 4))).has(date)) return false;
-    return !(this.isClosed?.(date, timeZone) ?? false);
+    return this.closedAs(date, timeZone) === null;
   }
 
-  private nextBusinessDay(after: LocalDate, timeZone: string): LocalDate {
-    return this.stepToBusinessDay(after, 1, timeZone);
+  /** Why `date` is not a business day, or null when it is one. The closure predicate is only asked about otherwise-working days. */
+  private closedAs(date: LocalDate, timeZone: string): NonBusinessDay | null {
+    const weekday = parseLocalDate(date).weekday;
+    if (weekday === SATURDAY || weekday === SUNDAY) return NonBusinessDay.WEEKEND;
+    if (this.holidaysObservedIn(Number(date.slice(0, 4))).has(date)) return NonBusinessDay.FEDERAL_HOLIDAY;
+    return this.isClosed?.(date, timeZone) ? NonBusinessDay.CLOSURE : null;
+  }
+
+  private holidayOn(date: LocalDate): string | null {
+    return this.holidaysObservedIn(Number(date.slice(0, 4))).get(date) ?? null;
   }
 
   private previousBusinessDay(before: LocalDate, timeZone: string): LocalDate {
@@ -168,11 +230,13 @@ export class BusinessCalendar {
   }
 
   /** First business day strictly after (step 1) or before (step -1) `from`. */
-  private stepToBusinessDay(from: LocalDate, step: 1 | -1, timeZone: string): LocalDate {
+  private stepToBusinessDay(from: LocalDate, step: 1 | -1, timeZone: string, visit?: DayVisitor): LocalDate {
     let day = from;
     for (let i = 0; i < MAX_CONSECUTIVE_NON_BUSINESS_DAYS; i++) {
       day = addDays(day, step);
-      if (this.isOpen(day, timeZone)) return day;
+      const closedAs = this.closedAs(day, timeZone);
+      visit?.(day, closedAs);
+      if (closedAs === null) return day;
     }
     throw new Error(
       `BusinessCalendar: no business day within ${MAX_CONSECUTIVE_NON_BUSINESS_DAYS} days ` +
@@ -181,14 +245,14 @@ export class BusinessCalendar {
   }
 
   /** Cached per year: holidays observed in `year`, including next year's New Year's Day when observed on Dec 31. */
-  private holidaysObservedIn(year: number): ReadonlySet<LocalDate> {
+  private holidaysObservedIn(year: number): ReadonlyMap<LocalDate, string> {
     let holidays = this.holidaysByObservedYear.get(year);
     if (holidays === undefined) {
       const prefix = `${String(year).padStart(4, '0')}-`;
-      holidays = new Set(
+      holidays = new Map(
         [...federalHolidays(year), ...federalHolidays(year + 1)]
-          .map((holiday) => holiday.dateString)
-          .filter((dateString) => dateString.startsWith(prefix)),
+          .filter((holiday) => holiday.dateString.startsWith(prefix))
+          .map((holiday) => [holiday.dateString, holiday.name]),
       );
       this.holidaysByObservedYear.set(year, holidays);
     }
@@ -196,11 +260,14 @@ export class BusinessCalendar {
   }
 }
 
+/** Sees each day a business-day walk passes: null when it counted, else why it was skipped. */
+type DayVisitor = (date: LocalDate, skippedAs: NonBusinessDay | null) => void;
+
 /** Federal holidays only; no closures. */
 export const federalBusinessCalendar = new BusinessCalendar();
 
 /** Federal rule: Saturday holidays are observed on Friday, Sunday holidays on Monday (5 U.S.C. 6103(b)). */
-function federalHolidays(year: number): { dateString: string }[] {
+function federalHolidays(year: number): { dateString: string; name: string }[] {
   return allForYear(year, { shiftSaturdayHolidays: true, shiftSundayHolidays: true });
 }
 

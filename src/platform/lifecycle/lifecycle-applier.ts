@@ -158,6 +158,24 @@ export class LifecycleApplier<
     return this.finish(manager, rule, fact);
   }
 
+  /**
+   * The actions `parties` may take on the item in its state now, by the table (and `admissible`): what a client offers
+   * as buttons. apply checks again when one is taken.
+   */
+  available(item: E, parties: ReadonlySet<PartyOf<R>>): Act[] {
+    const state = this.hooks.stateOf(item);
+    return (Object.keys(this.definition.rules) as Act[]).filter((action) => {
+      const rule = this.rule(action);
+      if (rule.from === null || !rule.from.includes(state) || !rule.by.some((party) => parties.has(party as PartyOf<R>))) return false;
+      try {
+        this.hooks.admissible?.(action, rule, item);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   /** Whether the action may be taken on the item now: who acts, the version they saw, the state (apply checks again). */
   check(action: Act, item: E, command: Pick<ActionCommand<PartyOf<R>>, 'parties' | 'expectedVersion'>): R {
     const rule = this.rule(action);

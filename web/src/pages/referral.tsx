@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import type { ReferralPageQuery } from '../gql/graphql';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
+import { ClockExplanations } from './clock-explanation';
 import { FullTins } from './full-tins';
 import { ReferralActions } from './referral-actions';
 import { ReferralContent } from './referral-content';
@@ -36,6 +37,21 @@ const ReferralPageDocument = graphql(`
       ackOverdue
       completionOverdue
       availableActions
+      clockExplanation {
+        clock
+        unit
+        length
+        timeZone
+        startedOn
+        lastDay
+        dueAt
+        days {
+          date
+          dayNumber
+          skippedAs
+          holiday
+        }
+      }
       elevationLevel
       originator {
         name
@@ -221,6 +237,7 @@ export function ReferralPage() {
             <p>No clock is running.</p>
           )}
           <Clocks referral={referral} timeZone={zone} />
+          <ClockExplanations referral={referral} />
           <ReferralActions referral={referral} onReload={reload} />
           <h2>Content</h2>
           <ReferralContent content={referral.content} />

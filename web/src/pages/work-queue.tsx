@@ -9,7 +9,7 @@ import { Countdown } from '../countdown';
 import { FORM_NAMES, formatInstant, humanize } from '../format';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
-import { usePolling } from '../polling';
+import { useLiveRefresh } from '../live';
 
 const WorkQueueDocument = graphql(`
   query WorkQueue($first: Int!) {
@@ -41,7 +41,10 @@ export function WorkQueuePage() {
   usePageTitle('My work queue');
   const me = useMe();
   const [{ data, error, fetching }, refetch] = useQuery({ query: WorkQueueDocument, variables: { first: QUEUE_SIZE } });
-  usePolling(useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]));
+  const { live } = useLiveRefresh(
+    ['referral'],
+    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
+  );
   const [form, setForm] = useState<ReferralForm | ''>('');
   const [state, setState] = useState<ReferralState | ''>('');
   const [page, setPage] = useState(0);
@@ -57,7 +60,8 @@ export function WorkQueuePage() {
     <>
       <h1>My work queue</h1>
       <p>
-        What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}); the list refreshes every 15 seconds.
+        What you must act on, soonest due first. Times are in your time zone ({me.function.timeZone}).{' '}
+        {live ? 'The list updates as soon as something changes.' : 'The list refreshes every 15 seconds.'}
       </p>
       {error && <ApiErrorAlert error={error} />}
       <div className="grid-row grid-gap">

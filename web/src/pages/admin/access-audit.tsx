@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Alert, ApiErrorAlert } from '../../alert';
+import { downloadCsv, downloadProblem } from '../../download';
+import { SelectField, TextField } from '../../field';
+import { formatInstant, humanize } from '../../format';
+import { graphql } from '../../gql';
+import type { AuditKind, AuditOutcome } from '../../gql/graphql';
+import { useMe } from '../../me';
+import { usePageTitle } from '../../page-title';
+import { useSession } from '../../session';
+
+const AccessAuditDocument = graphql(`
+  query AccessAudit($filter: AccessAuditFilter) {
+    accessAudit(filter: $filter, first: 200) {
+      id
+      at
+      actorId
+      kind
+      operation
+      outcome
+      itemIds
+      fields
+      clientAddress
+    }
+  }
+`);
+
+const KINDS: [AuditKind, string][] = [
+  ['READ', 'Read'],
+  ['MUTATION', 'Change'],
+  ['UNMASK', 'Full TIN shown'],
+];
+const OUTCOMES: [AuditOutcome, string][] = [
+  ['ALLOWED', 'Allowed'],
+  ['FORBIDDEN', 'Refused: forbidden'],
+  ['NOT_FOUND', 'Refused: not found'],
+];
+
+/** The access audit for admins and auditors: who read or changed what, when, and whether it was refused. */
+export function AccessAuditPage() {
+  usePageTitle('Access audit');
+  const me = useMe();
+  const { session } = useSession();
+  const [kind, setKind] = useState<AuditKind | ''>('');
+  const [outcome, setOutcome] = useState<AuditOutcome | ''>('');
+  const [operation, setOperation] = useState('');
+  const [itemId, setItemId] = useState('');
+  const [actorId, setActorId] = useState('');
+  const filter = {
+    kind: kind || undefined,
+    outcome: outcome || undefined,
+    operation: operation.trim() || undefined,
+    itemId: itemId.trim() || undefined,
+    actorId: actorId.trim() || undefined,
+  };
+  const [{ data, error }] = useQuery({ query: AccessAuditDocument, variables: { filter } });
+  const [problem, setProblem] = useState<string | null>(null);
+  const rows = data?.accessAudit ?? [];
+
+  async function download() {
+    const status = await downloadCsv('/exports/access-audit.csv', session?.token ?? '', filter);
+    setProblem(status === 200 ? null : downloadProblem(status));
+  }
+
+  return (
+    <>
+      <h1>Access audit</h1>
+      <p>The latest 200 entries matching the filters, newest first; the download has all of them.</p>
+      <div className="grid-row grid-gap">
+        <div className="grid-col-auto">
+          <SelectField path="filter.kind" label="Kind" placeholder="Any kind" value={kind} options={KINDS} onChange={(k) => setKind(k)} />
+        </div>
+        <div className="grid-col-auto">
+          <SelectField
+            path="filter.outcome"
+            label="Outcome"
+            placeholder="Any outcome"
+            value={outcome}
+            options={OUTCOMES}
+            onChange={(o) => setOutcome(o)}
+          />
+        </div>
+        <div className="grid-col-auto">
+          <TextField path="filter.operation" label="Operation" hint="e.g. referral" value={operation} onChange={setOperation} />
+        </div>
+        <div className="grid-col-auto">
+          <TextField path="filter.itemId" label="Item id" value={itemId} onChange={setItemId} />
+        </div>
+        <div className="grid-col-auto">
+          <TextField path="filter.actorId" label="Employee id" value={actorId} onChange={setActorId} />
+        </div>
+      </div>
+      <p className="margin-top-2">
+        <button type="button" className="usa-button usa-button--outline" onClick={() => void download()}>
+          Download the entries (CSV)
+        </button>
+      </p>
+      {problem && (
+        <Alert kind="error">
+          <p className="usa-alert__text">{problem}</p>
+        </Alert>
+      )}
+      {error && <ApiErrorAlert error={error} />}
+      {data && rows.length === 0 && <p>No entries match.</p>}
+      {rows.length > 0 && (
+        <table className="usa-table usa-table--borderless usa-table--compact width-full">
+          <caption className="usa-sr-only">Access audit entries, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Employee</th>
+              <th scope="col">Operation</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Items</th>
+              <th scope="col">Fields</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((e) => (
+              <tr key={e.id}>
+                <th scope="row">{formatInstant(e.at, me.function.timeZone)}</th>
+                <td>{e.actorId ?? '—'}</td>
+                <td>
+                  {e.operation} ({humanize(e.kind)})
+                </td>
+                <td>{humanize(e.outcome)}</td>
+                <td>{e.itemIds.join(', ') || '—'}</td>
+                <td>{e.fields.join(', ') || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
