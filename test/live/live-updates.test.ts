@@ -35,11 +35,13 @@ async function stream(employeeId: string): Promise<LiveStream> {
 
 const referralIds = (s: LiveStream) => s.messages.filter((m) => m.event === 'referral').flatMap((m) => m.ids ?? []);
 
+/** A 14566 to the EF team checks a scheme; to any other function it is a general action request (IRM 10.5.3.3.7). */
 function file(receivingFunctionId: string): Promise<Referral> {
+  const purpose = receivingFunctionId === org.functions.ef.id ? 'EF_SCHEME_CHECK' : 'GENERAL_ACTION_REQUEST';
   return hub.services.referrals.file(originator, {
     form: ReferralForm.F14566,
     receivingFunctionId,
-    content: { form14566: VALID_14566 as never },
+    content: { form14566: { ...VALID_14566, purpose } as never },
   });
 }
 

@@ -72,11 +72,16 @@ function taxPeriodsOf(text: string): { mft: string; taxPeriod: string }[] {
   });
 }
 
-/** Errors of one tax period (`request.taxPeriods[1].mft`) are shown on the tax periods field, naming the line. */
+/**
+ * The page's fields live under `request.` (the API names them from the mutation's argument: `input.balanceDue`);
+ * errors of one tax period (`taxPeriods[1].mft`) are shown on the tax periods field, naming the line.
+ */
 function onFields(errors: ReturnType<typeof fieldErrorsOf>) {
   return errors.map((e) => {
-    const period = /^request\.taxPeriods\[(\d+)\]\.(\w+)$/.exec(e.field);
-    return period ? { field: 'request.taxPeriods', message: `line ${Number(period[1]) + 1}, ${period[2]}: ${e.message}` } : e;
+    const period = /^taxPeriods\[(\d+)\]\.(\w+)$/.exec(e.field);
+    return period
+      ? { field: 'request.taxPeriods', message: `line ${Number(period[1]) + 1}, ${period[2]}: ${e.message}` }
+      : { ...e, field: `request.${e.field}` };
   });
 }
 
