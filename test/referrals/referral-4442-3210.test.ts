@@ -87,7 +87,10 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     const acknowledge = await hub.request(org.people.rivoLiaison.id, TRANSITIONS.acknowledge, { input: { referralId: filed.id } });
     expect(errorCodeOf(acknowledge)).toBe('BAD_USER_INPUT');
     expect(acknowledge.errors![0].extensions!.fieldErrors).toEqual([
-      expect.objectContaining({ field: 'input.referralId', message: expect.stringMatching(/Form 4442 .*no "acknowledge" step.*IRM 25.25.6/) }),
+      expect.objectContaining({
+        field: 'input.referralId',
+        message: expect.stringMatching(/Form 4442 .*no "acknowledge" step.*IRM 25.25.6/),
+      }),
     ]);
   });
 
