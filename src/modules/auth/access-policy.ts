@@ -146,7 +146,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     roles: ANY_EMPLOYEE,
     relation: 'party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party)',
   },
-  [DOWNLOAD_DOCUMENT_OPERATION]: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
+  [DOWNLOAD_DOCUMENT_OPERATION]: {
+    roles: ANY_EMPLOYEE,
+    relation: `${REFERRAL_PARTY}; once returned "no TPP involvement", only the sender's side and admins (RIVO: FORBIDDEN)`,
+    auditReads: true,
+  },
   // Disclosure: Customs requests under 26 CFR 301.6103(l)(14)-1 and the accounting of disclosures
   customsRequest: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
   customsRequests: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
@@ -186,6 +190,8 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   // Calendar feed of one's own deadlines (the feed itself is fetched with its token: /calendar/<token>.ics)
   createMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
   revokeMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
+  // Documents' custody (IRM 25.25.6.2.3(4))
+  forwardDocumentToSubmissionProcessing: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee working the 3210 (checked out, WORKING)' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -20,6 +20,7 @@ import { ReferralCategoryService } from './referral-category.service';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import { clocksRunningIn, DEFAULT_TIME_FRAMES, nextDueAt, ReferralClock, referralClocksFor, TimeFrame } from './referral-clocks';
 import { ReferralHistoryEntry } from './referral-history.entity';
+import { returnDocumentsToSender } from './referral-document-custody';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
 import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
 import { partiesOf } from './referral-parties';
@@ -309,7 +310,9 @@ export class ReferralService {
   }
 
   returnNoTppInvolvement(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ item: referral, now }) => {
+    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ manager, item: referral, now }) => {
+      // IRM 25.25.6.2.3(3): the referral goes back "and attachments".
+      await returnDocumentsToSender(manager, referral, caller.id, now);
       referral.resolutionCode = 'NOTIVO';
       referral.completedAt = now;
       return null;
