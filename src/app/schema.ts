@@ -7,7 +7,12 @@ import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
 import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
-import { DocumentResolver, ReferralDocumentsResolver } from '../modules/referrals/referral-documents.resolver';
+import {
+  DocumentCustodyResolver,
+  DocumentCustodyStepResolver,
+  DocumentResolver,
+  ReferralDocumentsResolver,
+} from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
 import { ReferralRouteChangeResolver, ReferralRouteResolver } from '../modules/referrals/referral-route.resolver';
 import { CrossingResolver, InvestigationResolver, LookoutResolver } from '../modules/tecs/tecs.resolver';
@@ -42,6 +47,8 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CalendarFeedResolver,
       ReferralRouteResolver,
       ReferralRouteChangeResolver,
+      DocumentCustodyResolver,
+      DocumentCustodyStepResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -55,13 +55,14 @@ describe('documents travel with the referral (IRM 25.25.6.2.3: a Form 3210 trans
       sha256: sha256(signedReturn),
     });
 
-    await act(hub, org.people.amLiaison.id, 'forward', { referralId: referral.id });
+    // IRM 25.25.6.2.3(2)-(3): the 3210 goes straight to RIVO's queue, where an employee checks it out.
+    await act(hub, org.people.rivoWorker.id, 'checkOut', { referralId: referral.id });
     hub.clock.advance(3_600_000);
     // Later: RIVO asks for the envelope and attaches the scan it was sent.
-    const envelope = await uploadDocument(hub, org.people.rivoLiaison.id, referral.id, PNG, 'envelope.png');
+    const envelope = await uploadDocument(hub, org.people.rivoWorker.id, referral.id, PNG, 'envelope.png');
     expect(envelope.status).toBe(201);
 
-    const seen = await referralDocuments(org.people.rivoLiaison.id, referral.id);
+    const seen = await referralDocuments(org.people.rivoWorker.id, referral.id);
     expect(seen.documents).toEqual([
       {
         id: first.body.id,
@@ -79,22 +80,22 @@ describe('documents travel with the referral (IRM 25.25.6.2.3: a Form 3210 trans
         name: 'envelope.png',
         mediaType: 'image/png',
         uploadedAt: '2026-11-23T15:00:00.000Z',
-        uploadedBy: { email: 'rivo.liaison@example.gov' },
+        uploadedBy: { email: 'rivo.worker@example.gov' },
       }),
     ]);
     const attachments = seen.history.filter((entry: { action: string }) => entry.action === 'ATTACH_DOCUMENT');
     expect(attachments).toEqual([
       {
         action: 'ATTACH_DOCUMENT',
-        fromState: 'SUBMITTED',
-        toState: 'SUBMITTED',
+        fromState: 'RECEIVED',
+        toState: 'RECEIVED',
         details: { documentId: first.body.id, mediaType: 'application/pdf', size: signedReturn.length, sha256: sha256(signedReturn) },
         actor: { email: 'am.originator@example.gov' },
       },
-      expect.objectContaining({ fromState: 'FORWARDED', toState: 'FORWARDED', actor: { email: 'rivo.liaison@example.gov' } }),
+      expect.objectContaining({ fromState: 'CHECKED_OUT', toState: 'CHECKED_OUT', actor: { email: 'rivo.worker@example.gov' } }),
     ]);
 
-    const response = await downloadDocument(hub, org.people.rivoLiaison.id, first.body.id, { 'x-request-id': 'document-download-1' });
+    const response = await downloadDocument(hub, org.people.rivoWorker.id, first.body.id, { 'x-request-id': 'document-download-1' });
     expect(response.status).toBe(200);
     expect(Object.fromEntries(response.headers)).toMatchObject({
       'content-type': 'application/pdf',
@@ -108,7 +109,7 @@ describe('documents travel with the referral (IRM 25.25.6.2.3: a Form 3210 trans
     expect(Buffer.from(await response.arrayBuffer()).equals(signedReturn)).toBe(true);
     const [audit] = await hub.database.dataSource.query(`SELECT * FROM access_audit WHERE request_id = 'document-download-1'`);
     expect(audit).toMatchObject({
-      actor_id: org.people.rivoLiaison.id,
+      actor_id: org.people.rivoWorker.id,
       kind: 'READ',
       operation: 'GET /documents/{documentId}',
       item_ids: [first.body.id, referral.id],

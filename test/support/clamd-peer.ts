@@ -27,6 +27,8 @@ export async function startClamdPeer(options: { streamMaxLength?: number } = {})
     const parts: Buffer[] = [];
     let length = 0;
     socket.on('data', (data: Buffer) => {
+      // Answered already (like clamd, it stops reading): what the client still sends is dropped.
+      if (socket.writableEnded) return;
       buffered = Buffer.concat([buffered, data]);
       if (!commandRead) {
         const end = buffered.indexOf(0);

@@ -146,7 +146,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
     roles: ANY_EMPLOYEE,
     relation: 'party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party)',
   },
-  [DOWNLOAD_DOCUMENT_OPERATION]: { roles: ANY_EMPLOYEE, relation: REFERRAL_PARTY, auditReads: true },
+  [DOWNLOAD_DOCUMENT_OPERATION]: {
+    roles: ANY_EMPLOYEE,
+    relation: `${REFERRAL_PARTY}; once returned "no TPP involvement", only the sender's side and admins (RIVO: FORBIDDEN)`,
+    auditReads: true,
+  },
   // Disclosure: Customs requests under 26 CFR 301.6103(l)(14)-1 and the accounting of disclosures
   customsRequest: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
   customsRequests: { roles: [DISCLOSURE_OFFICER], relation: null, auditReads: true },
@@ -188,6 +192,8 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   revokeMyCalendarFeed: { roles: ANY_EMPLOYEE, relation: 'their own calendar feed' },
   // Live updates for the console (server-sent events, src/platform/live)
   '/live': { roles: ANY_EMPLOYEE, relation: 'events only about referrals and TECS items the caller may see (ids, never content)' },
+  // Documents' custody (IRM 25.25.6.2.3(4))
+  forwardDocumentToSubmissionProcessing: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee working the 3210 (checked out, WORKING)' },
 };
 
 /** Whether the caller's roles pass the operation's role requirement. */

@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
+import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { Employee } from '../org/employee.entity';
+import { CUSTODY_ACTIONS } from './referral-document-custody';
+import { DocumentCustodyStep, ForwardDocumentInput } from './referral-document-custody.types';
 import { ReferralsContext } from './referrals-context';
 import { Referral } from './referral.entity';
 
@@ -40,5 +43,43 @@ export class DocumentResolver {
   })
   downloadPath(@Root() document: StoredDocument): string {
     return `${DOCUMENTS_PATH}/${document.id}`;
+  }
+
+  @FieldResolver(() => [DocumentCustodyStep], {
+    description:
+      'Where the document went after it was attached, oldest first: forwarded to Submission Processing by RIVO ' +
+      '(IRM 25.25.6.2.3(4)), returned to the sender with its referral (IRM 25.25.6.2.3(3)); empty while it stays with the referral',
+  })
+  async custody(@Root() document: StoredDocument, @Ctx() ctx: ReferralsContext): Promise<DocumentCustodyStep[]> {
+    // The documents are reached through their referral, already checked for visibility; its history is batched.
+    return (await ctx.loaders.history.load(document.ownerId))
+      .filter((entry) => CUSTODY_ACTIONS.includes(entry.action) && entry.details?.documentId === document.id)
+      .map((entry) => ({ action: entry.action, to: String(entry.details!.to), at: entry.at, actorId: entry.actorId!, note: entry.note }));
+  }
+}
+
+/** The custody steps people record (operations: the policy, argument and audit middleware run around them). */
+@Resolver()
+@UseMiddleware(...OPERATION_MIDDLEWARE)
+export class DocumentCustodyResolver {
+  @Mutation(() => StoredDocument, {
+    description:
+      'The RIVO employee working a Form 3210 (its assignee, WORKING state) records that a document of it, the signed return, ' +
+      'was detached and forwarded to Submission Processing for processing (IRM 25.25.6.2.3(4)); once per document; ' +
+      'a referral history entry FORWARD_DOCUMENT_TO_SP, shown in Document.custody',
+  })
+  forwardDocumentToSubmissionProcessing(
+    @Arg('input', () => ForwardDocumentInput) input: ForwardDocumentInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<StoredDocument> {
+    return ctx.services.referralDocumentCustody.forwardToSubmissionProcessing(ctx.caller, input);
+  }
+}
+
+@Resolver(() => DocumentCustodyStep)
+export class DocumentCustodyStepResolver {
+  @FieldResolver(() => Employee, { description: 'The employee who took the step' })
+  async by(@Root() step: DocumentCustodyStep, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+    return ctx.loaders.employee.load(step.actorId);
   }
 }

@@ -48,6 +48,9 @@ export type ReferralHistoryDetails = {
   };
   /** The document's name is not repeated here: history details never carry what may name a taxpayer. */
   [ReferralAction.ATTACH_DOCUMENT]: { documentId: string; mediaType: string; size: number; sha256: string };
+  /** `to`: the function the document went to (referral-document-custody.ts). */
+  [ReferralAction.FORWARD_DOCUMENT_TO_SP]: { documentId: string; to: string };
+  [ReferralAction.RETURN_DOCUMENT_TO_SENDER]: { documentId: string; to: string };
 };
 
 /** One entry kind per action: the action says which details it carries. */

@@ -85,6 +85,10 @@ export enum ReferralAction {
   SLA_BREACH_WITHDRAWN = 'SLA_BREACH_WITHDRAWN',
   /** A document was attached (referral-documents.ts): the state does not change. */
   ATTACH_DOCUMENT = 'ATTACH_DOCUMENT',
+  /** RIVO forwarded a document of a 3210 to Submission Processing (IRM 25.25.6.2.3(4); referral-document-custody.ts). */
+  FORWARD_DOCUMENT_TO_SP = 'FORWARD_DOCUMENT_TO_SP',
+  /** A document went back to the sender with its referral, "no TPP involvement" (IRM 25.25.6.2.3(3)). */
+  RETURN_DOCUMENT_TO_SENDER = 'RETURN_DOCUMENT_TO_SENDER',
 }
 
 /** The actions people take (rows of REFERRAL_LIFECYCLE). */
@@ -95,6 +99,8 @@ export type LifecycleAction = Exclude<
   | ReferralAction.SLA_BREACH_WITHDRAWN
   | ReferralAction.ROUTE_MIGRATED
   | ReferralAction.ATTACH_DOCUMENT
+  | ReferralAction.FORWARD_DOCUMENT_TO_SP
+  | ReferralAction.RETURN_DOCUMENT_TO_SENDER
 >;
 
 registerEnumType(ReferralAction, {
@@ -109,6 +115,16 @@ registerEnumType(ReferralAction, {
     ROUTE_MIGRATED: { description: "Recorded by a database migration that moved the referral onto its form's route; no actor" },
     ATTACH_DOCUMENT: {
       description: 'A party attached a document (PDF, TIFF, PNG, JPEG) to the referral; the state is unchanged (Referral.documents)',
+    },
+    FORWARD_DOCUMENT_TO_SP: {
+      description:
+        '3210: the RIVO employee working it forwarded a document (the signed return) to Submission Processing (IRM 25.25.6.2.3(4)); ' +
+        'details name the document; the state is unchanged (Document.custody)',
+    },
+    RETURN_DOCUMENT_TO_SENDER: {
+      description:
+        '4442/3210: a document went back to the sender with its referral, "no TPP involvement" (IRM 25.25.6.2.3(3)); ' +
+        'written with RETURN_NO_TPP_INVOLVEMENT, one per document (Document.custody)',
     },
   },
 });

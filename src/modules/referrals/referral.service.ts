@@ -33,6 +33,7 @@ import {
 } from './referral-clocks';
 import { ClockExplanation } from './referral-clock-explanation';
 import { ReferralHistoryEntry } from './referral-history.entity';
+import { returnDocumentsToSender } from './referral-document-custody';
 import { appendReferralHistory, ReferralHistoryDetails, ReferralHistoryFact } from './referral-history';
 import { QUEUE_STATES, REFERRAL_LIFECYCLES, ReferralClockSet, ReferralLifecycle, ruleOf, Transition } from './referral-lifecycle';
 import { partiesOf } from './referral-parties';
@@ -323,7 +324,9 @@ export class ReferralService {
   }
 
   returnNoTppInvolvement(caller: Caller, command: TransitionCommand): Promise<Referral> {
-    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ item: referral, now }) => {
+    return this.transition(caller, command, ReferralAction.RETURN_NO_TPP_INVOLVEMENT, async ({ manager, item: referral, now }) => {
+      // IRM 25.25.6.2.3(3): the referral goes back "and attachments".
+      await returnDocumentsToSender(manager, referral, caller.id, now);
       referral.resolutionCode = 'NOTIVO';
       referral.completedAt = now;
       return null;

@@ -14,7 +14,8 @@ import { Referral } from './referral.entity';
 import { ReferralRouteService } from './referral-route.service';
 import { SlaReportService } from './sla-report.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
-import { REFERRAL_DOCUMENT_OWNER } from './referral-documents';
+import { REFERRAL_DOCUMENT_OWNER } from './referral-document-custody';
+import { ReferralDocumentCustody } from './referral-document-custody.service';
 
 /** Per-request batching so a page of referrals costs a bounded number of statements. */
 export function createReferralLoaders(manager: EntityManager) {
@@ -71,6 +72,7 @@ export type ReferralsContext = OrgContext & {
     referralQueries: ReferralQueryService;
     routes: ReferralRouteService;
     slaReport: SlaReportService;
+    referralDocumentCustody: ReferralDocumentCustody;
   };
   loaders: ReferralLoaders;
 };
