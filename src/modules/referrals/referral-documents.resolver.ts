@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
-import { pageCost } from '../../platform/graphql/page-cost';
+import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -49,6 +49,8 @@ export class DocumentResolver {
     description:
       'Where the document went after it was attached, oldest first: forwarded to Submission Processing by RIVO ' +
       '(IRM 25.25.6.2.3(4)), returned to the sender with its referral (IRM 25.25.6.2.3(3)); empty while it stays with the referral',
+    // Each custody action happens at most once to a document (a second forward is ALREADY_EXISTS, a return ends the referral).
+    complexity: boundedListCost(CUSTODY_ACTIONS.length),
   })
   async custody(@Root() document: StoredDocument, @Ctx() ctx: ReferralsContext): Promise<DocumentCustodyStep[]> {
     // The documents are reached through their referral, already checked for visibility; its history is batched.
