@@ -7,7 +7,7 @@ import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
 const ATTACHMENT = { title: '', documentType: '', pageCount: '', description: '', signedReturn: false };
 
 /** IRM 25.25.6.2.3(1): how the revenue officer authenticated the taxpayer. */
-const AUTHENTICATION: [RevenueOfficerAuthentication, string][] = [
+export const AUTHENTICATION: [RevenueOfficerAuthentication, string][] = [
   ['FACE_TO_FACE', 'Face to face'],
   ['TELEPHONE_INTERNATIONAL', 'By telephone (international taxpayer)'],
 ];
