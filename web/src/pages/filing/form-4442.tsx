@@ -9,7 +9,7 @@ import type { RevenueOfficerAuthentication } from '../../gql/graphql';
 
 const CategoriesDocument = graphql(`
   query FilingCategories {
-    referralCategories(first: 500) {
+    referralCategories(first: 100) {
       code
       name
       trigger
