@@ -4,7 +4,7 @@ import { graphql } from '../../gql';
 import { optional } from '../../input';
 import { FilingModule } from './filing-form';
 import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
-import { AUTHENTICATION } from './form-3210';
+import { AuthenticationField } from './form-3210';
 import type { RevenueOfficerAuthentication } from '../../gql/graphql';
 
 const CategoriesDocument = graphql(`
@@ -99,14 +99,7 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
       )}
       {chosen?.requiresRoAuthentication && (
         <>
-          <SelectField
-            path={`${P}.authenticatedBy`}
-            label="How you authenticated the taxpayer"
-            value={draft.authenticatedBy}
-            options={AUTHENTICATION}
-            placeholder={false}
-            onChange={(authenticatedBy) => set({ authenticatedBy })}
-          />
+          <AuthenticationField prefix={P} value={draft.authenticatedBy} onChange={(authenticatedBy) => set({ authenticatedBy })} />
           <CheckboxField
             path={`${P}.returnIsTaxpayers`}
             label="The return is the taxpayer's"
