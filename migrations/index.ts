@@ -14,6 +14,7 @@ import { ReferralRoutes1796233052137 } from './1796233052137-ReferralRoutes';
 import { LinkedReferrals1796233900000 } from './1796233900000-LinkedReferrals';
 import { CalendarFeeds1796233913518 } from './1796233913518-CalendarFeeds';
 import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
+import { CategoryPreconditions1796240000000 } from './1796240000000-CategoryPreconditions';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   LinkedReferrals1796233900000,
   CalendarFeeds1796233913518,
   StandInReviewer1796234500000,
+  CategoryPreconditions1796240000000,
 ];

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
 import { validateReferralContent } from '../../src/modules/referrals/forms/form-content';
 import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import type { Category4442 } from '../../src/modules/referrals/forms/form-4442';
 import { ReferralClocks } from '../../src/modules/referrals/referral-clocks';
 import { QUEUES } from '../../src/platform/notifications/job-queue';
 import { Benchmark, BenchContext } from '../lib/benchmark';
@@ -55,14 +56,18 @@ async function baseline(
   const now = ctx.env.clock.now();
   const clocks = new ReferralClocks(federalBusinessCalendar);
   const category = (
-    await ctx.env.admin.query<{ code: string; requires_dln: boolean }>(`SELECT code, requires_dln FROM referral_category WHERE name = $1`, [
-      SAMPLE_4442.category,
-    ])
+    await ctx.env.admin.query<Category4442>(
+      `SELECT code, requires_dln AS "requiresDln", irm_reference AS "irmReference", first_call_wait_days AS "firstCallWaitDays",
+              archived_return_needs_dln AS "archivedReturnNeedsDln", deleted_more_than_days AS "deletedMoreThanDays",
+              requires_ro_authentication AS "requiresRoAuthentication"
+         FROM referral_category WHERE name = $1`,
+      [SAMPLE_4442.category],
+    )
   ).rows[0];
   const rows = list.map((filer) => {
     const { content } = validateReferralContent(filer.form, contentInput(filer.form) as never, {
       now,
-      category4442: filer.form === ReferralForm.F4442 ? { code: category.code, requiresDln: category.requires_dln } : null,
+      category4442: filer.form === ReferralForm.F4442 ? category : null,
     });
     const reviewDueAt = clocks.reviewDueAt(now, filer.from.timeZone);
     return {

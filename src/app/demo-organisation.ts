@@ -1,6 +1,4 @@
 import { EntityManager } from 'typeorm';
-import { ReferralForm } from '../modules/referrals/forms/referral-form';
-import { ReferralTimeFrame } from '../modules/referrals/referral-time-frame.entity';
 import { BusinessFunction } from '../modules/org/business-function.entity';
 import { Employee } from '../modules/org/employee.entity';
 import { LiaisonAssignment } from '../modules/org/liaison-assignment.entity';
@@ -9,7 +7,8 @@ import { Role } from '../modules/org/role';
 /*
  * The demo organisation loaded by `npm run seed`: realistic but fictitious. Names are invented, e-mails
  * are on example.gov and phone numbers are in the 555-0100..0199 range reserved for fiction.
- * The Form 4442 category catalogue is not here: it ships with the migration.
+ * The Form 4442 category catalogue, the routes and the receivers' time frames are not here: they ship with the
+ * migrations (routes find their receivers by function code: RICS-RIVO, RICS-EF, CI, CAWR, SP-ENTITY).
  */
 
 export interface DemoFunction {
@@ -34,27 +33,16 @@ export interface DemoLiaison {
   email: string;
 }
 
-export interface DemoTimeFrame {
-  functionCode: string;
-  form: ReferralForm;
-  ackBusinessDays: number | null;
-  ackCalendarDays: number | null;
-  completionCalendarDays: number | null;
-  irmReference: string;
-}
-
 export interface DemoOrganisation {
   functions: readonly DemoFunction[];
   employees: readonly DemoEmployee[];
   liaisons: readonly DemoLiaison[];
-  timeFrames: readonly DemoTimeFrame[];
 }
 
 export interface DemoLoadCounts {
   functions: number;
   employees: number;
   liaisons: number;
-  timeFrames: number;
 }
 
 const {
@@ -66,12 +54,14 @@ const {
   CRIMINAL_INVESTIGATION: CI,
   ADMIN,
   DHS_INTERFACE,
+  AUDITOR,
+  DISCLOSURE_OFFICER,
 } = Role;
 
 export const DEMO_ORGANISATION: DemoOrganisation = {
   functions: [
     { code: 'AM', name: 'Accounts Management', timeZone: 'America/New_York' },
-    { code: 'SBSE-COLL', name: 'SB/SE Field Collection', timeZone: 'America/Chicago' },
+    { code: 'SBSE-COLL', name: 'SB/SE Field Collection, Cleveland', timeZone: 'America/New_York' },
     { code: 'SBSE-INTL', name: 'SB/SE International Collection', timeZone: 'America/New_York' },
     { code: 'CS', name: 'Compliance Services', timeZone: 'America/Denver' },
     { code: 'RICS-RIVO', name: 'RICS Return Integrity Verification Operations', timeZone: 'America/Chicago' },
@@ -82,6 +72,9 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
     { code: 'IPSU', name: 'Identity Protection Specialized Unit', timeZone: 'America/New_York' },
     { code: 'TAC', name: 'Taxpayer Assistance Center', timeZone: 'America/Los_Angeles' },
     { code: 'TECS', name: 'TECS Coordinator Office, SB/SE International', timeZone: 'America/New_York' },
+    // Seed 000, second example: the international GM asks a domestic group in Miami to meet the taxpayer.
+    { code: 'SBSE-COLL-MIA', name: 'SB/SE Field Collection, Miami', timeZone: 'America/New_York' },
+    { code: 'PGLD-DISCLOSURE', name: 'Privacy, Governmental Liaison and Disclosure', timeZone: 'America/New_York' },
   ],
 
   // Per function: director, manager (reports to the director), liaison and two employees (report to the manager).
@@ -294,6 +287,15 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
       email: 'aisha.employee.rics-rivo@example.gov',
       name: 'Aisha Mensah',
       phone: '(512) 555-0125',
+      functionCode: 'RICS-RIVO',
+      managerEmail: 'samuel.manager.rics-rivo@example.gov',
+      roles: [FE],
+    },
+    // Exhibit 25.25.6-8: a paper 4442 sits with the TPP paper group's generic assignee 1485000006 until a worker checks it out.
+    {
+      email: 'tpp-paper-group.rics-rivo@example.gov',
+      name: 'TPP paper group, generic assignee 1485000006',
+      phone: '(512) 555-0163',
       functionCode: 'RICS-RIVO',
       managerEmail: 'samuel.manager.rics-rivo@example.gov',
       roles: [FE],
@@ -602,6 +604,76 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
       managerEmail: 'paul.manager.tecs@example.gov',
       roles: [DHS_INTERFACE],
     },
+
+    // Seed 000, second example: the domestic GM in Miami gets the international GM's call; the domestic RO meets the taxpayer.
+    {
+      email: 'rosa.director.sbse-coll-mia@example.gov',
+      name: 'Rosa Delacruz',
+      phone: '(305) 555-0164',
+      functionCode: 'SBSE-COLL-MIA',
+      managerEmail: null,
+      roles: [MANAGER],
+    },
+    {
+      email: 'miguel.gm.sbse-coll-mia@example.gov',
+      name: 'Miguel Santana',
+      phone: '(305) 555-0165',
+      functionCode: 'SBSE-COLL-MIA',
+      managerEmail: 'rosa.director.sbse-coll-mia@example.gov',
+      roles: [MANAGER, GM],
+    },
+    {
+      email: 'carmen.liaison.sbse-coll-mia@example.gov',
+      name: 'Carmen Ibarra',
+      phone: '(305) 555-0166',
+      functionCode: 'SBSE-COLL-MIA',
+      managerEmail: 'miguel.gm.sbse-coll-mia@example.gov',
+      roles: [FE],
+    },
+    {
+      email: 'andre.ro.sbse-coll-mia@example.gov',
+      name: 'Andre Baptiste',
+      phone: '(305) 555-0167',
+      functionCode: 'SBSE-COLL-MIA',
+      managerEmail: 'miguel.gm.sbse-coll-mia@example.gov',
+      roles: [FE, RO],
+    },
+
+    // Two disclosure officers, so that the two-person rule on Customs disclosures can be tried (26 CFR 301.6103(l)(14)-1).
+    {
+      email: 'frances.director.pgld-disclosure@example.gov',
+      name: 'Frances Oyelaran',
+      phone: '(202) 555-0168',
+      functionCode: 'PGLD-DISCLOSURE',
+      managerEmail: null,
+      roles: [MANAGER],
+    },
+    {
+      email: 'owen.disclosure.pgld-disclosure@example.gov',
+      name: 'Owen Halvorsen',
+      phone: '(202) 555-0169',
+      functionCode: 'PGLD-DISCLOSURE',
+      managerEmail: 'frances.director.pgld-disclosure@example.gov',
+      roles: [FE, DISCLOSURE_OFFICER],
+    },
+    {
+      email: 'nadia.disclosure.pgld-disclosure@example.gov',
+      name: 'Nadia Karim',
+      phone: '(202) 555-0170',
+      functionCode: 'PGLD-DISCLOSURE',
+      managerEmail: 'frances.director.pgld-disclosure@example.gov',
+      roles: [FE, DISCLOSURE_OFFICER],
+    },
+
+    // Reads the access audit and the accounting of disclosures.
+    {
+      email: 'auditor@example.gov',
+      name: 'Glenn Ashworth',
+      phone: '(470) 555-0171',
+      functionCode: 'AM',
+      managerEmail: 'margaret.director.am@example.gov',
+      roles: [AUDITOR],
+    },
   ],
 
   // IRM 10.5.3.3.7(4): one BMF ID theft liaison per function.
@@ -618,34 +690,8 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
     { functionCode: 'IPSU', email: 'zoe.liaison.ipsu@example.gov' },
     { functionCode: 'TAC', email: 'leah.liaison.tac@example.gov' },
     { functionCode: 'TECS', email: 'ruth.liaison.tecs@example.gov' },
-  ],
-
-  // Receivers whose Form 14566 time frames differ from the defaults in referral-clocks.ts.
-  timeFrames: [
-    {
-      functionCode: 'CAWR',
-      form: ReferralForm.F14566,
-      ackBusinessDays: null,
-      ackCalendarDays: 30,
-      completionCalendarDays: 30,
-      irmReference: 'IRM 10.5.3.3.11(3)',
-    },
-    {
-      functionCode: 'RICS-EF',
-      form: ReferralForm.F14566,
-      ackBusinessDays: 3,
-      ackCalendarDays: null,
-      completionCalendarDays: 30,
-      irmReference: 'IRM 10.5.3.3.9(4)',
-    },
-    {
-      functionCode: 'CI',
-      form: ReferralForm.F14566,
-      ackBusinessDays: 3,
-      ackCalendarDays: null,
-      completionCalendarDays: 30,
-      irmReference: 'IRM 10.5.3.3.10(3)',
-    },
+    { functionCode: 'SBSE-COLL-MIA', email: 'carmen.liaison.sbse-coll-mia@example.gov' },
+    { functionCode: 'PGLD-DISCLOSURE', email: 'owen.disclosure.pgld-disclosure@example.gov' },
   ],
 };
 
@@ -658,7 +704,7 @@ function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
 /**
  * Checks the data and returns the employees ordered so that everyone comes after their manager (the
  * manager foreign key). Throws when the data names an unknown function, manager or liaison, repeats
- * a code, an e-mail, a liaison or a time frame, or contains a circular management chain.
+ * a code, an e-mail or a liaison, or contains a circular management chain.
  */
 export function checkDemoOrganisation(organisation: DemoOrganisation): DemoEmployee[] {
   const codes = new Set<string>();
@@ -687,13 +733,6 @@ export function checkDemoOrganisation(organisation: DemoOrganisation): DemoEmplo
     if (liaisons.has(key)) throw new Error(`Demo organisation: liaison ${key} appears twice`);
     liaisons.add(key);
   }
-  const timeFrames = new Set<string>();
-  for (const timeFrame of organisation.timeFrames) {
-    const key = `${timeFrame.functionCode} ${timeFrame.form}`;
-    if (!codes.has(timeFrame.functionCode)) throw new Error(`Demo organisation: time frame for unknown function ${timeFrame.functionCode}`);
-    if (timeFrames.has(key)) throw new Error(`Demo organisation: time frame ${key} appears twice`);
-    timeFrames.add(key);
-  }
   const ordered: DemoEmployee[] = [];
   const placed = new Set<string>();
   let pending = [...organisation.employees];
@@ -711,7 +750,7 @@ export function checkDemoOrganisation(organisation: DemoOrganisation): DemoEmplo
 
 /**
  * Loads the demo organisation idempotently: functions are matched by code, employees by e-mail
- * (case-insensitive), liaison assignments by (function, employee) and time frames by (function, form).
+ * (case-insensitive), and liaison assignments by (function, employee).
  * Missing rows are inserted and rows that differ from the data are brought back to it; rows that
  * already match are not written at all, so a second run changes nothing. Rows that are not part of
  * the demo data are left alone, and so is an employee's `active` flag (an admin's decision).
@@ -773,31 +812,33 @@ export async function loadDemoOrganisation(
     if (!(await manager.existsBy(LiaisonAssignment, assignment))) await manager.save(manager.create(LiaisonAssignment, assignment));
   }
 
-  for (const timeFrame of organisation.timeFrames) {
-    const key = { functionId: functionId(timeFrame.functionCode), form: timeFrame.form };
-    const wanted = {
-      ackBusinessDays: timeFrame.ackBusinessDays,
-      ackCalendarDays: timeFrame.ackCalendarDays,
-      completionCalendarDays: timeFrame.completionCalendarDays,
-      irmReference: timeFrame.irmReference,
-    };
-    const existing = await manager.findOneBy(ReferralTimeFrame, key);
-    if (!existing) {
-      await manager.save(manager.create(ReferralTimeFrame, { ...key, ...wanted }));
-    } else if (
-      existing.ackBusinessDays !== wanted.ackBusinessDays ||
-      existing.ackCalendarDays !== wanted.ackCalendarDays ||
-      existing.completionCalendarDays !== wanted.completionCalendarDays ||
-      existing.irmReference !== wanted.irmReference
-    ) {
-      await manager.update(ReferralTimeFrame, { id: existing.id }, wanted);
-    }
-  }
-
   return {
     functions: organisation.functions.length,
     employees: organisation.employees.length,
     liaisons: organisation.liaisons.length,
-    timeFrames: organisation.timeFrames.length,
   };
+}
+
+/** A demo person as `npm run seed` prints them: function, roles and whether they are the function's liaison. */
+export interface DemoPerson {
+  functionCode: string;
+  functionName: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  liaison: boolean;
+}
+
+/** Every active demo person, function by function in the data's order, each with their roles. */
+export async function listDemoPeople(manager: EntityManager, organisation: DemoOrganisation = DEMO_ORGANISATION): Promise<DemoPerson[]> {
+  const codes = organisation.functions.map((fn) => fn.code);
+  const emails = organisation.employees.map((e) => normaliseEmail(e.email));
+  return manager.query(
+    `SELECT f.code AS "functionCode", f.name AS "functionName", e.name, e.email, e.roles,
+            EXISTS (SELECT 1 FROM liaison_assignment la WHERE la.employee_id = e.id AND la.function_id = f.id) AS liaison
+       FROM employee e JOIN business_function f ON f.id = e.function_id
+      WHERE f.code = ANY($1) AND lower(e.email) = ANY($2) AND e.active
+      ORDER BY array_position($1::text[], f.code), array_position($2::text[], lower(e.email))`,
+    [codes, emails],
+  );
 }

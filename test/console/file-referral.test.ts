@@ -165,6 +165,26 @@ describe('an employee files a referral', () => {
     await page.getByText(`Form 4442 (${category.name})`).waitFor();
   });
 
+  it("IRM 25.25.6.2.3(1)-(2): a revenue officer's UP 126 RC 0 Form 4442 asks how the taxpayer was authenticated and that the return is theirs", async () => {
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.locator('label[for=form-F4442]').click();
+    const form = page.getByRole('form', { name: 'Form 4442, Inquiry Referral' });
+    await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
+    await form.getByLabel('Category').selectOption('TWRO_RO_UP126_RC0');
+    await form.getByLabel('TIN', { exact: true }).fill(VALID_4442.tin);
+    await form.getByLabel('Tax period').fill(VALID_4442.taxPeriod);
+    await form.getByLabel('Remarks').fill('TP signed a new return during the visit.');
+    await form.getByLabel('The taxpayer has been authenticated').press('Space');
+    await form.getByLabel('How you authenticated the taxpayer').selectOption('TELEPHONE_INTERNATIONAL');
+    await form.getByLabel("The return is the taxpayer's").press('Space');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'File the referral' }).click();
+    await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
+    const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
+    expect(filed).toMatchObject({ categoryCode: 'TWRO_RO_UP126_RC0' });
+    expect(filed.content).toMatchObject({ authenticatedBy: 'TELEPHONE_INTERNATIONAL', returnIsTaxpayers: true });
+  });
+
   it('files a Form 3210 with the list of documents it transmits', async () => {
     await page.getByRole('link', { name: 'File a referral' }).click();
     await page.locator('label[for=form-F3210]').click();

@@ -65,7 +65,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     expect(checkedOut.completionDueAt).toBe(reversal.completionDueAt);
     hub.clock.set('2026-11-23T14:00:00Z');
 
-    const nineWeeks = await file4442({ category: 'RICS RIVO - UP 147 RC 8' });
+    const nineWeeks = await file4442({ category: 'RICS RIVO - UP 147 RC 8', returnDeletedOn: '2026-10-01' });
     expect(nineWeeks.completionDueAt).toBe('2027-01-26T05:59:59.999Z'); // 11-23 + 63 days ("allow 9 weeks")
   });
 
@@ -170,6 +170,101 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
     const followUp = await file4442({ followUpOfReferralId: earlier.id });
     expect(followUp.state).toBe('RECEIVED');
     hub.clock.set('2026-11-23T14:00:00Z');
+  });
+});
+
+const CATEGORIES = `query { referralCategories(first: 50) {
+  code irmReference firstCallWaitDays archivedReturnNeedsDln deletedMoreThanDays originatorRole requiresRoAuthentication requiresDln
+} }`;
+
+/** Files a 4442 as `who` and returns its field errors (none when accepted). */
+const refusal4442 = async (content: Record<string, unknown>, who: string = org.people.originator.id) => {
+  const response = await hub.request(who, FILE_REFERRAL, {
+    input: { form: 'F4442', receivingFunctionId: org.functions.rivo.id, content: { form4442: { ...VALID_4442, ...content } } },
+  });
+  if (!response.errors) return [];
+  expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
+  return response.errors[0].extensions!.fieldErrors as { field: string; message: string }[];
+};
+
+describe('Form 4442 category preconditions as catalogue data (IRM 25.25.6)', () => {
+  it('shows each precondition with its IRM citation in referralCategories', async () => {
+    const { referralCategories } = dataOf<{ referralCategories: Record<string, unknown>[] }>(
+      await hub.request(org.people.originator.id, CATEGORIES),
+    );
+    const byCode = Object.fromEntries(referralCategories.map((c) => [c.code, c]));
+    expect(byCode.RICS_RIVO_TPP).toMatchObject({
+      firstCallWaitDays: 123,
+      archivedReturnNeedsDln: true,
+      irmReference: 'IRM 25.25.6.3.3(4); 25.25.6.5.5.4(3)',
+    });
+    expect(byCode.RICS_RIVO_UP147_RC8).toMatchObject({ deletedMoreThanDays: 21, irmReference: 'IRM 25.25.6.6.4(5)' });
+    expect(byCode.RICS_RIVO_MFT32_REVERSAL).toMatchObject({ requiresDln: true, irmReference: 'IRM 25.25.6.5.5.1(3)' });
+    expect(byCode.TWRO_RO_UP126_RC0).toMatchObject({
+      originatorRole: 'REVENUE_OFFICER',
+      requiresRoAuthentication: true,
+      irmReference: 'IRM 25.25.6.2.3(1)-(2)',
+    });
+  });
+
+  it('IRM 25.25.6.3.3(4): RICS RIVO - TPP needs the first-call date and 9 weeks + 60 days passed since it', async () => {
+    const tpp = { category: 'RICS RIVO - TPP' };
+    expect(await refusal4442(tpp)).toEqual([
+      { field: 'input.content.form4442.dateOfFirstCall', message: expect.stringContaining('IRM 25.25.6.3.3(4)') },
+    ]);
+    // 2026-11-23 less 123 days is 2026-07-23: a day later is too soon.
+    expect(await refusal4442({ ...tpp, dateOfFirstCall: '2026-07-24' })).toEqual([
+      {
+        field: 'input.content.form4442.dateOfFirstCall',
+        message: expect.stringMatching(/only 123 days after the first call.*IRM 25.25.6.3.3\(4\)/),
+      },
+    ]);
+    expect(await refusal4442({ ...tpp, dateOfFirstCall: '2026-07-23' })).toEqual([]);
+  });
+
+  it('IRM 25.25.6.5.5.4(3): RICS RIVO - TPP for an archived or deleted return needs authentication and the DLN, not the wait', async () => {
+    const archived = { category: 'RICS RIVO - TPP', returnArchivedOrDeleted: true };
+    expect(await refusal4442(archived)).toEqual([
+      { field: 'input.content.form4442.dln', message: expect.stringContaining('25.25.6.5.5.4(3)') },
+    ]);
+    expect(await refusal4442({ ...archived, taxpayerAuthenticated: false, dln: '29211-123-45678-5' })).toEqual([
+      expect.objectContaining({ field: 'input.content.form4442.taxpayerAuthenticated' }),
+    ]);
+    expect(await refusal4442({ ...archived, dln: '29211-123-45678-5' })).toEqual([]);
+  });
+
+  it('IRM 25.25.6.6.4(5): RICS RIVO - UP 147 RC 8 needs the return deleted for more than 3 weeks', async () => {
+    const up147 = { category: 'RICS RIVO - UP 147 RC 8' };
+    expect(await refusal4442(up147)).toEqual([
+      { field: 'input.content.form4442.returnDeletedOn', message: expect.stringContaining('IRM 25.25.6.6.4(5)') },
+    ]);
+    expect(await refusal4442({ ...up147, returnDeletedOn: '2026-11-02' })).toEqual([
+      { field: 'input.content.form4442.returnDeletedOn', message: expect.stringMatching(/more than 21 days.*IRM 25.25.6.6.4\(5\)/) },
+    ]);
+    expect(await refusal4442({ ...up147, returnDeletedOn: '2026-11-01' })).toEqual([]);
+  });
+
+  it('IRM 25.25.6.5.5.1(3): RICS-IVO - MFT 32 Reversal needs authentication and the DLN', async () => {
+    const reversal = { category: 'RICS-IVO - MFT 32 Reversal' };
+    expect(await refusal4442(reversal)).toEqual([
+      { field: 'input.content.form4442.dln', message: expect.stringContaining('IRM 25.25.6.5.5.1(3)') },
+    ]);
+    expect(await refusal4442({ ...reversal, dln: '29211-123-45678-5', taxpayerAuthenticated: false })).toEqual([
+      expect.objectContaining({ field: 'input.content.form4442.taxpayerAuthenticated' }),
+    ]);
+  });
+
+  it("IRM 25.25.6.2.3(1)-(2): a revenue officer's UP 126 RC 0 referral needs the authentication and the statement that the return is the taxpayer's", async () => {
+    const twro = { category: 'TWRO - Revenue Officer UP 126 RC 0' };
+    expect(await refusal4442(twro)).toEqual([
+      { field: 'input.content.form4442.authenticatedBy', message: expect.stringContaining('IRM 25.25.6.2.3(1)-(2)') },
+      { field: 'input.content.form4442.returnIsTaxpayers', message: expect.stringContaining('IRM 25.25.6.2.3(1)-(2)') },
+    ]);
+    const complete = { ...twro, authenticatedBy: 'TELEPHONE_INTERNATIONAL', returnIsTaxpayers: true };
+    expect(await refusal4442(complete, org.people.amColleague.id)).toEqual([
+      { field: 'input.content.form4442.category', message: expect.stringMatching(/only a REVENUE_OFFICER.*IRM 25.25.6.2.3\(1\)-\(2\)/) },
+    ]);
+    expect(await refusal4442(complete)).toEqual([]);
   });
 });
 

@@ -6,12 +6,28 @@ import {
   DemoLoadCounts,
   DemoOrganisation,
   checkDemoOrganisation,
+  listDemoPeople,
   loadDemoOrganisation,
 } from '../../src/app/demo-organisation';
 import { Role } from '../../src/modules/org/role';
 import { createTestDatabase, TestDatabase } from '../support/database';
 
-const FUNCTION_CODES = ['AM', 'SBSE-COLL', 'SBSE-INTL', 'CS', 'RICS-RIVO', 'RICS-EF', 'CI', 'CAWR', 'SP-ENTITY', 'IPSU', 'TAC', 'TECS'];
+const FUNCTION_CODES = [
+  'AM',
+  'SBSE-COLL',
+  'SBSE-INTL',
+  'CS',
+  'RICS-RIVO',
+  'RICS-EF',
+  'CI',
+  'CAWR',
+  'SP-ENTITY',
+  'IPSU',
+  'TAC',
+  'TECS',
+  'SBSE-COLL-MIA',
+  'PGLD-DISCLOSURE',
+];
 
 /** The Form 4442 catalogue shipped by the migration (CoreReferralHub). */
 const CATEGORY_CODES_4442 = [
@@ -81,7 +97,6 @@ async function rowCounts(dataSource: DataSource): Promise<Record<string, number>
     `SELECT (SELECT count(*) FROM business_function)::int AS functions,
             (SELECT count(*) FROM employee)::int AS employees,
             (SELECT count(*) FROM liaison_assignment)::int AS liaisons,
-            (SELECT count(*) FROM referral_time_frame)::int AS "timeFrames",
             (SELECT count(*) FROM referral_category)::int AS categories`,
   );
   return row;
@@ -105,7 +120,7 @@ describe('demo organisation (npm run seed)', () => {
   });
 
   it('loads the expected numbers of rows, and exactly those rows', async () => {
-    expect(firstLoad).toEqual({ functions: 12, employees: 63, liaisons: 12, timeFrames: 3 });
+    expect(firstLoad).toEqual({ functions: 14, employees: 72, liaisons: 14 });
     const counts = await rowCounts(db.dataSource);
     expect(counts).toEqual({ ...firstLoad, categories: CATEGORY_CODES_4442.length });
   });
@@ -136,7 +151,7 @@ describe('demo organisation (npm run seed)', () => {
     await db.dataSource.manager.delete(BusinessFunction, { id: other.id });
   });
 
-  it('seeds the twelve functions, each with at least one active liaison who works there', async () => {
+  it('seeds the fourteen functions, each with at least one active liaison who works there', async () => {
     const rows: { code: string; liaisons: number }[] = await db.dataSource.query(
       `SELECT f.code, count(e.id)::int AS liaisons
          FROM business_function f
@@ -152,7 +167,7 @@ describe('demo organisation (npm run seed)', () => {
     const employees: { email: string; phone: string | null; roles: string[] }[] = await db.dataSource.query(
       'SELECT email, phone, roles FROM employee',
     );
-    expect(employees).toHaveLength(63);
+    expect(employees).toHaveLength(72);
     expect(employees.filter((e) => !/^[a-z0-9.'-]+@example\.gov$/.test(e.email)).map((e) => e.email)).toEqual([]);
     expect(employees.filter((e) => !e.phone?.trim()).map((e) => e.email)).toEqual([]);
     expect(employees.filter((e) => e.roles.includes(Role.ADMIN)).map((e) => e.email)).toEqual(['admin@example.gov']);
@@ -163,9 +178,9 @@ describe('demo organisation (npm run seed)', () => {
       `SELECT id, manager_id AS "managerId", function_id AS "functionId", roles FROM employee`,
     );
     const directors = employees.filter((e) => e.managerId === null);
-    expect(directors).toHaveLength(12);
+    expect(directors).toHaveLength(14);
     expect(directors.filter((d) => !d.roles.includes(Role.MANAGER))).toEqual([]);
-    expect(new Set(directors.map((d) => d.functionId)).size).toBe(12);
+    expect(new Set(directors.map((d) => d.functionId)).size).toBe(14);
 
     const { problems, directorOf } = climbChains(employees);
     expect(problems).toEqual([]);
@@ -196,42 +211,68 @@ describe('demo organisation (npm run seed)', () => {
       ),
     };
     expect(() => checkDemoOrganisation(circular)).toThrow(/circular/);
-    expect(checkDemoOrganisation(DEMO_ORGANISATION)).toHaveLength(63);
+    expect(checkDemoOrganisation(DEMO_ORGANISATION)).toHaveLength(72);
   });
 
-  it('has the Form 14566 time frames of CAWR, RICS-EF and CI', async () => {
-    const rows = await db.dataSource.query(
-      `SELECT f.code, t.form, t.ack_business_days AS "ackBusinessDays", t.ack_calendar_days AS "ackCalendarDays",
-              t.completion_calendar_days AS "completionCalendarDays", t.irm_reference AS "irmReference"
-         FROM referral_time_frame t JOIN business_function f ON f.id = t.function_id
-        ORDER BY f.code`,
+  it('writes no receiver time frames: they ship with the routes (IRM 10.5.3.3.9(4), 10.5.3.3.10(3), 10.5.3.3.11(3))', async () => {
+    expect(await db.dataSource.query('SELECT * FROM referral_time_frame')).toEqual([]);
+  });
+
+  it('has a function for every receiver the shipped routes name (IRM 10.5.3.3.9-.12, IRM 25.25.6.2.3)', async () => {
+    const missing: { code: string }[] = await db.dataSource.query(
+      `SELECT DISTINCT code FROM referral_route, unnest(receiving_function_codes) AS code
+        WHERE code NOT IN (SELECT code FROM business_function WHERE active) ORDER BY code`,
     );
-    expect(rows).toEqual([
-      {
-        code: 'CAWR',
-        form: 'F14566',
-        ackBusinessDays: null,
-        ackCalendarDays: 30,
-        completionCalendarDays: 30,
-        irmReference: 'IRM 10.5.3.3.11(3)',
-      },
-      {
-        code: 'CI',
-        form: 'F14566',
-        ackBusinessDays: 3,
-        ackCalendarDays: null,
-        completionCalendarDays: 30,
-        irmReference: 'IRM 10.5.3.3.10(3)',
-      },
-      {
-        code: 'RICS-EF',
-        form: 'F14566',
-        ackBusinessDays: 3,
-        ackCalendarDays: null,
-        completionCalendarDays: 30,
-        irmReference: 'IRM 10.5.3.3.9(4)',
-      },
+    expect(missing).toEqual([]);
+    const receivers: { code: string }[] = await db.dataSource.query(
+      'SELECT DISTINCT unnest(receiving_function_codes) AS code FROM referral_route ORDER BY code',
+    );
+    expect(receivers.map((r) => r.code)).toEqual(['CAWR', 'CI', 'RICS-EF', 'RICS-RIVO', 'SP-ENTITY']);
+  });
+
+  it("tells seed 000's second example: a Cleveland group, an international group, a domestic GM and RO in Miami", async () => {
+    const zones: { code: string; name: string; timeZone: string }[] = await db.dataSource.query(
+      `SELECT code, name, time_zone AS "timeZone" FROM business_function WHERE code IN ('SBSE-COLL', 'SBSE-INTL', 'SBSE-COLL-MIA') ORDER BY code`,
+    );
+    expect(zones).toEqual([
+      { code: 'SBSE-COLL', name: 'SB/SE Field Collection, Cleveland', timeZone: 'America/New_York' },
+      { code: 'SBSE-COLL-MIA', name: 'SB/SE Field Collection, Miami', timeZone: 'America/New_York' },
+      { code: 'SBSE-INTL', name: 'SB/SE International Collection', timeZone: 'America/New_York' },
     ]);
+    const people = await listDemoPeople(db.dataSource.manager);
+    const rolesIn = (code: string, role: Role) => people.filter((p) => p.functionCode === code && p.roles.includes(role)).length;
+    for (const code of ['SBSE-COLL', 'SBSE-INTL', 'SBSE-COLL-MIA']) {
+      expect({ code, gms: rolesIn(code, Role.GROUP_MANAGER) > 0, ros: rolesIn(code, Role.REVENUE_OFFICER) > 0 }).toEqual({
+        code,
+        gms: true,
+        ros: true,
+      });
+    }
+  });
+
+  it("gives RIVO a queue's generic assignee (Exhibit 25.25.6-8) and workers, two disclosure officers, an auditor and an admin", async () => {
+    const people = await listDemoPeople(db.dataSource.manager);
+    const rivo = people.filter((p) => p.functionCode === 'RICS-RIVO' && !p.roles.includes(Role.MANAGER));
+    expect(rivo.map((p) => p.name)).toContain('TPP paper group, generic assignee 1485000006');
+    expect(rivo.length).toBeGreaterThanOrEqual(3);
+    const withRole = (role: Role) => people.filter((p) => p.roles.includes(role)).map((p) => p.email);
+    expect(withRole(Role.DISCLOSURE_OFFICER)).toHaveLength(2);
+    expect(withRole(Role.AUDITOR)).toEqual(['auditor@example.gov']);
+    expect(withRole(Role.ADMIN)).toEqual(['admin@example.gov']);
+  });
+
+  it('lists every demo person with function and roles for the seed to print, liaisons marked', async () => {
+    const people = await listDemoPeople(db.dataSource.manager);
+    expect(people).toHaveLength(DEMO_ORGANISATION.employees.length);
+    expect(people.filter((p) => p.liaison)).toHaveLength(DEMO_ORGANISATION.liaisons.length);
+    expect(people.find((p) => p.email === 'andre.ro.sbse-coll-mia@example.gov')).toEqual({
+      functionCode: 'SBSE-COLL-MIA',
+      functionName: 'SB/SE Field Collection, Miami',
+      name: 'Andre Baptiste',
+      email: 'andre.ro.sbse-coll-mia@example.gov',
+      roles: [Role.FUNCTIONAL_EMPLOYEE, Role.REVENUE_OFFICER],
+      liaison: false,
+    });
   });
 
   it('keeps the Form 4442 categories of the migration, neither adding nor removing any', async () => {

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Role } from '../org/role';
 
 /**
  * A Form 4442 / e-4442 referral category (queue) at RIVO, IRM 25.25.6. The catalogue is data; the
@@ -40,6 +41,40 @@ export class ReferralCategory {
   @Field(() => String, { description: 'IRM paragraph the category comes from' })
   @Column({ type: 'text', name: 'irm_reference' })
   irmReference!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Calendar days that must have passed since the date of the first call before this category may be filed (dateOfFirstCall required), e.g. 123 = 9 weeks + 60 days for RICS RIVO - TPP; null: no wait. Cited by irmReference.',
+  })
+  @Column({ type: 'int', name: 'first_call_wait_days', nullable: true })
+  firstCallWaitDays!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'An archived or deleted return is referred at once, without the first-call wait, when the taxpayer is authenticated and the DLN is given (IRM 25.25.6.5.5.4(3)).',
+  })
+  @Column({ type: 'boolean', name: 'archived_return_needs_dln', default: false })
+  archivedReturnNeedsDln!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The return must have been deleted for more than this many calendar days (returnDeletedOn required), e.g. 21 = more than 3 weeks for RICS RIVO - UP 147 RC 8; null: no such precondition. Cited by irmReference.',
+  })
+  @Column({ type: 'int', name: 'deleted_more_than_days', nullable: true })
+  deletedMoreThanDays!: number | null;
+
+  @Field(() => Role, { nullable: true, description: 'The only role that may file this category, e.g. REVENUE_OFFICER; null: any sender' })
+  @Column({ type: 'text', name: 'originator_role', nullable: true })
+  originatorRole!: Role | null;
+
+  @Field(() => Boolean, {
+    description:
+      "The revenue officer records how the taxpayer was authenticated (face to face, or by telephone if international) and states that the return is the taxpayer's (IRM 25.25.6.2.3(1)-(2)).",
+  })
+  @Column({ type: 'boolean', name: 'requires_ro_authentication', default: false })
+  requiresRoAuthentication!: boolean;
 
   @Field(() => Boolean)
   @Column({ type: 'boolean', default: true })

@@ -217,6 +217,12 @@ export class ReferralService {
     if (command.form === ReferralForm.F3210 && !caller.hasRole(Role.REVENUE_OFFICER)) {
       problems.push({ field: 'form', message: 'only a revenue officer files a Form 3210 to RIVO (IRM 25.25.6.2.3(1)-(2))' });
     }
+    if (category?.originatorRole && !caller.hasRole(category.originatorRole)) {
+      problems.push({
+        field: 'content.form4442.category',
+        message: `only a ${category.originatorRole} files the category ${category.name} (${category.irmReference})`,
+      });
+    }
     const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
     if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
     if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);

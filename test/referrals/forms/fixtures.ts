@@ -10,8 +10,24 @@ import { TinType } from '../../../src/platform/validation/identifiers';
 /** A fixed clock: tax periods up to 2026 are allowed. */
 export const NOW = new Date('2025-06-15T15:00:00Z');
 
-export const TPP_CATEGORY: Category4442 = { code: 'RICS_RIVO_TPP', requiresDln: true };
-export const FREEZE_CATEGORY: Category4442 = { code: 'RICS_RIVO_UNRESOLVED_MODULE_FREEZE', requiresDln: false };
+export const TPP_CATEGORY: Category4442 = {
+  code: 'RICS_RIVO_TPP',
+  requiresDln: true,
+  irmReference: 'IRM 25.25.6 (fixture)',
+  firstCallWaitDays: null,
+  archivedReturnNeedsDln: false,
+  deletedMoreThanDays: null,
+  requiresRoAuthentication: false,
+};
+export const FREEZE_CATEGORY: Category4442 = {
+  code: 'RICS_RIVO_UNRESOLVED_MODULE_FREEZE',
+  requiresDln: false,
+  irmReference: 'IRM 25.25.6 (fixture)',
+  firstCallWaitDays: null,
+  archivedReturnNeedsDln: false,
+  deletedMoreThanDays: null,
+  requiresRoAuthentication: false,
+};
 
 export function valid14566(): Form14566Input {
   return {

@@ -25,6 +25,10 @@ describe('Form 4442 content', () => {
       taxpayerAuthenticated: true,
       dateOfFirstCall: '2025-03-01',
       followUpOfReferralId: null,
+      returnArchivedOrDeleted: false,
+      returnDeletedOn: null,
+      authenticatedBy: null,
+      returnIsTaxpayers: false,
     });
   });
 
@@ -43,7 +47,7 @@ describe('Form 4442 content', () => {
 
   it('requires a DLN when the category needs one', () => {
     expect(fieldErrorsOf(() => validate({ ...valid4442(), dln: null }, TPP_CATEGORY))).toEqual(
-      only('dln', 'is required for this category'),
+      only('dln', 'is required for this category (IRM 25.25.6 (fixture))'),
     );
   });
 

@@ -11,6 +11,24 @@ const AUTHENTICATION: [RevenueOfficerAuthentication, string][] = [
   ['FACE_TO_FACE', 'Face to face'],
   ['TELEPHONE_INTERNATIONAL', 'By telephone (international taxpayer)'],
 ];
+
+/** How the revenue officer authenticated the taxpayer (IRM 25.25.6.2.3(1)): asked by the 3210 and the RO's UP 126 RC 0 4442. */
+export function AuthenticationField(props: {
+  prefix: string;
+  value: RevenueOfficerAuthentication;
+  onChange(value: RevenueOfficerAuthentication): void;
+}) {
+  return (
+    <SelectField
+      path={`${props.prefix}.authenticatedBy`}
+      label="How you authenticated the taxpayer"
+      value={props.value}
+      options={AUTHENTICATION}
+      placeholder={false}
+      onChange={props.onChange}
+    />
+  );
+}
 type Attachment = typeof ATTACHMENT;
 
 const EMPTY = {
@@ -38,14 +56,7 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         onChange={(routing) => set({ routing })}
       />
       <ModuleFields prefix={P} draft={draft} set={set} />
-      <SelectField
-        path={`${P}.authenticatedBy`}
-        label="How you authenticated the taxpayer"
-        value={draft.authenticatedBy}
-        options={AUTHENTICATION}
-        placeholder={false}
-        onChange={(authenticatedBy) => set({ authenticatedBy })}
-      />
+      <AuthenticationField prefix={P} value={draft.authenticatedBy} onChange={(authenticatedBy) => set({ authenticatedBy })} />
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
       <TextField
         path={`${P}.additionalComments`}

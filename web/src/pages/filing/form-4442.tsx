@@ -4,10 +4,12 @@ import { graphql } from '../../gql';
 import { optional } from '../../input';
 import { FilingModule } from './filing-form';
 import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';
+import { AuthenticationField } from './form-3210';
+import type { RevenueOfficerAuthentication } from '../../gql/graphql';
 
 const CategoriesDocument = graphql(`
   query FilingCategories {
-    referralCategories(first: 500) {
+    referralCategories(first: 100) {
       code
       name
       trigger
@@ -16,6 +18,10 @@ const CategoriesDocument = graphql(`
       completionDays
       irmReference
       active
+      firstCallWaitDays
+      archivedReturnNeedsDln
+      deletedMoreThanDays
+      requiresRoAuthentication
     }
   }
 `);
@@ -27,6 +33,11 @@ const EMPTY = {
   remarks: '',
   taxpayerAuthenticated: false,
   dateOfFirstCall: '',
+  returnArchivedOrDeleted: false,
+  returnDeletedOn: '',
+  // Face to face is the rule; by telephone only for an international taxpayer (IRM 25.25.6.2.3(1)).
+  authenticatedBy: 'FACE_TO_FACE' as RevenueOfficerAuthentication,
+  returnIsTaxpayers: false,
 };
 type Draft = typeof EMPTY;
 
@@ -65,13 +76,41 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
         )}
       </div>
       <ModuleFields prefix={P} draft={draft} set={set} mftOptional />
-      {chosen?.requiresDln && (
+      {chosen?.archivedReturnNeedsDln && (
+        <CheckboxField
+          path={`${P}.returnArchivedOrDeleted`}
+          label="The return was archived or deleted"
+          checked={draft.returnArchivedOrDeleted}
+          onChange={(returnArchivedOrDeleted) => set({ returnArchivedOrDeleted })}
+        />
+      )}
+      {(chosen?.requiresDln || (chosen?.archivedReturnNeedsDln && draft.returnArchivedOrDeleted)) && (
         <TextField path={`${P}.dln`} label="DLN of the return" hint="14 digits" value={draft.dln} onChange={(dln) => set({ dln })} />
       )}
       <TextField path={`${P}.remarks`} label="Remarks" multiline value={draft.remarks} onChange={(remarks) => set({ remarks })} />
+      {chosen?.deletedMoreThanDays != null && (
+        <TextField
+          path={`${P}.returnDeletedOn`}
+          label="Date the return was deleted"
+          type="date"
+          value={draft.returnDeletedOn}
+          onChange={(returnDeletedOn) => set({ returnDeletedOn })}
+        />
+      )}
+      {chosen?.requiresRoAuthentication && (
+        <>
+          <AuthenticationField prefix={P} value={draft.authenticatedBy} onChange={(authenticatedBy) => set({ authenticatedBy })} />
+          <CheckboxField
+            path={`${P}.returnIsTaxpayers`}
+            label="The return is the taxpayer's"
+            checked={draft.returnIsTaxpayers}
+            onChange={(returnIsTaxpayers) => set({ returnIsTaxpayers })}
+          />
+        </>
+      )}
       <TextField
         path={`${P}.dateOfFirstCall`}
-        label="Date of the first call (optional)"
+        label={chosen?.firstCallWaitDays ? 'Date of the first call' : 'Date of the first call (optional)'}
         type="date"
         value={draft.dateOfFirstCall}
         onChange={(dateOfFirstCall) => set({ dateOfFirstCall })}
@@ -98,6 +137,10 @@ export const FORM_4442: FilingModule<Draft> = {
     [`${P}.remarks`, 'Remarks'],
     [`${P}.dateOfFirstCall`, 'Date of the first call'],
     [`${P}.taxpayerAuthenticated`, 'Taxpayer authenticated'],
+    [`${P}.returnArchivedOrDeleted`, 'Return archived or deleted'],
+    [`${P}.returnDeletedOn`, 'Date the return was deleted'],
+    [`${P}.authenticatedBy`, 'How you authenticated the taxpayer'],
+    [`${P}.returnIsTaxpayers`, "The return is the taxpayer's"],
   ],
   content: (d) => ({
     form4442: {
@@ -110,6 +153,10 @@ export const FORM_4442: FilingModule<Draft> = {
       remarks: d.remarks,
       taxpayerAuthenticated: d.taxpayerAuthenticated,
       dateOfFirstCall: optional(d.dateOfFirstCall),
+      returnArchivedOrDeleted: d.returnArchivedOrDeleted,
+      returnDeletedOn: optional(d.returnDeletedOn),
+      authenticatedBy: d.authenticatedBy,
+      returnIsTaxpayers: d.returnIsTaxpayers,
     },
   }),
   Fields,
