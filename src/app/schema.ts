@@ -9,8 +9,8 @@ import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modu
 import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import {
   DocumentCustodyResolver,
+  DocumentCustodyFieldResolver,
   DocumentCustodyStepResolver,
-  DocumentResolver,
   ReferralDocumentsResolver,
 } from '../modules/referrals/referral-documents.resolver';
 import { SlaReportResolver } from '../modules/referrals/sla-report.resolver';
@@ -20,6 +20,7 @@ import { CustomsRequestResolver } from '../modules/disclosure/customs-request.re
 import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.resolver';
 import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
 import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.resolver';
+import { DocumentResolver } from '../modules/org/document.resolver';
 
 /** The schema: every module's resolvers. */
 export function buildHubSchema(): Promise<GraphQLSchema> {
@@ -49,6 +50,7 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       ReferralRouteChangeResolver,
       DocumentCustodyResolver,
       DocumentCustodyStepResolver,
+      DocumentCustodyFieldResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,

@@ -33,6 +33,7 @@ import { ReferralNotifier } from '../modules/referrals/referral-notifier';
 import { ReferralQueryService } from '../modules/referrals/referral-query.service';
 import { ReferralService } from '../modules/referrals/referral.service';
 import { referralDocumentOwner } from '../modules/referrals/referral-documents';
+import { customsRequestDocumentOwner } from '../modules/disclosure/customs-request-documents';
 import { ReferralDocumentCustody } from '../modules/referrals/referral-document-custody.service';
 import { Caller } from '../modules/org/caller';
 import { ClamdScanner } from '../platform/storage/clamd-scanner';
@@ -107,6 +108,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
     clamd ? new ClamdScanner(clamd) : null,
   );
   documents.registerOwner(referralDocumentOwner(referrals));
+  documents.registerOwner(customsRequestDocumentOwner(customsRequests));
   const referralDocumentCustody = new ReferralDocumentCustody(dataSource, clock, referrals);
   return {
     audit,

@@ -28,17 +28,17 @@ export function multipartBody(content: Buffer | AsyncIterable<Buffer>, fileName:
   return { contentType: `multipart/form-data; boundary=${boundary}`, body: Readable.from(parts()) };
 }
 
-/** POST /documents/referral/<id> as the employee. */
+/** POST /documents/<ownerKind, referral unless given>/<id> as the employee. */
 export async function uploadDocument(
   hub: TestHub,
   as: string,
-  referralId: string,
+  ownerId: string,
   content: Buffer | AsyncIterable<Buffer>,
   fileName = 'document.pdf',
-  options: { field?: string; headers?: Record<string, string> } = {},
+  options: { field?: string; headers?: Record<string, string>; ownerKind?: string } = {},
 ): Promise<{ status: number; body: Record<string, any> }> {
   const { contentType, body } = multipartBody(content, fileName, options.field);
-  const response = await fetch(new URL(`/documents/referral/${referralId}`, hub.url), {
+  const response = await fetch(new URL(`/documents/${options.ownerKind ?? 'referral'}/${ownerId}`, hub.url), {
     method: 'POST',
     headers: { authorization: `Bearer ${await hub.tokenFor(as)}`, 'content-type': contentType, ...options.headers },
     body: Readable.toWeb(body) as ReadableStream,

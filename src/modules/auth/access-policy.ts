@@ -30,6 +30,7 @@ const REFERRAL_PARTY =
 const TECS_CASE =
   'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
+const CUSTOMS_REQUEST_DOCUMENTS = 'A Customs request (ownerKind customs-request): disclosure officers, as for customsRequest; others get FORBIDDEN';
 const PAST_TRAVEL_CASE = 'the requesting RO, their GM or a TECS coordinator; others get FORBIDDEN';
 
 /**
@@ -141,14 +142,15 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   },
   '/exports/access-audit.csv': { roles: [ADMIN, AUDITOR], relation: null, auditReads: true },
 
-  // Documents over HTTP (src/platform/storage): the owner's rules decide, for a referral its parties
+  // Documents over HTTP (src/platform/storage): the owner's rules decide, for a referral its parties, for a Customs
+  // request whoever `customsRequest` admits
   [UPLOAD_DOCUMENT_OPERATION]: {
     roles: ANY_EMPLOYEE,
-    relation: 'party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party)',
+    relation: `party to the open referral the document is attached to; others get NOT_FOUND (or FORBIDDEN: admin not a party). ${CUSTOMS_REQUEST_DOCUMENTS}`,
   },
   [DOWNLOAD_DOCUMENT_OPERATION]: {
     roles: ANY_EMPLOYEE,
-    relation: `${REFERRAL_PARTY}; once returned "no TPP involvement", only the sender's side and admins (RIVO: FORBIDDEN)`,
+    relation: `${REFERRAL_PARTY}; once returned "no TPP involvement", only the sender's side and admins (RIVO: FORBIDDEN). ${CUSTOMS_REQUEST_DOCUMENTS}`,
     auditReads: true,
   },
   // Disclosure: Customs requests under 26 CFR 301.6103(l)(14)-1 and the accounting of disclosures

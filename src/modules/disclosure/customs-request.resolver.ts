@@ -2,10 +2,13 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseM
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { LIST_MAX } from '../../platform/validation/checked';
 import { maskTin } from '../../platform/validation/identifiers';
+import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
+import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
-import { currentScreenAnswers, MAX_CUSTOMS_PAGE } from './customs-request.service';
+import { currentScreenAnswers, MAX_CUSTOMS_DOCUMENT_PAGE, MAX_CUSTOMS_PAGE } from './customs-request.service';
+import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-documents';
 import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
 import {
   AnswerCustomsScreenInput,
@@ -165,5 +168,21 @@ export class CustomsRequestResolver {
   @FieldResolver(() => String, { description: 'The TIN masked (last four digits only)' })
   tinMasked(@Root() request: CustomsRequest): string {
     return maskTin(request.tin, request.tinType);
+  }
+
+  @FieldResolver(() => [StoredDocument], {
+    description:
+      `The written request of the Commissioner of Customs (${SOURCE}(b)) and later correspondence, oldest first; ` +
+      `disclosure officers attach with POST ${DOCUMENTS_PATH}/${CUSTOMS_REQUEST_DOCUMENT_OWNER}/{requestId} and download from each downloadPath; ` +
+      `never in notices or the release letter; first: at most ${MAX_CUSTOMS_DOCUMENT_PAGE}`,
+    complexity: pageCost,
+  })
+  documents(
+    @Root() request: CustomsRequest,
+    @Ctx() ctx: DisclosureContext,
+    @Arg('first', () => Int, { defaultValue: 20, description: `How many documents, at most ${MAX_CUSTOMS_DOCUMENT_PAGE}` }) first = 20,
+  ): Promise<StoredDocument[]> {
+    // The parent request was reached through an operation the access policy admits to disclosure officers only.
+    return ctx.services.customsRequests.documents(request.id, first);
   }
 }

@@ -9,6 +9,7 @@ import { enqueueDisclosureNotices } from './disclosure-notice-outbox';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { orThrow } from '../../platform/validation/checked';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
+import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { Caller } from '../org/caller';
 import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
@@ -40,11 +41,14 @@ import {
 } from './customs-request.types';
 import { validateCustomsRequest } from './customs-request.validation';
 import { customsReleaseLetter } from './customs-release-letter';
+import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-documents';
 import { DisclosureAccounting } from './disclosure-accounting';
 import { DisclosureKind } from './disclosure-accounting.entity';
 
 /** Largest page of Customs requests and of a request's history. */
 export const MAX_CUSTOMS_PAGE = 500;
+/** Largest page of a Customs request's documents. */
+export const MAX_CUSTOMS_DOCUMENT_PAGE = 100;
 
 /**
  * Written Customs requests for return information under IRC 6103(l)(14) and 26 CFR 301.6103(l)(14)-1: recorded only
@@ -117,6 +121,15 @@ export class CustomsRequestService {
     const request = await this.dataSource.manager.findOneBy(CustomsRequest, { id });
     if (!request) throw new NotFoundError('Customs request', id);
     return request;
+  }
+
+  /** The request's documents (the letter, later correspondence), oldest first. */
+  async documents(id: string, first: number): Promise<StoredDocument[]> {
+    return this.dataSource.manager.find(StoredDocument, {
+      where: { ownerKind: CUSTOMS_REQUEST_DOCUMENT_OWNER, ownerId: id },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+      take: checkPageSize(first, MAX_CUSTOMS_DOCUMENT_PAGE),
+    });
   }
 
   /** Newest first, optionally in the given states. */

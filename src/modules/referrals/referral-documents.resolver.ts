@@ -5,7 +5,7 @@ import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { Employee } from '../org/employee.entity';
-import { CUSTODY_ACTIONS } from './referral-document-custody';
+import { CUSTODY_ACTIONS, REFERRAL_DOCUMENT_OWNER } from './referral-document-custody';
 import { DocumentCustodyStep, ForwardDocumentInput } from './referral-document-custody.types';
 import { ReferralsContext } from './referrals-context';
 import { Referral } from './referral.entity';
@@ -31,20 +31,9 @@ export class ReferralDocumentsResolver {
   }
 }
 
+/** What a referral's documents show besides what every document shows (org/document.resolver.ts). */
 @Resolver(() => StoredDocument)
-export class DocumentResolver {
-  @FieldResolver(() => Employee, { description: 'Who uploaded the document' })
-  async uploadedBy(@Root() document: StoredDocument, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
-    return ctx.loaders.employee.load(document.uploadedById);
-  }
-
-  @FieldResolver(() => String, {
-    description: 'Where to download it (GET, bearer token; parties to its referral only; every download audited)',
-  })
-  downloadPath(@Root() document: StoredDocument): string {
-    return `${DOCUMENTS_PATH}/${document.id}`;
-  }
-
+export class DocumentCustodyFieldResolver {
   @FieldResolver(() => [DocumentCustodyStep], {
     description:
       'Where the document went after it was attached, oldest first: forwarded to Submission Processing by RIVO ' +
@@ -53,7 +42,9 @@ export class DocumentResolver {
     complexity: boundedListCost(CUSTODY_ACTIONS.length),
   })
   async custody(@Root() document: StoredDocument, @Ctx() ctx: ReferralsContext): Promise<DocumentCustodyStep[]> {
-    // The documents are reached through their referral, already checked for visibility; its history is batched.
+    // Only a referral's documents move (a Customs request keeps its own); reached through their referral, already
+    // checked for visibility; its history is batched.
+    if (document.ownerKind !== REFERRAL_DOCUMENT_OWNER) return [];
     return (await ctx.loaders.history.load(document.ownerId))
       .filter((entry) => CUSTODY_ACTIONS.includes(entry.action) && entry.details?.documentId === document.id)
       .map((entry) => ({ action: entry.action, to: String(entry.details!.to), at: entry.at, actorId: entry.actorId!, note: entry.note }));

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { StoredDocument } from './stored-document.entity';
 
 /**
- * What documents are attached to (a referral; later a disclosure request), registered by the module that owns
+ * What documents are attached to (a referral, a Customs request), registered by the module that owns
  * it: the owner's own rules decide who may attach and who may see, and the owner records each attachment in its
  * own history. The platform knows nothing else of it.
  */

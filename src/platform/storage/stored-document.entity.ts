@@ -2,13 +2,13 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
- * A document attached to an owner (a referral today; a disclosure request later): what the receiver sees of it.
+ * A document attached to an owner (a referral, a Customs request): what the receiver sees of it.
  * The bytes live in the DocumentStore, sealed with `sealedKey` (a per-document AES-256 key sealed by the current
  * data key, like TINs). Never updated or deleted through the API (see the README's retention section).
  */
 @ObjectType('Document', {
   description:
-    'A document travelling with a referral (the signed return, the envelope, research prints, a request letter): ' +
+    'A document travelling with a referral (the signed return, the envelope, research prints) or kept with a Customs request (its letter, later correspondence): ' +
     'PDF, TIFF, PNG or JPEG, encrypted at rest; download it from downloadPath with the same bearer token',
 })
 @Entity('document')
@@ -18,7 +18,7 @@ export class StoredDocument {
   @PrimaryColumn('uuid')
   id!: string;
 
-  /** Which kind of owner (`referral`): the registered DocumentOwner decides who may attach and see it. */
+  /** Which kind of owner (`referral`, `customs-request`): the registered DocumentOwner decides who may attach and see it. */
   @Column({ type: 'text', name: 'owner_kind' })
   ownerKind!: string;
 
