@@ -83,24 +83,27 @@ describe('the written request kept with the Customs request (26 CFR 301.6103(l)(
     ['an auditor', 'auditor'],
     ['an admin', 'admin'],
     ['a functional employee', 'clerk'],
-  ] as const)('gives %s (no disclosure officer) nothing: FORBIDDEN, as the customsRequest policy says, and audits it', async (_who, person) => {
-    const download = await downloadDocument(hub, people[person].id, letterId, { 'x-request-id': `${person}-download` });
-    expect(download.status).toBe(403);
-    const body = (await download.json()) as any;
-    expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect(download.headers.get('content-disposition')).toBeNull();
-    expect(await auditOf(`${person}-download`)).toMatchObject({
-      actor_id: people[person].id,
-      kind: 'READ',
-      item_ids: [letterId],
-      outcome: 'FORBIDDEN',
-    });
+  ] as const)(
+    'gives %s (no disclosure officer) nothing: FORBIDDEN, as the customsRequest policy says, and audits it',
+    async (_who, person) => {
+      const download = await downloadDocument(hub, people[person].id, letterId, { 'x-request-id': `${person}-download` });
+      expect(download.status).toBe(403);
+      const body = (await download.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(download.headers.get('content-disposition')).toBeNull();
+      expect(await auditOf(`${person}-download`)).toMatchObject({
+        actor_id: people[person].id,
+        kind: 'READ',
+        item_ids: [letterId],
+        outcome: 'FORBIDDEN',
+      });
 
-    const upload = await attach(people[person].id, PNG, 'x.png', `${person}-upload`);
-    expect([upload.status, upload.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
-    expect(await auditOf(`${person}-upload`)).toMatchObject({ kind: 'MUTATION', item_ids: [requestId], outcome: 'FORBIDDEN' });
-    expect(errorCodeOf(await hub.request(people[person].id, DOCUMENTS, { id: requestId }))).toBe('FORBIDDEN');
-  });
+      const upload = await attach(people[person].id, PNG, 'x.png', `${person}-upload`);
+      expect([upload.status, upload.body.errors[0].extensions.code]).toEqual([403, 'FORBIDDEN']);
+      expect(await auditOf(`${person}-upload`)).toMatchObject({ kind: 'MUTATION', item_ids: [requestId], outcome: 'FORBIDDEN' });
+      expect(errorCodeOf(await hub.request(people[person].id, DOCUMENTS, { id: requestId }))).toBe('FORBIDDEN');
+    },
+  );
 
   it('answers NOT_FOUND for a Customs request that does not exist, and the upload route still refuses what it must', async () => {
     const missing = await uploadDocument(hub, people.first.id, '00000000-0000-4000-8000-000000000000', PNG, 'x.png', {
@@ -119,14 +122,17 @@ describe('the written request kept with the Customs request (26 CFR 301.6103(l)(
 
   it('keeps later correspondence after the release, and never puts a document into the notices or the release letter', async () => {
     await passEveryScreen(hub, people.first.id, requestId, [1, 2]);
-    for (const itemNumber of [1, 2]) await customs(hub, people.first.id, 'decideCustomsItem', { requestId, itemNumber, decision: 'APPROVED' });
+    for (const itemNumber of [1, 2])
+      await customs(hub, people.first.id, 'decideCustomsItem', { requestId, itemNumber, decision: 'APPROVED' });
     await customs(hub, people.first.id, 'concludeCustomsReview', { requestId });
     const released = await customs(hub, people.second.id, 'releaseCustomsDisclosure', { requestId });
     expect(released.state).toBe('RELEASED');
     const followUp = await attach(people.third.id, testPdf('CBP follow-up letter'), 'CBP-follow-up.pdf');
     expect(followUp.status).toBe(201);
 
-    const letter = dataOf(await hub.request(people.first.id, 'query($id: ID!) { customsReleaseLetter(requestId: $id) }', { id: requestId }));
+    const letter = dataOf(
+      await hub.request(people.first.id, 'query($id: ID!) { customsReleaseLetter(requestId: $id) }', { id: requestId }),
+    );
     const notices = await hub.database.dataSource.manager.find(Notification, { where: { subjectId: requestId } });
     expect(notices.length).toBeGreaterThan(0);
     const mails = await Promise.all(notices.map((notice) => hub.services.composer.compose(hub.database.dataSource.manager, notice)));

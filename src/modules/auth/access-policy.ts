@@ -30,7 +30,8 @@ const REFERRAL_PARTY =
 const TECS_CASE =
   'on the TECS case (its RO and GM, coordinator, CI once sent for entry, any GM/RO an OI was issued to); others get FORBIDDEN';
 const OI_HOLDER = 'the GM or RO the OI is issued to';
-const CUSTOMS_REQUEST_DOCUMENTS = 'A Customs request (ownerKind customs-request): disclosure officers, as for customsRequest; others get FORBIDDEN';
+const CUSTOMS_REQUEST_DOCUMENTS =
+  'A Customs request (ownerKind customs-request): disclosure officers, as for customsRequest; others get FORBIDDEN';
 const PAST_TRAVEL_CASE = 'the requesting RO, their GM or a TECS coordinator; others get FORBIDDEN';
 
 /**

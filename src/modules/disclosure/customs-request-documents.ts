@@ -5,14 +5,9 @@ import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { ACCESS_POLICY, rolesAllow } from '../auth/access-policy';
 import { Caller } from '../org/caller';
 import { CustomsRequest } from './customs-request.entity';
-import type { CustomsRequestService } from './customs-request.service';
+import { CUSTOMS_DOCUMENT_ATTACHED, CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind';
+import { CustomsRequestService } from './customs-request.service';
 import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
-
-/** How Customs requests' documents are stored and named in upload URLs (`POST /documents/customs-request/<request id>`). */
-export const CUSTOMS_REQUEST_DOCUMENT_OWNER = 'customs-request';
-
-/** The Customs request history entry of each attachment (outside the lifecycle table: it changes no state). */
-export const CUSTOMS_DOCUMENT_ATTACHED = 'DOCUMENT_ATTACHED';
 
 /**
  * Customs requests as owners of documents: the written request of the Commissioner of Customs (26 CFR

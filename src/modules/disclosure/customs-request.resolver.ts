@@ -8,7 +8,7 @@ import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
 import { currentScreenAnswers, MAX_CUSTOMS_DOCUMENT_PAGE, MAX_CUSTOMS_PAGE } from './customs-request.service';
-import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-documents';
+import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind';
 import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
 import {
   AnswerCustomsScreenInput,

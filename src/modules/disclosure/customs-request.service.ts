@@ -41,7 +41,7 @@ import {
 } from './customs-request.types';
 import { validateCustomsRequest } from './customs-request.validation';
 import { customsReleaseLetter } from './customs-release-letter';
-import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-documents';
+import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind';
 import { DisclosureAccounting } from './disclosure-accounting';
 import { DisclosureKind } from './disclosure-accounting.entity';
 
