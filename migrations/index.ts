@@ -15,6 +15,7 @@ import { LinkedReferrals1796233900000 } from './1796233900000-LinkedReferrals';
 import { CalendarFeeds1796233913518 } from './1796233913518-CalendarFeeds';
 import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
 import { CategoryPreconditions1796240000000 } from './1796240000000-CategoryPreconditions';
+import { PastTravelDisclosure1796241000000 } from './1796241000000-PastTravelDisclosure';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CalendarFeeds1796233913518,
   StandInReviewer1796234500000,
   CategoryPreconditions1796240000000,
+  PastTravelDisclosure1796241000000,
 ];

@@ -95,8 +95,8 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   registerTecsNoticeSubjects(composer);
   const disclosureAccounting = new DisclosureAccounting(dataSource);
   const customsRequests = new CustomsRequestService(dataSource, clock, outbox, disclosureAccounting);
-  const tecsDisclosures = new TecsDisclosureService(dataSource, clock, crossings, disclosureAccounting);
   const pastTravel = new PastTravelService(dataSource, clock, outbox);
+  const tecsDisclosures = new TecsDisclosureService(dataSource, clock, crossings, disclosureAccounting, pastTravel);
   registerDisclosureNotices(composer);
   const audit = new AccessAuditService(dataSource);
   const { clamd } = config.documents;

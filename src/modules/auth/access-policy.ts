@@ -173,9 +173,12 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   '/exports/disclosure-accounting.csv': { roles: [DISCLOSURE_OFFICER, AUDITOR, ADMIN], relation: null, auditReads: true },
   discloseTecsInformation: {
     roles: ANY_EMPLOYEE,
-    relation: `${TECS_CASE}; to the taxpayer or a representative with authority on file only (third parties: FORBIDDEN)`,
+    relation: `a crossing: ${TECS_CASE}; a past-travel answer: ${PAST_TRAVEL_CASE}; to the taxpayer or a representative with authority on file only (third parties: FORBIDDEN)`,
   },
-  recordDhsDisclosureAuthorization: { roles: ANY_EMPLOYEE, relation: TECS_CASE },
+  recordDhsDisclosureAuthorization: {
+    roles: ANY_EMPLOYEE,
+    relation: `a crossing: ${TECS_CASE}; a past-travel answer: ${PAST_TRAVEL_CASE}`,
+  },
   tecsDisclosures: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   dhsDisclosureAuthorizations: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   requestPastTravel: { roles: [REVENUE_OFFICER], relation: 'through their own group manager, to the TECS coordinator' },

@@ -94,6 +94,13 @@ export class PastTravelRequest {
   @Column({ type: 'date', name: 'travel_to' })
   travelTo!: string;
 
+  @Field(() => [Int], {
+    description:
+      "The tax years of the case (four digits each); a representative's authority must cover them all before the answer is disclosed to them",
+  })
+  @Column({ type: 'int', array: true, name: 'tax_years', default: () => "'{}'" })
+  taxYears!: number[];
+
   @Field(() => String, { description: 'Why the revenue officer needs it (the collection purpose)' })
   @Column({ type: 'text' })
   reason!: string;

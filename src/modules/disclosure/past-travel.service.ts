@@ -17,6 +17,7 @@ import { checkDateOfBirth } from '../tecs/lookout-request.validation';
 import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
 import { recordDisclosureHistory } from './disclosure-history';
 import { pastDateProblems } from './past-date';
+import { checkTaxYears } from './tax-years';
 import { PAST_TRAVEL_LIFECYCLE, PastTravelAction, PastTravelParty, PastTravelTransition } from './past-travel-lifecycle';
 import { PastTravelRequest, PastTravelState } from './past-travel-request.entity';
 import { AnswerPastTravelInput, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
@@ -71,6 +72,7 @@ export class PastTravelService {
     problems.errors.push(...pastDateProblems(input.travelFrom, 'travelFrom', now), ...pastDateProblems(input.travelTo, 'travelTo', now));
     if (input.travelTo < input.travelFrom) problems.add('travelTo', 'is before travelFrom');
     const reason = problems.take(checkText(input.reason, 'reason', TEXT_MAX.narrative));
+    const taxYears = checkTaxYears(input.taxYears ?? [], 'taxYears', problems, false);
     if (!caller.employee.managerId) problems.add('caller', 'you have no group manager on record: an admin must set your manager');
     if (problems.errors.length) throw new InvalidInputError(problems.errors);
     return this.dataSource.transaction(async (manager) => {
@@ -84,6 +86,7 @@ export class PastTravelService {
         travelFrom: input.travelFrom,
         travelTo: input.travelTo,
         reason,
+        taxYears,
         revenueOfficerId: caller.id,
         groupManagerId: caller.employee.managerId!,
         dhsReference: null,
@@ -124,6 +127,15 @@ export class PastTravelService {
     const request = await this.dataSource.manager.findOneBy(PastTravelRequest, { id });
     if (!request) throw new NotFoundError('Past-travel request', id);
     if (this.partiesOf(caller, request).size === 0) throw new ForbiddenError('TECS information is only for the roles on the case');
+    return request;
+  }
+
+  /** For disclosing it: those on the case (the requesting RO, their GM, the coordinators), not the DHS client. */
+  async onCase(caller: Caller, id: string): Promise<PastTravelRequest> {
+    const request = await this.get(caller, id);
+    const parties = this.partiesOf(caller, request);
+    if (!parties.has(PastTravelParty.CASE_OFFICERS) && !parties.has(PastTravelParty.COORDINATOR))
+      throw new ForbiddenError('Only those on the case may disclose its TECS information (seed 000)');
     return request;
   }
 

@@ -26,6 +26,13 @@ export class PastTravelRequestInput {
 
   @Field(() => String, { description: 'Why it is needed (the collection purpose)' })
   reason!: string;
+
+  @Field(() => [Int], {
+    nullable: true,
+    description:
+      'The tax years of the case (four digits each); without them the answer can go to the taxpayer only, not to a representative',
+  })
+  taxYears?: number[] | null;
 }
 
 @InputType({ description: 'Which past-travel request, at which version' })

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { Crossing } from '../tecs/crossing.entity';
+import { PastTravelRequest, PastTrip } from './past-travel-request.entity';
 
 /** The facts of a DHS crossing report that may be disclosed outside the IRS (seed 000). */
 export enum TecsDisclosureField {
@@ -62,6 +63,21 @@ export const TECS_FIELD_VALUE: Readonly<Record<TecsDisclosureField, (crossing: C
   STAYING_AT: (c) => c.stayingAt,
   PLANNED_DEPARTURE_AT: (c) => c.plannedDepartureAt?.toISOString() ?? null,
   NEXT_DESTINATION: (c) => c.nextDestination,
+};
+
+/**
+ * The fields a past-travel answer holds (seed 000: "information housed in TECS on past travel"): the taxpayer named on
+ * the request, and each trip DHS reported (one value per trip, in DHS's order).
+ */
+export const PAST_TRAVEL_FIELD_VALUES: Readonly<
+  Partial<Record<TecsDisclosureField, (request: PastTravelRequest, trips: readonly PastTrip[]) => string[]>>
+> = {
+  TAXPAYER_NAME: (r) => [r.taxpayerName],
+  DATE_OF_BIRTH: (r) => [r.dateOfBirth],
+  PLACE_OF_CROSSING: (_, trips) => trips.map((t) => t.placeOfCrossing),
+  CROSSED_AT: (_, trips) => trips.map((t) => new Date(t.crossedAt).toISOString()),
+  DOCUMENT_NUMBER: (_, trips) => trips.map((t) => t.documentNumber),
+  DIRECTION: (_, trips) => trips.map((t) => t.direction),
 };
 
 /** Who TECS information is disclosed to. */

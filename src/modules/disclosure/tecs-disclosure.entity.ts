@@ -9,14 +9,19 @@ import { RepresentativeAuthorityForm, TecsDisclosureField, TecsRecipientKind } f
 @ObjectType({ description: 'A DHS authorization to disclose more facts of a crossing to one recipient (seed 000)' })
 @Entity('dhs_disclosure_authorization')
 @Index(['crossingId'])
+@Index('dhs_disclosure_authorization_past_travel_idx', ['pastTravelRequestId'])
 export class DhsDisclosureAuthorization {
   @Field(() => ID, { description: 'The authorization id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { description: 'The crossing it applies to' })
-  @Column({ type: 'uuid', name: 'crossing_id' })
-  crossingId!: string;
+  @Field(() => ID, { nullable: true, description: 'The crossing it applies to (null when it is of a past-travel answer)' })
+  @Column({ type: 'uuid', name: 'crossing_id', nullable: true })
+  crossingId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The answered past-travel request it applies to (null when it is of a crossing)' })
+  @Column({ type: 'uuid', name: 'past_travel_request_id', nullable: true })
+  pastTravelRequestId!: string | null;
 
   @Field(() => String, { description: "DHS's reference of the authorization" })
   @Column({ type: 'text', name: 'dhs_reference' })
@@ -55,17 +60,26 @@ export class DhsDisclosureAuthorization {
 @ObjectType({ description: 'A disclosure of TECS information to the taxpayer or their representative (seed 000), as recorded' })
 @Entity('tecs_disclosure')
 @Index(['crossingId', 'disclosedAt'])
+@Index('tecs_disclosure_past_travel_idx', ['pastTravelRequestId', 'disclosedAt'])
 export class TecsDisclosure {
   @Field(() => ID, { description: 'The disclosure id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { description: 'The crossing whose facts were disclosed' })
-  @Column({ type: 'uuid', name: 'crossing_id' })
-  crossingId!: string;
+  @Field(() => ID, { nullable: true, description: 'The crossing whose facts were disclosed (null for a past-travel answer)' })
+  @Column({ type: 'uuid', name: 'crossing_id', nullable: true })
+  crossingId!: string | null;
 
-  @Column({ type: 'uuid', name: 'lookout_id' })
-  lookoutId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The answered past-travel request whose facts were disclosed (null for a crossing)',
+  })
+  @Column({ type: 'uuid', name: 'past_travel_request_id', nullable: true })
+  pastTravelRequestId!: string | null;
+
+  /** The lookout the crossing matched (null for a past-travel answer, which names the taxpayer itself). */
+  @Column({ type: 'uuid', name: 'lookout_id', nullable: true })
+  lookoutId!: string | null;
 
   @Field(() => TecsRecipientKind, { description: 'Taxpayer or representative' })
   @Column({ type: 'text', name: 'recipient_kind' })

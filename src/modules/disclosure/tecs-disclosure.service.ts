@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
-import { ForbiddenError, InvalidInputError } from '../../platform/common/errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../platform/common/errors';
 import { checkPageSize } from '../../platform/common/page-size';
-import { LIST_MAX, Problems } from '../../platform/validation/checked';
+import { Problems } from '../../platform/validation/checked';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
 import { Caller } from '../org/caller';
 import { Crossing } from '../tecs/crossing.entity';
@@ -12,9 +12,13 @@ import { nameKey } from '../tecs/lookout-request.validation';
 import { DisclosureAccounting } from './disclosure-accounting';
 import { DisclosureKind } from './disclosure-accounting.entity';
 import { pastDateProblems } from './past-date';
+import { PastTravelState } from './past-travel-request.entity';
+import { PastTravelService } from './past-travel.service';
+import { checkTaxYears } from './tax-years';
 import { DhsDisclosureAuthorization, TecsDisclosure } from './tecs-disclosure.entity';
 import {
   DISCLOSABLE_WITHOUT_DHS,
+  PAST_TRAVEL_FIELD_VALUES,
   TECS_DISCLOSURE_AUTHORITY,
   TECS_FIELD_VALUE,
   TecsDisclosureField,
@@ -25,10 +29,26 @@ import {
   RecordDhsDisclosureAuthorizationInput,
   TecsDisclosureReceipt,
   TecsRecipientInput,
+  TecsSourceInput,
 } from './tecs-disclosure.types';
 
 /** Largest page of a crossing's disclosures and DHS authorizations. */
 export const MAX_TECS_DISCLOSURE_PAGE = 500;
+
+/** What is disclosed, with what the rules need of it. */
+interface TecsSource {
+  /** The columns naming it on a disclosure or a DHS authorization. */
+  of: { crossingId: string | null; pastTravelRequestId: string | null };
+  /** How its DHS authorizations are found. */
+  where: { crossingId: string } | { pastTravelRequestId: string };
+  id: string;
+  referenceNumber: string;
+  lookoutId: string | null;
+  tinHash: string;
+  /** The tax years a representative's authority must cover. */
+  caseYears: readonly number[];
+  values: (field: TecsDisclosureField) => (string | null)[];
+}
 
 interface Recipient {
   kind: TecsRecipientKind;
@@ -49,26 +69,26 @@ export class TecsDisclosureService {
     private readonly clock: Clock,
     private readonly crossings: CrossingService,
     private readonly accounting: DisclosureAccounting,
+    private readonly pastTravel: PastTravelService,
   ) {}
 
   async disclose(caller: Caller, input: DiscloseTecsInformationInput): Promise<TecsDisclosureReceipt> {
     const fields = checkFields(input.fields);
     const recipient = checkRecipient(input.recipient);
-    const crossing = await this.crossings.get(caller, input.crossingId);
-    const lookout = await this.lookoutOf(crossing);
-    const authority = recipient.kind === TecsRecipientKind.REPRESENTATIVE ? checkAuthority(input.recipient, lookout) : null;
+    const source = await this.sourceOf(caller, input, fields);
+    const authority = recipient.kind === TecsRecipientKind.REPRESENTATIVE ? checkAuthority(input.recipient, source.caseYears) : null;
     const further = fields.filter((field) => !DISCLOSABLE_WITHOUT_DHS.includes(field));
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
       const authorizations = further.length
-        ? await manager.findBy(DhsDisclosureAuthorization, { crossingId: crossing.id, recipientKey: recipient.key })
+        ? await manager.findBy(DhsDisclosureAuthorization, { ...source.where, recipientKey: recipient.key })
         : [];
       const unauthorized = further.filter((field) => !authorizations.some((a) => a.fields.includes(field)));
       if (unauthorized.length)
         throw new ForbiddenError(`Disclosing ${unauthorized.join(', ')} to this recipient needs an authorization from DHS (seed 000)`);
       const disclosure = manager.create(TecsDisclosure, {
-        crossingId: crossing.id,
-        lookoutId: lookout.id,
+        ...source.of,
+        lookoutId: source.lookoutId,
         recipientKind: recipient.kind,
         recipientName: recipient.name,
         authorityForm: authority?.form ?? null,
@@ -81,10 +101,10 @@ export class TecsDisclosureService {
       });
       await manager.insert(TecsDisclosure, disclosure);
       await this.accounting.append(manager, {
-        tinHash: lookout.tinHash,
+        tinHash: source.tinHash,
         kind: DisclosureKind.TECS_DISCLOSURE,
-        sourceId: crossing.id,
-        sourceReference: crossing.referenceNumber,
+        sourceId: source.id,
+        sourceReference: source.referenceNumber,
         recipient: authority
           ? `Representative ${recipient.name} (${authority.form} ${authority.reference}, tax years ${authority.taxYears.join(', ')})`
           : 'The taxpayer',
@@ -96,7 +116,7 @@ export class TecsDisclosureService {
         disclosedById: caller.id,
         disclosedAt: now,
       });
-      return { disclosure, values: fields.map((field) => ({ field, value: TECS_FIELD_VALUE[field](crossing) })) };
+      return { disclosure, values: fields.flatMap((field) => source.values(field).map((value) => ({ field, value }))) };
     });
   }
 
@@ -108,10 +128,9 @@ export class TecsDisclosureService {
     if (problems.errors.length) throw new InvalidInputError(problems.errors);
     const fields = checkFields(input.fields);
     const recipient = checkRecipient(input.recipient);
-    const crossing = await this.crossings.get(caller, input.crossingId);
-    await this.lookoutOf(crossing);
+    const source = await this.sourceOf(caller, input, fields);
     const authorization = this.dataSource.manager.create(DhsDisclosureAuthorization, {
-      crossingId: crossing.id,
+      ...source.of,
       dhsReference,
       recipientKind: recipient.kind,
       recipientName: recipient.name,
@@ -144,6 +163,44 @@ export class TecsDisclosureService {
     });
   }
 
+  /**
+   * What is disclosed: a crossing (the taxpayer known through the lookout it matched, the case's years its periods) or
+   * an answered past-travel request (the taxpayer and the case's years on the request, one value per trip DHS reported).
+   */
+  private async sourceOf(caller: Caller, input: TecsSourceInput, fields: readonly TecsDisclosureField[]): Promise<TecsSource> {
+    if (!input.crossingId === !input.pastTravelRequestId)
+      throw InvalidInputError.single('crossingId', 'name either a crossing or a past-travel request');
+    if (input.crossingId) {
+      const crossing = await this.crossings.get(caller, input.crossingId);
+      const lookout = await this.lookoutOf(crossing);
+      return {
+        of: { crossingId: crossing.id, pastTravelRequestId: null },
+        where: { crossingId: crossing.id },
+        id: crossing.id,
+        referenceNumber: crossing.referenceNumber,
+        lookoutId: lookout.id,
+        tinHash: lookout.tinHash,
+        caseYears: [...new Set(lookout.taxPeriods.map((period) => Number(period.taxPeriod.slice(0, 4))))].sort(),
+        values: (field) => [TECS_FIELD_VALUE[field](crossing)],
+      };
+    }
+    const request = await this.pastTravel.onCase(caller, input.pastTravelRequestId!);
+    if (request.state !== PastTravelState.ANSWERED || !request.trips)
+      throw new ConflictError(`Past-travel request ${request.referenceNumber} has no answer from DHS to disclose`, 'WRONG_STATE');
+    const absent = fields.filter((field) => !(field in PAST_TRAVEL_FIELD_VALUES));
+    if (absent.length) throw InvalidInputError.single('fields', `a past-travel answer holds no ${absent.join(', ')}`);
+    return {
+      of: { crossingId: null, pastTravelRequestId: request.id },
+      where: { pastTravelRequestId: request.id },
+      id: request.id,
+      referenceNumber: request.referenceNumber,
+      lookoutId: null,
+      tinHash: request.tinHash,
+      caseYears: request.taxYears,
+      values: (field) => PAST_TRAVEL_FIELD_VALUES[field]!(request, request.trips!),
+    };
+  }
+
   /** The taxpayer is known only through the lookout the crossing matched. */
   private async lookoutOf(crossing: Crossing): Promise<Lookout> {
     const lookout = crossing.lookoutId ? await this.dataSource.manager.findOneBy(Lookout, { id: crossing.lookoutId }) : null;
@@ -169,21 +226,19 @@ function checkRecipient(input: TecsRecipientInput): Recipient {
 }
 
 /** A representative is one only with an authority on file covering every tax year of the case. */
-function checkAuthority(input: TecsRecipientInput, lookout: Lookout) {
+function checkAuthority(input: TecsRecipientInput, caseYears: readonly number[]) {
   const authority = input.authority;
   if (!authority) throw new ForbiddenError('No representative authority (Form 2848 or 8821) on file: this is a third party (seed 000)');
   const problems = new Problems();
   const reference = problems.take(checkText(authority.reference, 'recipient.authority.reference', TEXT_MAX.short));
-  if (authority.taxYears.length === 0 || authority.taxYears.length > LIST_MAX)
-    problems.add('recipient.authority.taxYears', `name the tax years it covers (1 to ${LIST_MAX})`);
-  if (authority.taxYears.some((year) => year < 1900 || year > 2999))
-    problems.add('recipient.authority.taxYears', 'must be four-digit years');
+  const taxYears = checkTaxYears(authority.taxYears, 'recipient.authority.taxYears', problems, true);
   if (problems.errors.length) throw new InvalidInputError(problems.errors);
-  const caseYears = [...new Set(lookout.taxPeriods.map((period) => Number(period.taxPeriod.slice(0, 4))))].sort();
-  const uncovered = caseYears.filter((year) => !authority.taxYears.includes(year));
+  if (caseYears.length === 0)
+    throw new ForbiddenError("The case's tax years are not recorded: its TECS information can go to the taxpayer only (seed 000)");
+  const uncovered = caseYears.filter((year) => !taxYears.includes(year));
   if (uncovered.length)
     throw new ForbiddenError(
       `The representative's ${authority.form} does not cover tax year(s) ${uncovered.join(', ')} of the case (seed 000)`,
     );
-  return { form: authority.form, reference, taxYears: [...new Set(authority.taxYears)].sort() };
+  return { form: authority.form, reference, taxYears };
 }

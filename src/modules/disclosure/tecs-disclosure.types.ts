@@ -32,11 +32,26 @@ export class TecsRecipientInput {
   authority?: RepresentativeAuthorityInput | null;
 }
 
-@InputType({ description: 'A disclosure of facts of a DHS crossing report to the taxpayer or their representative' })
-export class DiscloseTecsInformationInput {
-  @Field(() => ID, { description: 'The crossing (it must be matched to a lookout, so the taxpayer is known)' })
-  crossingId!: string;
+/** What TECS information is disclosed from: a crossing or an answered past-travel request, exactly one. */
+@InputType({ description: 'What TECS information is disclosed from: a crossing or an answered past-travel request, exactly one' })
+export class TecsSourceInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The crossing (it must be matched to a lookout, so the taxpayer is known); give it or pastTravelRequestId, not both',
+  })
+  crossingId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An answered past-travel request (its name, date of birth and trips; seed 000); give it or crossingId, not both',
+  })
+  pastTravelRequestId?: string | null;
+}
+
+@InputType({
+  description: 'A disclosure of facts of a DHS crossing report or a past-travel answer to the taxpayer or their representative',
+})
+export class DiscloseTecsInformationInput extends TecsSourceInput {
   @Field(() => TecsRecipientInput, { description: 'To whom' })
   recipient!: TecsRecipientInput;
 
@@ -46,11 +61,8 @@ export class DiscloseTecsInformationInput {
   fields!: TecsDisclosureField[];
 }
 
-@InputType({ description: 'A DHS authorization to disclose further facts of a crossing to one recipient' })
-export class RecordDhsDisclosureAuthorizationInput {
-  @Field(() => ID, { description: 'The crossing' })
-  crossingId!: string;
-
+@InputType({ description: 'A DHS authorization to disclose further facts of a crossing or a past-travel answer to one recipient' })
+export class RecordDhsDisclosureAuthorizationInput extends TecsSourceInput {
   @IdentifierField()
   @Field(() => String, { description: "DHS's reference of the authorization" })
   dhsReference!: string;
