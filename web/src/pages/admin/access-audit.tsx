@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, ApiErrorAlert } from '../../alert';
-import { downloadCsv, downloadProblem } from '../../download';
+import { ApiErrorAlert } from '../../alert';
+import { CsvDownload } from '../../csv-download';
 import { SelectField, TextField } from '../../field';
 import { formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
 import type { AuditKind, AuditOutcome } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
-import { useSession } from '../../session';
 
 const AccessAuditDocument = graphql(`
   query AccessAudit($filter: AccessAuditFilter) {
@@ -41,7 +40,6 @@ const OUTCOMES: [AuditOutcome, string][] = [
 export function AccessAuditPage() {
   usePageTitle('Access audit');
   const me = useMe();
-  const { session } = useSession();
   const [kind, setKind] = useState<AuditKind | ''>('');
   const [outcome, setOutcome] = useState<AuditOutcome | ''>('');
   const [operation, setOperation] = useState('');
@@ -55,13 +53,7 @@ export function AccessAuditPage() {
     actorId: actorId.trim() || undefined,
   };
   const [{ data, error }] = useQuery({ query: AccessAuditDocument, variables: { filter } });
-  const [problem, setProblem] = useState<string | null>(null);
   const rows = data?.accessAudit ?? [];
-
-  async function download() {
-    const status = await downloadCsv('/exports/access-audit.csv', session?.token ?? '', filter);
-    setProblem(status === 200 ? null : downloadProblem(status));
-  }
 
   return (
     <>
@@ -91,16 +83,7 @@ export function AccessAuditPage() {
           <TextField path="filter.actorId" label="Employee id" value={actorId} onChange={setActorId} />
         </div>
       </div>
-      <p className="margin-top-2">
-        <button type="button" className="usa-button usa-button--outline" onClick={() => void download()}>
-          Download the entries (CSV)
-        </button>
-      </p>
-      {problem && (
-        <Alert kind="error">
-          <p className="usa-alert__text">{problem}</p>
-        </Alert>
-      )}
+      <CsvDownload path="/exports/access-audit.csv" filters={filter} label="Download the entries (CSV)" />
       {error && <ApiErrorAlert error={error} />}
       {data && rows.length === 0 && <p>No entries match.</p>}
       {rows.length > 0 && (

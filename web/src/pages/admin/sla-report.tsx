@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { Alert, ApiErrorAlert } from '../../alert';
-import { downloadCsv, downloadProblem } from '../../download';
+import { ApiErrorAlert } from '../../alert';
+import { CsvDownload } from '../../csv-download';
 import { TextField } from '../../field';
 import { graphql } from '../../gql';
 import type { SlaReportQuery } from '../../gql/graphql';
 import { usePageTitle } from '../../page-title';
-import { useSession } from '../../session';
 
 const SlaReportDocument = graphql(`
   query SlaReport($from: DateTime!, $to: DateTime!) {
@@ -91,18 +90,11 @@ const instants = (period: { from: string; to: string }) => ({ from: `${period.fr
 /** The SLA report for managers and admins: per function (and liaison), acknowledged on time vs late and the median hours. */
 export function SlaReportPage() {
   usePageTitle('SLA report');
-  const { session } = useSession();
   const [period, setPeriod] = useState(() => lastDays(30));
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(period.from) && /^\d{4}-\d{2}-\d{2}$/.test(period.to);
   const [{ data, error }] = useQuery({ query: SlaReportDocument, variables: instants(period), pause: !valid });
-  const [problem, setProblem] = useState<string | null>(null);
   const rows = data?.slaReport ?? [];
   const functions = rows.filter((r) => !r.liaisonId);
-
-  async function download() {
-    const status = await downloadCsv('/exports/sla-report.csv', session?.token ?? '', instants(period));
-    setProblem(status === 200 ? null : downloadProblem(status));
-  }
 
   return (
     <>
@@ -119,16 +111,7 @@ export function SlaReportPage() {
           <TextField path="to" label="To" hint="YYYY-MM-DD" value={period.to} onChange={(to) => setPeriod({ ...period, to })} />
         </div>
       </div>
-      <p className="margin-top-2">
-        <button type="button" className="usa-button usa-button--outline" onClick={() => void download()}>
-          Download the report (CSV)
-        </button>
-      </p>
-      {problem && (
-        <Alert kind="error">
-          <p className="usa-alert__text">{problem}</p>
-        </Alert>
-      )}
+      <CsvDownload path="/exports/sla-report.csv" filters={instants(period)} label="Download the report (CSV)" />
       {error && <ApiErrorAlert error={error} />}
       {data && functions.length === 0 && <p>No referrals were received in this period.</p>}
       {functions.length > 0 && (

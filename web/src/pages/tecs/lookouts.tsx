@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Alert, ApiErrorAlert } from '../../alert';
-import { downloadCsv, downloadProblem } from '../../download';
+import { ApiErrorAlert } from '../../alert';
+import { CsvDownload } from '../../csv-download';
 import { SelectField, TextField } from '../../field';
 import { formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
 import type { LookoutState } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
-import { useSession } from '../../session';
 
 const LookoutsDocument = graphql(`
   query LookoutList($filter: LookoutListFilter) {
@@ -49,7 +48,6 @@ const SCOPES: ['domestic' | 'international', string][] = [
 export function LookoutsPage() {
   usePageTitle('TECS lookouts');
   const me = useMe();
-  const { session } = useSession();
   const [state, setState] = useState<LookoutState | ''>('');
   const [scope, setScope] = useState<'' | 'international' | 'domestic'>('');
   const [name, setName] = useState('');
@@ -59,13 +57,7 @@ export function LookoutsPage() {
     nameContains: name.trim() || undefined,
   };
   const [{ data, error }] = useQuery({ query: LookoutsDocument, variables: { filter } });
-  const [problem, setProblem] = useState<string | null>(null);
   const rows = data?.lookouts ?? [];
-
-  async function download() {
-    const status = await downloadCsv('/exports/lookouts.csv', session?.token ?? '', filter);
-    setProblem(status === 200 ? null : downloadProblem(status));
-  }
 
   return (
     <>
@@ -98,16 +90,7 @@ export function LookoutsPage() {
           <TextField path="filter.nameContains" label="Name contains" value={name} onChange={setName} />
         </div>
       </div>
-      <p className="margin-top-2">
-        <button type="button" className="usa-button usa-button--outline" onClick={() => void download()}>
-          Download these lookouts (CSV)
-        </button>
-      </p>
-      {problem && (
-        <Alert kind="error">
-          <p className="usa-alert__text">{problem}</p>
-        </Alert>
-      )}
+      <CsvDownload path="/exports/lookouts.csv" filters={filter} label="Download these lookouts (CSV)" />
       {error && <ApiErrorAlert error={error} />}
       {data && rows.length === 0 && <p>No lookouts{state || scope || name ? ' with these filters' : ''}.</p>}
       {rows.length > 0 && (
