@@ -12,6 +12,7 @@ import { eventually } from '../support/wait';
 import { PNG, testPdf, uploadDocument } from '../support/documents';
 
 const MB = 1024 * 1024;
+const FILE_BYTES = 128 * MB;
 
 const file3210 = (hub: TestHub, org: TestOrganisation) =>
   fileReferral(hub, org.people.originator.id, {
@@ -81,11 +82,13 @@ describe('a large document streams through in chunks (never whole in memory)', (
   });
   afterAll(() => hub.stop());
 
-  it('uploads and downloads 64 MB with memory growth far below the size of the file', async () => {
+  // The bound is half the file: a copy held whole would exceed it twice over, while a busy machine's slower
+  // collections (up to 45 MB seen in CI for a 64 MB file) stay well under it.
+  it('uploads and downloads 128 MB with memory growth below half the size of the file', async () => {
     const referral = await file3210(hub, org);
     const piece = Buffer.alloc(64 * 1024, 'x');
     const head = testPdf('large');
-    const pieces = (64 * MB) / piece.length;
+    const pieces = FILE_BYTES / piece.length;
     const sent = createHash('sha256').update(head);
     async function* content() {
       yield head;
@@ -99,7 +102,7 @@ describe('a large document streams through in chunks (never whole in memory)', (
       upload = await uploadDocument(hub, org.people.originator.id, referral.id, content(), 'large.pdf');
     });
     expect(upload!.status).toBe(201);
-    expect(upload!.body).toMatchObject({ size: head.length + 64 * MB, sha256: sent.digest('hex') });
+    expect(upload!.body).toMatchObject({ size: head.length + FILE_BYTES, sha256: sent.digest('hex') });
 
     const received = createHash('sha256');
     let size = 0;
@@ -110,11 +113,11 @@ describe('a large document streams through in chunks (never whole in memory)', (
         size += chunk.length;
       }
     });
-    expect(size).toBe(head.length + 64 * MB);
+    expect(size).toBe(head.length + FILE_BYTES);
     expect(received.digest('hex')).toBe(upload!.body.sha256);
-    // Client and server share this process: both sides together stay well under the 64 MB going through (in MB).
-    expect(Math.round(uploadGrowth / MB)).toBeLessThan(40);
-    expect(Math.round(downloadGrowth / MB)).toBeLessThan(40);
+    // Client and server share this process: both sides together stay under half of what goes through (in MB).
+    expect(Math.round(uploadGrowth / MB)).toBeLessThan(FILE_BYTES / 2 / MB);
+    expect(Math.round(downloadGrowth / MB)).toBeLessThan(FILE_BYTES / 2 / MB);
   }, 300_000);
 });
 
