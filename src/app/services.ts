@@ -21,6 +21,8 @@ import { TecsAccess } from '../modules/tecs/tecs-access';
 import { registerTecsNoticeSubjects } from '../modules/tecs/tecs-notice-subjects';
 import { deliveryExpirySeconds, JobQueue } from '../platform/notifications/job-queue';
 import { NoticeComposer } from '../platform/notifications/notice-composer';
+import { NoticeTemplates } from '../platform/notifications/mail/render-notice';
+import { NOTICE_TEMPLATE_SETS } from './notice-kinds';
 import { NotificationAdminService } from '../platform/notifications/notification-admin.service';
 import { NotificationDigest } from '../platform/notifications/notification-digest';
 import { NotificationOutbox } from '../platform/notifications/notification-outbox';
@@ -70,7 +72,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const routes = new ReferralRouteService(dataSource, clock);
   const referrals = new ReferralService(dataSource, clock, calendars, org, categories, notifier, routes);
   const referralQueries = new ReferralQueryService(dataSource);
-  const composer = new NoticeComposer(config.mail.baseUrl, NOTICE_PEOPLE);
+  const composer = new NoticeComposer(config.mail.baseUrl, NOTICE_PEOPLE, new NoticeTemplates(NOTICE_TEMPLATE_SETS));
   const delivery = new NotificationDelivery(dataSource, mailer, composer, clock, deliveryExpirySeconds(config.mail.timeoutSeconds));
   const digest = new NotificationDigest(dataSource, outbox, clock);
   const slaSweep = new SlaSweep(dataSource, calendars, outbox, clock);

@@ -1,4 +1,7 @@
-/** The notices of the disclosure workflows (templates: platform/notifications/templates/<KIND>.*.hbs); never taxpayer data. */
+import { join } from 'node:path';
+import { NoticeTemplateSet } from '../../platform/notifications/mail/render-notice';
+
+/** The notices of the disclosure workflows (templates: notice-templates/<KIND>.*.hbs next to this file); never taxpayer data. */
 export const DISCLOSURE_NOTICE_KINDS = [
   'CUSTOMS_REQUEST_RECEIVED',
   'CUSTOMS_RELEASE_AWAITED',
@@ -10,3 +13,9 @@ export const DISCLOSURE_NOTICE_KINDS = [
 ] as const;
 
 export type DisclosureNoticeKind = (typeof DISCLOSURE_NOTICE_KINDS)[number];
+
+/** Where this module's notice templates are (the app hands every set to the renderer). */
+export const DISCLOSURE_NOTICE_TEMPLATES: NoticeTemplateSet = {
+  folder: join(__dirname, 'notice-templates'),
+  kinds: DISCLOSURE_NOTICE_KINDS,
+};

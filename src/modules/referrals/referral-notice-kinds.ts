@@ -1,4 +1,7 @@
-/** The notices the referral lifecycle sends (templates: platform/notifications/templates/<KIND>.*.hbs). */
+import { join } from 'node:path';
+import { NoticeTemplateSet } from '../../platform/notifications/mail/render-notice';
+
+/** The notices the referral lifecycle sends (templates: notice-templates/<KIND>.*.hbs next to this file). */
 export const REFERRAL_NOTICE_KINDS = [
   'REFERRAL_FILED',
   'REFERRAL_RETURNED_INCOMPLETE',
@@ -15,3 +18,6 @@ export const REFERRAL_NOTICE_KINDS = [
 ] as const;
 
 export type ReferralNoticeKind = (typeof REFERRAL_NOTICE_KINDS)[number];
+
+/** Where this module's notice templates are (the app hands every set to the renderer). */
+export const REFERRAL_NOTICE_TEMPLATES: NoticeTemplateSet = { folder: join(__dirname, 'notice-templates'), kinds: REFERRAL_NOTICE_KINDS };

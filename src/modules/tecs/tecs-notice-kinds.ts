@@ -1,4 +1,7 @@
-/** The notices of the TECS workflows (templates: platform/notifications/templates/<KIND>.*.hbs). */
+import { join } from 'node:path';
+import { NoticeTemplateSet } from '../../platform/notifications/mail/render-notice';
+
+/** The notices of the TECS workflows (templates: notice-templates/<KIND>.*.hbs next to this file). */
 export const TECS_NOTICE_KINDS = [
   'LOOKOUT_REQUESTED',
   'LOOKOUT_RETURNED',
@@ -16,3 +19,6 @@ export const TECS_NOTICE_KINDS = [
 ] as const;
 
 export type TecsNoticeKind = (typeof TECS_NOTICE_KINDS)[number];
+
+/** Where this module's notice templates are (the app hands every set to the renderer). */
+export const TECS_NOTICE_TEMPLATES: NoticeTemplateSet = { folder: join(__dirname, 'notice-templates'), kinds: TECS_NOTICE_KINDS };

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { EntityManager } from 'typeorm';
 import { MailMessage } from './mail/mailer';
-import { NoticeDigestItem, NoticeKind, NoticeModel, PlatformNoticeKind, renderNotice } from './mail/render-notice';
+import { NoticeDigestItem, NoticeKind, NoticeModel, NoticeTemplates, PlatformNoticeKind } from './mail/render-notice';
 import { Notification } from './notification.entity';
 
 /** How a kind of notice is sent beyond its templates (each module registers its kinds' rules). */
@@ -49,6 +49,7 @@ export class NoticeComposer {
   constructor(
     private readonly baseUrl: string,
     private readonly people: NoticePeople,
+    private readonly templates: NoticeTemplates,
   ) {}
 
   /** Teaches the composer how a module's kinds of notice are sent (at start-up). */
@@ -79,7 +80,7 @@ export class NoticeComposer {
       ...(notification.facts.escalationLevel !== undefined ? { escalationLevel: notification.facts.escalationLevel } : {}),
       ...(kind === 'DAILY_DIGEST' ? { items: await this.digestItems(manager, notification.id) } : {}),
     };
-    const rendered = renderNotice(kind, model);
+    const rendered = this.templates.render(kind, model);
     return {
       to: recipient.email,
       ...rendered,

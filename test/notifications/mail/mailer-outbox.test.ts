@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { createMailer, MailDeliveryError } from '../../../src/platform/notifications/mail/mailer';
-import { renderNotice } from '../../../src/platform/notifications/mail/render-notice';
-import { fullModel } from './notice-fixtures';
+import { fullModel, renderNotice } from './notice-fixtures';
 
 const FROM = 'Referral Hub <no-reply@hub.example.gov>';
 

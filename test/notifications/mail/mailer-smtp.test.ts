@@ -7,9 +7,8 @@ import {
   type Mailer,
   type MailMessage,
 } from '../../../src/platform/notifications/mail/mailer';
-import { renderNotice } from '../../../src/platform/notifications/mail/render-notice';
 import { startSmtpPeer, type SmtpPeer } from '../../support/smtp-peer';
-import { fullModel } from './notice-fixtures';
+import { fullModel, renderNotice } from './notice-fixtures';
 
 const FROM = 'Referral Hub <no-reply@hub.example.gov>';
 

@@ -1,4 +1,22 @@
-import type { NoticeKind, NoticeModel } from '../../../src/platform/notifications/mail/render-notice';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  NoticeTemplates,
+  type NoticeKind,
+  type NoticeModel,
+  type RenderedNotice,
+} from '../../../src/platform/notifications/mail/render-notice';
+import { NOTICE_TEMPLATE_SETS } from '../../../src/app/notice-kinds';
+
+/** The hub's renderer, with every module's templates as the app wires it. */
+const hubNotices = new NoticeTemplates(NOTICE_TEMPLATE_SETS);
+
+export const renderNotice = (kind: NoticeKind, model: NoticeModel): RenderedNotice => hubNotices.render(kind, model);
+
+/** Every template file of every set: its name and its path. */
+export function templateFiles(): { file: string; path: string }[] {
+  return NOTICE_TEMPLATE_SETS.flatMap(({ folder }) => readdirSync(folder).map((file) => ({ file, path: join(folder, file) })));
+}
 
 /** Every field set, with values that are easy to find in the output. */
 export function fullModel(overrides: Partial<NoticeModel> = {}): NoticeModel {

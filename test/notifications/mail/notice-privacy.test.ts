@@ -1,19 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import {
   NOTICE_DIGEST_ITEM_FIELDS,
   NOTICE_MODEL_FIELDS,
   NOTICE_TEMPLATE_HELPERS,
-  NOTICE_TEMPLATES_DIR,
   NoticePrivacyError,
-  renderNotice,
   type NoticeDigestItem,
   type NoticeModel,
 } from '../../../src/platform/notifications/mail/render-notice';
 import { NOTICE_KINDS } from '../../../src/app/notice-kinds';
 import { containsTinShapedNumber } from '../../../src/platform/security/tin-shapes';
-import { fullModel, TIN_SHAPES } from './notice-fixtures';
+import { fullModel, renderNotice, templateFiles, TIN_SHAPES } from './notice-fixtures';
 
 /**
  * Privacy (DOMAIN.md, IRM 25.25.6): a notice carries a reference and a link, never taxpayer data.
@@ -159,9 +156,9 @@ function collectPaths(template: string, source: string, partials: Map<string, st
 
 function partialsFor(format: 'text' | 'html'): Map<string, string> {
   const partials = new Map<string, string>();
-  for (const file of readdirSync(NOTICE_TEMPLATES_DIR)) {
+  for (const { file, path } of templateFiles()) {
     const match = /^_([A-Za-z0-9-]+)\.(text|html)\.hbs$/.exec(file);
-    if (match && match[2] === format) partials.set(match[1]!, readFileSync(join(NOTICE_TEMPLATES_DIR, file), 'utf8'));
+    if (match && match[2] === format) partials.set(match[1]!, readFileSync(path, 'utf8'));
   }
   return partials;
 }
@@ -187,14 +184,16 @@ describe('NoticeModel carries no taxpayer data', () => {
 });
 
 describe('templates only read allowed model fields', () => {
-  const files = readdirSync(NOTICE_TEMPLATES_DIR).filter((file) => file.endsWith('.hbs') && !file.startsWith('_'));
+  const templates = templateFiles().filter(({ file }) => file.endsWith('.hbs') && !file.startsWith('_'));
+  const files = templates.map(({ file }) => file);
+  const pathOf = new Map(templates.map(({ file, path }) => [file, path]));
 
   it('finds every kind template', () => {
     expect(files).toHaveLength(NOTICE_KINDS.length * 3);
   });
 
   it.each(files)('%s', (file) => {
-    const findings = scanTemplate(file, readFileSync(join(NOTICE_TEMPLATES_DIR, file), 'utf8'));
+    const findings = scanTemplate(file, readFileSync(pathOf.get(file)!, 'utf8'));
     expect(findings.filter((finding) => finding.problem)).toEqual([]);
     // the walker really saw the template's fields (not vacuously empty)
     const seen = findings.map((finding) => finding.path);

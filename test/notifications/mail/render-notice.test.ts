@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import { join } from 'node:path';
-import {
-  NOTICE_TEMPLATES_DIR,
-  renderNotice,
-  type NoticeKind,
-  type RenderedNotice,
-} from '../../../src/platform/notifications/mail/render-notice';
-import { NOTICE_KINDS } from '../../../src/app/notice-kinds';
-import { ARTIFACTS, fullModel, minimalModel } from './notice-fixtures';
+import { NoticeTemplates, type NoticeKind, type RenderedNotice } from '../../../src/platform/notifications/mail/render-notice';
+import { NOTICE_KINDS, NOTICE_TEMPLATE_SETS } from '../../../src/app/notice-kinds';
+import { PLATFORM_NOTICE_TEMPLATES } from '../../../src/platform/notifications/mail/render-notice';
+import { ARTIFACTS, fullModel, minimalModel, renderNotice, templateFiles } from './notice-fixtures';
 
 const REFERRAL_KINDS = NOTICE_KINDS.filter((kind) => kind.startsWith('REFERRAL_'));
 const KINDS_SHOWING_DUE: NoticeKind[] = [
@@ -29,28 +25,34 @@ function expectNoArtifacts(notice: RenderedNotice): void {
 }
 
 describe('notice templates on disk', () => {
-  it('has a subject, text and html template for every kind', () => {
-    for (const kind of NOTICE_KINDS) {
-      for (const part of ['subject', 'text', 'html']) {
-        expect(fs.existsSync(join(NOTICE_TEMPLATES_DIR, `${kind}.${part}.hbs`))).toBe(true);
+  it('has a subject, text and html template for every kind, in the folder of the set that declares it', () => {
+    for (const { folder, kinds } of NOTICE_TEMPLATE_SETS) {
+      for (const kind of kinds) {
+        for (const part of ['subject', 'text', 'html']) {
+          expect(fs.existsSync(join(folder, `${kind}.${part}.hbs`))).toBe(true);
+        }
       }
     }
     expect(NOTICE_KINDS).toHaveLength(36);
+    expect(new Set(NOTICE_KINDS).size).toBe(NOTICE_KINDS.length);
   });
 
-  it('holds nothing but kind templates and the shared partials', () => {
-    const files = fs.readdirSync(NOTICE_TEMPLATES_DIR);
-    const unexpected = files.filter(
-      (file) =>
-        !/^_[A-Za-z0-9-]+\.(text|html)\.hbs$/.test(file) &&
-        !NOTICE_KINDS.some((kind) => new RegExp(`^${kind}\\.(subject|text|html)\\.hbs$`).test(file)),
-    );
-    expect(unexpected).toEqual([]);
-    expect(files).toContain('_layout.html.hbs');
-    // every HTML body goes through the shared layout
-    for (const kind of NOTICE_KINDS) {
-      expect(fs.readFileSync(join(NOTICE_TEMPLATES_DIR, `${kind}.html.hbs`), 'utf8')).toMatch(/^\{\{#> layout\}\}/);
+  it("holds nothing but each set's kind templates and, in the platform's folder, the shared partials", () => {
+    for (const { folder, kinds } of NOTICE_TEMPLATE_SETS) {
+      const unexpected = fs
+        .readdirSync(folder)
+        .filter(
+          (file) =>
+            !(folder === PLATFORM_NOTICE_TEMPLATES.folder && /^_[A-Za-z0-9-]+\.(text|html)\.hbs$/.test(file)) &&
+            !kinds.some((kind) => new RegExp(`^${kind}\\.(subject|text|html)\\.hbs$`).test(file)),
+        );
+      expect({ folder, unexpected }).toEqual({ folder, unexpected: [] });
+      // every HTML body goes through the shared layout
+      for (const kind of kinds) {
+        expect(fs.readFileSync(join(folder, `${kind}.html.hbs`), 'utf8')).toMatch(/^\{\{#> layout\}\}/);
+      }
     }
+    expect(fs.readdirSync(PLATFORM_NOTICE_TEMPLATES.folder)).toContain('_layout.html.hbs');
   });
 });
 
@@ -185,21 +187,19 @@ describe('renderNotice', () => {
   });
 
   it('reads the templates from disk once', () => {
-    jest.isolateModules(() => {
-      const readFileSync = jest.spyOn(fs, 'readFileSync');
-      try {
-        const fresh =
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          require('../../../src/platform/notifications/mail/render-notice') as typeof import('../../../src/platform/notifications/mail/render-notice');
-        const templateReads = () => readFileSync.mock.calls.filter(([path]) => String(path).startsWith(NOTICE_TEMPLATES_DIR)).length;
-        fresh.renderNotice('REFERRAL_FILED', fullModel());
-        const afterFirst = templateReads();
-        expect(afterFirst).toBe(fs.readdirSync(NOTICE_TEMPLATES_DIR).length);
-        for (const kind of NOTICE_KINDS) fresh.renderNotice(kind, fullModel());
-        expect(templateReads()).toBe(afterFirst);
-      } finally {
-        readFileSync.mockRestore();
-      }
-    });
+    const readFileSync = jest.spyOn(fs, 'readFileSync');
+    try {
+      const fresh = new NoticeTemplates(NOTICE_TEMPLATE_SETS);
+      const folders = NOTICE_TEMPLATE_SETS.map((set) => set.folder);
+      const templateReads = () =>
+        readFileSync.mock.calls.filter(([path]) => folders.some((folder) => String(path).startsWith(folder))).length;
+      fresh.render('REFERRAL_FILED', fullModel());
+      const afterFirst = templateReads();
+      expect(afterFirst).toBe(templateFiles().length);
+      for (const kind of NOTICE_KINDS) fresh.render(kind, fullModel());
+      expect(templateReads()).toBe(afterFirst);
+    } finally {
+      readFileSync.mockRestore();
+    }
   });
 });

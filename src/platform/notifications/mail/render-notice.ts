@@ -4,7 +4,8 @@ import Handlebars from 'handlebars';
 import { containsTinShapedNumber } from '../../security/tin-shapes';
 
 /**
- * Renders the hub's e-mail notices from the Handlebars templates in `src/platform/notifications/templates`.
+ * Renders the hub's e-mail notices from Handlebars templates: the platform's own kinds and partials in
+ * `src/platform/notifications/notice-templates`, each module's kinds in its own `notice-templates` folder.
  *
  * Privacy (IRM 25.25.6 / DOMAIN.md): a notice carries a reference and a link, never taxpayer data.
  * That is enforced three ways:
@@ -18,8 +19,8 @@ import { containsTinShapedNumber } from '../../security/tin-shapes';
 
 /**
  * The kinds the platform itself sends: a clock's reminder, breach and escalation (any domain's clocks) and
- * the daily digest. Every other kind is declared by the module that sends it (REFERRAL_…, LOOKOUT_…); a kind
- * is whatever has its three templates in the templates folder.
+ * the daily digest. Every other kind is declared by the module that sends it (REFERRAL_…, LOOKOUT_…), with its
+ * templates in that module's `notice-templates` folder.
  */
 export const PLATFORM_NOTICE_KINDS = ['SLA_REMINDER', 'SLA_BREACH', 'SLA_ESCALATION', 'DAILY_DIGEST'] as const;
 
@@ -109,8 +110,21 @@ const REQUIRED_BY_KIND: Partial<Record<NoticeKind, readonly (keyof NoticeModel)[
   DAILY_DIGEST: ['items'],
 };
 
-/** Resolved next to this file: `src/...` under jest/ts, `dist/src/...` after `tsc` (the build copies the .hbs files). */
-export const NOTICE_TEMPLATES_DIR = join(__dirname, '..', 'templates');
+/**
+ * One owner's notice templates: `<folder>/<KIND>.{subject,text,html}.hbs` for each of its kinds. The folder is
+ * resolved next to the owner's source (`src/...` under jest/ts, `dist/src/...` after `tsc`: the build copies every
+ * `notice-templates` folder).
+ */
+export interface NoticeTemplateSet {
+  folder: string;
+  kinds: readonly NoticeKind[];
+}
+
+/** The platform's own kinds and the partials (`_<name>.{text,html}.hbs`) every template may use. */
+export const PLATFORM_NOTICE_TEMPLATES: NoticeTemplateSet = {
+  folder: join(__dirname, '..', 'notice-templates'),
+  kinds: PLATFORM_NOTICE_KINDS,
+};
 
 export class NoticePrivacyError extends Error {
   constructor(kind: NoticeKind, part: string) {
@@ -127,8 +141,6 @@ interface CompiledNotice {
   text: Template;
   html: Template;
 }
-
-let compiled: Map<NoticeKind, CompiledNotice> | null = null;
 
 /** 'Mon 30 Nov 2026, 11:59 PM CST' → 'Mon 30 Nov' (for subjects; the body shows the full instant). */
 function shortDate(value: unknown): string {
@@ -148,48 +160,6 @@ function environment(): typeof Handlebars {
   env.registerHelper('shortDate', shortDate);
   env.registerHelper('plural', plural);
   return env;
-}
-
-function readTemplate(file: string): string {
-  const path = join(NOTICE_TEMPLATES_DIR, file);
-  if (!existsSync(path)) {
-    throw new Error(`Notice template ${path} is missing (after tsc, the build must copy src/platform/notifications/templates)`);
-  }
-  return readFileSync(path, 'utf8');
-}
-
-/** Reads and compiles every template once. Text and HTML use separate Handlebars environments so a
- *  partial compiled for one never leaks its escaping mode into the other. */
-function load(): Map<NoticeKind, CompiledNotice> {
-  if (compiled) return compiled;
-  if (!existsSync(NOTICE_TEMPLATES_DIR)) {
-    throw new Error(
-      `Notice templates folder ${NOTICE_TEMPLATES_DIR} is missing (after tsc, the build must copy src/platform/notifications/templates)`,
-    );
-  }
-  const plain: CompileOptions = { noEscape: true, strict: true };
-  const escaped: CompileOptions = { strict: true };
-  const textEnv = environment();
-  const htmlEnv = environment();
-  // Partials: `_<name>.text.hbs` for text bodies, `_<name>.html.hbs` for HTML bodies (e.g. the layout).
-  for (const file of readdirSync(NOTICE_TEMPLATES_DIR)) {
-    const partial = /^_([A-Za-z0-9-]+)\.(text|html)\.hbs$/.exec(file);
-    if (!partial) continue;
-    const [, name, format] = partial;
-    if (format === 'text') textEnv.registerPartial(name!, textEnv.compile(readTemplate(file), plain));
-    else htmlEnv.registerPartial(name!, htmlEnv.compile(readTemplate(file), escaped));
-  }
-  const result = new Map<NoticeKind, CompiledNotice>();
-  const kinds = readdirSync(NOTICE_TEMPLATES_DIR).flatMap((file) => /^([A-Z][A-Z0-9_]*)\.subject\.hbs$/.exec(file)?.[1] ?? []);
-  for (const kind of kinds) {
-    result.set(kind, {
-      subject: textEnv.compile(readTemplate(`${kind}.subject.hbs`), plain),
-      text: textEnv.compile(readTemplate(`${kind}.text.hbs`), plain),
-      html: htmlEnv.compile(readTemplate(`${kind}.html.hbs`), escaped),
-    });
-  }
-  compiled = result;
-  return result;
 }
 
 function requireText(kind: NoticeKind, field: string, value: unknown): void {
@@ -244,21 +214,67 @@ function templateContext(kind: NoticeKind, model: NoticeModel): Record<string, u
   return context;
 }
 
-export function renderNotice(kind: NoticeKind, model: NoticeModel): RenderedNotice {
-  const templates = load().get(kind);
-  if (!templates) throw new TypeError(`Unknown notice kind "${String(kind)}"`);
-  const context = templateContext(kind, model);
-  const notice: RenderedNotice = {
-    // A subject is one header line: collapse the template's line breaks and runs of spaces.
-    subject: templates.subject(context).replace(/\s+/g, ' ').trim(),
-    text: `${templates
-      .text(context)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim()}\n`,
-    html: templates.html(context),
-  };
-  for (const part of ['subject', 'text', 'html'] as const) {
-    if (containsTinShapedNumber(notice[part])) throw new NoticePrivacyError(kind, part);
+/** Every kind's templates, read and compiled once: renders a notice of any kind of the sets it was given. */
+export class NoticeTemplates {
+  private compiled: Map<NoticeKind, CompiledNotice> | null = null;
+
+  constructor(private readonly sets: readonly NoticeTemplateSet[]) {}
+
+  render(kind: NoticeKind, model: NoticeModel): RenderedNotice {
+    const templates = this.load().get(kind);
+    if (!templates) throw new TypeError(`Unknown notice kind "${String(kind)}"`);
+    const context = templateContext(kind, model);
+    const notice: RenderedNotice = {
+      // A subject is one header line: collapse the template's line breaks and runs of spaces.
+      subject: templates.subject(context).replace(/\s+/g, ' ').trim(),
+      text: `${templates
+        .text(context)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()}\n`,
+      html: templates.html(context),
+    };
+    for (const part of ['subject', 'text', 'html'] as const) {
+      if (containsTinShapedNumber(notice[part])) throw new NoticePrivacyError(kind, part);
+    }
+    return notice;
   }
-  return notice;
+
+  /** Text and HTML use separate Handlebars environments so a partial compiled for one never leaks its escaping mode into the other. */
+  private load(): Map<NoticeKind, CompiledNotice> {
+    if (this.compiled) return this.compiled;
+    const plain: CompileOptions = { noEscape: true, strict: true };
+    const escaped: CompileOptions = { strict: true };
+    const textEnv = environment();
+    const htmlEnv = environment();
+    const result = new Map<NoticeKind, CompiledNotice>();
+    for (const { folder } of this.sets) {
+      for (const file of readdirSync(folder)) {
+        const partial = /^_([A-Za-z0-9-]+)\.(text|html)\.hbs$/.exec(file);
+        if (!partial) continue;
+        const [, name, format] = partial;
+        if (format === 'text') textEnv.registerPartial(name!, textEnv.compile(readTemplate(folder, file), plain));
+        else htmlEnv.registerPartial(name!, htmlEnv.compile(readTemplate(folder, file), escaped));
+      }
+    }
+    for (const { folder, kinds } of this.sets) {
+      for (const kind of kinds) {
+        if (result.has(kind)) throw new Error(`Notice kind ${kind} has templates in two sets`);
+        result.set(kind, {
+          subject: textEnv.compile(readTemplate(folder, `${kind}.subject.hbs`), plain),
+          text: textEnv.compile(readTemplate(folder, `${kind}.text.hbs`), plain),
+          html: htmlEnv.compile(readTemplate(folder, `${kind}.html.hbs`), escaped),
+        });
+      }
+    }
+    this.compiled = result;
+    return result;
+  }
+}
+
+function readTemplate(folder: string, file: string): string {
+  const path = join(folder, file);
+  if (!existsSync(path)) {
+    throw new Error(`Notice template ${path} is missing (after tsc, the build must copy every src/**/notice-templates folder)`);
+  }
+  return readFileSync(path, 'utf8');
 }
