@@ -65,7 +65,7 @@ export function createServices({ dataSource, clock, jobs, mailer, config }: Serv
   const calendars = new CalendarService(dataSource);
   const closures = new ClosureService(dataSource, clock, calendars, CLOSURE_RULES);
   const org = new OrgService(dataSource);
-  const auth = new AuthenticationService(dataSource, new AccessTokenVerifier(config.auth), org);
+  const auth = new AuthenticationService(new AccessTokenVerifier(config.auth), org);
   const categories = new ReferralCategoryService(dataSource);
   const outbox = new NotificationOutbox(jobs, NOTICE_RECIPIENTS_SQL);
   const notifier = new ReferralNotifier(org, outbox);

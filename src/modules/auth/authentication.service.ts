@@ -1,6 +1,3 @@
-import { DataSource } from 'typeorm';
-import { UnauthenticatedError } from '../../platform/common/errors';
-import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { AccessTokenVerifier } from './access-token';
 import { Caller } from '../org/caller';
@@ -8,7 +5,6 @@ import { Caller } from '../org/caller';
 /** From a bearer header to the calling employee; deactivated employees are refused even with a valid token. */
 export class AuthenticationService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly verifier: AccessTokenVerifier,
     private readonly org: OrgService,
   ) {}
@@ -16,8 +12,6 @@ export class AuthenticationService {
   async authenticate(header: string | undefined, now: Date): Promise<Caller> {
     const identity = await this.verifier.verify(header, now);
     if ('employeeId' in identity) return this.org.loadCaller(identity.employeeId);
-    const employee = await this.dataSource.manager.findOneBy(Employee, { email: identity.email.trim().toLowerCase() });
-    if (!employee) throw new UnauthenticatedError('Unknown or deactivated employee');
-    return this.org.loadCaller(employee.id);
+    return this.org.loadCallerByEmail(identity.email);
   }
 }

@@ -48,6 +48,18 @@ export class OrgService {
     );
   }
 
+  /** The caller an identity provider's token names by e-mail (its tokens carry no employee id). */
+  async loadCallerByEmail(email: string): Promise<Caller> {
+    const employee = await this.dataSource.manager.findOneBy(Employee, { email: email.trim().toLowerCase() });
+    if (!employee) throw new UnauthenticatedError('Unknown or deactivated employee');
+    return this.loadCaller(employee.id);
+  }
+
+  /** An active employee by id, read in the caller's transaction (null if there is none). */
+  activeEmployee(manager: EntityManager, id: string): Promise<Employee | null> {
+    return manager.findOneBy(Employee, { id, active: true });
+  }
+
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
   async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
     return activeLiaisons(manager).andWhere('la.function_id = :functionId', { functionId }).limit(first).getMany();

@@ -7,7 +7,6 @@ import { ConflictError, FieldError, InvalidInputError, NotFoundError } from '../
 import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
 import { BusinessFunction } from '../org/business-function.entity';
-import { Employee } from '../org/employee.entity';
 import { OrgService } from '../org/org.service';
 import { Role } from '../org/role';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
@@ -301,7 +300,7 @@ export class ReferralService {
 
   assign(caller: Caller, command: TransitionCommand & { assigneeId: string }): Promise<Referral> {
     return this.transition(caller, command, ReferralAction.ASSIGN, async ({ manager, item: referral }) => {
-      const assignee = await manager.findOneBy(Employee, { id: command.assigneeId, active: true });
+      const assignee = await this.org.activeEmployee(manager, command.assigneeId);
       if (!assignee || assignee.functionId !== referral.receivingFunctionId) {
         throw InvalidInputError.single('assigneeId', 'must be an active employee of the receiving function');
       }
