@@ -20,6 +20,7 @@ import { FailedNotificationsPage } from './pages/admin/failed-notifications';
 import { SlaReportPage } from './pages/admin/sla-report';
 import { LookoutRequestPage } from './pages/tecs/lookout-request';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
+import { LiveProvider } from './live';
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
 function SignedIn() {
@@ -29,7 +30,11 @@ function SignedIn() {
     if (ended !== 'signed-out') rememberReturnTo(location.pathname + location.search);
     return <Navigate to="/sign-in" replace />;
   }
-  return <Layout />;
+  return (
+    <LiveProvider>
+      <Layout />
+    </LiveProvider>
+  );
 }
 
 export function App() {

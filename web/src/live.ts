@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { createContext, createElement, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { POLL_SECONDS, usePolling } from './polling';
 import { useSession } from './session';
 
@@ -31,50 +31,83 @@ async function listen(token: string, signal: AbortSignal, onReady: () => void, o
   }
 }
 
+type LiveEvent = LiveTopic | 'resync';
+
+interface LiveChannel {
+  /** The stream is open (otherwise pages poll). */
+  live: boolean;
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+}
+
+const LiveContext = createContext<LiveChannel | null>(null);
+
 /**
- * Refreshes a page when the hub says something it shows has changed: live over GET /live, and, while the stream
- * is down, by polling every 15 s. The hub decides what the person hears of (only what they may see).
+ * One GET /live stream per signed-in tab, opened with the signed-in layout (beside its first queries, not after
+ * them). Each time it is ready, the pages listening at that moment resync: they may have read before the stream
+ * covered them. A page that starts listening once the stream is ready has read after it, so needs no second read.
  */
-export function useLiveRefresh(topics: readonly LiveTopic[], refresh: () => void): { live: boolean } {
+export function LiveProvider({ children }: { children: ReactNode }) {
   const { session, expire } = useSession();
   const [live, setLive] = useState(false);
-  const latest = useRef({ refresh, topics });
-  latest.current = { refresh, topics };
+  const listeners = useRef(new Set<(event: LiveEvent) => void>());
   const token = session?.token;
 
   useEffect(() => {
     if (!token) return;
     const abort = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const notify = (event: LiveEvent) => listeners.current.forEach((listener) => listener(event));
+    const reconnectLater = () => {
+      setLive(false);
+      if (!abort.signal.aborted) retry = setTimeout(connect, RECONNECT_MS);
+    };
     const connect = () => {
       listen(
         token,
         abort.signal,
         () => {
           setLive(true);
-          // Anything that changed while the stream was down.
-          latest.current.refresh();
+          notify('resync');
         },
-        (topic) => {
-          if ((latest.current.topics as readonly string[]).includes(topic)) latest.current.refresh();
-        },
+        (topic) => notify(topic as LiveTopic),
       )
-        .then((status) => {
-          if (status === 401) return expire();
-          setLive(false);
-          if (!abort.signal.aborted) retry = setTimeout(connect, RECONNECT_MS);
-        })
-        .catch(() => {
-          setLive(false);
-          if (!abort.signal.aborted) retry = setTimeout(connect, RECONNECT_MS);
-        });
+        .then((status) => (status === 401 ? expire() : reconnectLater()))
+        .catch(reconnectLater);
     };
     connect();
     return () => {
       abort.abort();
       clearTimeout(retry);
+      setLive(false);
     };
   }, [token, expire]);
+
+  const subscribe = useCallback((listener: (event: LiveEvent) => void) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+  const channel = useMemo(() => ({ live, subscribe }), [live, subscribe]);
+  return createElement(LiveContext.Provider, { value: channel }, children);
+}
+
+/**
+ * Refreshes a page when the hub says something it shows has changed (live over the tab's GET /live stream) and,
+ * while the stream is down, by polling every 15 s. The hub decides what the person hears of (only what they may see).
+ */
+export function useLiveRefresh(topics: readonly LiveTopic[], refresh: () => void): { live: boolean } {
+  const channel = useContext(LiveContext);
+  if (!channel) throw new Error('useLiveRefresh outside LiveProvider');
+  const latest = useRef({ refresh, topics });
+  latest.current = { refresh, topics };
+  const { live, subscribe } = channel;
+
+  useEffect(
+    () =>
+      subscribe((event) => {
+        if (event === 'resync' || latest.current.topics.includes(event)) latest.current.refresh();
+      }),
+    [subscribe],
+  );
 
   usePolling(refresh, live ? null : POLL_SECONDS);
   return { live };
