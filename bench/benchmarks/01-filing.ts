@@ -255,7 +255,7 @@ export const benchmark: Benchmark = {
       await ctx.env.settle();
       const file = ctx.writeBeside('cpuprofile', JSON.stringify(profile));
       ctx.note(
-        `**Where the time goes** (\`--profile\`): V8's sampling profiler (node:inspector, in the hub's process) during one more ${seconds} s round of the same filing load ` +
+        `**Where the time goes** (\`--profile\`): V8's sampling profiler (node:inspector) in the benchmark process, where the hub runs (the load generator is a process of its own), during one more ${seconds} s round of the same filing load ` +
           `(${profiled.throughputPerSecond.toFixed(0)} filings/s with the profiler on; the figures above were measured without it). ` +
           `The raw profile is \`${file}\` (open it in Chrome DevTools › Performance, or speedscope, for a flame graph).\n\n` +
           profileMarkdown(summariseProfile(profile, resolve(__dirname, '..', '..', '..'))),

