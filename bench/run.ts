@@ -1,9 +1,9 @@
 import './lib/production-env';
 import 'reflect-metadata';
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { Benchmark, BenchContext } from './lib/benchmark';
-import { Dataset, DatasetSpec, loadDataset } from './lib/dataset';
+import { DatasetLoader, DatasetSpec } from './lib/dataset';
 import { BenchEnvironment, startEnvironment } from './lib/environment';
 import { machineInfo } from './lib/machine';
 import { parseOptions } from './lib/options';
@@ -77,8 +77,8 @@ async function main(): Promise<void> {
     const org = await createBenchOrg(env.admin);
     log(`organisation: ${org.functions.length} functions, ${org.employeeCount} employees, ${org.liaisonCount} liaison assignments`);
 
-    let dataset: Promise<Dataset> | null = null;
     const environment = env;
+    const dataset = new DatasetLoader(environment, org, spec, log);
     for (const { id, benchmark } of selected) {
       log(`\n== ${id}. ${benchmark.title}`);
       const section: BenchSection = { id, title: benchmark.title, notes: [], durationSeconds: 0 };
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
         env: environment,
         org,
         counter,
-        dataset: () => (dataset ??= loadDataset(environment, org, spec, log)),
+        dataset: (generated) => dataset.at(generated),
+        datasetStages: dataset.stages,
         figure: (figure) => {
           const full = { ...figure, benchmark: id };
           figures.push(full);
@@ -97,6 +98,12 @@ async function main(): Promise<void> {
         },
         note: (text) => section.notes.push(text),
         log: (message) => log(`  ${message}`),
+        writeBeside: (extension, content) => {
+          const path = out.replace(/\.md$/, '') + `.${extension}`;
+          writeFileSync(path, content);
+          log(`  wrote ${relative(process.cwd(), path) || path}`);
+          return basename(path);
+        },
         verbose: (title, text) => {
           if (!options.verbose) return;
           log(`  -- ${title}\n${text.replace(/^/gm, '     ')}`);
@@ -113,7 +120,7 @@ async function main(): Promise<void> {
       section.durationSeconds = msSince(sectionStart) / 1000;
     }
 
-    const loaded = dataset ? await (dataset as Promise<Dataset>).catch(() => null) : null;
+    const loaded = dataset.latest;
     const present = new Set(all.map((b) => b.id));
     const report: BenchReport = {
       title: `Hub benchmarks${options.quick ? ' (quick run)' : ''}`,

@@ -1,13 +1,26 @@
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
+import { IdleSweepTimes, measureIdleSweep } from '../lib/idle-sweep';
 import { LoadRequest, LoadResult, runLoad } from '../lib/load';
 import { CapturedStatement } from '../lib/pg-counter';
 import { explainSummary, explainText, PlanSummary } from '../lib/plan';
+import { ratioTarget } from '../lib/report';
 import { workQueueQuery } from '../lib/samples';
 import { LatencySummary, msSince, summarise } from '../lib/stats';
 
 const FIRST = 50;
-const TARGET_P99_MS = 20;
+/** The hub's p99 against the same SQL through pg: at most this multiple. */
+const TARGET_P99_RATIO = 2;
+/**
+ * From one stage of the data set to the next (10× the referrals) a p99 may grow at most this much: as an index's
+ * depth, not as the table.
+ */
+const TARGET_GROWTH = 1.3;
+/**
+ * The idle sweep of the growth figures runs an hour before anything was filed (the data set's sla_check_at are all
+ * later), so it finds nothing and changes nothing that benchmark 3 later sweeps.
+ */
+const IDLE_AT = new Date(Date.parse(BENCH_NOW) - 2 * 3600_000);
 
 /**
  * The index change this benchmark proposes (not in the migrations yet): the liaison branches of the
@@ -115,12 +128,36 @@ async function replaceIndexes(ctx: BenchContext, to: 'proposed' | 'old'): Promis
   await ctx.env.admin.query('ANALYZE referral');
 }
 
+interface Stage {
+  generated: number;
+  m: Measurement;
+  idle: IdleSweepTimes;
+}
+
+/** How a p99 grew from one stage of the data set to the next, hub and baseline; the hub's growth has the target. */
+function growthFigures(ctx: BenchContext, what: string, stages: Stage[], p99: (stage: Stage) => { hub: number; floor: number }): void {
+  for (let i = 1; i < stages.length; i++) {
+    const [small, large] = [stages[i - 1], stages[i]];
+    const sizes = `${small.generated.toLocaleString('en-US')} → ${large.generated.toLocaleString('en-US')} referrals`;
+    const [before, after] = [p99(small), p99(large)];
+    ctx.figure({
+      name: `${what} p99 growth, ${sizes}`,
+      value: after.hub,
+      unit: 'ms',
+      better: 'lower',
+      baseline: before.hub,
+      baselineLabel: `the hub's p99 at ${small.generated.toLocaleString('en-US')}`,
+      target: ratioTarget(after.hub, before.hub, 'lower', TARGET_GROWTH, `the p99 at the smaller size`),
+      note: `the SQL alone via pg: ${before.floor.toFixed(2)} → ${after.floor.toFixed(2)} ms (${(after.floor / before.floor).toFixed(2)}×)`,
+    });
+  }
+}
+
 export const benchmark: Benchmark = {
-  title: 'Work queue at scale',
+  title: 'Work queue at scale, and how cost grows with the data',
   async run(ctx) {
-    const dataset = await ctx.dataset();
     const seconds = ctx.options.quick ? 3 : 10;
-    ctx.env.clock.set(BENCH_NOW);
+    const idleRuns = ctx.options.quick ? 50 : 200;
     const liaisons = ctx.org.functions.flatMap((f) => f.liaisonIds);
     const body = JSON.stringify({ query: workQueueQuery(FIRST) });
     const requests: LoadRequest[] = await Promise.all(
@@ -130,7 +167,19 @@ export const benchmark: Benchmark = {
       })),
     );
 
-    const m = await measure(ctx, requests, seconds);
+    // The same measurements at each stage of the data set, smallest first: the last is the full set.
+    const stages: Stage[] = [];
+    for (const generated of ctx.datasetStages) {
+      await ctx.dataset(generated);
+      ctx.env.clock.set(BENCH_NOW);
+      ctx.log(`${generated.toLocaleString('en-US')} referrals generated:`);
+      const m = await measure(ctx, requests, seconds);
+      const idle = await measureIdleSweep(ctx, IDLE_AT, idleRuns);
+      stages.push({ generated, m, idle });
+    }
+    const dataset = await ctx.dataset();
+    const { m } = stages[stages.length - 1];
+    // At the full size only: on a smaller stage's table a sequential scan can rightly be the cheaper plan.
     const seqScans = m.plans.reduce((n, plan) => n + plan.seqScans.filter((t) => t === 'referral').length, 0);
     ctx.figure({
       name: `myWorkQueue(first: ${FIRST}) latency p50`,
@@ -147,21 +196,44 @@ export const benchmark: Benchmark = {
       better: 'lower',
       baseline: m.floor.p99,
       baselineLabel: 'same SQL via pg',
-      target: { text: `< ${TARGET_P99_MS} ms`, pass: m.hub.latency.p99 < TARGET_P99_MS },
+      target: ratioTarget(m.hub.latency.p99, m.floor.p99, 'lower', TARGET_P99_RATIO, 'the same SQL via pg'),
     });
     ctx.figure({
       name: 'sequential scans of referral in the queue plans',
       value: seqScans,
       unit: '',
       better: 'equal',
-      target: { text: '0: the plan uses indexes', pass: seqScans === 0 },
-      note: `${m.plans.length} liaisons' plans checked`,
+      target: {
+        text: '0: the plan uses indexes',
+        pass: seqScans === 0,
+        absolute: 'a property of the plans, not a time: one sequential scan is a fault at any size',
+      },
+      note: `${m.plans.length} liaisons' plans checked at the full size`,
     });
     ctx.figure({ name: 'SQL statements per myWorkQueue request (excl. BEGIN/COMMIT)', value: m.statements, unit: '', better: 'lower' });
+    growthFigures(ctx, `myWorkQueue(first: ${FIRST})`, stages, (stage) => ({ hub: stage.m.hub.latency.p99, floor: stage.m.floor.p99 }));
+    growthFigures(ctx, 'idle sweep (nothing due)', stages, (stage) => ({
+      hub: summarise(stage.idle.hub).p99,
+      floor: summarise(stage.idle.floor).p99,
+    }));
     ctx.note(
       `${dataset.description} The clock is ${BENCH_NOW}. Hub: \`myWorkQueue(first: ${FIRST})\` with the fields of a work-queue screen (state, clocks, available actions, originator, assignee, functions), ` +
         `requested one at a time over HTTP (keep-alive) for ${seconds} s, cycling through all ${liaisons.length} liaisons; ${m.hub.successful.toLocaleString('en-US')} requests, latency measured per request with hrtime. ` +
         `Baseline: the SQL statement the hub sent for each liaison (captured at the pg driver) run directly, one at a time, same order; ${m.floor.count.toLocaleString('en-US')} runs.`,
+    );
+    ctx.note(
+      `Growth: the data set is loaded in stages (${stages.map((s) => s.generated.toLocaleString('en-US')).join(', ')} generated referrals; each a uniform sample of the next), ` +
+        `and the same measurements ran at each: the work queue as above, and ${idleRuns} idle sweeps (\`services.slaSweep.run()\` with the clock at ${IDLE_AT.toISOString()}, before every stored sla_check_at, after 3 unmeasured) ` +
+        `beside as many runs of their transaction alone via pg (BEGIN; the locking due-referral SELECT; COMMIT). ` +
+        `Target: from one stage to the next (10× the rows) a p99 grows at most ${TARGET_GROWTH}×, as the depth of an index does. Per stage (hub p99 / SQL p99): ` +
+        stages
+          .map(
+            (s) =>
+              `${s.generated.toLocaleString('en-US')}: work queue ${s.m.hub.latency.p99.toFixed(2)} / ${s.m.floor.p99.toFixed(2)} ms, ` +
+              `idle sweep ${summarise(s.idle.hub).p99.toFixed(2)} / ${summarise(s.idle.floor).p99.toFixed(2)} ms`,
+          )
+          .join('; ') +
+        '.',
     );
     ctx.note(`Plan with the schema as migrated — ${planNote(m)}.`);
     ctx.verbose(
@@ -205,7 +277,7 @@ export const benchmark: Benchmark = {
         better: 'lower',
         baseline: w.floor.p99,
         baselineLabel: 'same SQL via pg',
-        note: `would ${w.hub.latency.p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'} the < ${TARGET_P99_MS} ms target; the SQL alone would ${w.floor.p99 < TARGET_P99_MS ? 'PASS' : 'FAIL'}`,
+        note: `would ${ratioTarget(w.hub.latency.p99, w.floor.p99, 'lower', TARGET_P99_RATIO).pass ? 'PASS' : 'FAIL'} the ≤ ${TARGET_P99_RATIO}× target`,
       });
       ctx.note(
         `What-if (not in the migrations yet): ${PROPOSED_INDEXES.map((i) => `\`${i.name}\` on (${i.columns}) instead of (${i.old})`).join(' and ')}, ` +

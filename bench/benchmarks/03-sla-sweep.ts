@@ -5,14 +5,17 @@ import { ReferralClock, runningClocks } from '../../src/modules/referrals/referr
 import { ReferralState } from '../../src/modules/referrals/referral-state';
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
+import { measureIdleSweep, SWEEP_SELECT } from '../lib/idle-sweep';
 import { PgStatementCounter } from '../lib/pg-counter';
 import { explainSummary, explainText } from '../lib/plan';
+import { ratioTarget } from '../lib/report';
 import { median, msSince, summarise, timed } from '../lib/stats';
 
-const TARGET_BREACH_MS = 1000;
+/** The breach sweep against the same writes, set-based, on two connections (both cores): at most this multiple. */
+const TARGET_BREACH_RATIO = 1.15;
+/** The idle sweep's median against its transaction alone via pg: at most this multiple. */
+const TARGET_IDLE_RATIO = 2;
 const TARGET_IDLE_MS = 50;
-const SWEEP_SELECT = `SELECT id, state, originating_function_id, receiving_function_id, assignee_id, review_due_at, ack_due_at, completion_due_at
-  FROM referral WHERE sla_check_at <= $1 ORDER BY sla_check_at`;
 
 interface DueRow {
   id: string;
@@ -230,26 +233,26 @@ export const benchmark: Benchmark = {
       if (value.breaches !== perSet) throw new Error(`sweep ${set} recorded ${value.breaches} breaches, expected ${perSet}`);
       if (jobs !== notices) throw new Error(`sweep ${set}: ${notices} notices but ${jobs} delivery jobs`);
     }
+    // The target compares the hub's typical run (the median of its runs) with the one baseline run; the slowest is shown too.
+    const typical = median(runs.map((r) => r.ms));
     const worst = Math.max(...runs.map((r) => r.ms));
     ctx.figure({
-      name: `sweep with ${perSet.toLocaleString('en-US')} just-breached referrals (slowest of ${runs.length})`,
+      name: `sweep with ${perSet.toLocaleString('en-US')} just-breached referrals (median of ${runs.length})`,
+      value: typical,
+      unit: 'ms',
+      better: 'lower',
+      baseline: parallelMs,
+      baselineLabel: 'same writes, set-based SQL on 2 connections',
+      target: ratioTarget(typical, parallelMs, 'lower', TARGET_BREACH_RATIO, 'the set-based SQL on 2 connections'),
+    });
+    ctx.figure({
+      name: `the same sweep, slowest of ${runs.length}, against set-based SQL on one connection`,
       value: worst,
       unit: 'ms',
       better: 'lower',
       baseline: floor.ms,
-      baselineLabel: 'same writes, set-based SQL',
-      target: {
-        text: `< ${TARGET_BREACH_MS} ms${ctx.options.quick ? ' (set for 10,000; quick run is scaled down)' : ''}`,
-        pass: worst < TARGET_BREACH_MS,
-      },
-    });
-
-    ctx.figure({
-      name: `the same writes by PostgreSQL alone, ${perSet.toLocaleString('en-US')} referrals split over 2 connections in parallel`,
-      value: parallelMs,
-      unit: 'ms',
-      better: 'lower',
-      note: 'the fastest this machine writes a sweep of this size: both cores busy',
+      baselineLabel: 'same writes, set-based SQL, 1 connection',
+      note: 'the hub sweeps in one transaction on one connection',
     });
     ctx.figure({
       name: 'SQL round trips per breach sweep (incl. BEGIN/COMMIT)',
@@ -262,41 +265,31 @@ export const benchmark: Benchmark = {
 
     // Idle: nothing due.
     const idleAt = new Date(dataset.sweepAt[dataset.sweepAt.length - 1].getTime() + 60_000);
-    ctx.env.clock.set(idleAt);
     const idleRuns = ctx.options.quick ? 10 : 30;
-    for (let i = 0; i < 3; i++) await sweep.run();
-    const idle: number[] = [];
-    for (let i = 0; i < idleRuns; i++) {
-      const { ms, value } = await timed(() => sweep.run());
-      if (value.examined !== 0) throw new Error(`idle sweep examined ${value.examined} referrals`);
-      idle.push(ms);
-    }
-    const idleFloor: number[] = [];
-    for (let i = 0; i < idleRuns + 3; i++) {
-      const { ms } = await timed(async () => {
-        await admin.query('BEGIN');
-        await admin.query(`${SWEEP_SELECT} LIMIT 500 FOR UPDATE SKIP LOCKED`, [idleAt]);
-        await admin.query('COMMIT');
-      });
-      if (i >= 3) idleFloor.push(ms);
-    }
-    const idleSummary = summarise(idle);
+    const idle = await measureIdleSweep(ctx, idleAt, idleRuns);
+    const idleSummary = summarise(idle.hub);
     ctx.figure({
       name: 'idle sweep (nothing due) p50',
       value: idleSummary.p50,
       unit: 'ms',
       better: 'lower',
-      baseline: median(idleFloor),
+      baseline: median(idle.floor),
       baselineLabel: 'BEGIN; locking SELECT; COMMIT via pg',
+      target: ratioTarget(idleSummary.p50, median(idle.floor), 'lower', TARGET_IDLE_RATIO),
     });
     ctx.figure({
       name: `idle sweep, slowest of ${idleRuns}`,
       value: idleSummary.max,
       unit: 'ms',
       better: 'lower',
-      baseline: Math.max(...idleFloor),
+      baseline: Math.max(...idle.floor),
       baselineLabel: 'slowest via pg',
-      target: { text: `< ${TARGET_IDLE_MS} ms`, pass: idleSummary.max < TARGET_IDLE_MS },
+      target: {
+        text: `< ${TARGET_IDLE_MS} ms`,
+        pass: idleSummary.max < TARGET_IDLE_MS,
+        absolute:
+          'a ceiling on the pause a sweep with nothing to do may cause, every minute, whatever the machine; the slowest of a few sub-millisecond runs is one scheduler hiccup, so a ratio of it would judge the noise (the median above carries the ratio target)',
+      },
     });
     ctx.figure({
       name: `catch-up sweep over ${catchUp.value.examined.toLocaleString('en-US')} referrals filed by earlier benchmarks (nothing due)`,
@@ -316,7 +309,7 @@ export const benchmark: Benchmark = {
           )
           .join('; ')}. ` +
         `Baseline: another ${perSet.toLocaleString('en-US')} just-breached referrals swept by six set-based statements in one transaction (${floor.breaches} breaches, ${floor.notices} notices); ` +
-        `a third set by the same statements on two connections at once (${parallelMs.toFixed(0)} ms). ` +
+        `a third set by the same statements on two connections at once (${parallelMs.toFixed(0)} ms): the target's baseline, the fastest this machine writes a sweep of this size. ` +
         `The referrals of a set lie in ${dataset.spec.layout === 'clustered' ? 'one block of rows, as referrals whose clocks end together were written around the same time (--scattered: each on its own page, the worst case)' : 'separate heap pages across the table (--scattered)'}. ` +
         `With --verbose: the time of each statement. ` +
         `Idle: ${idleRuns} sweeps with nothing due (after 3 unmeasured); the due-referral scan is ${plan.shape} (${plan.seqScans.length ? `sequential scan of ${plan.seqScans.join(', ')}` : 'no sequential scan'}).`,

@@ -3,11 +3,12 @@ import { Benchmark } from '../lib/benchmark';
 import { fileSample14566 } from '../lib/org';
 import { BENCH_NOW } from '../lib/environment';
 import { PgStatementCounter } from '../lib/pg-counter';
+import { ratioTarget } from '../lib/report';
 import { msSince } from '../lib/stats';
 
 const OPEN = 10_000;
-/** Generous: the floor of the writes alone (baseline) takes about 0.6 s with fsync on a 2-core machine. */
-const TARGET_MS = 2000;
+/** addClosure against the same rows' writes through pg: at most this multiple. */
+const TARGET_RATIO = 1.3;
 /** Wednesday 2027-03-03, 18:00 UTC (morning to noon in every bench zone): when the 10,000 referrals were received. */
 const RECEIVED_AT = '2027-03-03T18:00:00Z';
 /** Monday 2027-03-08: the third business day after a Wednesday receipt, closed nationwide by the benchmark. */
@@ -21,7 +22,7 @@ const CHANGED_AT = '2027-03-04T15:00:00Z';
  * `services.closures.add` (an executive order closing that Monday, nationwide) and then `remove`, each one
  * transaction re-timing all 10,000 clocks. Baseline: the floor of the same writes — one UPDATE of the 10,000 rows'
  * due times, next due, sla_check_at and version plus one INSERT of their 10,000 effect rows — via pg in one
- * transaction (rolled back), measured after the hub's runs.
+ * transaction (committed, then undone untimed), measured after the hub's runs.
  */
 export const benchmark: Benchmark = {
   title: 'Closure re-timing at scale',
@@ -92,7 +93,7 @@ export const benchmark: Benchmark = {
     const [removeHistory] = (await closures.history(added.value.id)).slice(-1);
     ctx.env.clock.set(BENCH_NOW);
 
-    // Baseline: the same writes for the same rows as plain set-based SQL (rolled back), after the hub's runs so the
+    // Baseline: the same writes for the same rows as plain set-based SQL (committed), after the hub's runs so the
     // effect rows can name the closure.
     const direct = await ctx.env.direct();
     let floorMs: number;
@@ -109,8 +110,14 @@ export const benchmark: Benchmark = {
          SELECT id, $2, 'ADDED', 'ACKNOWLEDGMENT', ack_due_at - interval '1 day', ack_due_at, $1 FROM moved`,
         [CHANGED_AT, added.value.id],
       );
-      await direct.query('ROLLBACK');
+      // Committed, as the hub's transaction is (a rollback would skip flushing the WAL); the due times are moved back
+      // untimed, the effect rows stay (the table is append-only) under the closure the hub added and removed.
+      await direct.query('COMMIT');
       floorMs = msSince(started);
+      await direct.query(
+        `UPDATE referral SET ack_due_at = ack_due_at - interval '1 day', next_due_at = next_due_at - interval '1 day', version = version + 1
+          WHERE reference_number LIKE 'CLOSURE-BENCH-%' AND state = 'FORWARDED'`,
+      );
     } finally {
       await direct.end();
     }
@@ -122,7 +129,7 @@ export const benchmark: Benchmark = {
       better: 'lower',
       baseline: floorMs,
       baselineLabel: 'same rows updated + effects inserted, set-based SQL via pg',
-      target: { text: `< ${TARGET_MS} ms`, pass: addMs < TARGET_MS },
+      target: ratioTarget(addMs, floorMs, 'lower', TARGET_RATIO, 'the same rows through pg'),
     });
     ctx.figure({
       name: `removeClosure moving them back`,
@@ -145,7 +152,7 @@ export const benchmark: Benchmark = {
         `clocks in ${addMs.toFixed(0)} ms with ${added.statements} statements; \`remove\` moved ${removeHistory.referralClocksMoved.toLocaleString('en-US')} back in ` +
         `${removeMs.toFixed(0)} ms with ${removed.statements} statements. Each is one transaction: bump closure_version, write the closure and its ` +
         `history, group the running business-day clocks by function, form and local start date, and one UPDATE … FROM unnest per clock kind ` +
-        `(moving due times, recording effects, withdrawing breaches). Baseline: the floor of the writes for the same rows, via pg.`,
+        `(moving due times, recording effects, withdrawing breaches). Baseline: the floor of the writes for the same rows, via pg in one committed transaction (one UPDATE … RETURNING feeding one INSERT of the effects).`,
     );
   },
 };

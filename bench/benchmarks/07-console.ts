@@ -10,6 +10,9 @@ import { summarise } from '../lib/stats';
 const JS_TARGET_KB = 300;
 const NAVIGATION_TARGET_MS = 1000;
 const NAVIGATIONS = 10;
+/** Why the navigation targets are not ratios. */
+const NAVIGATION_ABSOLUTE =
+  "the second a person waits for their work queue; no lighter page in the run does the same work (the queue's own request is benchmark 2's, with its ratio target)";
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
@@ -85,7 +88,12 @@ export const benchmark: Benchmark = {
       value: Math.round(js.gzip / 1024),
       unit: 'KB',
       better: 'lower',
-      target: { text: `< ${JS_TARGET_KB} KB`, pass: js.gzip / 1024 < JS_TARGET_KB },
+      target: {
+        text: `< ${JS_TARGET_KB} KB`,
+        pass: js.gzip / 1024 < JS_TARGET_KB,
+        absolute:
+          'bytes a person downloads over their own link: a size, the same on any machine, with nothing in the run to compare it with',
+      },
       note: `${Math.round(js.raw / 1024)} KB uncompressed; CSS ${Math.round(css.gzip / 1024)} KB gzip (${Math.round(css.raw / 1024)} KB)`,
     });
     if (!ctx.options.quick) {
@@ -101,14 +109,14 @@ export const benchmark: Benchmark = {
       value: Math.round(times[0]),
       unit: 'ms',
       better: 'lower',
-      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: times[0] < NAVIGATION_TARGET_MS },
+      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: times[0] < NAVIGATION_TARGET_MS, absolute: NAVIGATION_ABSOLUTE },
     });
     ctx.figure({
       name: 'navigation to the work queue with its rows, cached assets, median',
       value: Math.round(warm.p50),
       unit: 'ms',
       better: 'lower',
-      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: warm.p50 < NAVIGATION_TARGET_MS },
+      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: warm.p50 < NAVIGATION_TARGET_MS, absolute: NAVIGATION_ABSOLUTE },
     });
     ctx.note(
       `The busiest liaison (${liaison.rows} rows in myWorkQueue(first: 100)), signed in by putting their token in the tab's sessionStorage; ` +

@@ -22,8 +22,11 @@ export interface DatasetSpec {
 
 export interface Dataset {
   spec: DatasetSpec;
+  /** Generated referrals loaded so far: a stage of `spec.referrals` (see datasetStages). */
+  generated: number;
   /** The clock of the sweep that finds armed set k just breached (its due instant was 30 s earlier). */
   sweepAt: Date[];
+  /** Seconds spent loading, all stages so far. */
   loadSeconds: number;
   historyRows: number;
   stateCounts: Record<string, number>;
@@ -47,13 +50,15 @@ async function time<T>(log: (message: string) => void, what: string, work: () =>
 /** Three referrals filed through the hub, one per form: their stored content is the template of the generated rows. */
 async function fileTemplates(env: BenchEnvironment, org: BenchOrg): Promise<{ id: string; form: string; category: string | null }[]> {
   const [from, to] = org.functions;
-  const caller = await env.hub.services.org.loadCaller(from.workerIds[0]);
+  const worker = await env.hub.services.org.loadCaller(from.workerIds[0]);
+  // Only a revenue officer files a Form 3210 (IRM 25.25.6.2.3(1)-(2)).
+  const revenueOfficer = await env.hub.services.org.loadCaller(org.revenueOfficerId);
   env.clock.set(new Date(Date.parse(BENCH_NOW) - 3600_000));
   const ids: string[] = [];
-  for (const [form, content] of [
-    [ReferralForm.F14566, { form14566: SAMPLE_14566 }],
-    [ReferralForm.F4442, { form4442: SAMPLE_4442 }],
-    [ReferralForm.F3210, { form3210: SAMPLE_3210 }],
+  for (const [form, content, caller] of [
+    [ReferralForm.F14566, { form14566: SAMPLE_14566 }, worker],
+    [ReferralForm.F4442, { form4442: SAMPLE_4442 }, worker],
+    [ReferralForm.F3210, { form3210: SAMPLE_3210 }, revenueOfficer],
   ] as const) {
     ids.push((await env.hub.services.referrals.file(caller, { form, receivingFunctionId: to.id, content: content as never })).id);
   }
@@ -64,7 +69,11 @@ async function fileTemplates(env: BenchEnvironment, org: BenchOrg): Promise<{ id
   return rows.map((row) => ({ id: row.id, form: row.form, category: row.category_code }));
 }
 
-/** $12: whether armed sets are blocks of rows; $13: extra column names copied from the template row of the form (e.g. tin_hashes). */
+/**
+ * $1 rows in all (numbered 1..$1: the full data set); this statement inserts one stage of them, every row whose number
+ * is a multiple of $13 and not of $14 (0: the first stage). $12: whether armed sets are blocks of rows; `copied`:
+ * extra column names copied from the template row of the form (e.g. tin_hashes).
+ */
 function generateReferrals(copied: string[]): string {
   return `
 INSERT INTO referral (reference_number, form, state, version, originator_id, originating_function_id, receiving_function_id,
@@ -77,7 +86,9 @@ WITH x AS MATERIALIZED (
          -- receivers are skewed: a few functions (RICS teams, CI) receive most referrals
          floor($2::int * power(random(), 2))::int AS rcv,
          random() AS s, random() AS fm, random() AS rw, random() AS ra, random() AS rd, random() AS ro, random() AS re, random() AS rs
-    FROM generate_series(1, $1::int) AS g
+    FROM generate_series($13::int, $1::int, $13::int) AS g
+   -- a stage: the rows whose number is a multiple of its step and not of the previous (coarser) stage's
+   WHERE $14::int = 0 OR g % $14::int <> 0
 ), y AS (
   SELECT x.*,
          CASE WHEN $12::boolean THEN (CASE WHEN (g - 1) % ($1::int / $4::int) < $5::int AND (g - 1) / ($1::int / $4::int) < $4::int
@@ -128,7 +139,7 @@ WITH x AS MATERIALIZED (
            WHEN 'COMPLETED' THEN $7::timestamptz - rd * interval '10 days' - interval '10 days' END AS received
     FROM d
 )
-SELECT CASE form WHEN 'F14566' THEN '14566' WHEN 'F4442' THEN '4442' ELSE '3210' END || '-2026-B' || lpad(g::text, 7, '0'),
+SELECT CASE form WHEN 'F14566' THEN '14566' WHEN 'F4442' THEN '4442' ELSE '3210' END || '-2026-B' || lpad(g::text, 8, '0'),
        form, state,
        CASE state WHEN 'SUBMITTED' THEN 1 WHEN 'RETURNED' THEN 2 WHEN 'FORWARDED' THEN 2 WHEN 'ACKNOWLEDGED' THEN 3 WHEN 'ASSIGNED' THEN 4 ELSE 5 END,
        originator, fo_id, fr_id,
@@ -175,116 +186,179 @@ SELECT r.id, s.action, s.from_state, s.to_state, CASE WHEN s.action = 'COMPLETE'
    (4, 'ASSIGN', 'ACKNOWLEDGED', 'ASSIGNED', r.acknowledged_at + interval '1 hour'),
    (5, 'COMPLETE', 'ASSIGNED', 'COMPLETED', r.completed_at)
  ) AS s(step, action, from_state, to_state, at)
- WHERE r.reference_number LIKE '%-B%' AND s.step <= r.version`;
+ WHERE r.reference_number LIKE '%-B%' AND s.step <= r.version
+   AND right(r.reference_number, 8)::int % $1::int = 0 AND ($2::int = 0 OR right(r.reference_number, 8)::int % $2::int <> 0)`;
 
 /**
- * Loads `spec.referrals` referrals with generate_series: every one open (not CLOSED, WITHDRAWN or
- * RETURNED_NO_TPP), spread over states, forms, 50 originating functions (uniform) and receiving
- * functions (skewed), 2,000 employees; 5 % overdue, 0.2 % elevated; a history of 1–5 rows each.
- * `sla_check_at` is in the future (≥ 1 h) for every row with a running clock except the armed sets,
- * whose clock fell due 30 s before their sweep instant. Secondary indexes are dropped during the
- * load and rebuilt from their own definitions afterwards; then VACUUM ANALYZE and CHECKPOINT.
+ * The stages the data set is loaded in, as steps: stage k holds the rows numbered by a multiple of its step, so it is
+ * a uniform sample of the full set and every later stage adds the rows in between. N/10 then N (N/100, N/10 and N
+ * from 10,000,000 up): how cost grows is measured from one stage to the next.
  */
-export async function loadDataset(
-  env: BenchEnvironment,
-  org: BenchOrg,
-  spec: DatasetSpec,
-  log: (message: string) => void,
-): Promise<Dataset> {
-  const started = process.hrtime.bigint();
-  const client: Client = await env.direct();
-  try {
-    log(
-      `loading ${spec.referrals.toLocaleString('en-US')} referrals (${spec.armedSets} × ${spec.perSet.toLocaleString('en-US')} breaching together)…`,
-    );
-    const templates = await fileTemplates(env, org);
-    const template = (form: string) => templates.find((t) => t.form === form)!;
-    await client.query(`SET maintenance_work_mem = '512MB'`);
-    await client.query(`SET synchronous_commit = off`);
-    await client.query(
-      'CREATE TEMP TABLE bench_fn (i int PRIMARY KEY, id uuid NOT NULL, liaison uuid NOT NULL, worker_count int NOT NULL, tz text NOT NULL)',
-    );
-    await client.query('CREATE TEMP TABLE bench_worker (fn int, k int, id uuid NOT NULL, PRIMARY KEY (fn, k))');
-    await client.query('INSERT INTO bench_fn SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::text[])', [
-      org.functions.map((f) => f.index),
-      org.functions.map((f) => f.id),
-      org.functions.map((f) => f.liaisonIds[0]),
-      org.functions.map((f) => f.workerIds.length),
-      org.functions.map((f) => f.timeZone),
-    ]);
-    const workers = org.functions.flatMap((f) => f.workerIds.map((id, k) => ({ fn: f.index, k, id })));
-    await client.query('INSERT INTO bench_worker SELECT * FROM unnest($1::int[], $2::int[], $3::uuid[])', [
-      workers.map((w) => w.fn),
-      workers.map((w) => w.k),
-      workers.map((w) => w.id),
-    ]);
-    await client.query('ANALYZE bench_fn; ANALYZE bench_worker');
+function stageSteps(referrals: number): number[] {
+  return referrals >= 10_000_000 ? [100, 10, 1] : [10, 1];
+}
 
-    const { rows: indexes } = await client.query<{ name: string; def: string }>(
-      `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
-         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-        WHERE i.indrelid IN ('referral'::regclass, 'referral_history'::regclass)
-          AND NOT i.indisprimary
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
-    );
-    for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
-    let triggersOff = false;
+/** Generated referrals in each stage's data set, smallest first; the last is `spec.referrals`. */
+export function datasetStages(spec: DatasetSpec): number[] {
+  return stageSteps(spec.referrals).map((step) => Math.floor(spec.referrals / step));
+}
+
+/**
+ * Loads `spec.referrals` referrals with generate_series, stage by stage (datasetStages): every one open (not CLOSED,
+ * WITHDRAWN or RETURNED_NO_TPP), spread over states, forms, 50 originating functions (uniform) and receiving
+ * functions (skewed), 2,000 employees; 5 % overdue, 0.2 % elevated; a history of 1–5 rows each. `sla_check_at` is in
+ * the future (≥ 1 h) for every row with a running clock except the armed sets, whose clock fell due 30 s before their
+ * sweep instant. For each stage, secondary indexes are dropped during the load and rebuilt from their own
+ * definitions afterwards; then VACUUM ANALYZE and CHECKPOINT.
+ */
+export class DatasetLoader {
+  readonly stages: number[];
+  private loaded = 0;
+  private loadSeconds = 0;
+  private historyRows = 0;
+  private templates: Promise<{ id: string; form: string; category: string | null }[]> | null = null;
+  /** Loads run one after the other, whoever asks. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** The data set as last loaded (null before the first stage). */
+  latest: Dataset | null = null;
+
+  constructor(
+    private readonly env: BenchEnvironment,
+    private readonly org: BenchOrg,
+    readonly spec: DatasetSpec,
+    private readonly log: (message: string) => void,
+  ) {
+    this.stages = datasetStages(spec);
+  }
+
+  /** The data set with `generated` referrals (a stage; the full set by default): loads the stages up to it, never shrinks. */
+  at(generated = this.spec.referrals): Promise<Dataset> {
+    const stage = this.stages.indexOf(generated);
+    const next = this.queue.then(async () => {
+      if (stage < 0) throw new Error(`${generated} referrals is no stage of the data set (${this.stages.join(', ')})`);
+      if (this.loaded > stage + 1)
+        throw new Error(`the data set already holds ${this.stages[this.loaded - 1]} referrals, more than ${generated}`);
+      while (this.loaded <= stage) this.latest = await this.loadStage(this.loaded);
+      return this.latest!;
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async loadStage(stage: number): Promise<Dataset> {
+    const { env, org, spec, log } = this;
+    const steps = stageSteps(spec.referrals);
+    const started = process.hrtime.bigint();
+    const client: Client = await env.direct();
     try {
-      // Skips foreign-key checks during the load (superuser only; the generator only uses existing ids).
-      await client.query(`SET session_replication_role = replica`);
-      triggersOff = true;
-    } catch {
-      log('  (not a superuser: foreign keys are checked during the load)');
-    }
+      log(
+        `loading ${spec.referrals.toLocaleString('en-US')} referrals, stage ${stage + 1} of ${steps.length} (up to ${this.stages[stage].toLocaleString('en-US')}; ` +
+          `${spec.armedSets} × ${spec.perSet.toLocaleString('en-US')} breaching together in the full set)…`,
+      );
+      const templates = await (this.templates ??= fileTemplates(env, org));
+      const template = (form: string) => templates.find((t) => t.form === form)!;
+      await client.query(`SET maintenance_work_mem = '512MB'`);
+      await client.query(`SET synchronous_commit = off`);
+      await client.query(
+        'CREATE TEMP TABLE bench_fn (i int PRIMARY KEY, id uuid NOT NULL, liaison uuid NOT NULL, worker_count int NOT NULL, tz text NOT NULL)',
+      );
+      await client.query('CREATE TEMP TABLE bench_worker (fn int, k int, id uuid NOT NULL, PRIMARY KEY (fn, k))');
+      await client.query('INSERT INTO bench_fn SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[], $5::text[])', [
+        org.functions.map((f) => f.index),
+        org.functions.map((f) => f.id),
+        org.functions.map((f) => f.liaisonIds[0]),
+        org.functions.map((f) => f.workerIds.length),
+        org.functions.map((f) => f.timeZone),
+      ]);
+      const workers = org.functions.flatMap((f) => f.workerIds.map((id, k) => ({ fn: f.index, k, id })));
+      await client.query('INSERT INTO bench_worker SELECT * FROM unnest($1::int[], $2::int[], $3::uuid[])', [
+        workers.map((w) => w.fn),
+        workers.map((w) => w.k),
+        workers.map((w) => w.id),
+      ]);
+      await client.query('ANALYZE bench_fn; ANALYZE bench_worker');
 
-    const stride = Math.floor(spec.referrals / (spec.armedSets * spec.perSet));
-    if (stride < 1) throw new Error('more armed referrals than referrals');
-    const sweepAt = Array.from({ length: spec.armedSets }, (_, set) => sweepInstant(set));
-    const { rows: present } = await client.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'referral' AND column_name = ANY($1)`,
-      [COPIED_IF_PRESENT],
-    );
-    await time(log, 'referrals (generate_series)', () =>
-      client.query(generateReferrals(present.map((c) => c.column_name)), [
-        spec.referrals,
-        org.functions.length,
-        stride,
-        spec.armedSets,
-        spec.perSet,
-        sweepAt.map((d) => d.toISOString()),
-        BENCH_NOW,
-        template(ReferralForm.F4442).category,
-        template(ReferralForm.F14566).id,
-        template(ReferralForm.F4442).id,
-        template(ReferralForm.F3210).id,
-        spec.layout === 'clustered',
-      ]),
-    );
-    const history = await time(log, 'history', () => client.query(GENERATE_HISTORY));
-    if (triggersOff) await client.query('RESET session_replication_role');
-    await time(log, `${indexes.length} secondary indexes rebuilt`, async () => {
-      for (const index of indexes) await client.query(index.def);
-    });
-    await time(log, 'VACUUM ANALYZE + CHECKPOINT', async () => {
-      await client.query('VACUUM (ANALYZE) referral, referral_history');
-      await client.query('CHECKPOINT').catch(() => undefined);
-    });
-    const { rows: counts } = await client.query<{ state: string; n: string }>(
-      'SELECT state, count(*) AS n FROM referral GROUP BY state ORDER BY state',
-    );
-    const stateCounts = Object.fromEntries(counts.map((row) => [row.state, Number(row.n)]));
-    const total = Object.values(stateCounts).reduce((a, b) => a + b, 0);
-    const loadSeconds = msSince(started) / 1000;
-    const description =
-      `${total.toLocaleString('en-US')} referrals in the table (${spec.referrals.toLocaleString('en-US')} generated, every one open: ` +
-      Object.entries(stateCounts)
-        .map(([state, n]) => `${state} ${((100 * n) / total).toFixed(0)} %`)
-        .join(', ') +
-      `), ${(history.rowCount ?? 0).toLocaleString('en-US')} history rows, across ${org.functions.length} functions and ${org.employeeCount.toLocaleString('en-US')} employees; ` +
-      `forms 60/30/10 % (14566/4442/3210, content and sealed TINs as the hub stored them), receivers skewed, due instants at the end of a local day, 5 % overdue, 0.2 % elevated; loaded in ${loadSeconds.toFixed(0)} s.`;
-    log(`  ${description}`);
-    return { spec, sweepAt, loadSeconds, historyRows: history.rowCount ?? 0, stateCounts, description };
-  } finally {
-    await client.end();
+      const { rows: indexes } = await client.query<{ name: string; def: string }>(
+        `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS def
+           FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE i.indrelid IN ('referral'::regclass, 'referral_history'::regclass)
+            AND NOT i.indisprimary
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+      );
+      for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
+      let triggersOff = false;
+      try {
+        // Skips foreign-key checks during the load (superuser only; the generator only uses existing ids).
+        await client.query(`SET session_replication_role = replica`);
+        triggersOff = true;
+      } catch {
+        log('  (not a superuser: foreign keys are checked during the load)');
+      }
+
+      const stride = Math.floor(spec.referrals / (spec.armedSets * spec.perSet));
+      if (stride < 1) throw new Error('more armed referrals than referrals');
+      const step = steps[stage];
+      const previousStep = stage > 0 ? steps[stage - 1] : 0;
+      const sweepAt = Array.from({ length: spec.armedSets }, (_, set) => sweepInstant(set));
+      const { rows: present } = await client.query<{ column_name: string }>(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'referral' AND column_name = ANY($1)`,
+        [COPIED_IF_PRESENT],
+      );
+      await time(log, 'referrals (generate_series)', () =>
+        client.query(generateReferrals(present.map((c) => c.column_name)), [
+          spec.referrals,
+          org.functions.length,
+          stride,
+          spec.armedSets,
+          spec.perSet,
+          sweepAt.map((d) => d.toISOString()),
+          BENCH_NOW,
+          template(ReferralForm.F4442).category,
+          template(ReferralForm.F14566).id,
+          template(ReferralForm.F4442).id,
+          template(ReferralForm.F3210).id,
+          spec.layout === 'clustered',
+          step,
+          previousStep,
+        ]),
+      );
+      const history = await time(log, 'history', () => client.query(GENERATE_HISTORY, [step, previousStep]));
+      this.historyRows += history.rowCount ?? 0;
+      if (triggersOff) await client.query('RESET session_replication_role');
+      await time(log, `${indexes.length} secondary indexes rebuilt`, async () => {
+        for (const index of indexes) await client.query(index.def);
+      });
+      await time(log, 'VACUUM ANALYZE + CHECKPOINT', async () => {
+        await client.query('VACUUM (ANALYZE) referral, referral_history');
+        await client.query('CHECKPOINT').catch(() => undefined);
+      });
+      const { rows: counts } = await client.query<{ state: string; n: string }>(
+        'SELECT state, count(*) AS n FROM referral GROUP BY state ORDER BY state',
+      );
+      const stateCounts = Object.fromEntries(counts.map((row) => [row.state, Number(row.n)]));
+      const total = Object.values(stateCounts).reduce((a, b) => a + b, 0);
+      this.loadSeconds += msSince(started) / 1000;
+      this.loaded = stage + 1;
+      const generated = this.stages[stage];
+      const description =
+        `${total.toLocaleString('en-US')} referrals in the table (${generated.toLocaleString('en-US')} generated, every one open: ` +
+        Object.entries(stateCounts)
+          .map(([state, n]) => `${state} ${((100 * n) / total).toFixed(0)} %`)
+          .join(', ') +
+        `), ${this.historyRows.toLocaleString('en-US')} history rows, across ${org.functions.length} functions and ${org.employeeCount.toLocaleString('en-US')} employees; ` +
+        `forms 60/30/10 % (14566/4442/3210, content and sealed TINs as the hub stored them), receivers skewed, due instants at the end of a local day, 5 % overdue, 0.2 % elevated; ` +
+        `loaded in ${this.loadSeconds.toFixed(0)} s${
+          this.stages.length > 1
+            ? ` (in ${this.loaded} stage${this.loaded > 1 ? 's' : ''}: ${this.stages
+                .slice(0, this.loaded)
+                .map((n) => n.toLocaleString('en-US'))
+                .join(', ')})`
+            : ''
+        }.`;
+      log(`  ${description}`);
+      return { spec, generated, sweepAt, loadSeconds: this.loadSeconds, historyRows: this.historyRows, stateCounts, description };
+    } finally {
+      await client.end();
+    }
   }
 }

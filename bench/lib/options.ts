@@ -1,4 +1,4 @@
-/** Command-line options of `npm run bench -- [--quick] [--verbose] [--only=1,3] [--out=path]`. */
+/** Command-line options of `npm run bench -- [--quick] [--verbose] [--only=1,3] [--out=path] [--profile]`. */
 export interface BenchOptions {
   /** Small version for fast checks: 50k referrals, 5 s load, 500 breaches per sweep. */
   quick: boolean;
@@ -17,6 +17,8 @@ export interface BenchOptions {
   breaches: number | null;
   /** Spread each set of breaching referrals over the whole table instead of one block of rows. */
   scattered: boolean;
+  /** Profile the hub's CPU under an extra round of the filing load and summarise it in the results. */
+  profile: boolean;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -30,12 +32,14 @@ export function parseOptions(argv: string[]): BenchOptions {
     referrals: null,
     breaches: null,
     scattered: false,
+    profile: false,
   };
   for (const arg of argv) {
     if (arg === '--quick') options.quick = true;
     else if (arg === '--verbose' || arg === '-v') options.verbose = true;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--scattered') options.scattered = true;
+    else if (arg === '--profile') options.profile = true;
     else if (arg.startsWith('--only='))
       options.only = arg
         .slice('--only='.length)
@@ -53,7 +57,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       if (!Number.isInteger(pool) || pool < 1 || pool > 150) throw new Error('--pool must be an integer between 1 and 150');
       options.pool = pool;
     } else if (arg === '--help' || arg === '-h') {
-      console.log(`npm run bench -- [--quick] [--verbose] [--only=1,2] [--out=path] [--keep] [--pool=N]
+      console.log(`npm run bench -- [--quick] [--verbose] [--only=1,2] [--out=path] [--keep] [--pool=N] [--profile]
 
   --quick     small version (50k referrals, 5 s load phases); writes bench/RESULTS.quick.md
   --verbose   print EXPLAIN (ANALYZE, BUFFERS) of the measured queries
@@ -61,9 +65,13 @@ export function parseOptions(argv: string[]): BenchOptions {
   --out=path  write the results there instead
   --keep      keep the benchmark database afterwards
   --pool=N    size of the hub's connection pool (default: what npm start uses)
+  --profile   after benchmark 1's measured load, one more round of it with the hub's CPU profiled (node:inspector):
+              self time per function and per package in the results, the raw profile beside them (.cpuprofile)
   --referrals=N, --breaches=N
               data set size (default 1,000,000; 50,000 with --quick) and referrals breaching per sweep
-              (default 10,000; 500 with --quick)
+              (default 10,000; 500 with --quick). The data set is loaded in stages of N/10 and N (N/100, N/10
+              and N from 10,000,000 up: --referrals=10000000) and benchmark 2 measures how cost grows from
+              one stage to the next
   --scattered the referrals breaching together lie on separate heap pages across the whole table
               (worst case) instead of one block of rows written around the same time (default)
 

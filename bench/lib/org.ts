@@ -25,13 +25,16 @@ export interface BenchFunction {
 export interface BenchOrg {
   functions: BenchFunction[];
   adminId: string;
+  /** A revenue officer of the first function: only they file a Form 3210 (IRM 25.25.6.2.3(1)-(2)). */
+  revenueOfficerId: string;
   employeeCount: number;
   liaisonCount: number;
 }
 
 /**
  * Each function: a director (top of the chain), a manager under them, one liaison (two in every third
- * function) and functional employees under the manager. One employee of the first function is the admin.
+ * function) and functional employees under the manager. Of the first function, the last employee is the admin and the one
+ * before a revenue officer.
  * Inserted with three statements; the hub reads it like any organisation.
  */
 export async function createBenchOrg(client: Client): Promise<BenchOrg> {
@@ -39,6 +42,7 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
   const employees: { id: string; email: string; name: string; functionId: string; managerId: string | null; roles: string }[] = [];
   const assignments: { functionId: string; employeeId: string; at: string }[] = [];
   let adminId = '';
+  let revenueOfficerId = '';
   for (let f = 0; f < FUNCTION_COUNT; f++) {
     const id = randomUUID();
     const code = `BF-${String(f + 1).padStart(2, '0')}`;
@@ -48,14 +52,23 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
     const workerIds = people.slice(2 + liaisonIds.length);
     people.forEach((employeeId, i) => {
       const isAdmin = f === 0 && i === EMPLOYEES_PER_FUNCTION - 1;
+      const isRevenueOfficer = f === 0 && i === EMPLOYEES_PER_FUNCTION - 2;
       if (isAdmin) adminId = employeeId;
+      if (isRevenueOfficer) revenueOfficerId = employeeId;
       employees.push({
         id: employeeId,
         email: `e${String(i).padStart(2, '0')}.${code.toLowerCase()}@bench.example.gov`,
         name: `Employee ${i} of ${code}`,
         functionId: id,
         managerId: i === 0 ? null : i === 1 ? directorId : managerId,
-        roles: i < 2 ? '{MANAGER}' : isAdmin ? '{FUNCTIONAL_EMPLOYEE,ADMIN}' : '{FUNCTIONAL_EMPLOYEE}',
+        roles:
+          i < 2
+            ? '{MANAGER}'
+            : isAdmin
+              ? '{FUNCTIONAL_EMPLOYEE,ADMIN}'
+              : isRevenueOfficer
+                ? '{FUNCTIONAL_EMPLOYEE,REVENUE_OFFICER}'
+                : '{FUNCTIONAL_EMPLOYEE}',
       });
     });
     liaisonIds.forEach((employeeId, i) =>
@@ -96,7 +109,7 @@ export async function createBenchOrg(client: Client): Promise<BenchOrg> {
   await client.query(`UPDATE referral_route SET receiving_function_codes = $1`, [functions.map((f) => f.code)]);
   await client.query('COMMIT');
   await client.query('ANALYZE business_function, employee, liaison_assignment');
-  return { functions, adminId, employeeCount: employees.length, liaisonCount: assignments.length };
+  return { functions, adminId, revenueOfficerId, employeeCount: employees.length, liaisonCount: assignments.length };
 }
 
 /** One Form 14566 filed through the service at BENCH_NOW, by a worker of the first function to the second. */

@@ -5,6 +5,27 @@ import { formatNumber } from './stats';
 export type Better = 'higher' | 'lower' | 'equal';
 
 /**
+ * A pass/fail bound. A bound on the ratio to a baseline of the same run says something about the hub and not about
+ * the machine's day; an absolute bound carries `absolute`, the reason no same-run baseline fits.
+ */
+export interface Target {
+  text: string;
+  pass: boolean;
+  absolute?: string;
+}
+
+/**
+ * A bound on value ÷ baseline: for throughput a share of the baseline (`bound` 0.4: at least 40 %), for a time a
+ * multiple of it (`bound` 3: at most 3×). `of` names the baseline in the target's text.
+ */
+export function ratioTarget(value: number, baseline: number, better: 'higher' | 'lower', bound: number, of = 'the baseline'): Target {
+  const ratio = baseline > 0 && Number.isFinite(baseline) ? value / baseline : NaN;
+  return better === 'higher'
+    ? { text: `≥ ${Math.round(bound * 100)} % of ${of}`, pass: ratio >= bound }
+    : { text: `≤ ${bound}× ${of}`, pass: ratio <= bound };
+}
+
+/**
  * One measured figure. `baseline` is what PostgreSQL itself (or the comparison the benchmark names)
  * achieved in the same run; `ratio` is always value ÷ baseline.
  */
@@ -16,7 +37,7 @@ export interface Figure {
   better: Better;
   baseline?: number | null;
   baselineLabel?: string;
-  target?: { text: string; pass: boolean } | null;
+  target?: Target | null;
   note?: string;
 }
 
@@ -59,7 +80,7 @@ function formatValue(value: number, unit: string): string {
 
 function targetText(figure: Figure): string {
   if (!figure.target) return '';
-  return `${figure.target.pass ? 'PASS' : 'FAIL'} (${figure.target.text})`;
+  return `${figure.target.pass ? 'PASS' : 'FAIL'} (${figure.target.text}${figure.target.absolute ? ', absolute' : ''})`;
 }
 
 /** One line per figure for the console. */
@@ -114,9 +135,17 @@ export function renderMarkdown(report: BenchReport): string {
   );
   lines.push('');
   lines.push(
-    'Ratio = hub ÷ baseline (for throughput shown as a percentage of the baseline). The baseline of each figure was measured in this run, on this machine and database.',
+    'Ratio = hub ÷ baseline (for throughput shown as a percentage of the baseline). The baseline of each figure was measured in this run, on this machine and database; ' +
+      'a target on the ratio judges the hub, not the machine. The absolute figures stand beside the ratios.',
   );
   lines.push('');
+  const absolute = withTarget.filter((f) => f.target!.absolute);
+  if (absolute.length) {
+    lines.push(`Targets that stay absolute (${absolute.length} of ${withTarget.length}), and why:`);
+    lines.push('');
+    for (const f of absolute) lines.push(`- ${f.benchmark}. ${f.name} (${f.target!.text}): ${f.target!.absolute}`);
+    lines.push('');
+  }
   for (const section of report.sections) {
     lines.push(`## ${section.id}. ${section.title}`);
     lines.push('');
