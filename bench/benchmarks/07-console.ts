@@ -96,11 +96,8 @@ export const benchmark: Benchmark = {
       },
       note: `${Math.round(js.raw / 1024)} KB uncompressed; CSS ${Math.round(css.gzip / 1024)} KB gzip (${Math.round(css.raw / 1024)} KB)`,
     });
-    if (!ctx.options.quick) {
-      ctx.note('The navigation time is measured with --quick data only.');
-      return;
-    }
-    await ctx.dataset();
+    // On the run's data set: 1,000,000 referrals in the full run (issue 16 asks for the time at that size).
+    const dataset = await ctx.dataset();
     const liaison = await busiestLiaison(ctx);
     const times = await navigationTimes(ctx, liaison.token);
     const warm = summarise(times.slice(1));
@@ -119,7 +116,7 @@ export const benchmark: Benchmark = {
       target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: warm.p50 < NAVIGATION_TARGET_MS, absolute: NAVIGATION_ABSOLUTE },
     });
     ctx.note(
-      `The busiest liaison (${liaison.rows} rows in myWorkQueue(first: 100)), signed in by putting their token in the tab's sessionStorage; ` +
+      `${dataset.description} The busiest liaison (${liaison.rows} rows in myWorkQueue(first: 100)), signed in by putting their token in the tab's sessionStorage; ` +
         `${NAVIGATIONS} navigations to /work-queue in headless Chromium (${CHROMIUM}), each timed from page.goto until the first row is on the page; the first with an empty cache.`,
     );
   },
