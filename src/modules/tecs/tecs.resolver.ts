@@ -77,7 +77,7 @@ export class LookoutResolver {
   }
 
   @Query(() => [TecsHistoryEntry], {
-    description: `Those on the TECS case: every step of the lookout, its crossings, its collection case and its OIs, oldest first (append-only); first: at most ${MAX_TECS_PAGE}`,
+    description: `Those on the TECS case: every step of the lookout, its OIs and their collection cases, oldest first (append-only); first: at most ${MAX_TECS_PAGE}`,
     complexity: pageCost,
   })
   lookoutHistory(

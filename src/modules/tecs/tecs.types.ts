@@ -167,7 +167,7 @@ export class OpenInvestigationInput {
   @Field(() => Date, {
     nullable: true,
     description:
-      "When action is due (UTC instant); defaults to the planned departure, else OI_DUE_BUSINESS_DAYS business days in the GM's calendar",
+      "When action is due (UTC instant, in the future); defaults to the planned departure, else OI_DUE_BUSINESS_DAYS business days in the GM's calendar",
   })
   dueAt?: Date | null;
 
