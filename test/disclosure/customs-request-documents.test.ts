@@ -24,7 +24,7 @@ const auditOf = async (requestIdHeader: string) =>
     ])
   )[0];
 
-const DOCUMENTS = `query($id: ID!) {
+const DOCUMENTS = `query($id: UUID!) {
   customsRequest(id: $id) { documents { id name mediaType size sha256 downloadPath uploadedBy { email } custody { action } } }
   customsRequestHistory(requestId: $id) { action fromState toState details actorId }
 }`;
@@ -131,7 +131,7 @@ describe('the written request kept with the Customs request (26 CFR 301.6103(l)(
     expect(followUp.status).toBe(201);
 
     const letter = dataOf(
-      await hub.request(people.first.id, 'query($id: ID!) { customsReleaseLetter(requestId: $id) }', { id: requestId }),
+      await hub.request(people.first.id, 'query($id: UUID!) { customsReleaseLetter(requestId: $id) }', { id: requestId }),
     );
     const notices = await hub.database.dataSource.manager.find(Notification, { where: { subjectId: requestId } });
     expect(notices.length).toBeGreaterThan(0);

@@ -279,7 +279,7 @@ describe('decision, two-person rule, release record and letter (IRC 6103(l)(14);
 
   it('generates a release letter with no taxpayer data beyond the approved items', async () => {
     const letter: string = dataOf(
-      await hub.request(people.third.id, 'query($id: ID!) { customsReleaseLetter(requestId: $id) }', { id: request.id }),
+      await hub.request(people.third.id, 'query($id: UUID!) { customsReleaseLetter(requestId: $id) }', { id: request.id }),
     ).customsReleaseLetter;
     expect(letter).toContain(request.referenceNumber);
     expect(letter).toContain('Your written request: CBP-RELEASE, received 2026-11-16');
@@ -304,7 +304,7 @@ describe('decision, two-person rule, release record and letter (IRC 6103(l)(14);
     const history = dataOf(
       await hub.request(
         people.first.id,
-        'query($id: ID!) { customsRequestHistory(requestId: $id) { action fromState toState actorId note } }',
+        'query($id: UUID!) { customsRequestHistory(requestId: $id) { action fromState toState actorId note } }',
         {
           id: request.id,
         },

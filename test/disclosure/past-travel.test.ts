@@ -66,11 +66,15 @@ describe('seed 000: revenue officers request past travel through the coordinator
       travelTo: '2025-01-01',
     });
     expect(backwards.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field)).toEqual(['input.travelTo']);
+    const notADate = await call(people.clevelandRo.id, 'requestPastTravel', { ...REQUEST, travelFrom: '01/06/2025' });
+    expect(notADate.errors![0].extensions!.fieldErrors).toEqual([
+      { field: 'input.travelFrom', message: expect.stringContaining('LocalDate') },
+    ]);
     expect(errorCodeOf(await call(people.clevelandGm.id, 'requestPastTravel', REQUEST))).toBe('FORBIDDEN');
   });
 
   it('is seen only by the RO, their GM and the coordinator', async () => {
-    const query = `query($id: ID!) { pastTravelRequest(id: $id) { id } }`;
+    const query = `query($id: UUID!) { pastTravelRequest(id: $id) { id } }`;
     for (const person of [people.clevelandRo, people.clevelandGm, people.coordinator])
       expect(dataOf(await hub.request(person.id, query, { id: request.id })).pastTravelRequest.id).toBe(request.id);
     for (const person of [people.otherRo, people.miamiGm, people.ciAgent, people.admin])
@@ -121,7 +125,7 @@ describe('seed 000: revenue officers request past travel through the coordinator
     });
     expect(answered).toMatchObject({ state: 'ANSWERED', dhsReference: 'DHS-PT-2026-0009' });
     const seen = dataOf(
-      await hub.request(people.clevelandGm.id, 'query($id: ID!) { pastTravelRequest(id: $id) { trips { crossedAt direction } } }', {
+      await hub.request(people.clevelandGm.id, 'query($id: UUID!) { pastTravelRequest(id: $id) { trips { crossedAt direction } } }', {
         id: request.id,
       }),
     ).pastTravelRequest;
@@ -132,7 +136,7 @@ describe('seed 000: revenue officers request past travel through the coordinator
     const told = await hub.database.dataSource.manager.findBy(Notification, { subjectId: request.id, kind: 'PAST_TRAVEL_ANSWERED' });
     expect(told.map((n) => n.recipientId).sort()).toEqual([people.clevelandRo.id, people.clevelandGm.id, people.coordinator.id].sort());
     const history = dataOf(
-      await hub.request(people.clevelandRo.id, 'query($id: ID!) { pastTravelRequestHistory(requestId: $id) { action actorId } }', {
+      await hub.request(people.clevelandRo.id, 'query($id: UUID!) { pastTravelRequestHistory(requestId: $id) { action actorId } }', {
         id: request.id,
       }),
     ).pastTravelRequestHistory;

@@ -134,14 +134,16 @@ describe('seed 000: "Any additional information requires authorization from DHS"
 describe('the record of TECS disclosures', () => {
   it('is visible to those on the case, append-only, and in the accounting of disclosures by the lookout TIN', async () => {
     const listed = dataOf(
-      await hub.request(people.clevelandGm.id, 'query($id: ID!) { tecsDisclosures(crossingId: $id) { recipientKind fields } }', {
+      await hub.request(people.clevelandGm.id, 'query($id: UUID!) { tecsDisclosures(crossingId: $id) { recipientKind fields } }', {
         id: crossingId,
       }),
     ).tecsDisclosures;
     // Same instant on the test clock: order among them is by id, so compare as a set.
     expect(listed.map((d: { recipientKind: string }) => d.recipientKind).sort()).toEqual(['REPRESENTATIVE', 'REPRESENTATIVE', 'TAXPAYER']);
     expect(
-      errorCodeOf(await hub.request(people.otherRo.id, 'query($id: ID!) { tecsDisclosures(crossingId: $id) { id } }', { id: crossingId })),
+      errorCodeOf(
+        await hub.request(people.otherRo.id, 'query($id: UUID!) { tecsDisclosures(crossingId: $id) { id } }', { id: crossingId }),
+      ),
     ).toBe('FORBIDDEN');
     const accounting = dataOf(
       await hub.request(

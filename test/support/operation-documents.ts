@@ -28,7 +28,10 @@ export function sampleValue(type: GraphQLInputType): unknown {
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
+      case 'UUID':
         return randomUUID();
+      case 'LocalDate':
+        return '2026-01-05';
       case 'Int':
       case 'Float':
         return 1;

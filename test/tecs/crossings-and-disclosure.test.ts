@@ -45,17 +45,26 @@ describe('the DHS interface', () => {
   it('validates reports and writes nothing when they are malformed', async () => {
     const response = await report({
       dhsReportId: ' ',
-      dateOfBirth: '18/04/1972',
       crossedAt: '2030-01-01T00:00:00Z',
       plannedDepartureAt: '2026-04-01T00:00:00Z',
     });
     expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].extensions!.fieldErrors.map((e: { field: string }) => e.field).sort()).toEqual([
       'input.crossedAt',
-      'input.dateOfBirth',
       'input.dhsReportId',
       'input.plannedDepartureAt',
     ]);
+  });
+
+  it('refuses a date of birth that is not a LocalDate (YYYY-MM-DD) in the schema itself', async () => {
+    for (const dateOfBirth of ['18/04/1972', '1972-02-30']) {
+      const response = await report({ dhsReportId: 'DHS-A-BAD-DATE', dateOfBirth });
+      expect(response.errors![0].extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        fieldErrors: [{ field: 'input.dateOfBirth', message: expect.stringContaining('LocalDate') }],
+      });
+    }
+    expect(await hub.database.dataSource.query(`SELECT 1 FROM crossing WHERE dhs_report_id = 'DHS-A-BAD-DATE'`)).toEqual([]);
   });
 
   it('creates one crossing for two simultaneous deliveries of the same report', async () => {
@@ -99,11 +108,11 @@ describe('disclosure (seed 000: never to third parties)', () => {
       expect(errorCodeOf(await hub.request(outsider, query, { id: crossing.id }))).toBe('FORBIDDEN');
       expect(
         errorCodeOf(
-          await hub.request(outsider, `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName } }`, { id: crossing.id }),
+          await hub.request(outsider, `query($id: UUID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName } }`, { id: crossing.id }),
         ),
       ).toBe('FORBIDDEN');
       expect(
-        errorCodeOf(await hub.request(outsider, `query($id: ID!) { lookoutHistory(lookoutId: $id) { action } }`, { id: lookoutId })),
+        errorCodeOf(await hub.request(outsider, `query($id: UUID!) { lookoutHistory(lookoutId: $id) { action } }`, { id: lookoutId })),
       ).toBe('FORBIDDEN');
     }
     for (const insider of [people.coordinator.id, people.clevelandGm.id, people.clevelandRo.id, people.ciAgent.id]) {
@@ -116,7 +125,7 @@ describe('disclosure (seed 000: never to third parties)', () => {
     const disclosure = dataOf(
       await hub.request(
         people.clevelandRo.id,
-        `query($id: ID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName dateOfBirth placeOfCrossing crossedAt documentNumber } }`,
+        `query($id: UUID!) { taxpayerDisclosure(crossingId: $id) { taxpayerName dateOfBirth placeOfCrossing crossedAt documentNumber } }`,
         { id: crossing.id },
       ),
     ).taxpayerDisclosure;

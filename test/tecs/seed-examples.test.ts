@@ -104,7 +104,7 @@ describe('seed 000, example 1: the Cleveland truck driver crossing from Canada',
     const history = dataOf(
       await hub.request(
         people.coordinator.id,
-        `query($id: ID!) { lookoutHistory(lookoutId: $id) { subjectType action toState details } }`,
+        `query($id: UUID!) { lookoutHistory(lookoutId: $id) { subjectType action toState details } }`,
         { id: lookout.id },
       ),
     ).lookoutHistory;

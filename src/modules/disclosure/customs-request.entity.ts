@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { boundedListCost } from '../../platform/graphql/page-cost';
 import { LIST_MAX } from '../../platform/validation/checked';
@@ -30,7 +31,7 @@ export class CustomsRequestItem {
   @Field(() => String, { nullable: true, description: 'Why the item was denied (internal: never in the release letter)' })
   decisionReason!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The disclosure officer who decided the item' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'The disclosure officer who decided the item' })
   decidedById!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the item was decided (UTC instant)' })
@@ -52,7 +53,7 @@ export class CustomsScreenAnswer {
   @Field(() => String, { description: 'Why (internal; an (e) refusal reason is never told to Customs)' })
   reason!: string;
 
-  @Field(() => ID, { description: 'The disclosure officer who answered' })
+  @Field(() => UUIDResolver, { description: 'The disclosure officer who answered' })
   answeredById!: string;
 
   @Field(() => Date, { description: 'When it was answered (UTC instant)' })
@@ -79,7 +80,7 @@ export class CustomsRelease {
   @Field(() => [String], { description: 'The use restrictions of paragraphs (f)–(j) as stated to Customs in the letter' })
   useRestrictions!: string[];
 
-  @Field(() => ID, { description: 'The second disclosure officer who approved and made the release (two-person rule)' })
+  @Field(() => UUIDResolver, { description: 'The second disclosure officer who approved and made the release (two-person rule)' })
   releasedById!: string;
 }
 
@@ -92,7 +93,7 @@ export class CustomsRelease {
 @Index('customs_request_state_idx', ['state'])
 @Index('customs_request_tin_hash_idx', ['tinHash'])
 export class CustomsRequest {
-  @Field(() => ID, { description: 'The request id' })
+  @Field(() => UUIDResolver, { description: 'The request id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -112,7 +113,7 @@ export class CustomsRequest {
   @Column({ type: 'text', name: 'letter_reference' })
   letterReference!: string;
 
-  @Field(() => String, { description: 'The date the IRS received the written request (YYYY-MM-DD)' })
+  @Field(() => LocalDateResolver, { description: 'The date the IRS received the written request (calendar date)' })
   @Column({ type: 'date', name: 'received_on' })
   receivedOn!: string;
 
@@ -151,11 +152,11 @@ export class CustomsRequest {
   @Column({ type: 'jsonb', name: 'screen_answers' })
   screenAnswers!: CustomsScreenAnswer[];
 
-  @Field(() => ID, { description: 'The disclosure officer who recorded the request' })
+  @Field(() => UUIDResolver, { description: 'The disclosure officer who recorded the request' })
   @Column({ type: 'uuid', name: 'recorded_by_id' })
   recordedById!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The disclosure officer who concluded the review (first of the two persons)' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'The disclosure officer who concluded the review (first of the two persons)' })
   @Column({ type: 'uuid', name: 'concluded_by_id', nullable: true })
   concludedById!: string | null;
 

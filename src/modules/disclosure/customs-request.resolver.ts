@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { LIST_MAX } from '../../platform/validation/checked';
 import { maskTin } from '../../platform/validation/identifiers';
@@ -30,7 +31,7 @@ const SOURCE = '26 CFR 301.6103(l)(14)-1';
 export class CustomsRequestResolver {
   @Query(() => CustomsRequest, { description: `Disclosure officers: one written Customs request (${SOURCE})` })
   customsRequest(
-    @Arg('id', () => ID, { description: 'The Customs request' }) id: string,
+    @Arg('id', () => UUIDResolver, { description: 'The Customs request' }) id: string,
     @Ctx() ctx: DisclosureContext,
   ): Promise<CustomsRequest> {
     return ctx.services.customsRequests.get(id);
@@ -54,7 +55,7 @@ export class CustomsRequestResolver {
     complexity: pageCost,
   })
   customsRequestHistory(
-    @Arg('requestId', () => ID, { description: 'The Customs request' }) requestId: string,
+    @Arg('requestId', () => UUIDResolver, { description: 'The Customs request' }) requestId: string,
     @Ctx() ctx: DisclosureContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CUSTOMS_PAGE}` }) first = 100,
   ): Promise<DisclosureHistoryEntry[]> {
@@ -66,7 +67,7 @@ export class CustomsRequestResolver {
       'Disclosure officers: the release letter to Customs (plain text) generated from the release record: the approved items, the recipients by title, the date, the authority and the (f)–(j) use restrictions; no TIN, no taxpayer name, nothing denied',
   })
   customsReleaseLetter(
-    @Arg('requestId', () => ID, { description: 'A released Customs request' }) requestId: string,
+    @Arg('requestId', () => UUIDResolver, { description: 'A released Customs request' }) requestId: string,
     @Ctx() ctx: DisclosureContext,
   ): Promise<string> {
     return ctx.services.customsRequests.releaseLetter(requestId);

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int } from 'type-graphql';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { TinType } from '../../platform/validation/identifiers';
 import { CustomsAuditCertification, CustomsItemDecision, CustomsScreen } from './customs-request-state';
@@ -30,7 +31,10 @@ export class RecordCustomsRequestInput {
   @Field(() => String, { nullable: true, description: "Customs's reference of the written request; the letter is kept by this reference" })
   letterReference?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The date the IRS received the written request (YYYY-MM-DD, not in the future)' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: 'The date the IRS received the written request (calendar date, not in the future)',
+  })
   receivedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: '(b)(2): the name of the particular taxpayer the return information relates to' })
@@ -59,7 +63,7 @@ export class RecordCustomsRequestInput {
 
 @InputType({ description: 'Which Customs request, at which version' })
 export class CustomsRequestStepInput {
-  @Field(() => ID, { description: 'The Customs request' })
+  @Field(() => UUIDResolver, { description: 'The Customs request' })
   requestId!: string;
 
   @Field(() => Int, { nullable: true, description: 'The version the caller saw; a newer one is a CONFLICT (STALE_VERSION)' })

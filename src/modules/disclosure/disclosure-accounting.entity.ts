@@ -1,3 +1,4 @@
+import { UUIDResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -20,11 +21,14 @@ registerEnumType(DisclosureKind, {
  * One disclosure of return or TECS information outside the IRS: what, to whom, when, under which authority.
  * Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE); found by the keyed hash of the taxpayer's TIN.
  */
-@ObjectType({ description: 'One disclosure of taxpayer information outside the IRS (append-only accounting of disclosures)' })
+@ObjectType({
+  description:
+    'One disclosure of return or TECS information outside the IRS (append-only accounting of disclosures); disclosure officers, auditors and admins',
+})
 @Entity('disclosure_accounting')
 @Index('disclosure_accounting_tin_idx', ['tinHash', 'disclosedAt'])
 export class DisclosureAccountingEntry {
-  @Field(() => ID, { description: 'The entry id (ascending in the order written)' })
+  @Field(() => ID, { description: 'The entry id (a number, ascending in the order written; not a UUID)' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
@@ -36,7 +40,9 @@ export class DisclosureAccountingEntry {
   @Column({ type: 'text' })
   kind!: DisclosureKind;
 
-  @Field(() => ID, { description: 'The hub item the disclosure was made from (e.g. the Customs request)' })
+  @Field(() => UUIDResolver, {
+    description: 'The hub item the disclosure was made from: the Customs request, the crossing or the answered past-travel request',
+  })
   @Column({ type: 'uuid', name: 'source_id' })
   sourceId!: string;
 
@@ -56,7 +62,7 @@ export class DisclosureAccountingEntry {
   @Column({ type: 'text' })
   authority!: string;
 
-  @Field(() => ID, { description: 'The IRS employee who made the disclosure' })
+  @Field(() => UUIDResolver, { description: 'The IRS employee who made the disclosure' })
   @Column({ type: 'uuid', name: 'disclosed_by_id' })
   disclosedById!: string;
 

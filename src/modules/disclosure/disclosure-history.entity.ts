@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, UUIDResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -18,11 +18,14 @@ registerEnumType(DisclosureSubject, {
 });
 
 /** Append-only history of the disclosure workflows (a trigger forbids changes); notes may hold internal reasons. */
-@ObjectType({ description: 'One step of a Customs request or a past-travel request, as recorded (append-only)' })
+@ObjectType({
+  description:
+    'One step of a Customs request (disclosure officers) or a past-travel request (its RO, their GM, TECS coordinators), as recorded (append-only)',
+})
 @Entity('disclosure_history')
 @Index(['subjectId', 'at'])
 export class DisclosureHistoryEntry {
-  @Field(() => ID, { description: 'The entry id (ascending in the order written)' })
+  @Field(() => ID, { description: 'The entry id (a number, ascending in the order written; not a UUID)' })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
@@ -30,7 +33,7 @@ export class DisclosureHistoryEntry {
   @Column({ type: 'text', name: 'subject_type' })
   subjectType!: DisclosureSubject;
 
-  @Field(() => ID, { description: 'The Customs request or past-travel request' })
+  @Field(() => UUIDResolver, { description: 'The Customs request or past-travel request' })
   @Column({ type: 'uuid', name: 'subject_id' })
   subjectId!: string;
 
@@ -46,7 +49,7 @@ export class DisclosureHistoryEntry {
   @Column({ type: 'text', name: 'to_state' })
   toState!: string;
 
-  @Field(() => ID, { description: 'Who acted (an employee, or the DHS interface client)' })
+  @Field(() => UUIDResolver, { description: 'Who acted (an employee, or the DHS interface client)' })
   @Column({ type: 'uuid', name: 'actor_id' })
   actorId!: string;
 

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { boundedListCost } from '../../platform/graphql/page-cost';
 import { sealedColumn } from '../../platform/security/taxpayer-data-cipher';
@@ -45,11 +46,14 @@ export class PastTrip {
  * A revenue officer's request for TECS information on a taxpayer's past travel to and from the U.S. (seed 000), sent
  * through the TECS coordinator to DHS and answered by the DHS client. Visible to the RO, their GM and the coordinators.
  */
-@ObjectType({ description: "A revenue officer's request for a taxpayer's past travel, through the TECS coordinator to DHS (seed 000)" })
+@ObjectType({
+  description:
+    "A revenue officer's request for a taxpayer's past travel, through the TECS coordinator to DHS (IRM 5.1.18.13.7, seed 000); seen by the requesting RO, their GM and the TECS coordinators (the DHS client: those sent to DHS, through pastTravelRequestsWithDhs)",
+})
 @Entity('past_travel_request')
 @Index('past_travel_request_state_idx', ['state'])
 export class PastTravelRequest {
-  @Field(() => ID, { description: 'The request id' })
+  @Field(() => UUIDResolver, { description: 'The request id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -86,11 +90,11 @@ export class PastTravelRequest {
   @Column({ type: 'text', name: 'tin_hash' })
   tinHash!: string;
 
-  @Field(() => String, { description: 'First day of the travel asked about (YYYY-MM-DD)' })
+  @Field(() => LocalDateResolver, { description: 'First day of the travel asked about (calendar date)' })
   @Column({ type: 'date', name: 'travel_from' })
   travelFrom!: string;
 
-  @Field(() => String, { description: 'Last day of the travel asked about (YYYY-MM-DD)' })
+  @Field(() => LocalDateResolver, { description: 'Last day of the travel asked about (calendar date)' })
   @Column({ type: 'date', name: 'travel_to' })
   travelTo!: string;
 
@@ -105,12 +109,12 @@ export class PastTravelRequest {
   @Column({ type: 'text' })
   reason!: string;
 
-  @Field(() => ID, { description: 'The requesting revenue officer' })
+  @Field(() => UUIDResolver, { description: 'The requesting revenue officer' })
   @Index()
   @Column({ type: 'uuid', name: 'revenue_officer_id' })
   revenueOfficerId!: string;
 
-  @Field(() => ID, { description: "The revenue officer's group manager when the request was made" })
+  @Field(() => UUIDResolver, { description: "The revenue officer's group manager when the request was made" })
   @Index()
   @Column({ type: 'uuid', name: 'group_manager_id' })
   groupManagerId!: string;

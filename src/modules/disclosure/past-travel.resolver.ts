@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { maskTin } from '../../platform/validation/identifiers';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -54,7 +55,7 @@ export class PastTravelResolver {
     description: 'The requesting RO, their GM and the TECS coordinators: one past-travel request and, once answered, the trips',
   })
   pastTravelRequest(
-    @Arg('id', () => ID, { description: 'The request' }) id: string,
+    @Arg('id', () => UUIDResolver, { description: 'The request' }) id: string,
     @Ctx() ctx: DisclosureContext,
   ): Promise<PastTravelRequest> {
     return ctx.services.pastTravel.get(ctx.caller, id);
@@ -87,14 +88,14 @@ export class PastTravelResolver {
     complexity: pageCost,
   })
   pastTravelRequestHistory(
-    @Arg('requestId', () => ID, { description: 'The request' }) requestId: string,
+    @Arg('requestId', () => UUIDResolver, { description: 'The request' }) requestId: string,
     @Ctx() ctx: DisclosureContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
   ): Promise<DisclosureHistoryEntry[]> {
     return ctx.services.pastTravel.history(ctx.caller, requestId, first);
   }
 
-  @FieldResolver(() => String, { description: "The taxpayer's date of birth (YYYY-MM-DD)" })
+  @FieldResolver(() => LocalDateResolver, { description: "The taxpayer's date of birth (calendar date); sealed at rest" })
   dateOfBirth(@Root() request: PastTravelRequest): string {
     return request.dateOfBirth;
   }

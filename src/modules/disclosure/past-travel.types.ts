@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int } from 'type-graphql';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { TinType } from '../../platform/validation/identifiers';
 import { CrossingDirection } from '../tecs/tecs-state';
@@ -8,7 +9,7 @@ export class PastTravelRequestInput {
   @Field(() => String, { description: "The taxpayer's name" })
   taxpayerName!: string;
 
-  @Field(() => String, { description: 'Date of birth (YYYY-MM-DD); sealed at rest' })
+  @Field(() => LocalDateResolver, { description: "The taxpayer's date of birth (calendar date, not in the future); sealed at rest" })
   dateOfBirth!: string;
 
   @IdentifierField()
@@ -18,10 +19,12 @@ export class PastTravelRequestInput {
   @Field(() => TinType, { description: 'The kind of TIN' })
   tinType!: TinType;
 
-  @Field(() => String, { description: 'First day of the travel asked about (YYYY-MM-DD)' })
+  @Field(() => LocalDateResolver, { description: 'First day of the travel asked about (calendar date, not in the future)' })
   travelFrom!: string;
 
-  @Field(() => String, { description: 'Last day of the travel asked about (YYYY-MM-DD, not before travelFrom, not in the future)' })
+  @Field(() => LocalDateResolver, {
+    description: 'Last day of the travel asked about (calendar date, not before travelFrom, not in the future)',
+  })
   travelTo!: string;
 
   @Field(() => String, { description: 'Why it is needed (the collection purpose)' })
@@ -37,7 +40,7 @@ export class PastTravelRequestInput {
 
 @InputType({ description: 'Which past-travel request, at which version' })
 export class PastTravelStepInput {
-  @Field(() => ID, { description: 'The past-travel request' })
+  @Field(() => UUIDResolver, { description: 'The past-travel request' })
   requestId!: string;
 
   @Field(() => Int, { nullable: true, description: 'The version the caller saw; a newer one is a CONFLICT (STALE_VERSION)' })
@@ -65,7 +68,7 @@ export class PastTripInput {
 
 @InputType({ description: "DHS's answer to a past-travel request (the DHS interface client)" })
 export class AnswerPastTravelInput {
-  @Field(() => ID, { description: 'The past-travel request' })
+  @Field(() => UUIDResolver, { description: 'The past-travel request' })
   requestId!: string;
 
   @IdentifierField()

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { RepresentativeAuthorityForm, TecsDisclosureField, TecsRecipientKind } from './tecs-disclosure-state';
 
@@ -6,20 +7,26 @@ import { RepresentativeAuthorityForm, TecsDisclosureField, TecsRecipientKind } f
  * DHS's authorization to disclose facts of a crossing beyond the five of seed 000, to one recipient
  * ("Any additional information requires authorization from DHS"). Never changed once recorded.
  */
-@ObjectType({ description: 'A DHS authorization to disclose more facts of a crossing to one recipient (seed 000)' })
+@ObjectType({
+  description:
+    'A DHS authorization to disclose more facts of a crossing or past-travel answer to one recipient (seed 000: any additional information requires authorization from DHS); seen by those on the TECS case',
+})
 @Entity('dhs_disclosure_authorization')
 @Index(['crossingId'])
 @Index('dhs_disclosure_authorization_past_travel_idx', ['pastTravelRequestId'])
 export class DhsDisclosureAuthorization {
-  @Field(() => ID, { description: 'The authorization id' })
+  @Field(() => UUIDResolver, { description: 'The authorization id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The crossing it applies to (null when it is of a past-travel answer)' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'The crossing it applies to (null when it is of a past-travel answer)' })
   @Column({ type: 'uuid', name: 'crossing_id', nullable: true })
   crossingId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The answered past-travel request it applies to (null when it is of a crossing)' })
+  @Field(() => UUIDResolver, {
+    nullable: true,
+    description: 'The answered past-travel request it applies to (null when it is of a crossing)',
+  })
   @Column({ type: 'uuid', name: 'past_travel_request_id', nullable: true })
   pastTravelRequestId!: string | null;
 
@@ -43,11 +50,11 @@ export class DhsDisclosureAuthorization {
   @Column({ type: 'text', array: true })
   fields!: TecsDisclosureField[];
 
-  @Field(() => String, { description: 'The date DHS gave the authorization (YYYY-MM-DD)' })
+  @Field(() => LocalDateResolver, { description: 'The date DHS gave the authorization (calendar date)' })
   @Column({ type: 'date', name: 'authorized_on' })
   authorizedOn!: string;
 
-  @Field(() => ID, { description: 'Who recorded it' })
+  @Field(() => UUIDResolver, { description: 'Who recorded it' })
   @Column({ type: 'uuid', name: 'recorded_by_id' })
   recordedById!: string;
 
@@ -57,20 +64,23 @@ export class DhsDisclosureAuthorization {
 }
 
 /** One disclosure of TECS information to the taxpayer or their representative (append-only). */
-@ObjectType({ description: 'A disclosure of TECS information to the taxpayer or their representative (seed 000), as recorded' })
+@ObjectType({
+  description:
+    'A disclosure of TECS information to the taxpayer or their representative (seed 000), as recorded (append-only); seen by those on the TECS case',
+})
 @Entity('tecs_disclosure')
 @Index(['crossingId', 'disclosedAt'])
 @Index('tecs_disclosure_past_travel_idx', ['pastTravelRequestId', 'disclosedAt'])
 export class TecsDisclosure {
-  @Field(() => ID, { description: 'The disclosure id' })
+  @Field(() => UUIDResolver, { description: 'The disclosure id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The crossing whose facts were disclosed (null for a past-travel answer)' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'The crossing whose facts were disclosed (null for a past-travel answer)' })
   @Column({ type: 'uuid', name: 'crossing_id', nullable: true })
   crossingId!: string | null;
 
-  @Field(() => ID, {
+  @Field(() => UUIDResolver, {
     nullable: true,
     description: 'The answered past-travel request whose facts were disclosed (null for a crossing)',
   })
@@ -105,11 +115,11 @@ export class TecsDisclosure {
   @Column({ type: 'text', array: true })
   fields!: TecsDisclosureField[];
 
-  @Field(() => [ID], { description: 'The DHS authorizations the further fields were disclosed under' })
+  @Field(() => [UUIDResolver], { description: 'The DHS authorizations the further fields were disclosed under' })
   @Column({ type: 'uuid', array: true, name: 'dhs_authorization_ids' })
   dhsAuthorizationIds!: string[];
 
-  @Field(() => ID, { description: 'The IRS employee who disclosed' })
+  @Field(() => UUIDResolver, { description: 'The IRS employee who disclosed' })
   @Column({ type: 'uuid', name: 'disclosed_by_id' })
   disclosedById!: string;
 

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { DisclosureContext } from './disclosure-context';
@@ -39,7 +40,7 @@ export class TecsDisclosureResolver {
     complexity: pageCost,
   })
   tecsDisclosures(
-    @Arg('crossingId', () => ID, { description: 'The crossing' }) crossingId: string,
+    @Arg('crossingId', () => UUIDResolver, { description: 'The crossing' }) crossingId: string,
     @Ctx() ctx: DisclosureContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_TECS_DISCLOSURE_PAGE}` }) first = 100,
   ): Promise<TecsDisclosure[]> {
@@ -51,7 +52,7 @@ export class TecsDisclosureResolver {
     complexity: pageCost,
   })
   dhsDisclosureAuthorizations(
-    @Arg('crossingId', () => ID, { description: 'The crossing' }) crossingId: string,
+    @Arg('crossingId', () => UUIDResolver, { description: 'The crossing' }) crossingId: string,
     @Ctx() ctx: DisclosureContext,
     @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_TECS_DISCLOSURE_PAGE}` }) first = 100,
   ): Promise<DhsDisclosureAuthorization[]> {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { boundedListCost } from '../../platform/graphql/page-cost';
 import { TecsDisclosure } from './tecs-disclosure.entity';
@@ -35,13 +36,13 @@ export class TecsRecipientInput {
 /** What TECS information is disclosed from: a crossing or an answered past-travel request, exactly one. */
 @InputType({ description: 'What TECS information is disclosed from: a crossing or an answered past-travel request, exactly one' })
 export class TecsSourceInput {
-  @Field(() => ID, {
+  @Field(() => UUIDResolver, {
     nullable: true,
     description: 'The crossing (it must be matched to a lookout, so the taxpayer is known); give it or pastTravelRequestId, not both',
   })
   crossingId?: string | null;
 
-  @Field(() => ID, {
+  @Field(() => UUIDResolver, {
     nullable: true,
     description: 'An answered past-travel request (its name, date of birth and trips; seed 000); give it or crossingId, not both',
   })
@@ -75,11 +76,11 @@ export class RecordDhsDisclosureAuthorizationInput extends TecsSourceInput {
   @Field(() => [TecsDisclosureField], { description: 'The fields DHS authorized' })
   fields!: TecsDisclosureField[];
 
-  @Field(() => String, { description: 'The date of the authorization (YYYY-MM-DD, not in the future)' })
+  @Field(() => LocalDateResolver, { description: 'The date DHS gave the authorization (calendar date, not in the future)' })
   authorizedOn!: string;
 }
 
-@ObjectType({ description: 'One disclosed fact of a crossing, as it is to be given to the recipient' })
+@ObjectType({ description: 'One disclosed fact of a crossing or past-travel answer, as it is to be given to the recipient' })
 export class TecsDisclosedValue {
   @Field(() => TecsDisclosureField, { description: 'The field' })
   field!: TecsDisclosureField;

@@ -17,7 +17,34 @@ export enum LookoutAction {
   CONFIRM_REMOVAL = 'CONFIRM_REMOVAL',
   CONFIRM_REMAINS = 'CONFIRM_REMAINS',
 }
-registerEnumType(LookoutAction, { name: 'LookoutAction' });
+registerEnumType(LookoutAction, {
+  name: 'LookoutAction',
+  description: 'What can be done with a TECS lookout (IRM 5.1.18.13.7, seed 000); availableActions lists those open to the caller now',
+  valuesConfig: {
+    REQUEST: { description: 'Revenue officer: file Form 6668, TECS Entry Request, with their group manager (requestLookout)' },
+    APPROVE: { description: "The requesting RO's group manager: send the request to the TECS coordinator (approveLookoutRequest)" },
+    RETURN_TO_RO: { description: "The requesting RO's group manager: return the request to the RO with a reason (returnLookoutRequest)" },
+    RESUBMIT: { description: 'The requesting RO: send a returned request again, corrected if need be (resubmitLookoutRequest)' },
+    ACCEPT: {
+      description:
+        'TECS coordinator: it meets the lookout criteria (IRM 5.1.18.13.7.1); forward it to CI for input into TECS (acceptLookout)',
+    },
+    DECLINE: {
+      description: 'TECS coordinator: it does not meet the criteria; document the reason and return it to the originator (declineLookout)',
+    },
+    CONFIRM_ENTRY: { description: 'Criminal Investigation: the taxpayer is entered into TECS (confirmLookoutEntry)' },
+    REQUEST_REMOVAL: {
+      description:
+        "The lookout's RO or GM, or a GM/RO an OI of it was issued to: ask the coordinator to remove the taxpayer (requestLookoutRemoval)",
+    },
+    FORWARD_REMOVAL: { description: 'TECS coordinator: forward the removal to CI (forwardLookoutRemoval)' },
+    CONFIRM_REMOVAL: { description: 'Criminal Investigation: the taxpayer is deleted from TECS (confirmLookoutRemoval)' },
+    CONFIRM_REMAINS: {
+      description:
+        "The lookout's RO or GM, or a GM/RO an OI of it was issued to: tell the coordinator the taxpayer remains on the lookout (confirmLookoutRemains)",
+    },
+  },
+});
 
 /** Who may act on a lookout: its own RO and GM, or anyone holding the coordinator / CI role. */
 export enum LookoutParty {

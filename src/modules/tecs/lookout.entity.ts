@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { TinType } from '../../platform/validation/identifiers';
 import { sealedColumn } from '../../platform/security/taxpayer-data-cipher';
@@ -13,25 +14,28 @@ export interface StoredTaxPeriod {
  * A taxpayer on (or asked onto) the TECS lookout list: the Form 6668 TECS Entry Request and what followed.
  * Holds taxpayer data; visible only to the roles on the case (see tecs-access.ts).
  */
-@ObjectType()
+@ObjectType({
+  description:
+    'A taxpayer on (or asked onto) the TECS lookout indicator list: the Form 6668 TECS Entry Request and what followed (IRM 5.1.18.13.7, seed 000); seen only by those on the TECS case (its RO and GM, the coordinator, CI once sent for entry, any GM/RO an OI was issued to)',
+})
 @Entity('lookout')
 @Index('lookout_state_idx', ['state'])
 @Index('lookout_identity_idx', ['taxpayerNameKey', 'dateOfBirthHash'])
 @Index('lookout_tin_hash_idx', ['tinHash'])
 export class Lookout {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: 'The lookout id' })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String, { description: 'e.g. 6668-2026-000007' })
+  @Field(() => String, { description: "The hub's reference of the Form 6668 request, e.g. 6668-2026-000007; safe to put in notices" })
   @Column({ type: 'text', name: 'reference_number', unique: true })
   referenceNumber!: string;
 
-  @Field(() => LookoutState)
+  @Field(() => LookoutState, { description: 'Where the lookout stands' })
   @Column({ type: 'text' })
   state!: LookoutState;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Optimistic-locking version: pass it back as expectedVersion' })
   @VersionColumn()
   version!: number;
 
@@ -46,7 +50,9 @@ export class Lookout {
   @Column({ type: 'uuid', name: 'group_manager_id' })
   groupManagerId!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    description: "The taxpayer's name as the revenue officer gave it (DHS reports are matched on it with the date of birth)",
+  })
   @Column({ type: 'text', name: 'taxpayer_name' })
   taxpayerName!: string;
 
@@ -70,15 +76,17 @@ export class Lookout {
   @Column({ type: 'text', name: 'tin_hash' })
   tinHash!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'The kind of TIN (the TIN itself: tinMasked, or unmaskedTin, audited)' })
   @Column({ type: 'text', name: 'tin_type' })
   tinType!: TinType;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The taxpayer's last known address" })
   @Column({ type: 'text' })
   address!: string;
 
-  @Field(() => Boolean, { description: 'International (true) or domestic taxpayer' })
+  @Field(() => Boolean, {
+    description: 'International (true) or domestic (false) taxpayer: both can be placed on the lookout list (seed 000)',
+  })
   @Column({ type: 'boolean' })
   international!: boolean;
 
@@ -88,39 +96,48 @@ export class Lookout {
   @Column({ type: 'jsonb', name: 'tax_periods' })
   taxPeriods!: StoredTaxPeriod[];
 
-  @Field(() => String, { description: 'Why contact cannot otherwise be made; travel facts' })
+  @Field(() => String, {
+    description:
+      'Why contact cannot otherwise be made, and what is known of the travel (seed 000: a domestic taxpayer who travels frequently outside the U.S.)',
+  })
   @Column({ type: 'text', name: 'contact_facts' })
   contactFacts!: string;
 
-  @Field(() => [String], { description: 'The lookout criteria (IRM 5.1.18.13.7.1) the request meets' })
+  @Field(() => [String], { description: 'The lookout criteria (IRM 5.1.18.13.7.1) the request says the case meets, as the RO stated them' })
   @Column({ type: 'text', array: true, name: 'criteria_met' })
   criteriaMet!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Case closure code if the case is being closed' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The closure code when the case is closed with the request, e.g. CNC – Unable to Contact, International TC 530 CC 06',
+  })
   @Column({ type: 'text', name: 'closure_code', nullable: true })
   closureCode!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The TECS record reference CI confirmed' })
+  @Field(() => String, { nullable: true, description: 'The TECS record reference CI gave when confirming the entry; null before' })
   @Column({ type: 'text', name: 'tecs_record_reference', nullable: true })
   tecsRecordReference!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the GM returned it or why it does not meet the criteria' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the GM returned it to the RO, or why the coordinator found it does not meet the criteria (documented, seed 000)',
+  })
   @Column({ type: 'text', name: 'return_reason', nullable: true })
   returnReason!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When CI confirmed the entry into TECS' })
+  @Field(() => Date, { nullable: true, description: 'When CI confirmed the entry into TECS (UTC instant)' })
   @Column({ type: 'timestamptz', name: 'entered_at', nullable: true })
   enteredAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When CI confirmed the removal from TECS (UTC instant); null while on the list' })
   @Column({ type: 'timestamptz', name: 'removed_at', nullable: true })
   removedAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the revenue officer filed the request (UTC instant)' })
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the lookout last changed (UTC instant)' })
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
 }

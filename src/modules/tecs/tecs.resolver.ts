@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { lookUp } from '../../platform/database/reference-lookup';
 import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { LookoutAction } from './lookout-lifecycle';
@@ -34,14 +35,17 @@ import {
   TaxpayerDisclosure,
 } from './tecs.types';
 
-@ObjectType()
+@ObjectType({ description: 'A tax period the balance due is owed for, as on Form 6668 (e.g. 30/201312)' })
 export class TaxPeriod {
-  @Field(() => String)
+  @Field(() => String, { description: 'Two-digit MFT (master file tax account code), e.g. 30 for Form 1040' })
   mft!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The tax period as YYYYMM, its ending month (e.g. 201312)' })
   taxPeriod!: string;
 }
+
+/** The argument every lookout mutation takes. */
+const TRANSITION = { description: 'The lookout, the version seen and the reason where one is required' };
 
 /** Largest page of a lookout's history, of OIs and of each part of the coordinator's queue. */
 const MAX_TECS_PAGE = 500;
@@ -73,25 +77,28 @@ export class LookoutResolver {
   }
 
   @Query(() => [TecsHistoryEntry], {
-    description: `The lookout, its case and its OIs, in order; first: at most ${MAX_TECS_PAGE}`,
+    description: `Those on the TECS case: every step of the lookout, its OIs and their collection cases, oldest first (append-only); first: at most ${MAX_TECS_PAGE}`,
     complexity: pageCost,
   })
   lookoutHistory(
-    @Arg('lookoutId', () => ID) lookoutId: string,
+    @Arg('lookoutId', () => UUIDResolver, { description: 'The lookout' }) lookoutId: string,
     @Ctx() ctx: TecsContext,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many entries, at most ${MAX_TECS_PAGE}` }) first = 100,
   ): Promise<TecsHistoryEntry[]> {
     return ctx.services.lookouts.history(ctx.caller, lookoutId, checkPageSize(first, MAX_TECS_PAGE));
   }
 
   @Mutation(() => Lookout, { description: 'Revenue officer: Form 6668, TECS Entry Request, to your group manager' })
-  requestLookout(@Arg('input', () => LookoutRequestInput) input: LookoutRequestInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  requestLookout(
+    @Arg('input', () => LookoutRequestInput, { description: 'The Form 6668 request' }) input: LookoutRequestInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.request(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'Group manager: send the request to the TECS coordinator' })
   approveLookoutRequest(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.approve(ctx.caller, input);
@@ -99,30 +106,41 @@ export class LookoutResolver {
 
   @Mutation(() => Lookout, { description: 'Group manager: return the request to the RO (note = the reason)' })
   returnLookoutRequest(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.returnToRo(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'Revenue officer: send a returned request again' })
-  resubmitLookoutRequest(@Arg('input', () => ResubmitLookoutInput) input: ResubmitLookoutInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  resubmitLookoutRequest(
+    @Arg('input', () => ResubmitLookoutInput, { description: 'The returned lookout and, if corrected, the new request' })
+    input: ResubmitLookoutInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.resubmit(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'TECS coordinator: meets the criteria: forward to CI for input into TECS' })
-  acceptLookout(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  acceptLookout(
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.accept(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'TECS coordinator: does not meet the criteria (note = the reason); back to the originator' })
-  declineLookout(@Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput, @Ctx() ctx: TecsContext): Promise<Lookout> {
+  declineLookout(
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Lookout> {
     return ctx.services.lookouts.decline(ctx.caller, input);
   }
 
   @Mutation(() => Lookout, { description: 'CI: the taxpayer is entered in TECS' })
   confirmLookoutEntry(
-    @Arg('input', () => ConfirmLookoutEntryInput) input: ConfirmLookoutEntryInput,
+    @Arg('input', () => ConfirmLookoutEntryInput, { description: 'The lookout and the TECS record reference' })
+    input: ConfirmLookoutEntryInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.confirmEntry(ctx.caller, input);
@@ -130,7 +148,7 @@ export class LookoutResolver {
 
   @Mutation(() => Lookout, { description: 'GM or RO: ask the coordinator to remove the taxpayer (note = why, e.g. full pay secured)' })
   requestLookoutRemoval(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.requestRemoval(ctx.caller, input);
@@ -138,7 +156,7 @@ export class LookoutResolver {
 
   @Mutation(() => Lookout, { description: 'TECS coordinator: forward the removal to CI' })
   forwardLookoutRemoval(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.forwardRemoval(ctx.caller, input);
@@ -146,7 +164,7 @@ export class LookoutResolver {
 
   @Mutation(() => Lookout, { description: 'CI: the taxpayer is removed from TECS' })
   confirmLookoutRemoval(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.confirmRemoval(ctx.caller, input);
@@ -154,7 +172,7 @@ export class LookoutResolver {
 
   @Mutation(() => Lookout, { description: 'GM or RO: the taxpayer remains on the lookout' })
   confirmLookoutRemains(
-    @Arg('input', () => LookoutTransitionInput) input: LookoutTransitionInput,
+    @Arg('input', () => LookoutTransitionInput, TRANSITION) input: LookoutTransitionInput,
     @Ctx() ctx: TecsContext,
   ): Promise<Lookout> {
     return ctx.services.lookouts.confirmRemains(ctx.caller, input);
@@ -177,32 +195,35 @@ export class LookoutResolver {
     return lookout.tin;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => LocalDateResolver, { description: "The taxpayer's date of birth (calendar date); sealed at rest" })
   dateOfBirth(@Root() lookout: Lookout): string {
     return lookout.dateOfBirth;
   }
 
-  @FieldResolver(() => String, { description: 'In dollars' })
+  @FieldResolver(() => String, { description: 'The balance due in U.S. dollars with cents, e.g. "141000.00"' })
   balanceDue(@Root() lookout: Lookout): string {
     return (lookout.balanceDueCents / 100).toFixed(2);
   }
 
-  @FieldResolver(() => [TaxPeriod], { complexity: boundedListCost(LIST_MAX) })
+  @FieldResolver(() => [TaxPeriod], {
+    complexity: boundedListCost(LIST_MAX),
+    description: `The tax periods the balance is owed for (at most ${LIST_MAX})`,
+  })
   taxPeriods(@Root() lookout: Lookout): TaxPeriod[] {
     return lookout.taxPeriods;
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: 'The revenue officer who requested the lookout' })
   revenueOfficer(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(lookout.revenueOfficerId);
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: "The lookout's group manager (the requesting RO's GM)" })
   groupManager(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(lookout.groupManagerId);
   }
 
-  @FieldResolver(() => CollectionCase)
+  @FieldResolver(() => CollectionCase, { description: 'The collection case the lookout belongs to' })
   collectionCase(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
     return ctx.services.lookouts.caseOf(lookout.caseId, ctx.loaders.tecsReads);
   }
@@ -212,12 +233,18 @@ export class LookoutResolver {
 @Resolver(() => Crossing)
 export class CrossingResolver {
   @Mutation(() => Crossing, { description: 'DHS interface: a taxpayer on the lookout list is crossing; idempotent on dhsReportId' })
-  reportCrossing(@Arg('input', () => CrossingReportInput) input: CrossingReportInput, @Ctx() ctx: TecsContext): Promise<Crossing> {
+  reportCrossing(
+    @Arg('input', () => CrossingReportInput, { description: 'The report as DHS sent it' }) input: CrossingReportInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Crossing> {
     return ctx.services.crossings.report(ctx.caller, input);
   }
 
   @Mutation(() => Crossing, { description: 'TECS coordinator: no investigation needed (reason recorded)' })
-  dismissCrossing(@Arg('input', () => DismissCrossingInput) input: DismissCrossingInput, @Ctx() ctx: TecsContext): Promise<Crossing> {
+  dismissCrossing(
+    @Arg('input', () => DismissCrossingInput, { description: 'The crossing and why' }) input: DismissCrossingInput,
+    @Ctx() ctx: TecsContext,
+  ): Promise<Crossing> {
     return ctx.services.crossings.dismiss(ctx.caller, input.crossingId, input.reason);
   }
 
@@ -240,16 +267,22 @@ export class CrossingResolver {
   }
 
   @Query(() => TaxpayerDisclosure, { description: 'Only what may be disclosed to the taxpayer or their representative' })
-  taxpayerDisclosure(@Arg('crossingId', () => ID) crossingId: string, @Ctx() ctx: TecsContext): Promise<TaxpayerDisclosure> {
+  taxpayerDisclosure(
+    @Arg('crossingId', () => UUIDResolver, { description: 'The crossing' }) crossingId: string,
+    @Ctx() ctx: TecsContext,
+  ): Promise<TaxpayerDisclosure> {
     return ctx.services.crossings.taxpayerDisclosure(ctx.caller, crossingId);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => LocalDateResolver, {
+    description:
+      "The traveller's date of birth as DHS reported it (calendar date; sealed at rest; disclosable to the taxpayer or representative)",
+  })
   dateOfBirth(@Root() crossing: Crossing): string {
     return crossing.dateOfBirth;
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The travel document number (disclosable to the taxpayer or representative)' })
   documentNumber(@Root() crossing: Crossing): string {
     return crossing.documentNumber;
   }
@@ -259,7 +292,7 @@ export class CrossingResolver {
     return ctx.services.crossings.availableActions(ctx.caller, crossing);
   }
 
-  @FieldResolver(() => Lookout, { nullable: true })
+  @FieldResolver(() => Lookout, { nullable: true, description: 'The lookout the report matched; null while flagged (unmatched)' })
   async lookout(@Root() crossing: Crossing, @Ctx() ctx: TecsContext): Promise<Lookout | null> {
     return crossing.lookoutId ? ctx.services.lookouts.get(ctx.caller, crossing.lookoutId, ctx.loaders.tecsReads) : null;
   }
@@ -270,7 +303,7 @@ export class CrossingResolver {
 export class InvestigationResolver {
   @Mutation(() => OtherInvestigation, { description: 'TECS coordinator: open an OI from a crossing and issue it to the GM and RO' })
   openInvestigation(
-    @Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput,
+    @Arg('input', () => OpenInvestigationInput, { description: 'The crossing, the kind and the due time' }) input: OpenInvestigationInput,
     @Ctx() ctx: TecsContext,
   ): Promise<OtherInvestigation> {
     return ctx.services.investigations.open(ctx.caller, input);
@@ -278,7 +311,7 @@ export class InvestigationResolver {
 
   @Mutation(() => OtherInvestigation, { description: 'Its GM (or the coordinator): issue it to another GM and RO' })
   reissueInvestigation(
-    @Arg('input', () => ReissueInvestigationInput) input: ReissueInvestigationInput,
+    @Arg('input', () => ReissueInvestigationInput, { description: 'The OI and the new GM and RO' }) input: ReissueInvestigationInput,
     @Ctx() ctx: TecsContext,
   ): Promise<OtherInvestigation> {
     return ctx.services.investigations.reissue(ctx.caller, input);
@@ -286,7 +319,8 @@ export class InvestigationResolver {
 
   @Mutation(() => OtherInvestigation, { description: 'Its GM or RO: outcome and lookout disposition (REMOVE starts the removal)' })
   closeInvestigation(
-    @Arg('input', () => CloseInvestigationInput) input: CloseInvestigationInput,
+    @Arg('input', () => CloseInvestigationInput, { description: 'The OI, its outcomes and the lookout disposition' })
+    input: CloseInvestigationInput,
     @Ctx() ctx: TecsContext,
   ): Promise<OtherInvestigation> {
     return ctx.services.investigations.close(ctx.caller, input);
@@ -321,27 +355,29 @@ export class InvestigationResolver {
     return ctx.services.investigations.availableActions(ctx.caller, oi);
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: 'The group manager the OI is issued to now' })
   groupManager(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(oi.groupManagerId);
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: 'The revenue officer the OI is issued to now' })
   revenueOfficer(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(oi.revenueOfficerId);
   }
 
-  @FieldResolver(() => Lookout)
+  @FieldResolver(() => Lookout, { description: 'The lookout the OI acts on' })
   lookout(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Lookout> {
     return ctx.services.lookouts.get(ctx.caller, oi.lookoutId, ctx.loaders.tecsReads);
   }
 
-  @FieldResolver(() => Crossing, { nullable: true })
+  @FieldResolver(() => Crossing, { nullable: true, description: 'The crossing the OI was opened from' })
   async crossing(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Crossing | null> {
     return oi.crossingId ? ctx.services.crossings.get(ctx.caller, oi.crossingId, ctx.loaders.tecsReads) : null;
   }
 
-  @FieldResolver(() => CollectionCase)
+  @FieldResolver(() => CollectionCase, {
+    description: 'The collection case the OI is on (a new case created from the archived one when the lookout case was archived)',
+  })
   collectionCase(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<CollectionCase> {
     return ctx.services.lookouts.caseOf(oi.caseId, ctx.loaders.tecsReads);
   }

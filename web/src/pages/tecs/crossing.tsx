@@ -42,7 +42,7 @@ const CrossingDocument = graphql(`
 `);
 
 const DisclosureDocument = graphql(`
-  query CrossingDisclosure($crossingId: ID!) {
+  query CrossingDisclosure($crossingId: UUID!) {
     taxpayerDisclosure(crossingId: $crossingId) {
       taxpayerName
       dateOfBirth
