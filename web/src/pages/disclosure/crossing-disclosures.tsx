@@ -10,7 +10,7 @@ import { DhsAuthorizationForm, DiscloseForm } from './tecs-disclosure-forms';
 
 const CrossingDisclosuresDocument = graphql(`
   query CrossingDisclosures($crossingId: ID!) {
-    tecsDisclosures(crossingId: $crossingId, first: 500) {
+    tecsDisclosures(crossingId: $crossingId, first: 100) {
       id
       recipientKind
       recipientName
@@ -21,7 +21,7 @@ const CrossingDisclosuresDocument = graphql(`
       disclosedAt
       disclosedById
     }
-    dhsDisclosureAuthorizations(crossingId: $crossingId, first: 500) {
+    dhsDisclosureAuthorizations(crossingId: $crossingId, first: 100) {
       id
       dhsReference
       recipientKind

@@ -44,7 +44,7 @@ export const CustomsRequestPageDocument = graphql(`
         authority
         useRestrictions
       }
-      documents(first: 100) {
+      documents(first: 50) {
         id
         name
         mediaType
@@ -56,7 +56,7 @@ export const CustomsRequestPageDocument = graphql(`
         }
       }
     }
-    customsRequestHistory(requestId: $id, first: 500) {
+    customsRequestHistory(requestId: $id, first: 100) {
       id
       action
       actorId

@@ -13,7 +13,7 @@ import { usePageTitle } from '../../page-title';
 
 const DisclosureAccountingDocument = graphql(`
   query DisclosureAccounting($taxpayer: DisclosureAccountingTaxpayerInput!) {
-    disclosureAccounting(taxpayer: $taxpayer, first: 1000) {
+    disclosureAccounting(taxpayer: $taxpayer, first: 500) {
       id
       kind
       sourceReference

@@ -35,7 +35,7 @@ const PastTravelPageDocument = graphql(`
         documentNumber
       }
     }
-    pastTravelRequestHistory(requestId: $id, first: 500) {
+    pastTravelRequestHistory(requestId: $id, first: 100) {
       id
       action
       actorId
