@@ -49,7 +49,11 @@ async function signedIn(path: string, email: string): Promise<Page> {
 
 /** The Customs request of the test is about the Cleveland taxpayer, so the accounting by their TIN shows both kinds. */
 const ITEMS = [
-  ['Form 1040 Schedule C cost of goods sold, purchases from foreign suppliers', '2024', 'Verify the declared value in the section 509 audit'],
+  [
+    'Form 1040 Schedule C cost of goods sold, purchases from foreign suppliers',
+    '2024',
+    'Verify the declared value in the section 509 audit',
+  ],
   ['Form 1040 Schedule C rents paid', '2024', 'Identify assists omitted from the declared value'],
 ];
 
@@ -101,7 +105,9 @@ describe('Disclosure in the console', () => {
     await screenshot(officer, 'customs-request-missing-elements');
 
     await officer.getByLabel('TIN', { exact: true }).fill(CLEVELAND_REQUEST.tin);
-    await officer.getByLabel('How it is necessary to that purpose').fill('Purchase prices reported to the IRS show whether declared values are correct');
+    await officer
+      .getByLabel('How it is necessary to that purpose')
+      .fill('Purchase prices reported to the IRS show whether declared values are correct');
     await officer.getByRole('button', { name: 'Add an item' }).click();
     const second = officer.getByRole('group', { name: 'Item 2' });
     await second.getByLabel('Item of return information').fill(ITEMS[1][0]);
@@ -116,7 +122,7 @@ describe('Disclosure in the console', () => {
     const heading = officer.getByRole('heading', { level: 1, name: /^Customs request \S+/ });
     await heading.waitFor();
     reference = /Customs request (\S+)/.exec((await heading.textContent())!)![1];
-    await officer.getByText('xxx-xx-6789', { exact: false }).waitFor();
+    await officer.getByText('SSN ***-**-6789', { exact: false }).waitFor();
     expect(await axeViolations(officer)).toEqual([]);
     await officer.close();
   });
@@ -124,7 +130,12 @@ describe('Disclosure in the console', () => {
   it('answers the screens with why, approves and denies items, concludes; the same officer is not offered the release', async () => {
     const officer = await signedIn(requestUrl, 'disclosure.first@example.gov');
     await officer.getByRole('heading', { name: /Customs request/ }).waitFor();
-    await answerScreen(officer, '(a) Taxes of chapters 1 and 6, for a section 509 audit', true, 'Income tax (chapter 1), section 509 audit');
+    await answerScreen(
+      officer,
+      '(a) Taxes of chapters 1 and 6, for a section 509 audit',
+      true,
+      'Income tax (chapter 1), section 509 audit',
+    );
     await officer.getByText('Under review', { exact: true }).waitFor();
     // (e), (c) and (d) not answered yet: approving item 1 is refused, each missing screen named beside the decision, focused.
     await decide(officer, 1, 'Approve');
@@ -150,11 +161,20 @@ describe('Disclosure in the console', () => {
     // Two-person rule: the reviewing officer is offered neither the release nor the return.
     await officer.getByText('There is nothing for you to do on this request now.').waitFor();
 
-    await officer.getByLabel('Attach a document').setInputFiles({ name: 'cbp-letter.pdf', mimeType: 'application/pdf', buffer: testPdf('CBP letter') });
-    await officer.getByRole('button', { name: 'Attach' }).click();
+    await officer
+      .getByLabel('Document to attach')
+      .setInputFiles({ name: 'cbp-letter.pdf', mimeType: 'application/pdf', buffer: testPdf('CBP letter') });
+    await officer.getByRole('button', { name: 'Attach', exact: true }).click();
     await officer.getByRole('button', { name: 'cbp-letter.pdf' }).waitFor();
-    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: 'cbp-letter.pdf' }).click()]);
-    expect(readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    const [download] = await Promise.all([
+      officer.waitForEvent('download'),
+      officer.getByRole('button', { name: 'cbp-letter.pdf' }).click(),
+    ]);
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     await officer.getByText(/Document attached/).waitFor();
     expect(await axeViolations(officer)).toEqual([]);
     await officer.close();
@@ -171,7 +191,10 @@ describe('Disclosure in the console', () => {
     expect(letter).not.toContain(ITEMS[1][0]);
     expect(letter).not.toContain(CLEVELAND_REQUEST.taxpayerName);
     expect(letter).not.toContain('6789');
-    const [download] = await Promise.all([second.waitForEvent('download'), second.getByRole('button', { name: 'Download the letter' }).click()]);
+    const [download] = await Promise.all([
+      second.waitForEvent('download'),
+      second.getByRole('button', { name: 'Download the letter' }).click(),
+    ]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(letter);
     expect(await axeViolations(second)).toEqual([]);
     await screenshot(second, 'customs-release-letter');

@@ -94,10 +94,10 @@ export function AttachedDocuments(props: {
           <p className="usa-alert__text">{problem}</p>
         </Alert>
       )}
-      <form className="usa-form" onSubmit={upload} aria-label="Attach a document">
+      <form className="usa-form" onSubmit={upload} aria-label="Upload a document">
         <div className={`usa-form-group${uploadError ? ' usa-form-group--error' : ''}`}>
           <label className={`usa-label${uploadError ? ' usa-label--error' : ''}`} htmlFor={id}>
-            Attach a document
+            Document to attach
           </label>
           <span className="usa-hint" id={`${id}-hint`}>
             PDF, TIFF, PNG or JPEG

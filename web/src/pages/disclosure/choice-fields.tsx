@@ -5,7 +5,13 @@ import { FieldErrorsContext, fieldId } from '../../field';
  * A USWDS radio group in a fieldset, its API error under the legend; each radio is marked invalid with it, so focus
  * can move to the first one after a failed submit.
  */
-export function RadioField<T extends string>(props: { path: string; legend: string; value: T | ''; options: [T, string][]; onChange(value: T): void }) {
+export function RadioField<T extends string>(props: {
+  path: string;
+  legend: string;
+  value: T | '';
+  options: [T, string][];
+  onChange(value: T): void;
+}) {
   const error = useContext(FieldErrorsContext)
     .filter((e) => e.field === props.path)
     .map((e) => e.message)

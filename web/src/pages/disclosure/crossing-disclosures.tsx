@@ -53,7 +53,8 @@ export function CrossingDisclosures({ crossingId, timeZone }: { crossingId: stri
           {data.tecsDisclosures.map((d) => (
             <li key={d.id}>
               {formatInstant(d.disclosedAt, timeZone)}: {d.fields.map(fieldName).join(', ')} to {recipientOf(d)}
-              {d.authorityForm && ` (${d.authorityForm} ${d.authorityReference}, ${d.authorityTaxYears.join(', ')})`}, by {nameOf(d.disclosedById)}
+              {d.authorityForm && ` (${d.authorityForm} ${d.authorityReference}, ${d.authorityTaxYears.join(', ')})`}, by{' '}
+              {nameOf(d.disclosedById)}
             </li>
           ))}
         </ul>

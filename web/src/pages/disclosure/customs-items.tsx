@@ -53,7 +53,11 @@ function DecideItemForm({ request, item, onDone }: { request: PageCustomsRequest
     <FieldErrorsContext.Provider value={step.fieldErrors}>
       <form ref={step.form} className="usa-form" onSubmit={submit} aria-label={`Decide item ${item.number}`}>
         <ErrorSummary
-          problems={step.fieldErrors.map((e) => ({ path: e.field, label: e.field.endsWith('reason') ? 'Why' : 'Decision', message: e.message }))}
+          problems={step.fieldErrors.map((e) => ({
+            path: e.field,
+            label: e.field.endsWith('reason') ? 'Why' : 'Decision',
+            message: e.message,
+          }))}
         />
         {step.error && step.fieldErrors.length === 0 && <ApiErrorAlert error={step.error} />}
         <RadioField
@@ -94,7 +98,11 @@ export function CustomsItems({ request, onDone }: { request: PageCustomsRequest;
             <dd>{item.necessity}</dd>
             <dt>Decision</dt>
             <dd>
-              {item.decision === 'APPROVED' ? 'Approved' : item.decision === 'DENIED' ? `Denied: ${item.decisionReason ?? ''}` : 'Not decided'}
+              {item.decision === 'APPROVED'
+                ? 'Approved'
+                : item.decision === 'DENIED'
+                  ? `Denied: ${item.decisionReason ?? ''}`
+                  : 'Not decided'}
             </dd>
           </dl>
           {deciding && <DecideItemForm request={request} item={item} onDone={onDone} />}

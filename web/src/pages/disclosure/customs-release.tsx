@@ -43,9 +43,7 @@ export function CustomsReleaseSection({ request, timeZone }: { request: PageCust
       {error && <ApiErrorAlert error={error} />}
       {letter && (
         <>
-          <pre className="hub-letter">
-            {letter}
-          </pre>
+          <pre className="hub-letter">{letter}</pre>
           <button
             type="button"
             className="usa-button usa-button--outline"

@@ -143,8 +143,8 @@ export function CustomsRequestFormPage() {
     <>
       <h1>Record a Customs request</h1>
       <p>
-        A written request of the Commissioner of Customs under 26 CFR 301.6103(l)(14)-1. It is accepted only with every element of
-        paragraph (b); attach the letter itself on the request’s page once recorded.
+        A written request of the Commissioner of Customs under 26 CFR 301.6103(l)(14)-1. It is accepted only with every element of paragraph
+        (b); attach the letter itself on the request’s page once recorded.
       </p>
       <FieldErrorsContext.Provider value={fieldErrors}>
         <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Customs request">
@@ -155,7 +155,13 @@ export function CustomsRequestFormPage() {
           <fieldset className="usa-fieldset margin-top-3">
             <legend className="usa-legend">(b)(2) The taxpayer</legend>
             {text('taxpayerName')}
-            <SelectField path="tinType" label={LABELS.tinType} value={draft.tinType} options={TIN_TYPES} onChange={(tinType) => update({ tinType })} />
+            <SelectField
+              path="tinType"
+              label={LABELS.tinType}
+              value={draft.tinType}
+              options={TIN_TYPES}
+              onChange={(tinType) => update({ tinType })}
+            />
             {text('tin')}
           </fieldset>
           {draft.items.map((item, index) => (
@@ -183,7 +189,11 @@ export function CustomsRequestFormPage() {
               )}
             </fieldset>
           ))}
-          <button type="button" className="usa-button usa-button--outline margin-top-2" onClick={() => update({ items: [...draft.items, NO_ITEM] })}>
+          <button
+            type="button"
+            className="usa-button usa-button--outline margin-top-2"
+            onClick={() => update({ items: [...draft.items, NO_ITEM] })}
+          >
             Add an item
           </button>
           {text('recipientTitles', '(b)(4): one title per line', true)}

@@ -48,7 +48,14 @@ export function CustomsRequestsPage() {
       </p>
       <div className="grid-row grid-gap">
         <div className="grid-col-auto">
-          <SelectField path="filter.state" label="State" placeholder="All states" value={state} options={CUSTOMS_STATES} onChange={(s) => setState(s)} />
+          <SelectField
+            path="filter.state"
+            label="State"
+            placeholder="All states"
+            value={state}
+            options={CUSTOMS_STATES}
+            onChange={(s) => setState(s)}
+          />
         </div>
       </div>
       {error && <ApiErrorAlert error={error} />}

@@ -102,7 +102,11 @@ export function AnswerScreenForm({ request, onDone }: { request: PageCustomsRequ
       <form ref={step.form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Answer a screen">
         <h3>Answer a screen</h3>
         <ErrorSummary
-          problems={step.fieldErrors.map((e) => ({ path: e.field, label: LABELS[e.field.replace(/^answer\./, '')] ?? e.field, message: e.message }))}
+          problems={step.fieldErrors.map((e) => ({
+            path: e.field,
+            label: LABELS[e.field.replace(/^answer\./, '')] ?? e.field,
+            message: e.message,
+          }))}
         />
         {step.error && step.fieldErrors.length === 0 && <ApiErrorAlert error={step.error} />}
         <SelectField

@@ -46,9 +46,7 @@ export function DisclosureAccountingPage() {
 
   async function search(event: FormEvent) {
     event.preventDefault();
-    const result = await client
-      .query(DisclosureAccountingDocument, { taxpayer: { tin } }, { requestPolicy: 'network-only' })
-      .toPromise();
+    const result = await client.query(DisclosureAccountingDocument, { taxpayer: { tin } }, { requestPolicy: 'network-only' }).toPromise();
     setError(result.error ?? null);
     setSearched(result.data ? { tin, data: result.data } : null);
   }

@@ -28,7 +28,16 @@ interface PastTravelDraft {
   reason: string;
 }
 
-const EMPTY: PastTravelDraft = { taxpayerName: '', tinType: 'SSN', tin: '', dateOfBirth: '', travelFrom: '', travelTo: '', taxYears: '', reason: '' };
+const EMPTY: PastTravelDraft = {
+  taxpayerName: '',
+  tinType: 'SSN',
+  tin: '',
+  dateOfBirth: '',
+  travelFrom: '',
+  travelTo: '',
+  taxYears: '',
+  reason: '',
+};
 
 const LABELS: Record<keyof PastTravelDraft, string> = {
   taxpayerName: 'Taxpayer name',
@@ -73,7 +82,10 @@ export function PastTravelFormPage() {
     event.preventDefault();
     setSending(true);
     const { taxYears, ...rest } = draft;
-    const years = taxYears.split(/[\s,]+/).filter(Boolean).map(Number);
+    const years = taxYears
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     const result = await client.mutation(RequestPastTravel, { input: { ...rest, taxYears: years.length ? years : undefined } }).toPromise();
     setSending(false);
     if (result.error || !result.data) {
@@ -91,7 +103,11 @@ export function PastTravelFormPage() {
       <FieldErrorsContext.Provider value={fieldErrors}>
         <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Past-travel request">
           <ErrorSummary
-            problems={fieldErrors.map((e) => ({ path: e.field, label: LABELS[e.field.replace(/\[.*$/, '') as keyof PastTravelDraft] ?? e.field, message: e.message }))}
+            problems={fieldErrors.map((e) => ({
+              path: e.field,
+              label: LABELS[e.field.replace(/\[.*$/, '') as keyof PastTravelDraft] ?? e.field,
+              message: e.message,
+            }))}
           />
           {error && fieldErrors.length === 0 && <ApiErrorAlert error={error} />}
           {text('taxpayerName')}

@@ -39,7 +39,11 @@ type TecsDisclosedValue = DiscloseTecsInformationMutation['discloseTecsInformati
 export type TecsSource = { crossingId: string } | { pastTravelRequestId: string };
 
 /** The API names its fields from `input.`; the forms' under their prefix. */
-const label = (field: string): string => field.replace(/^\w+\./, '').replace(/\./g, ' ').replace(/\[\d+\]/g, '');
+const label = (field: string): string =>
+  field
+    .replace(/^\w+\./, '')
+    .replace(/\./g, ' ')
+    .replace(/\[\d+\]/g, '');
 
 function shown(value: TecsDisclosedValue, timeZone: string): string {
   if (!value.value) return '—';
@@ -51,7 +55,17 @@ function shown(value: TecsDisclosedValue, timeZone: string): string {
  * five facts are always offered, others only those `dhsFields` names (DHS may have authorized them); the API
  * decides, refusing a representative without authority for every tax year or a field DHS has not authorized.
  */
-export function DiscloseForm({ source, dhsFields, timeZone, onDone }: { source: TecsSource; dhsFields: [TecsDisclosureField, string][]; timeZone: string; onDone(): void }) {
+export function DiscloseForm({
+  source,
+  dhsFields,
+  timeZone,
+  onDone,
+}: {
+  source: TecsSource;
+  dhsFields: [TecsDisclosureField, string][];
+  timeZone: string;
+  onDone(): void;
+}) {
   const client = useClient();
   const step = useStepForm('disclose');
   const [recipient, setRecipient] = useState<RecipientDraft>(NO_RECIPIENT);
@@ -109,7 +123,15 @@ export function DiscloseForm({ source, dhsFields, timeZone, onDone }: { source: 
 }
 
 /** Record DHS's authorization to disclose further fields to one recipient ("any additional information requires authorization from DHS"). */
-export function DhsAuthorizationForm({ source, offered, onDone }: { source: TecsSource; offered: [TecsDisclosureField, string][]; onDone(): void }) {
+export function DhsAuthorizationForm({
+  source,
+  offered,
+  onDone,
+}: {
+  source: TecsSource;
+  offered: [TecsDisclosureField, string][];
+  onDone(): void;
+}) {
   const client = useClient();
   const step = useStepForm('authorize');
   const [recipient, setRecipient] = useState<RecipientDraft>(NO_RECIPIENT);

@@ -33,15 +33,31 @@ export function recipientInput(draft: RecipientDraft, withAuthority: boolean): T
 }
 
 /** The recipient's fields, under `prefix.recipient.` as the API names them. */
-export function RecipientFields(props: { prefix: string; draft: RecipientDraft; withAuthority: boolean; onChange(draft: RecipientDraft): void }) {
+export function RecipientFields(props: {
+  prefix: string;
+  draft: RecipientDraft;
+  withAuthority: boolean;
+  onChange(draft: RecipientDraft): void;
+}) {
   const { prefix, draft } = props;
   const update = (change: Partial<RecipientDraft>) => props.onChange({ ...draft, ...change });
   return (
     <>
-      <RadioField path={`${prefix}.recipient.kind`} legend="To whom" value={draft.kind} options={RECIPIENTS} onChange={(kind) => update({ kind })} />
+      <RadioField
+        path={`${prefix}.recipient.kind`}
+        legend="To whom"
+        value={draft.kind}
+        options={RECIPIENTS}
+        onChange={(kind) => update({ kind })}
+      />
       {draft.kind === 'REPRESENTATIVE' && (
         <>
-          <TextField path={`${prefix}.recipient.name`} label="Representative’s name" value={draft.name} onChange={(name) => update({ name })} />
+          <TextField
+            path={`${prefix}.recipient.name`}
+            label="Representative’s name"
+            value={draft.name}
+            onChange={(name) => update({ name })}
+          />
           {props.withAuthority && (
             <>
               <SelectField
