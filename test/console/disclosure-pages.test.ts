@@ -5,7 +5,7 @@ import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/bro
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { createDisclosureOffice } from '../support/disclosure-fixture';
 import { testPdf } from '../support/documents';
-import { TestHub } from '../support/hub';
+import { dataOf, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
 import { putOnLookout, tecs } from '../support/tecs-operations';
 
@@ -237,5 +237,73 @@ describe('Disclosure in the console', () => {
     expect(csv).toContain(reference);
     expect(csv).toContain(crossing.referenceNumber);
     await auditor.close();
+  });
+});
+
+describe('Past travel in the console (seed 000)', () => {
+  let requestPath: string;
+
+  it("takes the RO's request, with the missing date of birth beside its field, to the coordinator, who sends it to DHS", async () => {
+    const ro = await signedIn('/past-travel', 'cleveland.ro@example.gov');
+    await ro.getByRole('heading', { name: 'Past-travel requests' }).waitFor();
+    await ro.getByText('No past-travel requests.').waitFor();
+    expect(await axeViolations(ro)).toEqual([]);
+    await ro.getByRole('link', { name: 'Request past travel' }).click();
+    await ro.getByLabel('Taxpayer name').fill(CLEVELAND_REQUEST.taxpayerName);
+    await ro.getByLabel('TIN', { exact: true }).fill(CLEVELAND_REQUEST.tin);
+    await ro.getByLabel('Travel from').fill('2025-01-01');
+    await ro.getByLabel('Travel to').fill('2025-12-31');
+    await ro.getByLabel('Tax years of the case').fill('2013, 2014');
+    await ro.getByLabel('Why you need it').fill('Taxpayer says he never leaves Ohio');
+    await ro.getByRole('button', { name: 'Send to the TECS coordinator' }).click();
+    await ro.locator('#f-dateOfBirth-error').waitFor();
+    await ro.waitForFunction("document.activeElement?.id === 'f-dateOfBirth'");
+    expect(await axeViolations(ro)).toEqual([]);
+    await ro.getByLabel('Date of birth').fill(CLEVELAND_REQUEST.dateOfBirth);
+    await ro.getByRole('button', { name: 'Send to the TECS coordinator' }).click();
+    await ro.waitForURL(new RegExp(`${origin}/past-travel/[0-9a-f-]{36}$`));
+    requestPath = new URL(ro.url()).pathname;
+    await ro.getByRole('heading', { name: /Past-travel request PT-/ }).waitFor();
+    // Sending it to DHS is the coordinator's step: the RO is offered nothing.
+    await ro.getByText('There is nothing for you to do on this request now.').waitFor();
+    await ro.close();
+
+    const coordinator = await signedIn(requestPath, 'tecs.coordinator@example.gov');
+    await coordinator.getByRole('button', { name: 'Send to DHS' }).click();
+    await coordinator.getByRole('form', { name: 'Send to DHS' }).getByRole('button', { name: 'Send to DHS' }).click();
+    await coordinator.getByRole('heading', { name: /With DHS/ }).waitFor();
+    expect(await axeViolations(coordinator)).toEqual([]);
+    await coordinator.close();
+  });
+
+  it("shows DHS's trips to the RO and records their disclosure to the taxpayer", async () => {
+    dataOf(
+      await hub.request(
+        people.dhsClient.id,
+        'mutation($input: AnswerPastTravelInput!) { answerPastTravelRequest(input: $input) { state } }',
+        {
+          input: {
+            requestId: requestPath.split('/').pop(),
+            dhsReference: 'DHS-PT-2026-0011',
+            trips: [
+              { crossedAt: '2025-03-14T11:20:00Z', placeOfCrossing: 'Detroit, MI', direction: 'OUTBOUND', documentNumber: 'P123456789' },
+              { crossedAt: '2025-03-16T19:05:00Z', placeOfCrossing: 'Port Huron, MI', direction: 'INBOUND', documentNumber: 'P123456789' },
+            ],
+          },
+        },
+      ),
+    );
+    const ro = await signedIn(requestPath, 'cleveland.ro@example.gov');
+    await ro.getByRole('cell', { name: 'Port Huron, MI' }).waitFor();
+    const form = ro.getByRole('form', { name: 'Record a disclosure' });
+    await form.getByText('The taxpayer', { exact: true }).click();
+    await form.getByText('Place of crossing', { exact: true }).click();
+    await form.getByRole('button', { name: 'Record the disclosure' }).click();
+    const told = ro.getByRole('status');
+    await told.getByText('Port Huron, MI').waitFor();
+    await told.getByText('Detroit, MI').waitFor();
+    expect(await axeViolations(ro)).toEqual([]);
+    await screenshot(ro, 'past-travel-request');
+    await ro.close();
   });
 });

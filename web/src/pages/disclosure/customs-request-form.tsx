@@ -1,14 +1,14 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CombinedError, useClient } from 'urql';
+import { useClient } from 'urql';
 import { ApiErrorAlert } from '../../alert';
-import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
-import { ErrorSummary, FieldErrorsContext, SelectField, TextField, useFocusFirstError } from '../../field';
+import { ErrorSummary, FieldErrorsContext, SelectField, TextField } from '../../field';
 import { graphql } from '../../gql';
 import type { CustomsAuditCertification, TinType } from '../../gql/graphql';
 import { lines, optional } from '../../input';
 import { usePageTitle } from '../../page-title';
+import { useStepForm } from './step-form';
 import { CERTIFICATIONS } from './customs-labels';
 
 const RecordCustomsRequest = graphql(`
@@ -89,14 +89,11 @@ export function CustomsRequestFormPage() {
   const client = useClient();
   const navigate = useNavigate();
   const [draft, setDraft, discardDraft] = useDraft<CustomsRequestDraft>('customs.request', EMPTY);
-  const [error, setError] = useState<CombinedError | null>(null);
-  const [sending, setSending] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, error);
+  const step = useStepForm();
   const update = (change: Partial<CustomsRequestDraft>) => setDraft({ ...draft, ...change });
   const updateItem = (index: number, change: Partial<ItemDraft>) =>
     update({ items: draft.items.map((item, i) => (i === index ? { ...item, ...change } : item)) });
-  const fieldErrors = fieldErrorsOf(error ?? undefined);
+  const { fieldErrors, error } = step;
   const text = (field: 'letterReference' | 'receivedOn' | 'taxpayerName' | 'tin' | 'recipientTitles', hint?: string, multiline = false) => (
     <TextField
       path={field}
@@ -110,31 +107,28 @@ export function CustomsRequestFormPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSending(true);
-    const result = await client
-      .mutation(RecordCustomsRequest, {
-        input: {
-          letterReference: optional(draft.letterReference),
-          receivedOn: optional(draft.receivedOn),
-          taxpayerName: optional(draft.taxpayerName),
-          tinType: draft.tinType || undefined,
-          tin: optional(draft.tin),
-          items: draft.items.map((item) => ({
-            description: optional(item.description),
-            taxPeriod: optional(item.taxPeriod),
-            purpose: optional(item.purpose),
-            necessity: optional(item.necessity),
-          })),
-          recipientTitles: lines(draft.recipientTitles),
-          auditCertification: draft.auditCertification || undefined,
-        },
-      })
-      .toPromise();
-    setSending(false);
-    if (result.error || !result.data) {
-      setError(result.error ?? null);
-      return;
-    }
+    const result = await step.run(() =>
+      client
+        .mutation(RecordCustomsRequest, {
+          input: {
+            letterReference: optional(draft.letterReference),
+            receivedOn: optional(draft.receivedOn),
+            taxpayerName: optional(draft.taxpayerName),
+            tinType: draft.tinType || undefined,
+            tin: optional(draft.tin),
+            items: draft.items.map((item) => ({
+              description: optional(item.description),
+              taxPeriod: optional(item.taxPeriod),
+              purpose: optional(item.purpose),
+              necessity: optional(item.necessity),
+            })),
+            recipientTitles: lines(draft.recipientTitles),
+            auditCertification: draft.auditCertification || undefined,
+          },
+        })
+        .toPromise(),
+    );
+    if (!result?.data) return;
     discardDraft();
     navigate(`/customs-requests/${result.data.recordCustomsRequest.id}`);
   }
@@ -147,7 +141,7 @@ export function CustomsRequestFormPage() {
         (b); attach the letter itself on the request’s page once recorded.
       </p>
       <FieldErrorsContext.Provider value={fieldErrors}>
-        <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Customs request">
+        <form ref={step.form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Customs request">
           <ErrorSummary problems={fieldErrors.map((e) => ({ path: e.field, label: labelOf(e.field), message: e.message }))} />
           {error && fieldErrors.length === 0 && <ApiErrorAlert error={error} />}
           {text('letterReference', 'As the letter gives it, e.g. CBP-RA-2026-0417')}
@@ -205,7 +199,7 @@ export function CustomsRequestFormPage() {
             options={CERTIFICATIONS}
             onChange={(auditCertification) => update({ auditCertification })}
           />
-          <button className="usa-button margin-top-2" type="submit" disabled={sending}>
+          <button className="usa-button margin-top-2" type="submit" disabled={step.sending}>
             Record the request
           </button>
         </form>

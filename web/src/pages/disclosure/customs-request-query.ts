@@ -57,13 +57,7 @@ export const CustomsRequestPageDocument = graphql(`
       }
     }
     customsRequestHistory(requestId: $id, first: 100) {
-      id
-      action
-      actorId
-      at
-      fromState
-      toState
-      note
+      ...DisclosureStepFields
     }
   }
 `);

@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
+import type { DisclosureStepFieldsFragment } from '../../gql/graphql';
 import { useMe } from '../../me';
 
 const ColleaguesDocument = graphql(`
@@ -12,16 +13,18 @@ const ColleaguesDocument = graphql(`
   }
 `);
 
-/** A history entry of a Customs or past-travel request, as the pages ask for it. */
-export interface DisclosureStep {
-  id: string;
-  action: string;
-  actorId: string;
-  at: string;
-  fromState?: string | null;
-  toState: string;
-  note?: string | null;
-}
+/** What the timeline shows of each history entry; the pages' queries spread it. */
+export const DisclosureStepFields = graphql(`
+  fragment DisclosureStepFields on DisclosureHistoryEntry {
+    id
+    action
+    actorId
+    at
+    fromState
+    toState
+    note
+  }
+`);
 
 /**
  * Names for the ids a history gives: the caller's colleagues in their function (the disclosure office, the RO's
@@ -35,7 +38,7 @@ export function useColleagueNames(): (id: string) => string {
 }
 
 /** The append-only history of a Customs or past-travel request, oldest first. */
-export function DisclosureTimeline({ steps, timeZone }: { steps: readonly DisclosureStep[]; timeZone: string }) {
+export function DisclosureTimeline({ steps, timeZone }: { steps: readonly DisclosureStepFieldsFragment[]; timeZone: string }) {
   const nameOf = useColleagueNames();
   return (
     <ol className="hub-timeline">

@@ -1,13 +1,13 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CombinedError, useClient } from 'urql';
+import { useClient } from 'urql';
 import { ApiErrorAlert } from '../../alert';
-import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
-import { ErrorSummary, FieldErrorsContext, SelectField, TextField, useFocusFirstError } from '../../field';
+import { ErrorSummary, FieldErrorsContext, SelectField, TextField } from '../../field';
 import { graphql } from '../../gql';
 import type { TinType } from '../../gql/graphql';
 import { usePageTitle } from '../../page-title';
+import { useStepForm } from './step-form';
 
 const RequestPastTravel = graphql(`
   mutation RequestPastTravel($input: PastTravelRequestInput!) {
@@ -62,11 +62,8 @@ export function PastTravelFormPage() {
   const client = useClient();
   const navigate = useNavigate();
   const [draft, setDraft, discardDraft] = useDraft<PastTravelDraft>('past-travel.request', EMPTY);
-  const [error, setError] = useState<CombinedError | null>(null);
-  const [sending, setSending] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusFirstError(form, error);
-  const fieldErrors = fieldErrorsOf(error ?? undefined);
+  const step = useStepForm();
+  const { fieldErrors, error } = step;
   const text = (field: Exclude<keyof PastTravelDraft, 'tinType'>, hint?: string, multiline = false) => (
     <TextField
       path={field}
@@ -80,18 +77,15 @@ export function PastTravelFormPage() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setSending(true);
     const { taxYears, ...rest } = draft;
     const years = taxYears
       .split(/[\s,]+/)
       .filter(Boolean)
       .map(Number);
-    const result = await client.mutation(RequestPastTravel, { input: { ...rest, taxYears: years.length ? years : undefined } }).toPromise();
-    setSending(false);
-    if (result.error || !result.data) {
-      setError(result.error ?? null);
-      return;
-    }
+    const result = await step.run(() =>
+      client.mutation(RequestPastTravel, { input: { ...rest, taxYears: years.length ? years : undefined } }).toPromise(),
+    );
+    if (!result?.data) return;
     discardDraft();
     navigate(`/past-travel/${result.data.requestPastTravel.id}`);
   }
@@ -101,7 +95,7 @@ export function PastTravelFormPage() {
       <h1>Request past travel</h1>
       <p>The TECS coordinator sends it to DHS or says why not; you are told when DHS answers.</p>
       <FieldErrorsContext.Provider value={fieldErrors}>
-        <form ref={form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Past-travel request">
+        <form ref={step.form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Past-travel request">
           <ErrorSummary
             problems={fieldErrors.map((e) => ({
               path: e.field,
@@ -125,7 +119,7 @@ export function PastTravelFormPage() {
           {text('travelTo', 'YYYY-MM-DD')}
           {text('taxYears', 'Optional, e.g. 2013, 2014: a representative may receive the answer only with authority for every one')}
           {text('reason', undefined, true)}
-          <button className="usa-button margin-top-2" type="submit" disabled={sending}>
+          <button className="usa-button margin-top-2" type="submit" disabled={step.sending}>
             Send to the TECS coordinator
           </button>
         </form>

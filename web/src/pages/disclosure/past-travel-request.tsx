@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { DisclosureTimeline } from './disclosure-timeline';
-import { DHS_ONLY_FACTS } from './tecs-disclosure-labels';
+import { DHS_ONLY_FACTS, PAST_TRAVEL_STATES } from './tecs-disclosure-labels';
 import { DhsAuthorizationForm, DiscloseForm } from './tecs-disclosure-forms';
 
 const PastTravelPageDocument = graphql(`
@@ -36,13 +36,7 @@ const PastTravelPageDocument = graphql(`
       }
     }
     pastTravelRequestHistory(requestId: $id, first: 100) {
-      id
-      action
-      actorId
-      at
-      fromState
-      toState
-      note
+      ...DisclosureStepFields
     }
   }
 `);
@@ -91,7 +85,7 @@ export function PastTravelRequestPage() {
   return (
     <>
       <h1>
-        Past-travel request {request.referenceNumber} <span className="usa-tag">{humanize(request.state)}</span>
+        Past-travel request {request.referenceNumber} <span className="usa-tag">{PAST_TRAVEL_STATES[request.state]}</span>
       </h1>
       <div className="grid-row grid-gap">
         <section className="tablet:grid-col-7" aria-labelledby="asked-heading">

@@ -1,11 +1,12 @@
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
-import { formatInstant, humanize } from '../../format';
+import { formatInstant } from '../../format';
 import { graphql } from '../../gql';
 import type { PastTravelRequestListQuery } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
+import { PAST_TRAVEL_STATES } from './tecs-disclosure-labels';
 
 const PastTravelRequestsDocument = graphql(`
   query PastTravelRequestList {
@@ -69,7 +70,7 @@ export function PastTravelRequestsPage() {
                 <td>
                   {r.travelFrom} to {r.travelTo}
                 </td>
-                <td>{humanize(r.state)}</td>
+                <td>{PAST_TRAVEL_STATES[r.state]}</td>
                 <td>{formatInstant(r.updatedAt, me.function.timeZone)}</td>
               </tr>
             ))}

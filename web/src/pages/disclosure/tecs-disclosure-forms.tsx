@@ -74,16 +74,11 @@ export function DiscloseForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    let answer: TecsDisclosedValue[] = [];
-    const done = await step.run(async () => {
-      const result = await client
-        .mutation(DiscloseTecsInformation, { input: { ...source, recipient: recipientInput(recipient, true), fields } })
-        .toPromise();
-      answer = result.data?.discloseTecsInformation.values ?? [];
-      return result;
-    });
-    setValues(done ? answer : null);
-    if (done) onDone();
+    const result = await step.run(() =>
+      client.mutation(DiscloseTecsInformation, { input: { ...source, recipient: recipientInput(recipient, true), fields } }).toPromise(),
+    );
+    setValues(result?.data?.discloseTecsInformation.values ?? null);
+    if (result) onDone();
   }
 
   return (

@@ -1,4 +1,4 @@
-import type { TecsDisclosureField, TecsRecipientKind } from '../../gql/graphql';
+import type { PastTravelState, TecsDisclosureField, TecsRecipientKind } from '../../gql/graphql';
 
 /** Seed 000: the five facts that may go to the taxpayer or their representative without DHS. */
 export const FIVE_FACTS: [TecsDisclosureField, string][] = [
@@ -28,3 +28,11 @@ export const RECIPIENTS: [TecsRecipientKind, string][] = [
   ['TAXPAYER', 'The taxpayer'],
   ['REPRESENTATIVE', 'Their representative (Form 2848 or 8821 on file)'],
 ];
+
+/** Where a past-travel request stands, in words. */
+export const PAST_TRAVEL_STATES: Record<PastTravelState, string> = {
+  REQUESTED: 'Requested',
+  WITH_DHS: 'With DHS',
+  ANSWERED: 'Answered',
+  DECLINED: 'Declined',
+};
