@@ -13,8 +13,8 @@ const ColleaguesDocument = graphql(`
   }
 `);
 
-/** What the timeline shows of each history entry; the pages' queries spread it. */
-export const DisclosureStepFields = graphql(`
+// What the timeline shows of each history entry; the pages' queries spread it (codegen reads the fragment from here).
+graphql(`
   fragment DisclosureStepFields on DisclosureHistoryEntry {
     id
     action
