@@ -198,6 +198,15 @@ describe('Disclosure in the console', () => {
     expect(readFileSync((await download.path())!, 'utf8')).toBe(letter);
     expect(await axeViolations(second)).toEqual([]);
     await screenshot(second, 'customs-release-letter');
+
+    // The list, filtered by state by the API.
+    await second.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Customs requests' }).click();
+    await second.getByRole('link', { name: reference }).waitFor();
+    await second.getByLabel('State', { exact: true }).selectOption({ label: 'Denied' });
+    await second.getByText('No Customs requests in this state.').waitFor();
+    await second.getByLabel('State', { exact: true }).selectOption({ label: 'Released' });
+    await second.getByRole('link', { name: reference }).waitFor();
+    expect(await axeViolations(second)).toEqual([]);
     await second.close();
   });
 
@@ -220,6 +229,10 @@ describe('Disclosure in the console', () => {
   it("shows both disclosures in the accounting by the taxpayer's TIN, kept out of the URL, and downloads them", async () => {
     const auditor = await signedIn('/disclosure-accounting', 'disclosure.auditor@example.gov');
     await auditor.getByRole('heading', { name: 'Accounting of disclosures' }).waitFor();
+    // Navigation by role: the accounting for an auditor, not the Customs requests (the API would refuse them anyway).
+    const nav = auditor.getByRole('navigation', { name: 'Primary' });
+    await nav.getByRole('link', { name: 'Disclosure accounting' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Customs requests' }).count()).toBe(0);
     expect(await axeViolations(auditor)).toEqual([]);
     await auditor.getByLabel('Taxpayer TIN').fill('123456789');
     await auditor.getByRole('button', { name: 'Search' }).click();
