@@ -16,6 +16,8 @@ export interface ActionSpec {
   noteLabel?: string;
   /** The note's input field in the API (`note`, `reason`). */
   noteField?: string;
+  /** The action takes no note at all (the API has no field for one). */
+  noNote?: boolean;
   send(draft: ActionDraft, note: string | undefined): Promise<{ error?: CombinedError }>;
 }
 
@@ -120,13 +122,15 @@ export function ActionPanel<A extends string>(props: {
             )}
             {!offered.includes(draft.action) && <p>This action is no longer offered to you on this {subject}.</p>}
             {spec.fields?.(draft.values, update)}
-            <TextField
-              path="note"
-              label={spec.noteLabel ?? 'Note (optional)'}
-              multiline
-              value={draft.values.note ?? ''}
-              onChange={(note) => update({ note })}
-            />
+            {!spec.noNote && (
+              <TextField
+                path="note"
+                label={spec.noteLabel ?? 'Note (optional)'}
+                multiline
+                value={draft.values.note ?? ''}
+                onChange={(note) => update({ note })}
+              />
+            )}
             <button className="usa-button margin-top-2" type="submit" disabled={sending}>
               {spec.label}
             </button>

@@ -19,6 +19,13 @@ import { ClosuresPage } from './pages/admin/closures';
 import { FailedNotificationsPage } from './pages/admin/failed-notifications';
 import { SlaReportPage } from './pages/admin/sla-report';
 import { LookoutRequestPage } from './pages/tecs/lookout-request';
+import { CustomsRequestPage } from './pages/disclosure/customs-request';
+import { CustomsRequestFormPage } from './pages/disclosure/customs-request-form';
+import { CustomsRequestsPage } from './pages/disclosure/customs-requests';
+import { DisclosureAccountingPage } from './pages/disclosure/disclosure-accounting';
+import { PastTravelFormPage } from './pages/disclosure/past-travel-form';
+import { PastTravelRequestPage } from './pages/disclosure/past-travel-request';
+import { PastTravelRequestsPage } from './pages/disclosure/past-travel-requests';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 import { LiveProvider } from './live';
 
@@ -58,6 +65,13 @@ export function App() {
             <Route path="lookouts" element={<LookoutsPage />} />
             <Route path="lookouts/new" element={<LookoutRequestPage />} />
             <Route path="lookouts/:id" element={<LookoutPage />} />
+            <Route path="customs-requests" element={<CustomsRequestsPage />} />
+            <Route path="customs-requests/new" element={<CustomsRequestFormPage />} />
+            <Route path="customs-requests/:id" element={<CustomsRequestPage />} />
+            <Route path="past-travel" element={<PastTravelRequestsPage />} />
+            <Route path="past-travel/new" element={<PastTravelFormPage />} />
+            <Route path="past-travel/:id" element={<PastTravelRequestPage />} />
+            <Route path="disclosure-accounting" element={<DisclosureAccountingPage />} />
             <Route path="admin/closures" element={<ClosuresPage />} />
             <Route path="admin/sla-report" element={<SlaReportPage />} />
             <Route path="admin/failed-notifications" element={<FailedNotificationsPage />} />

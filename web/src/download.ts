@@ -1,3 +1,21 @@
+/** Saves what the browser holds (a fetched file, a generated letter) under a name, as a download. */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Saves a hub response under the name it gives (`Content-Disposition`), or the fallback. */
+async function saveResponse(response: Response, fallback: string): Promise<number> {
+  if (!response.ok) return response.status;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+  saveBlob(await response.blob(), name);
+  return response.status;
+}
+
 /**
  * A CSV download (`/exports/…`) with the session's token: fetched (a link cannot send the Authorization header, and
  * filters naming a taxpayer go in a POST body, never a URL), then saved under the name the hub gives it.
@@ -9,21 +27,19 @@ export async function downloadCsv(path: string, token: string, filters: Record<s
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(filters),
   });
-  if (!response.ok) return response.status;
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'export.csv';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-  return response.status;
+  return saveResponse(response, 'export.csv');
+}
+
+/** A document (`GET /documents/<id>`), fetched with the session's token for the same reason. */
+export async function downloadDocument(path: string, token: string, name: string): Promise<number> {
+  return saveResponse(await fetch(path, { headers: { authorization: `Bearer ${token}` } }), name);
 }
 
 /** What a refused download means, in a sentence. */
 export function downloadProblem(status: number): string {
   if (status === 401) return 'Your sign-in has expired. Sign in again.';
   if (status === 403) return 'You may not download this.';
+  if (status === 404) return 'This document does not exist, or you may not see it.';
   if (status === 429) return 'Too many downloads are running on the hub. Try again in a few seconds.';
   if (status === 400) return 'The filters are not valid.';
   return 'The download failed. Try again; if it keeps happening, tell the help desk.';

@@ -9,6 +9,7 @@ import { graphql } from '../../gql';
 import type { CrossingAction, InvestigationKind } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
+import { CrossingDisclosures } from '../disclosure/crossing-disclosures';
 
 const CrossingDocument = graphql(`
   query CrossingPage($id: ID!) {
@@ -232,6 +233,7 @@ export function CrossingPage() {
             }}
           />
           <Disclosable crossingId={crossing.id} timeZone={zone} />
+          {crossing.lookout && <CrossingDisclosures crossingId={crossing.id} timeZone={zone} />}
         </div>
       </div>
     </>
