@@ -9,7 +9,7 @@ import { DHS_ONLY_FACTS, fieldName } from './tecs-disclosure-labels';
 import { DhsAuthorizationForm, DiscloseForm } from './tecs-disclosure-forms';
 
 const CrossingDisclosuresDocument = graphql(`
-  query CrossingDisclosures($crossingId: ID!) {
+  query CrossingDisclosures($crossingId: UUID!) {
     tecsDisclosures(crossingId: $crossingId, first: 100) {
       id
       recipientKind

@@ -7,7 +7,7 @@ import type { PageCustomsRequest } from './customs-request-query';
 import { useColleagueNames } from './disclosure-timeline';
 
 const ReleaseLetterDocument = graphql(`
-  query CustomsReleaseLetter($requestId: ID!) {
+  query CustomsReleaseLetter($requestId: UUID!) {
     customsReleaseLetter(requestId: $requestId)
   }
 `);

@@ -2,7 +2,7 @@ import { graphql } from '../../gql';
 import type { CustomsRequestPageQuery } from '../../gql/graphql';
 
 export const CustomsRequestPageDocument = graphql(`
-  query CustomsRequestPage($id: ID!) {
+  query CustomsRequestPage($id: UUID!) {
     customsRequest(id: $id) {
       id
       referenceNumber

@@ -12,7 +12,7 @@ import { DHS_ONLY_FACTS, PAST_TRAVEL_STATES } from './tecs-disclosure-labels';
 import { DhsAuthorizationForm, DiscloseForm } from './tecs-disclosure-forms';
 
 const PastTravelPageDocument = graphql(`
-  query PastTravelPage($id: ID!) {
+  query PastTravelPage($id: UUID!) {
     pastTravelRequest(id: $id) {
       id
       referenceNumber
