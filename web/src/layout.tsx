@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from './alert';
 import { MeContext, MeDocument } from './me';
+import { ReferenceLookup } from './reference-lookup';
 import { useSession } from './session';
 import type { Role } from './gql/graphql';
 
@@ -83,6 +84,7 @@ export function Layout() {
                 </button>
               </li>
             </ul>
+            <ReferenceLookup />
           </nav>
         </div>
       </header>

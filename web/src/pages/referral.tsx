@@ -12,6 +12,7 @@ import { ClockExplanations } from './clock-explanation';
 import { FullTins } from './full-tins';
 import { ReferralActions } from './referral-actions';
 import { ReferralContent } from './referral-content';
+import { ReferralDocuments } from './referral-documents';
 
 const ReferralPageDocument = graphql(`
   query ReferralPage($id: ID!) {
@@ -37,6 +38,31 @@ const ReferralPageDocument = graphql(`
       ackOverdue
       completionOverdue
       availableActions
+      resolutionCodes
+      resolutionCodeRequired
+      misrouteCodes
+      documents(first: 100) {
+        id
+        name
+        mediaType
+        size
+        sha256
+        malwareScan
+        uploadedAt
+        uploadedBy {
+          name
+        }
+        downloadPath
+        custody {
+          action
+          to
+          at
+          note
+          by {
+            name
+          }
+        }
+      }
       clockExplanation {
         clock
         unit
@@ -242,6 +268,7 @@ export function ReferralPage() {
           <h2>Content</h2>
           <ReferralContent content={referral.content} />
           <FullTins referralId={referral.id} />
+          <ReferralDocuments referral={referral} onReload={reload} />
         </section>
         <section className="tablet:grid-col-5" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
