@@ -84,8 +84,10 @@ export function Layout() {
                 </button>
               </li>
             </ul>
-            <ReferenceLookup />
           </nav>
+        </div>
+        <div className="usa-nav-container">
+          <ReferenceLookup />
         </div>
       </header>
       <main id="main-content" className="grid-container padding-bottom-5" tabIndex={-1}>

@@ -78,28 +78,30 @@ export function ReferenceLookup() {
   }
 
   return (
-    <form className="usa-search hub-lookup" role="search" onSubmit={lookUp} aria-label="Look up by reference number">
-      <label className="usa-sr-only" htmlFor="reference-lookup">
-        Reference number
-      </label>
-      <input
-        className="usa-input"
-        id="reference-lookup"
-        type="search"
-        placeholder="e.g. 4442-2026-000042"
-        value={number}
-        aria-describedby={problem ? 'reference-lookup-problem' : undefined}
-        aria-invalid={problem ? true : undefined}
-        onChange={(e) => (setNumber(e.target.value), setProblem(null))}
-      />
-      <button className="usa-button" type="submit">
-        <span className="usa-search__submit-text">Look up</span>
-      </button>
+    <div className="hub-lookup">
+      <form className="usa-search" role="search" onSubmit={lookUp} aria-label="Look up by reference number">
+        <label className="usa-sr-only" htmlFor="reference-lookup">
+          Reference number
+        </label>
+        <input
+          className="usa-input"
+          id="reference-lookup"
+          type="search"
+          placeholder="e.g. 4442-2026-000042"
+          value={number}
+          aria-describedby={problem ? 'reference-lookup-problem' : undefined}
+          aria-invalid={problem ? true : undefined}
+          onChange={(e) => (setNumber(e.target.value), setProblem(null))}
+        />
+        <button className="usa-button" type="submit">
+          <span className="usa-search__submit-text">Look up</span>
+        </button>
+      </form>
       {problem && (
-        <span className="usa-error-message hub-lookup__problem" id="reference-lookup-problem" role="alert">
+        <span className="usa-error-message" id="reference-lookup-problem" role="alert">
           {problem}
         </span>
       )}
-    </form>
+    </div>
   );
 }

@@ -164,7 +164,6 @@ export function ReferralDocuments({ referral, onReload }: { referral: PageReferr
             <tr>
               <th scope="col">Document</th>
               <th scope="col">Uploaded</th>
-              <th scope="col">SHA-256</th>
               <th scope="col">Where it went</th>
               <th scope="col">
                 <span className="usa-sr-only">Actions</span>
@@ -181,12 +180,13 @@ export function ReferralDocuments({ referral, onReload }: { referral: PageReferr
                     {d.mediaType}, {formatSize(d.size)}
                     {d.malwareScan === 'clamd' ? ', scanned clean' : ''}
                   </span>
+                  <br />
+                  <span className="text-normal">
+                    SHA-256 <code className="hub-digest">{d.sha256}</code>
+                  </span>
                 </th>
                 <td>
                   {d.uploadedBy.name}, {formatInstant(d.uploadedAt, zone)}
-                </td>
-                <td>
-                  <code className="hub-digest">{d.sha256}</code>
                 </td>
                 <td>
                   <Custody document={d} timeZone={zone} />

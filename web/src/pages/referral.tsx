@@ -38,6 +38,7 @@ const ReferralPageDocument = graphql(`
       ackOverdue
       completionOverdue
       availableActions
+      resolutionCode
       resolutionCodes
       resolutionCodeRequired
       misrouteCodes
@@ -250,6 +251,7 @@ export function ReferralPage() {
         {referral.receivingFunction.name}
         {referral.assignee ? `, assigned to ${referral.assignee.name}` : ''}.
         {referral.elevationLevel > 0 ? ` Elevated to level ${referral.elevationLevel}.` : ''}
+        {referral.resolutionCode ? ` Ended with code ${referral.resolutionCode}.` : ''}
       </p>
       <div className="grid-row grid-gap">
         <section className="tablet:grid-col-7" aria-labelledby="clocks-heading">
@@ -268,7 +270,6 @@ export function ReferralPage() {
           <h2>Content</h2>
           <ReferralContent content={referral.content} />
           <FullTins referralId={referral.id} />
-          <ReferralDocuments referral={referral} onReload={reload} />
         </section>
         <section className="tablet:grid-col-5" aria-labelledby="history-heading">
           <h2 id="history-heading">History</h2>
@@ -280,6 +281,7 @@ export function ReferralPage() {
           )}
         </section>
       </div>
+      <ReferralDocuments referral={referral} onReload={reload} />
     </>
   );
 }
