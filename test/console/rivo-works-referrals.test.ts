@@ -8,7 +8,7 @@ import { ReferralHistoryEntry } from '../../src/modules/referrals/referral-histo
 import { Notification } from '../../src/platform/notifications/notification.entity';
 import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
-import { testPdf } from '../support/documents';
+import { testPdf, uploadDocument } from '../support/documents';
 import { TestHub } from '../support/hub';
 import { TestOrganisation, VALID_3210, VALID_4442 } from '../support/org-fixture';
 import { SmtpPeer, startSmtpPeer } from '../support/smtp-peer';
@@ -293,5 +293,45 @@ describe('look up by reference number', () => {
     await ro.getByRole('heading', { name: new RegExp(lookout.referenceNumber) }).waitFor();
     await ro.close();
     await page.close();
+  });
+});
+
+describe('RIVO when the referral moved on', () => {
+  it('keeps what the control waits for through a stale version, and sends it after the reload', async () => {
+    const referral = await fileToRivo('F4442');
+    await hub.services.referrals.checkOut(rivoWorker, { referralId: referral.id });
+    await hub.services.referrals.openControl(rivoWorker, { referralId: referral.id });
+    await rivo.goto(`${origin}/referrals/${referral.id}`);
+    await rivo.getByRole('heading', { name: /Working$/ }).waitFor();
+    await offered(rivo).getByRole('button', { name: 'Monitor', exact: true }).click();
+    const form = rivo.getByRole('form', { name: 'Monitor' });
+    await form.getByLabel('What the control waits for').fill('RTP-0312: return sent to SP');
+    // Meanwhile the same employee, in another tab, monitored and resumed it: the page's version is stale.
+    await hub.services.referrals.monitor(rivoWorker, { referralId: referral.id, reason: 'ESTAB1' });
+    await hub.services.referrals.resumeWork(rivoWorker, { referralId: referral.id });
+    await form.getByRole('button', { name: 'Monitor', exact: true }).click();
+    await rivo.getByText('Someone else changed this referral — reload it to see the change. Nothing you typed is lost.').waitFor();
+    await expectNoAxeViolations(rivo);
+    await rivo.getByRole('button', { name: 'Reload the referral' }).click();
+    await expect(form.getByLabel('What the control waits for').inputValue()).resolves.toBe('RTP-0312: return sent to SP');
+    await act(rivo, 'Monitor');
+    await rivo.getByRole('heading', { name: /Monitoring$/ }).waitFor();
+  });
+
+  it('after a return "no TPP involvement" shows the document returned to the sender and says RIVO may not download it', async () => {
+    const referral = await fileToRivo('F3210');
+    const { status } = await uploadDocument(hub, org.people.originator.id, referral.id, testPdf('Form 1040'), 'return.pdf');
+    expect(status).toBe(201);
+    await hub.services.referrals.checkOut(rivoWorker, { referralId: referral.id });
+    await rivo.goto(`${origin}/referrals/${referral.id}`);
+    await act(rivo, 'Return to the sender: no TPP involvement');
+    await rivo.getByRole('heading', { name: /Returned no tpp$/ }).waitFor();
+    const row = rivo.getByRole('region', { name: 'Documents' }).getByRole('row', { name: /return\.pdf/ });
+    await row.getByText(/^To the sender, .* by rivo\.worker/).waitFor();
+    await row.getByRole('button', { name: 'Download return.pdf' }).click();
+    await rivo.getByRole('alert').getByText('return.pdf: You may not download this.').waitFor();
+    // The refusal (HTTP 403) is the answer this step asks for, not a problem of the page.
+    expect(browser.problems.splice(0)).toEqual([expect.stringMatching(/^403 .*\/documents\/[\w-]+$/)]);
+    await expectNoAxeViolations(rivo);
   });
 });
