@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { IRM_3210_ADDITIONAL_COMMENTS, IRM_3210_REMARKS } from '../../src/modules/referrals/forms/form-3210';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
-import { createTestOrganisation, TestOrganisation, VALID_3210, VALID_4442 } from '../support/org-fixture';
+import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
 import { act, FILE_REFERRAL, fileReferral, TRANSITIONS } from '../support/referral-operations';
 
 const WORK_QUEUE = `query { myWorkQueue(first: 100) { id state } }`;
@@ -326,5 +326,57 @@ describe('Form 3210 document transmittal (IRM 25.25.6.2.3)', () => {
       resolutionCode: 'rtn2proc',
     });
     expect(done).toMatchObject({ state: 'CLOSED', resolutionCode: 'RTN2PROC' });
+  });
+});
+
+describe('the codes a referral closes with, named for the console (Exhibit 25.25.6-9; README "Outcomes belong to the receiver")', () => {
+  const CODES = `query($id: ID!) { referral(id: $id) { resolutionCodes resolutionCodeRequired misrouteCodes } }`;
+  const codesOf = async (referral: Record<string, any>) =>
+    dataOf(await hub.request(org.people.originator.id, CODES, { id: referral.id })).referral;
+
+  it("RIVO's closing activity codes per form, the misroute codes, and a 14566's answers by purpose", async () => {
+    await expect(codesOf(await file4442())).resolves.toEqual({
+      resolutionCodes: [
+        'RTN2PROC',
+        'NONIDTRTN',
+        'IDTRTN',
+        'GOODRTN',
+        'FAILEDAUTH',
+        'SENT2TAC',
+        'ERRORCASE',
+        'MAN2AQC',
+        'MAN2WOW',
+        'MAN2EXAM',
+        '1040X2AM',
+        '1040X2SP',
+      ],
+      resolutionCodeRequired: true,
+      misrouteCodes: ['CL2AM', 'CL2EXAM', 'CL2WOW', 'CL2AQC'],
+    });
+    const filed3210 = await fileReferral(hub, org.people.originator.id, {
+      form: 'F3210',
+      receivingFunctionId: org.functions.rivo.id,
+      content: { form3210: VALID_3210 },
+    });
+    await expect(codesOf(filed3210)).resolves.toMatchObject({
+      resolutionCodes: ['RTN2PROC', 'NONIDTRTN', 'IDTRTN', 'GOODRTN', 'ERRORCASE'],
+      resolutionCodeRequired: true,
+    });
+    const efCheck = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: VALID_14566 },
+    });
+    await expect(codesOf(efCheck)).resolves.toEqual({
+      resolutionCodes: ['ADDED_TO_SCHEME_LIST', 'REJECTED_NOT_BMF_ID_THEFT'],
+      resolutionCodeRequired: true,
+      misrouteCodes: [],
+    });
+    const general = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.cawr.id,
+      content: { form14566: { ...VALID_14566, purpose: 'GENERAL_ACTION_REQUEST' } },
+    });
+    await expect(codesOf(general)).resolves.toMatchObject({ resolutionCodes: ['ACTIONS_COMPLETED'], resolutionCodeRequired: false });
   });
 });

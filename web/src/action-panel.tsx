@@ -18,6 +18,8 @@ export interface ActionSpec {
   noteField?: string;
   /** The action takes no note at all (the API has no field for one). */
   noNote?: boolean;
+  /** Labels of this action's fields in the error summary, where they differ from the panel's. */
+  labels?: Record<string, string>;
   send(draft: ActionDraft, note: string | undefined): Promise<{ error?: CombinedError }>;
 }
 
@@ -65,7 +67,7 @@ export function ActionPanel<A extends string>(props: {
   }
 
   const fieldErrors = fieldErrorsOf(error ?? undefined).map((e) => (e.field === noteField ? { ...e, field: 'note' } : e));
-  const labels: Record<string, string> = { note: spec?.noteLabel ?? 'Note', ...props.fieldLabels };
+  const labels: Record<string, string> = { note: spec?.noteLabel ?? 'Note', ...props.fieldLabels, ...spec?.labels };
   return (
     <section aria-labelledby="actions-heading">
       <h2 id="actions-heading">Actions</h2>

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from './alert';
 import { MeContext, MeDocument } from './me';
+import { ReferenceLookup } from './reference-lookup';
 import { useSession } from './session';
 import type { Role } from './gql/graphql';
 
@@ -87,6 +88,9 @@ export function Layout() {
               </li>
             </ul>
           </nav>
+        </div>
+        <div className="usa-nav-container">
+          <ReferenceLookup />
         </div>
       </header>
       <main id="main-content" className="grid-container padding-bottom-5" tabIndex={-1}>

@@ -17,6 +17,7 @@ import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
 import { ForbiddenError } from '../../platform/common/errors';
 import { ReferralAction } from './referral-state';
+import { MISROUTE_CODES, purposeOf, resolutionRuleOf } from './resolution-codes';
 import {
   AssignReferralInput,
   CloseAsMisrouteInput,
@@ -340,6 +341,29 @@ export class ReferralResolver {
     if (referral.form === ReferralForm.F14566) return null;
     const category = referral.categoryCode ? await ctx.loaders.category.load(referral.categoryCode) : null;
     return completionTimeFrameOf(referral.form, category);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'The codes completeReferral takes as resolutionCode for this referral: for a 4442/3210 the closing activity codes (Exhibit 25.25.6-9), for a 14566 the answers its purpose names (README "Outcomes belong to the receiver")',
+  })
+  resolutionCodes(@Root() referral: Referral): readonly string[] {
+    return resolutionRuleOf(referral.form, purposeOf(referral.content)).codes;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'completeReferral needs one of resolutionCodes (where the IRM names the answers; else BAD_USER_INPUT on resolutionCode)',
+  })
+  resolutionCodeRequired(@Root() referral: Referral): boolean {
+    return resolutionRuleOf(referral.form, purposeOf(referral.content)).required;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'The codes closeReferralAsMisroute takes for a misrouted 4442/3210 (CL2AM, CL2EXAM, CL2WOW, CL2AQC; Exhibit 25.25.6-9); empty for a 14566',
+  })
+  misrouteCodes(@Root() referral: Referral): readonly string[] {
+    return referral.form === ReferralForm.F14566 ? [] : MISROUTE_CODES;
   }
 
   @FieldResolver(() => Referral, {

@@ -41,7 +41,7 @@ import { ReferralBefore, ReferralNotifier } from './referral-notifier';
 import { ReferralTimeFrame } from './referral-time-frame.entity';
 import { ReferralRouteService } from './referral-route.service';
 import { Referral } from './referral.entity';
-import { MISROUTE_CODES, resolutionRuleOf } from './resolution-codes';
+import { MISROUTE_CODES, purposeOf, resolutionRuleOf } from './resolution-codes';
 
 export interface FileReferralCommand {
   form: ReferralForm;
@@ -618,11 +618,6 @@ export class ReferralService {
     if (errors.length) throw new InvalidInputError(errors);
     return items.map((item) => item.trim());
   }
-}
-
-/** The purpose of a stored 14566 (its route depends on it); 4442 and 3210 have none. */
-function purposeOf(content: StoredReferralContent): string | null {
-  return content.form === ReferralForm.F14566 ? content.purpose : null;
 }
 
 /** What stopping each clock of the table means for a referral: its due times (and receipt) are cleared. */

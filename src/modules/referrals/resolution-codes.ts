@@ -1,5 +1,6 @@
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralForm } from './forms/referral-form';
+import type { StoredReferralContent } from './forms/form-content';
 
 /** How a referral may end: the codes its receiver answers with, whether one is required, and where the IRM names them. */
 export interface ResolutionRule {
@@ -72,3 +73,8 @@ export function resolutionRuleOf(form: ReferralForm, purpose: string | null): Re
 
 /** Exhibit 25.25.6-9: "Correspondence is a misroute and was routed to the correct function/process - closed control". */
 export const MISROUTE_CODES: readonly string[] = ['CL2AM', 'CL2EXAM', 'CL2WOW', 'CL2AQC'];
+
+/** The purpose of a stored 14566 (its route and its resolution codes depend on it); 4442 and 3210 have none. */
+export function purposeOf(content: StoredReferralContent): string | null {
+  return content.form === ReferralForm.F14566 ? content.purpose : null;
+}

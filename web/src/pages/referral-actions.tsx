@@ -115,6 +115,52 @@ const ResolveElevation = graphql(`
   }
 `);
 
+const CheckOut = graphql(`
+  mutation CheckOut($input: ReferralTransitionInput!) {
+    checkOutReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const OpenControl = graphql(`
+  mutation OpenControl($input: ReferralTransitionInput!) {
+    openReferralControl(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const Monitor = graphql(`
+  mutation Monitor($input: MonitorReferralInput!) {
+    monitorReferral(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const ResumeWork = graphql(`
+  mutation ResumeWork($input: ReferralTransitionInput!) {
+    resumeReferralWork(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+const CloseAsMisroute = graphql(`
+  mutation CloseAsMisroute($input: CloseAsMisrouteInput!) {
+    closeReferralAsMisroute(input: $input) {
+      id
+      version
+      state
+    }
+  }
+`);
+
 const Assignees = graphql(`
   query Assignees($functionId: ID!) {
     employees(functionId: $functionId) {
@@ -129,7 +175,7 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeId: 'Assign to',
   missingItems: 'What is missing',
   actionsTaken: 'Actions taken',
-  resolutionCode: 'Resolution code',
+  misrouteCode: 'Where it was routed',
   reason: 'What the functions disagree about',
   resolution: 'Resolution',
 };
@@ -172,6 +218,31 @@ function LinesField({
   );
 }
 
+/** A picker of the codes the API names for this referral (closing activity, resolution, misroute codes). */
+function CodeField({
+  path,
+  label,
+  codes,
+  draft,
+  update,
+}: {
+  path: string;
+  label: string;
+  codes: readonly string[];
+  draft: ActionDraft;
+  update(change: ActionDraft): void;
+}) {
+  return (
+    <SelectField
+      path={path}
+      label={label}
+      value={draft[path] ?? ''}
+      options={codes.map((code) => [code, code])}
+      onChange={(code) => update({ [path]: code })}
+    />
+  );
+}
+
 /** Each action a person can take on a referral, offered only when the API lists it in `availableActions`. */
 export function ReferralActions({ referral, onReload }: { referral: PageReferral; onReload: () => void }) {
   const client = useClient();
@@ -180,6 +251,9 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
     label,
     send: (_draft, note) => client.mutation(document, { input: base(note) }).toPromise(),
   });
+  // Forms 4442 and 3210 go to RIVO, which closes a control with a closing activity code (Exhibit 25.25.6-9).
+  const rivo = referral.form !== 'F14566';
+  const codeLabel = `${rivo ? 'Closing activity code' : 'Resolution code'}${referral.resolutionCodeRequired ? '' : ' (optional)'}`;
   const specs: Partial<Record<ReferralAction, ActionSpec>> = {
     FORWARD: plain('Forward to the receiving function', Forward),
     RETURN_INCOMPLETE: {
@@ -202,27 +276,47 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
       send: (draft, note) => client.mutation(Assign, { input: { ...base(note), assigneeId: draft.assigneeId ?? '' } }).toPromise(),
     },
     COMPLETE: {
-      label: 'Complete',
+      label: rivo ? 'Close the control' : 'Complete',
+      labels: { resolutionCode: codeLabel },
       fields: (draft, update) => (
         <>
           <LinesField path="actionsTaken" label="Actions taken" draft={draft} update={update} />
-          <TextField
-            path="resolutionCode"
-            label="Resolution code (optional)"
-            hint="e.g. ADDED_TO_SCHEME_LIST, RTN2PROC"
-            value={draft.resolutionCode ?? ''}
-            onChange={(resolutionCode) => update({ resolutionCode })}
-          />
+          <CodeField path="resolutionCode" label={codeLabel} codes={referral.resolutionCodes} draft={draft} update={update} />
         </>
       ),
       send: (draft, note) =>
         client
           .mutation(Complete, {
-            input: { ...base(note), actionsTaken: lines(draft.lines ?? ''), resolutionCode: draft.resolutionCode?.trim() || undefined },
+            input: { ...base(note), actionsTaken: lines(draft.lines ?? ''), resolutionCode: draft.resolutionCode || undefined },
           })
           .toPromise(),
     },
-    RETURN_NO_TPP_INVOLVEMENT: plain('Return: no TPP involvement', ReturnNoTpp),
+    CHECK_OUT: plain('Check out', CheckOut),
+    OPEN_CONTROL: plain('Open a control', OpenControl),
+    MONITOR: {
+      label: 'Monitor',
+      labels: { reason: 'What the control waits for' },
+      fields: (draft, update) => (
+        <TextField
+          path="reason"
+          label="What the control waits for"
+          hint="e.g. MFT32REV: return moving from MFT 32 to MFT 30"
+          value={draft.reason ?? ''}
+          onChange={(reason) => update({ reason })}
+        />
+      ),
+      send: (draft, note) => client.mutation(Monitor, { input: { ...base(note), reason: draft.reason ?? '' } }).toPromise(),
+    },
+    RESUME_WORK: plain('Resume work', ResumeWork),
+    CLOSE_AS_MISROUTE: {
+      label: 'Close as a misroute',
+      fields: (draft, update) => (
+        <CodeField path="misrouteCode" label="Where it was routed" codes={referral.misrouteCodes} draft={draft} update={update} />
+      ),
+      send: (draft, note) =>
+        client.mutation(CloseAsMisroute, { input: { ...base(note), misrouteCode: draft.misrouteCode ?? '' } }).toPromise(),
+    },
+    RETURN_NO_TPP_INVOLVEMENT: plain('Return to the sender: no TPP involvement', ReturnNoTpp),
     CLOSE: plain('Close', Close),
     WITHDRAW: plain('Withdraw', Withdraw),
     ELEVATE: {

@@ -12,6 +12,7 @@ import { ClockExplanations } from './clock-explanation';
 import { FullTins } from './full-tins';
 import { ReferralActions } from './referral-actions';
 import { ReferralContent } from './referral-content';
+import { ReferralDocuments } from './referral-documents';
 
 const ReferralPageDocument = graphql(`
   query ReferralPage($id: ID!) {
@@ -37,6 +38,32 @@ const ReferralPageDocument = graphql(`
       ackOverdue
       completionOverdue
       availableActions
+      resolutionCode
+      resolutionCodes
+      resolutionCodeRequired
+      misrouteCodes
+      documents(first: 100) {
+        id
+        name
+        mediaType
+        size
+        sha256
+        malwareScan
+        uploadedAt
+        uploadedBy {
+          name
+        }
+        downloadPath
+        custody {
+          action
+          to
+          at
+          note
+          by {
+            name
+          }
+        }
+      }
       clockExplanation {
         clock
         unit
@@ -224,6 +251,7 @@ export function ReferralPage() {
         {referral.receivingFunction.name}
         {referral.assignee ? `, assigned to ${referral.assignee.name}` : ''}.
         {referral.elevationLevel > 0 ? ` Elevated to level ${referral.elevationLevel}.` : ''}
+        {referral.resolutionCode ? ` Ended with code ${referral.resolutionCode}.` : ''}
       </p>
       <div className="grid-row grid-gap">
         <section className="tablet:grid-col-7" aria-labelledby="clocks-heading">
@@ -253,6 +281,7 @@ export function ReferralPage() {
           )}
         </section>
       </div>
+      <ReferralDocuments referral={referral} onReload={reload} />
     </>
   );
 }

@@ -67,6 +67,10 @@ function Fields({ draft, set }: { draft: Draft; set(change: Partial<Draft>): voi
       />
       <fieldset className="usa-fieldset margin-top-3">
         <legend className="usa-legend usa-legend--large">Documents transmitted</legend>
+        <p className="usa-hint">
+          List each document here. Once the referral is filed its page opens: attach the files themselves there (PDF, TIFF, PNG or JPEG), so
+          they travel with the referral.
+        </p>
         {attachments.map((a, i) => {
           const change = (part: Partial<Attachment>) => set({ attachments: attachments.map((x, j) => (j === i ? { ...x, ...part } : x)) });
           const path = `${P}.attachments[${i}]`;
