@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Page, Response } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it): Playwright's own download cannot work here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -15,6 +15,14 @@ const FLAGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** A GraphQL answer refusing the input with fieldErrors (what the console shows beside the fields). */
+async function refusedInput(response: Response): Promise<boolean> {
+  const body = (await response.json().catch(() => null)) as {
+    errors?: { extensions?: { code?: string; fieldErrors?: unknown[] } }[];
+  } | null;
+  return body?.errors?.every((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.fieldErrors?.length) ?? false;
+}
 
 export interface TestBrowser {
   /** A new tab: its own sessionStorage, so its own sign-in. */
@@ -37,9 +45,12 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   const problems: string[] = [];
   const watch = (page: Page) => {
-    // An expired sign-in (401) is a path the console handles; any other failed request is a problem.
-    page.on('response', (response) => {
-      if (response.status() >= 400 && response.status() !== 401) problems.push(`${response.status()} ${response.url()}`);
+    // An expired sign-in (401) and input the API refuses before running the operation (400 BAD_USER_INPUT: a value of
+    // the wrong type, e.g. an empty date) are paths the console handles; any other failed request is a problem.
+    page.on('response', async (response) => {
+      if (response.status() < 400 || response.status() === 401) return;
+      if (response.status() === 400 && (await refusedInput(response))) return;
+      problems.push(`${response.status()} ${response.url()}`);
     });
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
