@@ -189,7 +189,7 @@ export class SlaSweep {
       nextCheck.set(referral.id, next);
     }
 
-    const recorded = await this.recordOnce(manager, planned, now);
+    const recorded = await this.recordOnce(manager, planned, nextCheck, now);
     const notices: NoticeRequest[] = [];
     const history: ReferralHistoryFact[] = [];
     for (const event of recorded) {
@@ -222,12 +222,6 @@ export class SlaSweep {
     }
     await appendReferralHistory(manager, history);
     await this.outbox.enqueue(manager, notices, now);
-    await manager.query(
-      `UPDATE referral r SET sla_check_at = v.next
-         FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::timestamptz[]) AS next) v
-        WHERE r.id = v.id`,
-      [[...nextCheck.keys()], [...nextCheck.values()].map((d) => d?.toISOString() ?? null)],
-    );
   }
 
   /** The events of one running clock that are due by `now`, and when the clock needs looking at again. */
@@ -268,11 +262,23 @@ export class SlaSweep {
     return { events, next };
   }
 
-  /** Inserts the planned events, skipping those already recorded; returns only the new ones. */
-  private async recordOnce(manager: EntityManager, planned: PlannedEvent[], now: Date): Promise<PlannedEvent[]> {
-    if (planned.length === 0) return [];
+  /**
+   * Inserts the planned events, skipping those already recorded, and moves each referral of the batch to its next
+   * check, in one statement; returns only the new events.
+   */
+  private async recordOnce(
+    manager: EntityManager,
+    planned: PlannedEvent[],
+    nextCheck: Map<string, Date | null>,
+    now: Date,
+  ): Promise<PlannedEvent[]> {
     const rows: { referral_id: string; clock: string; due_at: Date; kind: string; level: number }[] = await manager.query(
-      `INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
+      `WITH next_check AS (
+         UPDATE referral r SET sla_check_at = v.next
+           FROM unnest($7::uuid[], $8::timestamptz[]) AS v(id, next)
+          WHERE r.id = v.id
+       )
+       INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
        SELECT * , $6::timestamptz FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::int[])
        ON CONFLICT ON CONSTRAINT referral_sla_event_once DO NOTHING
        RETURNING referral_id, clock, due_at, kind, level`,
@@ -283,6 +289,8 @@ export class SlaSweep {
         planned.map((e) => e.kind),
         planned.map((e) => e.level),
         now.toISOString(),
+        [...nextCheck.keys()],
+        [...nextCheck.values()].map((d) => d?.toISOString() ?? null),
       ],
     );
     const key = (id: string, clock: string, dueAt: Date, kind: string, level: number) =>
