@@ -211,6 +211,19 @@ describe('BusinessCalendar', () => {
       expect(isClosed).toHaveBeenCalledWith('2026-12-23', CHI);
     });
 
+    it('walks the days of a local start date once per zone and count, handing out copies of the due instant', () => {
+      const isClosed = jest.fn<boolean, [string, string]>((date) => date === '2026-12-24');
+      const calendar = new BusinessCalendar(isClosed);
+      const first = calendar.dueAfterBusinessDays(received, 2, NY);
+      const asked = isClosed.mock.calls.length;
+      first.setTime(0);
+      // Another clock started the same local day (later that day): same answer, no walk.
+      expect(iso(calendar.dueAfterBusinessDays(at('2026-12-22T20:00:00Z'), 2, NY))).toBe('2026-12-29T04:59:59.999Z');
+      expect(isClosed.mock.calls.length).toBe(asked);
+      expect(iso(calendar.dueAfterBusinessDays(received, 2, CHI))).toBe('2026-12-29T05:59:59.999Z');
+      expect(isClosed.mock.calls.length).toBeGreaterThan(asked);
+    });
+
     it('fails loudly instead of looping when everything is closed', () => {
       const allClosed = new BusinessCalendar(() => true);
       expect(() => allClosed.dueAfterBusinessDays(received, 1, NY)).toThrow(/no business day/);

@@ -38,14 +38,18 @@ export class OrgService {
     return (await this.dataSource.manager.findBy(LiaisonAssignment, { employeeId })).map((a) => a.functionId);
   }
 
+  /** Every request does this: the employee and their liaison assignments are read in one statement. */
   async loadCaller(employeeId: string, manager: EntityManager = this.dataSource.manager): Promise<Caller> {
-    const employee = await manager.findOneBy(Employee, { id: employeeId });
+    const {
+      entities: [employee],
+      raw: [row],
+    } = await manager
+      .createQueryBuilder(Employee, 'e')
+      .addSelect('ARRAY(SELECT la.function_id FROM liaison_assignment la WHERE la.employee_id = e.id)', 'liaison_function_ids')
+      .where('e.id = :employeeId', { employeeId })
+      .getRawAndEntities<{ liaison_function_ids: string[] }>();
     if (!employee || !employee.active) throw new UnauthenticatedError('Unknown or deactivated employee');
-    const assignments = await manager.findBy(LiaisonAssignment, { employeeId });
-    return new Caller(
-      employee,
-      assignments.map((assignment) => assignment.functionId),
-    );
+    return new Caller(employee, row.liaison_function_ids);
   }
 
   /** The caller an identity provider's token names by e-mail (its tokens carry no employee id). */

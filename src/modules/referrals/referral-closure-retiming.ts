@@ -36,6 +36,7 @@ interface BusinessDayClock extends BusinessDayClockRule {
 }
 
 interface ReferralClockGroup extends ClockGroup {
+  clock: ReferralClock;
   form: ReferralForm;
   has_time_frame: boolean;
   ack_business_days: number | null;
@@ -81,9 +82,9 @@ const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
 
 /**
  * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
- * by (acting function, form, local start date) — few groups, as many clocks start on the same days — the
- * old and new due instant of each group is computed here from the calendars before and after the change,
- * and one statement per clock kind applies them. A row moves only if its clock is still running (its
+ * by (acting function, form, local start date) — few groups, as many clocks start on the same days — in one
+ * pass over the referrals for every clock kind; the old and new due instant of each group is computed here from
+ * the calendars before and after the change, and one statement per clock kind that moves applies them. A row moves only if its clock is still running (its
  * state) and its stored due time is the one the old calendar gives (so a clock set another way, e.g. by a
  * time frame edited since, is left alone). Satisfied clocks are never touched.
  *
@@ -97,38 +98,40 @@ const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
 export const referralClosureRetimer: ClosureRetimer = {
   async retime(manager, request) {
     const result = { referralClocksMoved: 0, breachesWithdrawn: 0 };
+    const groups = await clockGroups(manager, request);
     for (const spec of BUSINESS_DAY_CLOCKS) {
-      const moved = await retimeReferralClock(manager, spec, request);
-      result.referralClocksMoved += moved.moved;
-      result.breachesWithdrawn += moved.withdrawn;
+      const moved = await retimeClockGroups<ReferralClockGroup, { moved: number; withdrawn: number }>(request, {
+        groups: async () => groups.filter((group) => group.clock === spec.clock),
+        businessDays: spec.businessDays,
+        apply: (moving) => moveReferralClocks(manager, spec, request, moving),
+      });
+      result.referralClocksMoved += moved?.moved ?? 0;
+      result.breachesWithdrawn += moved?.withdrawn ?? 0;
     }
     return result;
   },
 };
 
-async function retimeReferralClock(
-  manager: EntityManager,
-  spec: BusinessDayClock,
-  request: RetimeRequest,
-): Promise<{ moved: number; withdrawn: number }> {
-  const { dueFrom, startedBefore } = request;
-  const { dueColumn: due, startColumn: start, functionColumn: fn } = spec;
-  const moved = await retimeClockGroups<ReferralClockGroup, { moved: number; withdrawn: number }>(request, {
-    groups: () =>
-      manager.query(
-        `SELECT r.${fn} AS function_id, f.time_zone, r.form, ((r.${start} AT TIME ZONE f.time_zone)::date)::text AS start_date,
-                tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
-           FROM referral r
-           JOIN business_function f ON f.id = r.${fn}
-           LEFT JOIN referral_time_frame tf ON tf.function_id = r.${fn} AND tf.form = r.form
-          WHERE r.state = $1 AND r.${due} >= $2 AND r.${start} < $3 AND ($4::uuid[] IS NULL OR r.${fn} = ANY($4::uuid[]))
-          GROUP BY 1, 2, 3, 4, 5, 6`,
-        [spec.state, dueFrom, startedBefore, request.functionIds],
-      ),
-    businessDays: spec.businessDays,
-    apply: (groups) => moveReferralClocks(manager, spec, request, groups),
-  });
-  return moved ?? { moved: 0, withdrawn: 0 };
+/**
+ * Every business-day clock kind's groups in one pass over the referrals: each row in a state that runs such a clock
+ * yields that clock's (acting function, start, due) through a VALUES list, filtered and grouped once.
+ */
+function clockGroups(manager: EntityManager, request: RetimeRequest): Promise<ReferralClockGroup[]> {
+  const clocks = BUSINESS_DAY_CLOCKS.map(
+    (spec) => `('${spec.clock}', '${spec.state}', r.${spec.functionColumn}, r.${spec.startColumn}, r.${spec.dueColumn})`,
+  );
+  return manager.query(
+    `SELECT c.clock, c.function_id, f.time_zone, r.form, ((c.started_at AT TIME ZONE f.time_zone)::date)::text AS start_date,
+            tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
+       FROM referral r
+      CROSS JOIN LATERAL (VALUES ${clocks.join(', ')}) AS c(clock, state, function_id, started_at, due_at)
+       JOIN business_function f ON f.id = c.function_id
+       LEFT JOIN referral_time_frame tf ON tf.function_id = c.function_id AND tf.form = r.form
+      WHERE r.state = ANY($1::text[]) AND r.state = c.state AND c.due_at >= $2 AND c.started_at < $3
+        AND ($4::uuid[] IS NULL OR c.function_id = ANY($4::uuid[]))
+      GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    [BUSINESS_DAY_CLOCKS.map((spec) => spec.state), request.dueFrom, request.startedBefore, request.functionIds],
+  );
 }
 
 /** One statement: the moved clocks, their effects, withdrawn and re-keyed breaches, and the history entries. */

@@ -1,10 +1,9 @@
-import { publishLive } from '../../platform/live/live-updates';
+import { liveNotifyArguments } from '../../platform/live/live-updates';
 import { REFERRAL_LIVE_TOPIC } from './referral-live';
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
 import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
 import { ReferralClock } from './referral-clocks';
-import { ReferralHistoryEntry } from './referral-history.entity';
 import { ReferralAction, ReferralState } from './referral-state';
 
 /** A breach or escalation the SLA sweep recorded (the hub acts: no actor). */
@@ -72,14 +71,33 @@ export type ReferralHistoryFact = ReferralHistoryKind & {
  */
 export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
   if (!facts.length) return;
-  await manager.save(
-    ReferralHistoryEntry,
-    facts.map((fact) => manager.create(ReferralHistoryEntry, fact)),
-  );
-  await publishLive(
-    manager,
-    REFERRAL_LIVE_TOPIC,
-    facts.map((fact) => fact.referralId),
+  // The entries and the NOTIFY in one round trip: a data-modifying CTE always runs, whatever the outer SELECT reads.
+  await manager.query(
+    `WITH entries AS (
+       INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
+       SELECT referral_id, action, from_state, to_state, actor_id, at, note, details
+         FROM json_to_recordset($1::json) AS h(referral_id uuid, action text, from_state text, to_state text,
+                                               actor_id uuid, at timestamptz, note text, details jsonb)
+     )
+     SELECT pg_notify($2, $3)`,
+    [
+      JSON.stringify(
+        facts.map((fact) => ({
+          referral_id: fact.referralId,
+          action: fact.action,
+          from_state: fact.fromState,
+          to_state: fact.toState,
+          actor_id: fact.actorId,
+          at: fact.at.toISOString(),
+          note: fact.note,
+          details: fact.details,
+        })),
+      ),
+      ...liveNotifyArguments(
+        REFERRAL_LIVE_TOPIC,
+        facts.map((fact) => fact.referralId),
+      ),
+    ],
   );
 }
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
-import { nextReferenceNumber } from '../../platform/common/reference-number';
+import { referenceNumberSql } from '../../platform/common/reference-number';
 import { ConflictError, FieldError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { getByReferenceNumber } from '../../platform/database/reference-lookup';
 import { historyColumnsOf, LifecycleApplier, LifecycleEffect, LifecycleStep } from '../../platform/lifecycle/lifecycle-applier';
@@ -16,6 +16,7 @@ import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher
 import { ReferralForm } from './forms/referral-form';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
+import { ReferralCategory } from './referral-category.entity';
 import { CalendarService } from '../../platform/calendar/calendar.service';
 import {
   ackLength,
@@ -59,6 +60,12 @@ export interface TransitionCommand {
 type ReferralStep = LifecycleStep<Referral>;
 type ReferralApplier = LifecycleApplier<ReferralState, LifecycleAction, Transition, Referral, ReferralHistoryDetails, ReferralBefore>;
 type ReceiptClock = ReferralClock.ACKNOWLEDGMENT | ReferralClock.COMPLETION;
+
+/** What a filing read for its checks, so that starting its first clocks does not read it again. */
+interface FilingReads {
+  functions: BusinessFunction[];
+  category: ReferralCategory | null;
+}
 
 /** What a transition may change; identity, parties and the filing facts never change. */
 const MUTABLE_COLUMNS = [
@@ -123,6 +130,9 @@ export class ReferralService {
     private readonly routes: ReferralRouteService,
   ) {}
 
+  /** Kept with the new referral (in memory, for the length of its filing). */
+  private readonly filingReads = new WeakMap<Referral, FilingReads>();
+
   /** Each form's table (REFERRAL_LIFECYCLES) applied by the one engine: its clocks, the versioned update, the history row, the notices. */
   private readonly lifecycles = Object.fromEntries(
     Object.entries(REFERRAL_LIFECYCLES).map(([form, definition]) => [form, this.applierOf(definition)]),
@@ -131,6 +141,7 @@ export class ReferralService {
   private applierOf(definition: ReferralLifecycle): ReferralApplier {
     return new LifecycleApplier(definition, {
       target: Referral,
+      computedOnInsert: ['referenceNumber'],
       stateOf: (referral) => referral.state,
       setState: (referral, state) => {
         referral.state = state;
@@ -192,7 +203,8 @@ export class ReferralService {
     filing: { id: string; linkedReferralId: string | null; note: string | null },
   ): Promise<Referral> {
     const now = this.clock.now();
-    const receiving = await manager.findOneBy(BusinessFunction, { id: command.receivingFunctionId, active: true });
+    const functions = await manager.findBy(BusinessFunction, { id: In([command.receivingFunctionId, caller.employee.functionId]) });
+    const receiving = functions.find((fn) => fn.id === command.receivingFunctionId && fn.active) ?? null;
     const problems: FieldError[] = [];
     if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
     else if (receiving.id === caller.employee.functionId) {
@@ -226,11 +238,14 @@ export class ReferralService {
     if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
     if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
 
-    const originating = await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId });
+    const originating =
+      functions.find((fn) => fn.id === caller.employee.functionId) ??
+      (await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId }));
     const referral = manager.create(Referral, {
       id: filing.id,
       linkedReferralId: filing.linkedReferralId,
-      referenceNumber: await nextReferenceNumber(manager, 'referral_number_seq', FORM_NUMBER[command.form], now),
+      // Drawn from the sequence by the INSERT itself (read back with RETURNING).
+      referenceNumber: referenceNumberSql('referral_number_seq', FORM_NUMBER[command.form], now) as unknown as string,
       form: command.form,
       originatorId: caller.id,
       originatingFunctionId: originating.id,
@@ -254,6 +269,7 @@ export class ReferralService {
       elevationHolderIds: [],
       standInReviewerId: await this.standInReviewerOf(manager, caller, originating.id),
     });
+    this.filingReads.set(referral, { functions, category });
     await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: filing.note });
     return referral;
   }
@@ -497,7 +513,7 @@ export class ReferralService {
   /** What starting each clock of the table means for a referral. */
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
-    const receiving = await manager.findOneByOrFail(BusinessFunction, { id: referral.receivingFunctionId });
+    const receiving = await this.functionOf(manager, referral, referral.receivingFunctionId);
     const lengths = await this.receiptClockLengths(manager, referral);
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
     referral.receivedAt = now;
@@ -512,9 +528,13 @@ export class ReferralService {
    * category's completion days first.
    */
   private async receiptClockLengths(manager: EntityManager, referral: Referral): Promise<Record<ReceiptClock, ClockLength | null>> {
-    const categoryDays = referral.categoryCode
-      ? ((await this.categories.byCode(manager, referral.categoryCode))?.completionDays ?? null)
-      : null;
+    const filed = this.filingReads.get(referral)?.category;
+    const category = !referral.categoryCode
+      ? null
+      : filed?.code === referral.categoryCode
+        ? filed
+        : await this.categories.byCode(manager, referral.categoryCode);
+    const categoryDays = category?.completionDays ?? null;
     if (ruleOf(referral.form, ReferralAction.FILE)?.starts?.includes('FORM_DATE')) {
       return { ACKNOWLEDGMENT: null, COMPLETION: completionLength(DEFAULT_TIME_FRAMES[referral.form], categoryDays) };
     }
@@ -555,12 +575,18 @@ export class ReferralService {
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
-    const originating = await manager.findOneByOrFail(BusinessFunction, { id: referral.originatingFunctionId });
+    const originating = await this.functionOf(manager, referral, referral.originatingFunctionId);
     referral.submittedAt = now;
     referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(
       now,
       originating.timeZone,
     );
+  }
+
+  /** A function of the referral: the one its filing read, else from the database. */
+  private async functionOf(manager: EntityManager, referral: Referral, id: string): Promise<BusinessFunction> {
+    const read = this.filingReads.get(referral)?.functions.find((fn) => fn.id === id);
+    return read ?? manager.findOneByOrFail(BusinessFunction, { id });
   }
 
   /**

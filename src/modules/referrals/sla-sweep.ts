@@ -98,6 +98,12 @@ interface OrgSnapshot {
   liaisonsOf: Map<string, string[]>;
 }
 
+/** What the batches of one run read once (whichever comes first) and share. */
+interface RunShared {
+  org: Promise<OrgSnapshot> | null;
+  calendar: Promise<CalendarMemo> | null;
+}
+
 /**
  * The SLA sweep (run every minute by pg-boss cron, once across instances). The IRM sets the time
  * frames but no consequence for missing them; escalating a breach up the management chain is this
@@ -106,6 +112,11 @@ interface OrgSnapshot {
  * - at the due time: the breach is recorded once (history + event) and that person and their manager are told;
  * - each further business day overdue: one more manager up the chain, capped at the top.
  * Only referrals whose `sla_check_at` has come are read (an indexed, batched scan), so an idle sweep is cheap.
+ *
+ * A run works through the due referrals in batches of `batchSize`, each batch one transaction, on `parallel`
+ * connections at once (both cores of a small server: PostgreSQL writes one batch while the hub plans the next).
+ * Each batch claims its referrals with FOR UPDATE SKIP LOCKED, so the batches of one run, and of several instances
+ * sweeping at once, never hold the same referral; the events' unique key records each one once in any case.
  */
 export class SlaSweep {
   constructor(
@@ -114,36 +125,48 @@ export class SlaSweep {
     private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
     private readonly batchSize = 1000,
+    private readonly parallel = 2,
   ) {}
 
   async run(): Promise<SweepResult> {
     const now = this.clock.now();
     const result: SweepResult = { examined: 0, reminders: 0, breaches: 0, escalations: 0 };
-    let org: OrgSnapshot | null = null;
-    let calendar: CalendarMemo | null = null;
-    for (;;) {
-      const done = await this.dataSource.transaction(async (manager) => {
-        const rows: SweptRow[] = await manager.query(SELECT_DUE, [now, this.batchSize]);
-        if (rows.length === 0) return true;
-        const due: SweptReferral[] = rows.map((row) => ({
-          id: row.id,
-          state: row.state,
-          originatingFunctionId: row.originating_function_id,
-          receivingFunctionId: row.receiving_function_id,
-          assigneeId: row.assignee_id,
-          reviewDueAt: row.review_due_at,
-          ackDueAt: row.ack_due_at,
-          completionDueAt: row.completion_due_at,
-        }));
-        org ??= await this.snapshot(manager);
-        // Closures come from the cache: one version probe per run, none when nothing is due.
-        calendar ??= new CalendarMemo(await this.calendars.current(manager));
-        await this.processBatch(manager, due, org, calendar, now, result);
-        result.examined += due.length;
-        return due.length < this.batchSize;
-      });
-      if (done) return result;
-    }
+    const shared: RunShared = { org: null, calendar: null };
+    // The first batch alone: an idle or small sweep is one transaction; a full batch brings in the other connections.
+    if (await this.sweepBatch(now, shared, result)) return result;
+    await Promise.all(
+      Array.from({ length: this.parallel }, async () => {
+        while (!(await this.sweepBatch(now, shared, result)));
+      }),
+    );
+    return result;
+  }
+
+  /**
+   * Claims and processes one batch in its own transaction; true when it came back short: nothing due is left that
+   * another batch does not hold.
+   */
+  private sweepBatch(now: Date, shared: RunShared, result: SweepResult): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: SweptRow[] = await manager.query(SELECT_DUE, [now, this.batchSize]);
+      if (rows.length === 0) return true;
+      const due: SweptReferral[] = rows.map((row) => ({
+        id: row.id,
+        state: row.state,
+        originatingFunctionId: row.originating_function_id,
+        receivingFunctionId: row.receiving_function_id,
+        assigneeId: row.assignee_id,
+        reviewDueAt: row.review_due_at,
+        ackDueAt: row.ack_due_at,
+        completionDueAt: row.completion_due_at,
+      }));
+      shared.org ??= this.snapshot(manager);
+      // Closures come from the cache: one version probe per run, none when nothing is due.
+      shared.calendar ??= this.calendars.current(manager).then((calendars) => new CalendarMemo(calendars));
+      await this.processBatch(manager, due, await shared.org, await shared.calendar, now, result);
+      result.examined += due.length;
+      return due.length < this.batchSize;
+    });
   }
 
   private async processBatch(
@@ -166,7 +189,7 @@ export class SlaSweep {
       nextCheck.set(referral.id, next);
     }
 
-    const recorded = await this.recordOnce(manager, planned, now);
+    const recorded = await this.recordOnce(manager, planned, nextCheck, now);
     const notices: NoticeRequest[] = [];
     const history: ReferralHistoryFact[] = [];
     for (const event of recorded) {
@@ -199,12 +222,6 @@ export class SlaSweep {
     }
     await appendReferralHistory(manager, history);
     await this.outbox.enqueue(manager, notices, now);
-    await manager.query(
-      `UPDATE referral r SET sla_check_at = v.next
-         FROM (SELECT unnest($1::uuid[]) AS id, unnest($2::timestamptz[]) AS next) v
-        WHERE r.id = v.id`,
-      [[...nextCheck.keys()], [...nextCheck.values()].map((d) => d?.toISOString() ?? null)],
-    );
   }
 
   /** The events of one running clock that are due by `now`, and when the clock needs looking at again. */
@@ -245,11 +262,23 @@ export class SlaSweep {
     return { events, next };
   }
 
-  /** Inserts the planned events, skipping those already recorded; returns only the new ones. */
-  private async recordOnce(manager: EntityManager, planned: PlannedEvent[], now: Date): Promise<PlannedEvent[]> {
-    if (planned.length === 0) return [];
+  /**
+   * Inserts the planned events, skipping those already recorded, and moves each referral of the batch to its next
+   * check, in one statement; returns only the new events.
+   */
+  private async recordOnce(
+    manager: EntityManager,
+    planned: PlannedEvent[],
+    nextCheck: Map<string, Date | null>,
+    now: Date,
+  ): Promise<PlannedEvent[]> {
     const rows: { referral_id: string; clock: string; due_at: Date; kind: string; level: number }[] = await manager.query(
-      `INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
+      `WITH next_check AS (
+         UPDATE referral r SET sla_check_at = v.next
+           FROM unnest($7::uuid[], $8::timestamptz[]) AS v(id, next)
+          WHERE r.id = v.id
+       )
+       INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
        SELECT * , $6::timestamptz FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::int[])
        ON CONFLICT ON CONSTRAINT referral_sla_event_once DO NOTHING
        RETURNING referral_id, clock, due_at, kind, level`,
@@ -260,6 +289,8 @@ export class SlaSweep {
         planned.map((e) => e.kind),
         planned.map((e) => e.level),
         now.toISOString(),
+        [...nextCheck.keys()],
+        [...nextCheck.values()].map((d) => d?.toISOString() ?? null),
       ],
     );
     const key = (id: string, clock: string, dueAt: Date, kind: string, level: number) =>

@@ -66,6 +66,12 @@ const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
  */
 const MAX_CONSECUTIVE_NON_BUSINESS_DAYS = 366;
 
+/**
+ * Due instants a calendar keeps (by local start date, count and zone): clocks started the same local day share
+ * one, so a busy day's filings walk the days once. Emptied when full; a day's entries are few.
+ */
+const MAX_KEPT_DUE_INSTANTS = 10_000;
+
 /** Luxon weekday numbers (ISO: Monday = 1 … Sunday = 7). */
 const SATURDAY = 6;
 const SUNDAY = 7;
@@ -78,7 +84,9 @@ export class BusinessCalendar {
    * only returned by allForYear(2022)).
    */
   private readonly holidaysByObservedYear = new Map<number, ReadonlyMap<LocalDate, string>>();
+  private readonly dueInstants = new Map<string, Date>();
 
+  /** `isClosed` answers the same for the same day and zone for the calendar's lifetime (its answers are kept). */
   constructor(private readonly isClosed?: ClosurePredicate) {
     if (isClosed !== undefined && typeof isClosed !== 'function') {
       throw new TypeError('BusinessCalendar: isClosed must be a function when given');
@@ -201,11 +209,17 @@ export class BusinessCalendar {
 
   /** The one business-day walk: `visit` (for explanations) sees every day passed, with why it was skipped. */
   private endOfNthBusinessDayAfter(receivedOn: LocalDate, n: number, timeZone: string, visit?: DayVisitor): Date {
+    const key = `${receivedOn}|${n}|${timeZone}`;
+    const kept = visit ? undefined : this.dueInstants.get(key);
+    if (kept) return new Date(kept);
     let day = receivedOn;
     for (let counted = 0; counted < n; counted++) {
       day = this.stepToBusinessDay(day, 1, timeZone, visit);
     }
-    return endOfLocalDay(day, timeZone);
+    const dueAt = endOfLocalDay(day, timeZone);
+    if (this.dueInstants.size >= MAX_KEPT_DUE_INSTANTS) this.dueInstants.clear();
+    this.dueInstants.set(key, dueAt);
+    return new Date(dueAt);
   }
 
   /** isBusinessDay without argument checks, for the loops. */
@@ -318,12 +332,17 @@ function assertLocalDate(date: LocalDate): void {
   }
 }
 
+/** Zones found valid: luxon's check builds an Intl.DateTimeFormat on every call. */
+const validZones = new Set<string>();
+
 function assertTimeZone(timeZone: string): void {
+  if (validZones.has(timeZone)) return;
   if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
     throw new RangeError(
       `BusinessCalendar: invalid time zone ${JSON.stringify(timeZone)}; expected an IANA zone such as 'America/New_York'`,
     );
   }
+  validZones.add(timeZone);
 }
 
 function assertInstant(instant: Date, name: string): void {

@@ -47,6 +47,8 @@ export interface LifecycleHooks<
   target: EntityTarget<E>;
   stateOf(item: E): S;
   setState(item: E, state: S): void;
+  /** Columns the insert of a new item computes in SQL (a function value, e.g. a reference number from a sequence), read back with RETURNING. */
+  computedOnInsert?: (keyof E & string)[];
   /** The columns the versioned update writes. */
   changes(item: E): QueryDeepPartialEntity<E>;
   /** For items without a version column: the update applies only while the row is still in the state read. */
@@ -143,7 +145,14 @@ export class LifecycleApplier<
     this.hooks.setState(item, rule.to);
     for (const clock of (rule.starts ?? []) as ClockOf<R>[]) await this.hooks.clocks!.start(clock, step);
     this.hooks.settle?.(item, command.now);
-    await manager.save(this.hooks.target, item);
+    // insert, not save: the item is new, and save would first look for its id with a SELECT.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(this.hooks.target)
+      .values(item as QueryDeepPartialEntity<E>)
+      .returning(this.hooks.computedOnInsert ?? [])
+      .execute();
     const fact = {
       action,
       details,

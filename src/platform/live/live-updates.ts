@@ -23,9 +23,17 @@ export interface LiveEvent {
  */
 export async function publishLive(manager: EntityManager, topic: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
+  await manager.query('SELECT pg_notify($1, $2)', liveNotifyArguments(topic, ids));
+}
+
+/**
+ * The arguments of `pg_notify(channel, payload)` announcing a change, for a writer that sends the NOTIFY in the
+ * statement that makes the change (one round trip; the same commit-time delivery as publishLive).
+ */
+export function liveNotifyArguments(topic: string, ids: readonly string[]): [channel: string, payload: string] {
   const unique = [...new Set(ids)];
   const event: LiveEvent = { topic, ids: unique.length > MAX_IDS_PER_EVENT ? null : unique };
-  await manager.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  return [CHANNEL, JSON.stringify(event)];
 }
 
 /**
