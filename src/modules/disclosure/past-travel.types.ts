@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../platform/graphql/connection';
+import { PastTravelRequest } from './past-travel-request.entity';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { TinType } from '../../platform/validation/identifiers';
 import { CrossingDirection } from '../tecs/tecs-state';
@@ -75,3 +77,6 @@ export class AnswerPastTravelInput {
   @Field(() => [PastTripInput], { description: 'The crossings in the period asked about (may be empty: no travel found)' })
   trips!: PastTripInput[];
 }
+
+@ObjectType({ description: 'A page of past-travel requests (the Relay cursor connection spec)' })
+export class PastTravelRequestConnection extends Connection(PastTravelRequest, 'PastTravelRequest') {}
