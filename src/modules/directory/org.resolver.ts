@@ -6,7 +6,13 @@ import { OrgContext } from '../org/org-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
-import { CreateBusinessFunctionInput, CreateEmployeeInput, EmployeeConnection, EmployeeOrderInput, UpdateEmployeeInput } from '../org/org.types';
+import {
+  CreateBusinessFunctionInput,
+  CreateEmployeeInput,
+  EmployeeConnection,
+  EmployeeOrderInput,
+  UpdateEmployeeInput,
+} from '../org/org.types';
 import { BY_NAME, MAX_EMPLOYEE_PAGE } from '../org/org.service';
 import { PageArgs } from '../../platform/graphql/connection';
 import { UUIDResolver } from 'graphql-scalars';

@@ -156,7 +156,11 @@ export class PastTravelService {
     return this.page(query, order, page);
   }
 
-  private page(query: SelectQueryBuilder<PastTravelRequest>, order: Order<FiledSortField>, page: PageRequest): Promise<Page<PastTravelRequest>> {
+  private page(
+    query: SelectQueryBuilder<PastTravelRequest>,
+    order: Order<FiledSortField>,
+    page: PageRequest,
+  ): Promise<Page<PastTravelRequest>> {
     return keysetPage(query, { key: filedSortKeys('p')[order.field], direction: order.direction }, page, MAX_PAST_TRAVEL_PAGE);
   }
 

@@ -6,11 +6,7 @@ import { NotificationMode } from '../../platform/notifications/notification-mode
 import { pageCost } from '../../platform/graphql/page-cost';
 import { Notification } from '../../platform/notifications/notification.entity';
 import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
-import {
-  FailedNotificationSortField,
-  MAX_FAILED_PAGE,
-  NEWEST_FAILED_FIRST,
-} from '../../platform/notifications/notification-admin.service';
+import { FailedNotificationSortField, MAX_FAILED_PAGE, NEWEST_FAILED_FIRST } from '../../platform/notifications/notification-admin.service';
 
 registerEnumType(FailedNotificationSortField, {
   name: 'FailedNotificationSortField',

@@ -30,7 +30,9 @@ export enum EmployeeSortField {
   NAME = 'NAME',
 }
 
-const EMPLOYEE_SORT_KEYS: Record<EmployeeSortField, SortKey> = { NAME: { name: 'NAME', columns: [{ expression: 'e.name', sqlType: 'text' }] } };
+const EMPLOYEE_SORT_KEYS: Record<EmployeeSortField, SortKey> = {
+  NAME: { name: 'NAME', columns: [{ expression: 'e.name', sqlType: 'text' }] },
+};
 
 export const BY_NAME: Order<EmployeeSortField> = { field: EmployeeSortField.NAME, direction: SortDirection.ASC };
 

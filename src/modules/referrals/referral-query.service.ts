@@ -54,7 +54,10 @@ export enum WorkQueueSortField {
 }
 
 /** When its next running clock is due; referrals without one (closed, withdrawn, …) after all others. */
-const DUE_AT: SortKey = { name: 'DUE_AT', columns: [{ expression: "COALESCE(r.next_due_at, 'infinity'::timestamptz)", sqlType: 'timestamptz' }] };
+const DUE_AT: SortKey = {
+  name: 'DUE_AT',
+  columns: [{ expression: "COALESCE(r.next_due_at, 'infinity'::timestamptz)", sqlType: 'timestamptz' }],
+};
 
 const REFERRAL_SORT_KEYS: Record<ReferralSortField, SortKey> = {
   /** When it was filed. */

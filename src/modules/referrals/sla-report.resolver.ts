@@ -21,11 +21,16 @@ export class SlaReportResolver {
   })
   async overdueReferrals(
     @Ctx() ctx: ReferralsContext,
-    @Arg('orderBy', () => WorkQueueOrderInput, { nullable: true, description: 'The order (default: soonest due first, i.e. longest overdue first)' })
+    @Arg('orderBy', () => WorkQueueOrderInput, {
+      nullable: true,
+      description: 'The order (default: soonest due first, i.e. longest overdue first)',
+    })
     orderBy: WorkQueueOrderInput | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<ReferralConnection> {
-    return ReferralConnection.of(await ctx.services.referralQueries.overdue(ctx.caller, orderBy ?? SOONEST_DUE_FIRST, page, ctx.clock.now()));
+    return ReferralConnection.of(
+      await ctx.services.referralQueries.overdue(ctx.caller, orderBy ?? SOONEST_DUE_FIRST, page, ctx.clock.now()),
+    );
   }
 
   @Query(() => [SlaReportRow], {

@@ -226,7 +226,12 @@ export class LookoutService {
 
   /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
   list(caller: Caller, filter: LookoutListFilter, order: Order<FiledSortField>, page: PageRequest): Promise<Page<Lookout>> {
-    return keysetPage(this.filtered(caller, filter), { key: filedSortKeys('l')[order.field], direction: order.direction }, page, MAX_LOOKOUT_PAGE);
+    return keysetPage(
+      this.filtered(caller, filter),
+      { key: filedSortKeys('l')[order.field], direction: order.direction },
+      page,
+      MAX_LOOKOUT_PAGE,
+    );
   }
 
   /** The whole filtered list with the RO's and GM's names, read through a cursor for the CSV download (TINs masked). */

@@ -332,11 +332,16 @@ export class InvestigationResolver {
     @Ctx() ctx: TecsContext,
     @Arg('includeClosed', () => Boolean, { defaultValue: false, description: 'Closed OIs too (by default only the issued ones)' })
     includeClosed: boolean,
-    @Arg('orderBy', () => InvestigationOrderInput, { nullable: true, description: 'The order (default: time-critical first, then soonest due)' })
+    @Arg('orderBy', () => InvestigationOrderInput, {
+      nullable: true,
+      description: 'The order (default: time-critical first, then soonest due)',
+    })
     orderBy: InvestigationOrderInput | undefined,
     @Args(() => PageArgs) page: PageArgs,
   ): Promise<OtherInvestigationConnection> {
-    return OtherInvestigationConnection.of(await ctx.services.investigations.mine(ctx.caller, includeClosed, orderBy ?? MOST_URGENT_FIRST, page));
+    return OtherInvestigationConnection.of(
+      await ctx.services.investigations.mine(ctx.caller, includeClosed, orderBy ?? MOST_URGENT_FIRST, page),
+    );
   }
 
   @FieldResolver(() => [InvestigationAction], { description: 'What the caller may do with the OI now (the OI lifecycle table)' })

@@ -44,13 +44,19 @@ export class PageArgs implements PageRequest {
   })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Start after the edge with this cursor (a cursor is valid only in the order it came from)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Start after the edge with this cursor (a cursor is valid only in the order it came from)',
+  })
   after?: string | null;
 
   @Field(() => Int, { nullable: true, description: "The last n items before `before` (at most the list's page limit); not with `first`" })
   last?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'End before the edge with this cursor (a cursor is valid only in the order it came from)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'End before the edge with this cursor (a cursor is valid only in the order it came from)',
+  })
   before?: string | null;
 }
 
