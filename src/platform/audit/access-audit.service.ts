@@ -28,7 +28,9 @@ export enum AuditSortField {
   AT = 'AT',
 }
 
-const AUDIT_SORT_KEYS: Record<AuditSortField, SortKey> = { AT: { name: 'AT', columns: [{ expression: 'a.at', sqlType: 'timestamptz' }] } };
+const AUDIT_SORT_KEYS: Record<AuditSortField, SortKey> = {
+  AT: { name: 'AT', columns: [{ expression: 'a.at', sqlType: 'timestamptz' }], idSqlType: 'bigint' },
+};
 
 export const NEWEST_AUDIT_FIRST: Order<AuditSortField> = { field: AuditSortField.AT, direction: SortDirection.DESC };
 

@@ -29,6 +29,8 @@ export interface SortColumn {
 export interface SortKey {
   name: string;
   columns: readonly SortColumn[];
+  /** The SQL type of the table's id (default uuid). */
+  idSqlType?: 'uuid' | 'bigint';
 }
 
 export enum SortDirection {
@@ -124,7 +126,7 @@ export function keysetCondition(
     });
     parameters[`page_${field}_id`] = id;
     const columns = order.key.columns.map((column) => column.expression);
-    return `(${[...columns, idExpression].join(', ')}) ${later ? '>' : '<'} (${[...names, `CAST(:page_${field}_id AS uuid)`].join(', ')})`;
+    return `(${[...columns, idExpression].join(', ')}) ${later ? '>' : '<'} (${[...names, `CAST(:page_${field}_id AS ${order.key.idSqlType ?? 'uuid'})`].join(', ')})`;
   });
   return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', parameters };
 }
@@ -184,7 +186,8 @@ export async function readPage<T extends ObjectLiteral & { id: string }>(
   query.andWhere(bound.sql, bound.parameters).orderBy();
   order.key.columns.forEach((column, i) => {
     query
-      .addSelect(column.expression, `page_sort_${i}`)
+      // In parentheses, so TypeORM never takes `alias.column` for the entity's own property (which it would then not fill).
+      .addSelect(`(${column.expression})`, `page_sort_${i}`)
       .addSelect(`(${column.expression})::text`, `page_cursor_${i}`)
       .addOrderBy(`page_sort_${i}`, direction);
   });
