@@ -1,4 +1,8 @@
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getNamedType } from 'graphql';
+import { buildHubSchema } from '../../src/app/schema';
 import { errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { ConnectionRead, pageBothWays, readPage } from '../support/connection-paging';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
@@ -246,5 +250,19 @@ describe('totalCount counts only what the caller may see', () => {
     expect(await count(people.coordinator.id)).toBe(COUNT);
     expect((await readPage(hub, { as: people.miamiRo.id, field: 'lookouts' }, { first: 1 })).totalCount).toBe(0);
     expect((await readPage(hub, { as: people.miamiRo.id, field: 'pastTravelRequests' }, { first: 1 })).totalCount).toBe(0);
+  });
+});
+
+describe('the README', () => {
+  it('lists every connection of the schema in "Lists and paging", once, with its orders and page limit', async () => {
+    const schema = await buildHubSchema();
+    const connections = Object.values(schema.getQueryType()!.getFields())
+      .filter((field) => getNamedType(field.type).name.endsWith('Connection'))
+      .map((field) => field.name);
+    const section = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8')
+      .split('### Lists and paging')[1]
+      .split('\n## ')[0];
+    const rows = [...section.matchAll(/^\| `(\w+)[(`]/gm)].map((match) => match[1]);
+    expect(rows.sort()).toEqual(connections.sort());
   });
 });
