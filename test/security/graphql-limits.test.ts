@@ -72,7 +72,7 @@ it('refuses more aliased fields than GRAPHQL_MAX_ALIASES (15): one field may not
 });
 
 it('stops parsing a document longer than GRAPHQL_MAX_TOKENS (2000), before validating it', async () => {
-  const listOf = (tokens: number) => `{ lookouts(filter: { states: [${'ACTIVE '.repeat(tokens - 19)}] }, first: 1) { id } }`;
+  const listOf = (tokens: number) => `{ lookouts(filter: { states: [${'ACTIVE '.repeat(tokens - 22)}] }, first: 1) { nodes { id } } }`;
   const refused = await hub.request(org.people.originator.id, listOf(2001));
   expect(errorCodeOf(refused)).toBe('GRAPHQL_PARSE_FAILED');
   expect(refused.errors![0].message).toMatch(/more tha[nt] 2000 tokens/);

@@ -28,6 +28,7 @@ export function sampleValue(type: GraphQLInputType): unknown {
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
+      case 'UUID':
         return randomUUID();
       case 'Int':
       case 'Float':
