@@ -10,7 +10,7 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>', UUID: 'string' },
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
