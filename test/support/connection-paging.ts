@@ -52,6 +52,28 @@ function expectWellFormed(page: PageOf, size: number, total: number): void {
 }
 
 /**
+ * Reads every page of `read` one way: forward from the start (`first`/`after`) or backward from the end
+ * (`last`/`before`), checking each page; returns the items in list order.
+ */
+async function walk(hub: TestHub, read: ConnectionRead, size: number, total: number, backward: boolean): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await readPage(hub, read, backward ? { last: size, before: cursor } : { first: size, after: cursor });
+    expectWellFormed(page, size, total);
+    const { hasNextPage, hasPreviousPage, startCursor, endCursor } = page.pageInfo;
+    // Behind the page: whether a cursor was given; ahead of it: whether more follow (then the page is full).
+    expect(backward ? hasNextPage : hasPreviousPage).toBe(cursor !== null);
+    const more = backward ? hasPreviousPage : hasNextPage;
+    if (more) expect(page.edges).toHaveLength(size);
+    if (backward) items.unshift(...page.nodes);
+    else items.push(...page.nodes);
+    if (!more) return items;
+    cursor = backward ? startCursor : endCursor;
+  }
+}
+
+/**
  * Pages `read` forward to the end (`first`/`after`) and back to the start (`last`/`before`) in pages of
  * `size`, checking the spec's invariants on every page: nodes and edges agree, start/endCursor are the
  * first and last edge's, hasPreviousPage (forward) and hasNextPage (backward) say whether a cursor was
@@ -60,28 +82,8 @@ function expectWellFormed(page: PageOf, size: number, total: number): void {
  */
 export async function pageBothWays(hub: TestHub, read: ConnectionRead, size = 2): Promise<Record<string, any>[]> {
   const total = (await readPage(hub, read, { first: 1 })).totalCount;
-  const forward: Record<string, any>[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const page = await readPage(hub, read, { first: size, after });
-    expectWellFormed(page, size, total);
-    expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
-    if (page.pageInfo.hasNextPage) expect(page.edges).toHaveLength(size);
-    forward.push(...page.nodes);
-    if (!page.pageInfo.hasNextPage) break;
-    after = page.pageInfo.endCursor;
-  }
-  const backward: Record<string, any>[] = [];
-  let before: string | null = null;
-  for (;;) {
-    const page = await readPage(hub, read, { last: size, before });
-    expectWellFormed(page, size, total);
-    expect(page.pageInfo.hasNextPage).toBe(before !== null);
-    if (page.pageInfo.hasPreviousPage) expect(page.edges).toHaveLength(size);
-    backward.unshift(...page.nodes);
-    if (!page.pageInfo.hasPreviousPage) break;
-    before = page.pageInfo.startCursor;
-  }
+  const forward = await walk(hub, read, size, total, false);
+  const backward = await walk(hub, read, size, total, true);
   const ids = forward.map((node) => node.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids).toHaveLength(total);
