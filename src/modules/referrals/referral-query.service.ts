@@ -129,9 +129,10 @@ export class ReferralQueryService {
 
   /**
    * What the caller must act on now (by default soonest due first). Each reason to act is its own branch,
-   * bounded by the page's cursors and read in due order up to one row past the page (an index range scan on
-   * (function, state, next_due_at, submitted_at) for the liaison branches); the page is the first of their
-   * union. A single OR over all reasons would read every candidate of a busy function and sort them.
+   * bounded by the page's cursors inside the branch and read in due order up to one row past the page (an
+   * index range scan on (function, state, next_due_at, …) for the liaison branches, ties on the due time put
+   * in id order as they come); the page is the first of their union. A single OR over all reasons would read
+   * every candidate of a busy function and sort them.
    */
   async workQueue(caller: Caller, order: Order<WorkQueueSortField>, page: PageRequest): Promise<Page<Referral>> {
     const sort = { key: WORK_QUEUE_SORT_KEYS[order.field], direction: order.direction };
@@ -139,28 +140,38 @@ export class ReferralQueryService {
     const bound = keysetCondition(window, sort, 'r.id');
     const direction = readDirection(window, sort);
     // The raw column in the index's order: NULLS LAST ascending is the order of the key's COALESCE to infinity.
-    const cut = `AND ${bound.sql} ORDER BY r.next_due_at ${direction} NULLS ${direction === SortDirection.ASC ? 'LAST' : 'FIRST'}, r.id ${direction} LIMIT :limit`;
-    const branches = (tail: string) => {
-      const sql = [
-        `SELECT r.id FROM referral r WHERE r.assignee_id = :me AND r.state IN (:...assigned) ${tail}`,
-        `SELECT r.id FROM referral r WHERE r.receiving_function_id = :myFunction AND r.state IN (:...queue) ${tail}`,
-        `SELECT r.id FROM referral r WHERE r.originator_id = :me AND r.state IN (:...originatorStates) ${tail}`,
-        `SELECT r.id FROM referral r WHERE r.elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${tail}`,
-        `SELECT r.id FROM referral r WHERE r.stand_in_reviewer_id = :me AND r.state = :submitted ${tail}`,
-      ];
-      [...new Set(caller.liaisonFunctionIds)].forEach((_, i) =>
-        sql.push(
-          `SELECT r.id FROM referral r WHERE r.originating_function_id = :fn${i} AND r.state = :submitted ${tail}`,
-          `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :forwarded ${tail}`,
-          `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :acknowledged ${tail}`,
-        ),
-      );
-      return sql.map((branch) => `(${branch})`).join(' UNION ALL ');
-    };
+    const nulls = direction === SortDirection.ASC ? 'LAST' : 'FIRST';
+    const cut = `AND ${bound.sql} ORDER BY r.next_due_at ${direction} NULLS ${nulls}, r.id ${direction} LIMIT :limit`;
+    const parameters = { ...this.reasonParameters(caller), ...bound.parameters, limit: window.size + 1 };
+    const referrals = () => this.dataSource.manager.createQueryBuilder(Referral, 'r');
+    const counted = referrals().where(`r.id IN (${this.reasonsToAct(caller, '')})`, parameters);
+    const query = referrals().where(`r.id IN (${this.reasonsToAct(caller, cut)})`, parameters);
+    return readPage(query, sort, window, () => counted.getCount());
+  }
+
+  /** The work queue's branches, one per reason to act, each ending in `tail`, as one UNION ALL of referral ids. */
+  private reasonsToAct(caller: Caller, tail: string): string {
+    const branches = [
+      `SELECT r.id FROM referral r WHERE r.assignee_id = :me AND r.state IN (:...assigned) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.receiving_function_id = :myFunction AND r.state IN (:...queue) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.originator_id = :me AND r.state IN (:...originatorStates) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.stand_in_reviewer_id = :me AND r.state = :submitted ${tail}`,
+    ];
+    [...new Set(caller.liaisonFunctionIds)].forEach((_, i) =>
+      branches.push(
+        `SELECT r.id FROM referral r WHERE r.originating_function_id = :fn${i} AND r.state = :submitted ${tail}`,
+        `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :forwarded ${tail}`,
+        `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :acknowledged ${tail}`,
+      ),
+    );
+    return branches.map((branch) => `(${branch})`).join(' UNION ALL ');
+  }
+
+  /** The parameters of reasonsToAct. */
+  private reasonParameters(caller: Caller): Record<string, unknown> {
     const parameters: Record<string, unknown> = {
-      ...bound.parameters,
       me: caller.id,
-      limit: window.size + 1,
       myFunction: caller.employee.functionId,
       // The states in which the assignee must act: a 14566 assigned to them, a 4442/3210 they checked out.
       assigned: [ReferralState.ASSIGNED, ReferralState.CHECKED_OUT, ReferralState.WORKING, ReferralState.MONITORING],
@@ -171,10 +182,7 @@ export class ReferralQueryService {
       acknowledged: ReferralState.ACKNOWLEDGED,
     };
     [...new Set(caller.liaisonFunctionIds)].forEach((functionId, i) => (parameters[`fn${i}`] = functionId));
-    const referrals = () => this.dataSource.manager.createQueryBuilder(Referral, 'r');
-    const counted = referrals().where(`r.id IN (${branches('')})`, parameters);
-    const query = referrals().where(`r.id IN (${branches(cut)})`, parameters);
-    return readPage(query, sort, window, () => counted.getCount());
+    return parameters;
   }
 
   private open(): string {
