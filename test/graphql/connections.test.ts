@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { getNamedType } from 'graphql';
 import { buildHubSchema } from '../../src/app/schema';
 import { errorCodeOf, startTestHub, TestHub } from '../support/hub';
+import { StatementCounter } from '../support/statement-counter';
 import { ConnectionRead, pageBothWays, readPage } from '../support/connection-paging';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { fileReferral } from '../support/referral-operations';
@@ -15,6 +16,7 @@ let hub: TestHub;
 let org: TestOrganisation;
 let people: TecsPeople;
 let office: DisclosureOffice;
+const counter = new StatementCounter();
 
 /** Three of each growing list, so that pages of two page both ways. */
 const COUNT = 3;
@@ -26,7 +28,7 @@ const TAXPAYERS = [
 ];
 
 beforeAll(async () => {
-  hub = await startTestHub({ now: '2026-04-01T14:00:00Z' });
+  hub = await startTestHub({ now: '2026-04-01T14:00:00Z', logger: counter });
   org = await createTestOrganisation(hub.services, hub.database.dataSource);
   people = await createTecsOrganisation(hub.services);
   office = await createDisclosureOffice(hub.services);
@@ -243,6 +245,15 @@ describe('sort arguments', () => {
 });
 
 describe('totalCount counts only what the caller may see', () => {
+  it('is counted only when selected: one statement more', async () => {
+    for (const field of ['myWorkQueue', 'lookouts', 'employees']) {
+      const read = LISTS.find(([name]) => name === field)![1]();
+      const args = read.args ? `(${read.args})` : '';
+      const statements = (selection: string) => counter.measure(() => hub.request(read.as, `{ ${field}${args} { ${selection} } }`));
+      expect(await statements('totalCount nodes { id }')).toBe((await statements('nodes { id }')) + 1);
+    }
+  });
+
   it('crossings: the RO on the case sees theirs, another RO none, the coordinator all', async () => {
     const count = async (as: string) => (await readPage(hub, { as, field: 'crossings' }, { first: 1 })).totalCount;
     expect(await count(people.clevelandRo.id)).toBe(COUNT);
