@@ -62,10 +62,10 @@ async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: numb
         await fetch(ctx.env.graphqlUrl, { method: 'POST', headers: request.headers, body: request.body })
       ).json()) as {
         errors?: unknown;
-        data?: { myWorkQueue: unknown[] };
+        data?: { myWorkQueue: { nodes: unknown[] } };
       };
       if (response.errors) throw new Error(`myWorkQueue failed: ${JSON.stringify(response.errors)}`);
-      return response.data!.myWorkQueue.length;
+      return response.data!.myWorkQueue.nodes.length;
     });
     const statement = measured.captured.find((s) => /FROM "referral"/.test(s.text) && /LIMIT/i.test(s.text));
     if (!statement) throw new Error(`no referral query captured: ${measured.captured.map((s) => s.text.slice(0, 80)).join(' / ')}`);

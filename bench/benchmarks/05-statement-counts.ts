@@ -22,8 +22,8 @@ async function measure(ctx: BenchContext, employeeId: string, query: string, var
       data?: Record<string, unknown>;
     };
     if (response.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(response.errors)}`);
-    const value = Object.values(response.data!)[0] as { edges?: unknown[]; history?: unknown[] } | unknown[];
-    return Array.isArray(value) ? value.length : (value.edges?.length ?? value.history?.length ?? 1);
+    const value = Object.values(response.data!)[0] as { edges?: unknown[]; nodes?: unknown[]; history?: unknown[] } | unknown[];
+    return Array.isArray(value) ? value.length : (value.edges?.length ?? value.nodes?.length ?? value.history?.length ?? 1);
   };
   await send(); // warm: caches, prepared plans of the pool connection
   const counted = await ctx.counter.measure(send);

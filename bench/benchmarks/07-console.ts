@@ -43,7 +43,7 @@ async function busiestLiaison(ctx: BenchContext): Promise<{ id: string; token: s
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: workQueueQuery(100) }),
     });
-    const rows = ((await response.json()) as { data: { myWorkQueue: unknown[] } }).data.myWorkQueue.length;
+    const rows = ((await response.json()) as { data: { myWorkQueue: { nodes: unknown[] } } }).data.myWorkQueue.nodes.length;
     if (rows > busiest.rows) busiest = { id, token, rows };
   }
   return busiest;

@@ -5,8 +5,8 @@ export const FILE_REFERRAL = `mutation File($input: FileReferralInput!) { fileRe
 
 /** A work-queue screen: what a liaison sees and may do. */
 export function workQueueQuery(first: number): string {
-  return `{ myWorkQueue(first: ${first}) { id referenceNumber form state currentClock nextDueAt secondsRemaining overdue availableActions
-    originator { name } assignee { name } originatingFunction { code } receivingFunction { code } } }`;
+  return `{ myWorkQueue(first: ${first}) { nodes { id referenceNumber form state currentClock nextDueAt secondsRemaining overdue availableActions
+    originator { name } assignee { name } originatingFunction { code } receivingFunction { code } } } }`;
 }
 
 /** The referral list screen (the statement-count test of test/referrals uses the same shape). */
@@ -17,8 +17,8 @@ export function referralListQuery(first: number): string {
 }
 
 export function overdueQuery(first: number): string {
-  return `{ overdueReferrals(first: ${first}) { id referenceNumber currentClock nextDueAt secondsRemaining
-    originator { name } assignee { name } receivingFunction { code } } }`;
+  return `{ overdueReferrals(first: ${first}) { nodes { id referenceNumber currentClock nextDueAt secondsRemaining
+    originator { name } assignee { name } receivingFunction { code } } } }`;
 }
 
 export const REFERRAL_DETAIL = `query($id: ID!) { referral(id: $id) { id referenceNumber state availableActions elevationHolders { name }

@@ -15,11 +15,13 @@ const MY_WORK_QUEUE = graphql(`
       name
     }
     myWorkQueue(first: $first) {
-      referenceNumber
-      form
-      state
-      nextDueAt
-      availableActions
+      nodes {
+        referenceNumber
+        form
+        state
+        nextDueAt
+        availableActions
+      }
     }
   }
 `);
@@ -50,8 +52,8 @@ async function main(): Promise<void> {
   if (!token) throw new Error('Set HUB_TOKEN (npm run -s token -- <e-mail>)');
   const variables: MyWorkQueueQueryVariables = { first: 20 };
   const data = await request<MyWorkQueueQuery>(url, token, MY_WORK_QUEUE, variables);
-  console.log(`Work queue of ${data.me.name}: ${data.myWorkQueue.length} referral(s)`);
-  for (const referral of data.myWorkQueue) {
+  console.log(`Work queue of ${data.me.name}: ${data.myWorkQueue.nodes.length} referral(s)`);
+  for (const referral of data.myWorkQueue.nodes) {
     console.log(
       `${referral.referenceNumber}  ${referral.form}  ${referral.state}  due ${referral.nextDueAt ?? '-'}  ${referral.availableActions.join(', ')}`,
     );

@@ -6,7 +6,7 @@ import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/clo
 import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
 import { ReferralClosureEffectResolver, ReferralClosuresResolver } from '../modules/referrals/referral-closures.resolver';
-import { ReferralConnectionResolver, ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
+import { ReferralHistoryResolver, ReferralResolver } from '../modules/referrals/referral.resolver';
 import {
   DocumentCustodyResolver,
   DocumentCustodyFieldResolver,
@@ -44,7 +44,6 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
       CustomsRequestResolver,
       TecsDisclosureResolver,
       PastTravelResolver,
-      ReferralConnectionResolver,
       CalendarFeedResolver,
       ReferralRouteResolver,
       ReferralRouteChangeResolver,

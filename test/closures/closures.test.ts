@@ -202,11 +202,15 @@ describe('a site closure', () => {
 
     // Anyone may list closures; only those overlapping the range, and the site's functions.
     const listed = dataOf(
-      await hub.request(org.people.originator.id, `{ closures(from: "2026-03-01", to: "2026-03-31") { id startDate functions { code } } }`),
-    ).closures;
+      await hub.request(
+        org.people.originator.id,
+        `{ closures(from: "2026-03-01", to: "2026-03-31") { nodes { id startDate functions { code } } } }`,
+      ),
+    ).closures.nodes;
     expect(listed).toEqual([{ id: closure.id, startDate: '2026-03-05', functions: [{ code: 'RICS-EF' }] }]);
     expect(
-      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2026-03-06", to: "2026-03-31") { id } }`)).closures,
+      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2026-03-06", to: "2026-03-31") { nodes { id } } }`)).closures
+        .nodes,
     ).toEqual([]);
   });
 });
@@ -238,7 +242,8 @@ describe('removing a closure', () => {
       expect.objectContaining({ change: 'REMOVED', previousDueAt: '2025-12-31T05:59:59.999Z', dueAt: '2025-12-30T05:59:59.999Z' }),
     ]);
     expect(
-      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2025-12-01", to: "2025-12-31") { id } }`)).closures,
+      dataOf(await hub.request(org.people.originator.id, `{ closures(from: "2025-12-01", to: "2025-12-31") { nodes { id } } }`)).closures
+        .nodes,
     ).toEqual([]);
 
     const sweep = await sweepAt('2025-12-30T15:00:01Z');
@@ -417,6 +422,8 @@ describe('who may change closures, and what is a closure', () => {
       'input.functionIds',
       'input.startDate',
     ]);
-    expect(dataOf(await hub.request(admin.id, `{ closures(from: "2029-01-01", to: "2029-12-31") { id } }`)).closures).toEqual([]);
+    expect(
+      dataOf(await hub.request(admin.id, `{ closures(from: "2029-01-01", to: "2029-12-31") { nodes { id } } }`)).closures.nodes,
+    ).toEqual([]);
   });
 });

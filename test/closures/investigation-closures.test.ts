@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Caller } from '../../src/modules/org/caller';
+import { EARLIEST_CLOSURE_FIRST } from '../../src/platform/calendar/closure.service';
 import { dataOf, startTestHub, TestHub } from '../support/hub';
 import { CLEVELAND_REQUEST, createTecsOrganisation, TecsPeople } from '../support/tecs-fixture';
 import { putOnLookout, tecs, tecsMutation } from '../support/tecs-operations';
@@ -46,7 +47,7 @@ async function closeSite(startDate: string, at: string, reason: string) {
   hub.clock.set(at);
   const admin = await hub.services.org.loadCaller(people.admin.id);
   await hub.services.closures.add(admin, { startDate, nationwide: false, functionIds: [people.clevelandGm.functionId], reason });
-  return (await hub.services.closures.list(startDate, startDate)).at(-1)!;
+  return (await hub.services.closures.list(startDate, startDate, EARLIEST_CLOSURE_FIRST, { last: 1 })).items[0].node;
 }
 
 describe('OI due times', () => {

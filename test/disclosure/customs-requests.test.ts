@@ -398,9 +398,8 @@ describe('the accounting of disclosures (by TIN, through its keyed hash)', () =>
     kind sourceReference recipient information authority disclosedById disclosedAt } }`;
 
   it('answers what went to whom, when and under which authority, for disclosure officers, auditors and admins', async () => {
-    const released = dataOf(
-      await hub.request(people.first.id, '{ customsRequests(states: [RELEASED]) { id referenceNumber } }'),
-    ).customsRequests;
+    const released = dataOf(await hub.request(people.first.id, '{ customsRequests(states: [RELEASED]) { nodes { id referenceNumber } } }'))
+      .customsRequests.nodes;
     expect(released).toHaveLength(1);
     for (const as of [people.first.id, people.auditor.id, people.admin.id]) {
       const entries = dataOf(await hub.request(as, ACCOUNTING, { tin: '521234567' })).disclosureAccounting;

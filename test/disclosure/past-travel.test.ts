@@ -79,7 +79,7 @@ describe('seed 000: revenue officers request past travel through the coordinator
       expect(dataOf(await hub.request(person.id, query, { id: request.id })).pastTravelRequest.id).toBe(request.id);
     for (const person of [people.otherRo, people.miamiGm, people.ciAgent, people.admin])
       expect(errorCodeOf(await hub.request(person.id, query, { id: request.id }))).toBe('FORBIDDEN');
-    const mine = dataOf(await hub.request(people.miamiRo.id, '{ pastTravelRequests { id } }')).pastTravelRequests;
+    const mine = dataOf(await hub.request(people.miamiRo.id, '{ pastTravelRequests { nodes { id } } }')).pastTravelRequests.nodes;
     expect(mine).toEqual([]);
   });
 
@@ -90,15 +90,17 @@ describe('seed 000: revenue officers request past travel through the coordinator
       trips: [],
     });
     expect(early.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_STATE' });
-    expect(dataOf(await hub.request(people.dhsClient.id, '{ pastTravelRequestsWithDhs { id } }')).pastTravelRequestsWithDhs).toEqual([]);
+    expect(
+      dataOf(await hub.request(people.dhsClient.id, '{ pastTravelRequestsWithDhs { nodes { id } } }')).pastTravelRequestsWithDhs.nodes,
+    ).toEqual([]);
     request = await ok(people.coordinator.id, 'forwardPastTravelRequest', { requestId: request.id, expectedVersion: request.version });
     expect(request.state).toBe('WITH_DHS');
     const pending = dataOf(
       await hub.request(
         people.dhsClient.id,
-        '{ pastTravelRequestsWithDhs { id referenceNumber taxpayerName dateOfBirth travelFrom travelTo } }',
+        '{ pastTravelRequestsWithDhs { nodes { id referenceNumber taxpayerName dateOfBirth travelFrom travelTo } } }',
       ),
-    ).pastTravelRequestsWithDhs;
+    ).pastTravelRequestsWithDhs.nodes;
     expect(pending).toEqual([
       {
         id: request.id,

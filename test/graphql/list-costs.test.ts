@@ -37,14 +37,15 @@ describe('every field costs what it can return', () => {
   });
 
   it('prices a list by its page, a nested list by both pages, and a bounded list by its bound', () => {
-    expect(cost('{ employees(functionId: "x", first: 10) { id name } }')).toBe(1 + 10 * 2);
-    expect(cost('{ myInvestigations { id } }')).toBe(1 + 50);
+    expect(cost('{ employees(functionId: "00000000-0000-4000-8000-000000000000", first: 10) { nodes { id name } } }')).toBe(1 + 10 * 2);
+    expect(cost('{ myInvestigations { nodes { id } } }')).toBe(1 + 20);
+    expect(cost('{ myWorkQueue(last: 30) { edges { cursor node { id } } } }')).toBe(1 + 30 * (1 + 2));
     expect(cost('{ referrals(first: 10) { edges { node { id history(first: 5) { action } } } } }')).toBe(1 + 10 * (1 + 1 + (1 + 5)));
     expect(cost('{ tecsCoordinatorQueue(first: 10) { crossings { id } lookouts { id taxPeriods { mft } } } }')).toBe(
       1 + 10 * (1 + 1 + (1 + 100)),
     );
     // What used to cost 1 whatever it returned now costs its worst case.
-    expect(cost('{ lookouts { id } }')).toBe(1 + 100);
-    expect(cost('{ closures(from: "2026-01-01", to: "2026-12-31") { id functions { id } } }')).toBe(1 + 20 * (1 + 1 + 25));
+    expect(cost('{ lookouts { nodes { id } } }')).toBe(1 + 20);
+    expect(cost('{ closures(from: "2026-01-01", to: "2026-12-31") { nodes { id functions { id } } } }')).toBe(1 + 20 * (1 + 1 + 25));
   });
 });

@@ -88,9 +88,10 @@ it('puts a permanently rejected notice in the dead letters, where an admin sees 
   expect(failed.lastError).toMatch(/550/);
   expect(failed.attempts).toBe(1);
 
-  const listed = dataOf(await hub.request(org.people.admin.id, `{ failedNotifications { id kind status lastError } }`)).failedNotifications;
+  const listed = dataOf(await hub.request(org.people.admin.id, `{ failedNotifications { nodes { id kind status lastError } } }`))
+    .failedNotifications.nodes;
   expect(listed).toContainEqual(expect.objectContaining({ id: failed.id, kind: 'REFERRAL_FILED', status: 'FAILED' }));
-  const denied = await hub.request(org.people.amLiaison.id, `{ failedNotifications { id } }`);
+  const denied = await hub.request(org.people.amLiaison.id, `{ failedNotifications { nodes { id } } }`);
   expect(denied.errors![0].extensions!.code).toBe('FORBIDDEN');
 
   smtp.mode = 'accept';

@@ -158,7 +158,8 @@ describe('overdueReferrals and slaReport', () => {
     hub.clock.set('2027-02-09T15:00:00Z');
     await referrals.acknowledge(efLiaison, { referralId: slow.id }); // late
 
-    const overdue = dataOf(await hub.request(org.people.efLiaison.id, `{ overdueReferrals { id ackOverdue } }`)).overdueReferrals;
+    const overdue = dataOf(await hub.request(org.people.efLiaison.id, `{ overdueReferrals { nodes { id ackOverdue } } }`)).overdueReferrals
+      .nodes;
     expect(overdue).toContainEqual({ id: never.id, ackOverdue: true });
     expect(overdue.map((r: { id: string }) => r.id)).not.toContain(quick.id);
 

@@ -4,7 +4,7 @@ import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
 import { act, FILE_REFERRAL, fileReferral, TRANSITIONS } from '../support/referral-operations';
 
-const WORK_QUEUE = `query { myWorkQueue(first: 100) { id state } }`;
+const WORK_QUEUE = `query { myWorkQueue(first: 100) { nodes { id state } } }`;
 
 let hub: TestHub;
 let org: TestOrganisation;
@@ -96,7 +96,7 @@ describe('Form 4442 categories (IRM 25.25.6)', () => {
 
   it("Exhibit 25.25.6-8: sits in RIVO's queue for any RIVO employee until one checks it out", async () => {
     const filed = await file4442();
-    const queue = dataOf(await hub.request(org.people.rivoWorker.id, WORK_QUEUE, {})).myWorkQueue as { id: string }[];
+    const queue = dataOf(await hub.request(org.people.rivoWorker.id, WORK_QUEUE, {})).myWorkQueue.nodes as { id: string }[];
     expect(queue.map((r) => r.id)).toContain(filed.id);
     const outsider = await hub.request(org.people.efWorker.id, TRANSITIONS.checkOut, { input: { referralId: filed.id } });
     expect(errorCodeOf(outsider)).toBe('NOT_FOUND');

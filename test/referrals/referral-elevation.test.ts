@@ -71,8 +71,8 @@ it('puts an elevated referral in the work queue of whoever it sits with', async 
   });
   await act(hub, people.originator.id, 'elevate', { referralId: filed.id, reason: 'Disagree on the requested action' });
   await act(hub, people.amLiaison.id, 'elevate', { referralId: filed.id, reason: 'Up the chain' });
-  const queue = await hub.request(people.efManager.id, `{ myWorkQueue { id availableActions } }`);
-  expect(queue.data!.myWorkQueue).toEqual([{ id: filed.id, availableActions: ['ELEVATE', 'RESOLVE_ELEVATION'] }]);
+  const queue = await hub.request(people.efManager.id, `{ myWorkQueue { nodes { id availableActions } } }`);
+  expect(queue.data!.myWorkQueue.nodes).toEqual([{ id: filed.id, availableActions: ['ELEVATE', 'RESOLVE_ELEVATION'] }]);
 });
 
 it('IRM 10.5.3.3.7.1(5) note: resolving a time frame disagreement gives the completion clock its new due time, and the SLA sweep follows it', async () => {

@@ -53,18 +53,20 @@ describe('myWorkQueue', () => {
     hub.clock.set('2026-11-25T15:00:00Z');
     await hub.services.referrals.forward(amLiaison, { referralId: c.id });
 
-    const amQueue = dataOf(await hub.request(org.people.amLiaison.id, `{ myWorkQueue { id state nextDueAt } }`)).myWorkQueue;
+    const amQueue = dataOf(await hub.request(org.people.amLiaison.id, `{ myWorkQueue { nodes { id state nextDueAt } } }`)).myWorkQueue
+      .nodes;
     expect(amQueue.map((r: { id: string }) => r.id)).toEqual([a.id, b.id]);
     expect(amQueue[0].nextDueAt < amQueue[1].nextDueAt).toBe(true);
 
-    const efQueue = dataOf(await hub.request(org.people.efLiaison.id, `{ myWorkQueue { id availableActions } }`)).myWorkQueue;
+    const efQueue = dataOf(await hub.request(org.people.efLiaison.id, `{ myWorkQueue { nodes { id availableActions } } }`)).myWorkQueue
+      .nodes;
     expect(efQueue).toEqual([{ id: c.id, availableActions: expect.arrayContaining(['ACKNOWLEDGE', 'RETURN_TO_ORIGINATING_LIAISON']) }]);
 
     await hub.services.referrals.acknowledge(efLiaison, { referralId: c.id });
     await hub.services.referrals.assign(efLiaison, { referralId: c.id, assigneeId: org.people.efWorker.id });
-    const workerQueue = dataOf(await hub.request(org.people.efWorker.id, `{ myWorkQueue { id } }`)).myWorkQueue;
+    const workerQueue = dataOf(await hub.request(org.people.efWorker.id, `{ myWorkQueue { nodes { id } } }`)).myWorkQueue.nodes;
     expect(workerQueue).toEqual([{ id: c.id }]);
-    const originatorQueue = dataOf(await hub.request(org.people.originator.id, `{ myWorkQueue { id } }`)).myWorkQueue;
+    const originatorQueue = dataOf(await hub.request(org.people.originator.id, `{ myWorkQueue { nodes { id } } }`)).myWorkQueue.nodes;
     expect(originatorQueue).toEqual([]);
   });
 });

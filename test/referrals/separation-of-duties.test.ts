@@ -40,7 +40,9 @@ describe('separation of duties: a liaison does not review a referral they filed 
 
   it("IRM 10.5.3.3.7(3): with no other liaison, the filing liaison's manager reviews it instead", async () => {
     const filed = await fileAsLiaison();
-    const queue = dataOf(await hub.request(org.people.amManager.id, `query { myWorkQueue { id } }`)).myWorkQueue as { id: string }[];
+    const queue = dataOf(await hub.request(org.people.amManager.id, `query { myWorkQueue { nodes { id } } }`)).myWorkQueue.nodes as {
+      id: string;
+    }[];
     expect(queue.map((r) => r.id)).toContain(filed.id);
     expect(errorCodeOf(await hub.request(org.people.amLiaison.id, TRANSITIONS.forward, { input: { referralId: filed.id } }))).toBe(
       'FORBIDDEN',

@@ -94,10 +94,10 @@ it('lets admins and auditors list and export the audit; nobody can change it, no
   const listed = dataOf(
     await hub.request(
       org.people.admin.id,
-      `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { operation kind actorId } }`,
+      `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { nodes { operation kind actorId } } }`,
       { a: org.people.originator.id },
     ),
-  ).accessAudit;
+  ).accessAudit.nodes;
   expect(listed.length).toBeGreaterThan(0);
   expect(listed.every((r: { actorId: string; kind: string }) => r.actorId === org.people.originator.id && r.kind === 'MUTATION')).toBe(
     true,
@@ -105,7 +105,7 @@ it('lets admins and auditors list and export the audit; nobody can change it, no
   const csv = await (await hub.download(org.people.admin.id, '/exports/access-audit.csv', { operation: 'forwardReferral' })).text();
   expect(csv.split('\r\n')[0]).toBe('at,actor_id,kind,operation,item_ids,fields,request_id,client_address,outcome');
   expect(csv).toContain('req-forward-1');
-  expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { id } }`))).toBe('FORBIDDEN');
+  expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { nodes { id } } }`))).toBe('FORBIDDEN');
   const db = hub.database.dataSource;
   await expect(db.query(`UPDATE access_audit SET operation = 'nothing'`)).rejects.toThrow(/append-only/);
   await expect(db.query(`DELETE FROM access_audit`)).rejects.toThrow(/append-only/);

@@ -98,8 +98,8 @@ const report = (name: string, measured: { stallMs: number; slowestMeMs: number; 
 const aliases = (count: number, field: string): string => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 it.each([
-  ['4,900 aliases of the lookout list', () => people.coordinator.id, aliases(4900, 'lookouts(first: 1) { id }')],
-  ['900 aliases of the access audit', () => people.admin.id, aliases(900, 'accessAudit(first: 1) { id }')],
+  ['4,900 aliases of the lookout list', () => people.coordinator.id, aliases(4900, 'lookouts(first: 1) { nodes { id } }')],
+  ['900 aliases of the access audit', () => people.admin.id, aliases(900, 'accessAudit(first: 1) { nodes { id } }')],
 ])(
   'refuses %s quickly, without stalling a concurrent request',
   async (_name, as, query) => {
@@ -114,8 +114,8 @@ it.each([
 
 it.each([
   // Each costs close to GRAPHQL_MAX_COMPLEXITY (5000): the most rows the limits let one request read.
-  ['10 pages of 499 lookouts', () => people.coordinator.id, aliases(10, 'lookouts(first: 499) { id }')],
-  ['5 pages of 999 access audit rows', () => people.admin.id, aliases(5, 'accessAudit(first: 999) { id }')],
+  ['10 pages of 499 lookouts', () => people.coordinator.id, aliases(10, 'lookouts(first: 499) { nodes { id } }')],
+  ['5 pages of 999 access audit rows', () => people.admin.id, aliases(5, 'accessAudit(first: 999) { nodes { id } }')],
   ['the whole access audit as a download', () => people.admin.id, '/exports/access-audit.csv'],
 ])(
   'serves %s without stalling a concurrent request beyond the bound',

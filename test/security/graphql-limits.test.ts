@@ -44,15 +44,15 @@ it('refuses operations costlier than the limit: list fields cost their page size
 });
 
 it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {
-  const employees = `query($fn: ID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
-  const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees;
+  const employees = `query($fn: UUID!, $first: Int!) { employees(functionId: $fn, first: $first) { nodes { id } } }`;
+  const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees.nodes;
   expect(all.length).toBeGreaterThan(2);
-  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(
+  expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees.nodes).toEqual(
     all.slice(0, 2),
   );
   for (const query of [
-    `{ employees(functionId: "${org.functions.am.id}", first: 501) { id } }`,
-    '{ myInvestigations(first: 0) { id } }',
+    `{ employees(functionId: "${org.functions.am.id}", first: 501) { nodes { id } } }`,
+    '{ myInvestigations(first: 0) { nodes { id } } }',
     '{ businessFunctions(first: 1000) { id } }',
     '{ referralHistory(referralId: "00000000-0000-4000-8000-000000000000", first: 501) { id } }',
   ]) {
@@ -72,17 +72,17 @@ it('refuses more aliased fields than GRAPHQL_MAX_ALIASES (15): one field may not
 });
 
 it('stops parsing a document longer than GRAPHQL_MAX_TOKENS (2000), before validating it', async () => {
-  const listOf = (tokens: number) => `{ lookouts(filter: { states: [${'ACTIVE '.repeat(tokens - 19)}] }, first: 1) { id } }`;
+  const listOf = (tokens: number) => `{ lookouts(filter: { states: [${'ACTIVE '.repeat(tokens - 22)}] }, first: 1) { nodes { id } } }`;
   const refused = await hub.request(org.people.originator.id, listOf(2001));
   expect(errorCodeOf(refused)).toBe('GRAPHQL_PARSE_FAILED');
   expect(refused.errors![0].message).toMatch(/more tha[nt] 2000 tokens/);
-  expect(dataOf(await hub.request(org.people.originator.id, listOf(2000))).lookouts).toEqual([]);
+  expect(dataOf(await hub.request(org.people.originator.id, listOf(2000))).lookouts.nodes).toEqual([]);
 });
 
 it('in production: suggestions do not spell out the schema', async () => {
   for (const [query, variables] of [
     ['{ lookoutz { id } }', undefined],
-    ['{ lookouts(firts: 5) { id } }', undefined],
+    ['{ lookouts(firts: 5) { nodes { id } } }', undefined],
     ['mutation($mode: NotificationMode!) { setMyNotificationMode(mode: $mode) { id } }', { mode: 'IMMEDIATLY' }],
   ] as const) {
     const inProduction = await production.request(org.people.originator.id, query, variables);

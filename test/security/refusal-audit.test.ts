@@ -77,7 +77,7 @@ it("audits reads of others' items, refused unmasking and refused mutations, even
       await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id }),
     ),
   ).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { id } }`))).toBe('FORBIDDEN');
+  expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { nodes { id } } }`))).toBe('FORBIDDEN');
 
   expect(await refusalsSince(before)).toEqual([
     refusal(org.people.cawrLiaison, 'READ', 'referral', [referral.id], 'NOT_FOUND'),
@@ -126,17 +126,17 @@ it("audits TECS probes and the DHS client's refused operations", async () => {
 it('lets auditors list refusals by outcome', async () => {
   const referral = await file4442();
   await hub.request(org.people.cawrLiaison.id, REFERRAL, { id: referral.id });
-  const query = `query($item: String) { accessAudit(filter: { itemId: $item, outcome: NOT_FOUND }) { actorId operation outcome itemIds } }`;
-  expect(dataOf(await hub.request(org.people.admin.id, query, { item: referral.id })).accessAudit).toEqual([
+  const query = `query($item: String) { accessAudit(filter: { itemId: $item, outcome: NOT_FOUND }) { nodes { actorId operation outcome itemIds } } }`;
+  expect(dataOf(await hub.request(org.people.admin.id, query, { item: referral.id })).accessAudit.nodes).toEqual([
     { actorId: org.people.cawrLiaison.id, operation: 'referral', outcome: 'NOT_FOUND', itemIds: [referral.id] },
   ]);
   const allowed = dataOf(
     await hub.request(
       org.people.admin.id,
-      `query($item: String) { accessAudit(filter: { itemId: $item, outcome: ALLOWED, kind: MUTATION }) { operation outcome } }`,
+      `query($item: String) { accessAudit(filter: { itemId: $item, outcome: ALLOWED, kind: MUTATION }) { nodes { operation outcome } } }`,
       { item: referral.id },
     ),
-  ).accessAudit;
+  ).accessAudit.nodes;
   expect(allowed).toEqual([{ operation: 'fileReferral', outcome: 'ALLOWED' }]);
 });
 

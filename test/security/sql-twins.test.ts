@@ -7,6 +7,8 @@ import { Employee } from '../../src/modules/org/employee.entity';
 import { Referral } from '../../src/modules/referrals/referral.entity';
 import { ReferralState } from '../../src/modules/referrals/referral-state';
 import { Lookout } from '../../src/modules/tecs/lookout.entity';
+import { Crossing } from '../../src/modules/tecs/crossing.entity';
+import { LATEST_CROSSED_FIRST } from '../../src/modules/tecs/tecs-orders';
 import { TecsAccess } from '../../src/modules/tecs/tecs-access';
 import { LookoutState } from '../../src/modules/tecs/tecs-state';
 import { startTestHub, TestHub } from '../support/hub';
@@ -75,9 +77,9 @@ it('ReferralService.canSee and the referral lists agree on every generated refer
   }
 });
 
-it('TecsAccess.canSee and restrict agree on every generated lookout, for every employee', async () => {
+it('TecsAccess.canSee and restrict agree on every generated lookout, and the crossings list with assertCanSee, for every employee', async () => {
   const people = await createTecsOrganisation(hub.services);
-  const { lookout, oi } = await investigationOnLookout(hub, people, 'DHS-TWINS-1');
+  const { lookout, crossing, oi } = await investigationOnLookout(hub, people, 'DHS-TWINS-1');
   const issuedTo = [[], [people.otherRo.id], [people.intlGm.id, people.miamiRo.id]];
   let n = 0;
   for (const ro of [people.clevelandRo.id, people.miamiRo.id])
@@ -85,6 +87,7 @@ it('TecsAccess.canSee and restrict agree on every generated lookout, for every e
       for (const state of Object.values(LookoutState)) {
         const id = randomUUID();
         await copy('lookout', lookout.id, { id, revenue_officer_id: ro, group_manager_id: gm, state });
+        await copy('crossing', crossing.id, { lookout_id: id, dhs_report_id: `DHS-TWINS-${id}` });
         const issued = issuedTo[n++ % issuedTo.length];
         if (issued.length) await copy('other_investigation', oi.id, { lookout_id: id, issued_to_ids: issued });
       }
@@ -103,5 +106,22 @@ it('TecsAccess.canSee and restrict agree on every generated lookout, for every e
       .map((row) => row.id)
       .sort();
     expect({ caller: caller.id, visible: bySql }).toEqual({ caller: caller.id, visible: byRule });
+    // The crossings connection is the SQL twin of CrossingService.assertCanSee (through the lookout's rule).
+    const crossings = await manager.find(Crossing);
+    const listed = await hub.services.crossings.list(caller, LATEST_CROSSED_FIRST, { first: 500 });
+    expect(listed.hasNextPage).toBe(false);
+    const reads = hub.services.lookouts.readsThrough(manager);
+    const seen = await Promise.all(
+      crossings.map((row) =>
+        hub.services.crossings.assertCanSee(reads, caller, row).then(
+          () => row.id,
+          () => null,
+        ),
+      ),
+    );
+    expect({ caller: caller.id, crossings: listed.items.map((item) => item.node.id).sort() }).toEqual({
+      caller: caller.id,
+      crossings: seen.filter((id): id is string => id !== null).sort(),
+    });
   }
 });

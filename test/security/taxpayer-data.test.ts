@@ -50,7 +50,8 @@ describe('at rest', () => {
       await hub.request(org.people.originator.id, `{ referrals(filter: { tin: "987-65-4321" }) { edges { node { id } } } }`),
     ).referrals.edges;
     expect(none).toEqual([]);
-    const lookouts = dataOf(await hub.request(tecsPeople.coordinator.id, `{ lookouts(filter: { tin: "123-45-6789" }) { id } }`)).lookouts;
+    const lookouts = dataOf(await hub.request(tecsPeople.coordinator.id, `{ lookouts(filter: { tin: "123-45-6789" }) { nodes { id } } }`))
+      .lookouts.nodes;
     expect(lookouts.map((l: { id: string }) => l.id)).toEqual([lookout.id]);
   });
 

@@ -36,7 +36,7 @@ const report = (input: Record<string, unknown>, as = people.dhsClient.id) =>
 describe('the DHS interface', () => {
   it('may report crossings and nothing else; nobody else may report', async () => {
     expect(dataOf(await report({})).reportCrossing.flagged).toBe(false);
-    expect(errorCodeOf(await hub.request(people.dhsClient.id, `{ lookouts { id } }`))).toBe('FORBIDDEN');
+    expect(errorCodeOf(await hub.request(people.dhsClient.id, `{ lookouts { nodes { id } } }`))).toBe('FORBIDDEN');
     expect(errorCodeOf(await hub.request(people.dhsClient.id, `{ me { id } }`))).toBe('FORBIDDEN');
     expect(errorCodeOf(await hub.request(people.dhsClient.id, `{ referrals { edges { cursor } } }`))).toBe('FORBIDDEN');
     expect(errorCodeOf(await report({ dhsReportId: 'DHS-A-2' }, people.coordinator.id))).toBe('FORBIDDEN');

@@ -127,19 +127,19 @@ describe('Form 6668 requests', () => {
 
 describe('the lookout list', () => {
   it('filters in SQL, shows each person only their cases, and exports CSV with masked TINs', async () => {
-    const list = `query($filter: LookoutListFilter) { lookouts(filter: $filter) { referenceNumber state taxpayerName revenueOfficer { email } } }`;
-    const all = dataOf(await hub.request(people.coordinator.id, list)).lookouts;
+    const list = `query($filter: LookoutListFilter) { lookouts(filter: $filter) { nodes { referenceNumber state taxpayerName revenueOfficer { email } } } }`;
+    const all = dataOf(await hub.request(people.coordinator.id, list)).lookouts.nodes;
     expect(all).toHaveLength(3);
-    const international = dataOf(await hub.request(people.coordinator.id, list, { filter: { international: true } })).lookouts;
+    const international = dataOf(await hub.request(people.coordinator.id, list, { filter: { international: true } })).lookouts.nodes;
     expect(international.every((l: { revenueOfficer: { email: string } }) => l.revenueOfficer.email === 'intl.ro@example.gov')).toBe(true);
-    const mine = dataOf(await hub.request(people.intlRo.id, list)).lookouts;
+    const mine = dataOf(await hub.request(people.intlRo.id, list)).lookouts.nodes;
     expect(mine.map((l: { taxpayerName: string }) => l.taxpayerName)).toEqual(['Mei Ling Chan']);
-    expect(dataOf(await hub.request(people.otherRo.id, list)).lookouts).toEqual([]);
-    const ci = dataOf(await hub.request(people.ciAgent.id, list)).lookouts;
+    expect(dataOf(await hub.request(people.otherRo.id, list)).lookouts.nodes).toEqual([]);
+    const ci = dataOf(await hub.request(people.ciAgent.id, list)).lookouts.nodes;
     expect(
       ci.every((l: { state: string }) => ['WITH_CI', 'ACTIVE', 'REMOVAL_REQUESTED', 'REMOVAL_WITH_CI', 'REMOVED'].includes(l.state)),
     ).toBe(true);
-    const byName = dataOf(await hub.request(people.coordinator.id, list, { filter: { nameContains: 'roadrun' } })).lookouts;
+    const byName = dataOf(await hub.request(people.coordinator.id, list, { filter: { nameContains: 'roadrun' } })).lookouts.nodes;
     expect(byName.map((l: { taxpayerName: string }) => l.taxpayerName)).toEqual(['Dana Roadrunner']);
 
     const csv = await (

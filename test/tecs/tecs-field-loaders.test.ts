@@ -41,18 +41,18 @@ async function statementsFor(as: string, query: string, first: number, rows: (da
 }
 
 it("a page of OIs with their lookout, crossing, case and people costs the same for 5 rows and 50 (the GM's access checked on each)", async () => {
-  const query = `query($first: Int!) { myInvestigations(first: $first) {
+  const query = `query($first: Int!) { myInvestigations(first: $first) { nodes {
     id groupManager { email } revenueOfficer { email } collectionCase { caseNumber } lookout { id state collectionCase { caseNumber } }
-    crossing { id lookout { id } } } }`;
-  const page = (data: Record<string, any>) => data.myInvestigations;
+    crossing { id lookout { id } } } } }`;
+  const page = (data: Record<string, any>) => data.myInvestigations.nodes;
   const small = await statementsFor(people.clevelandGm.id, query, 5, page);
   const large = await statementsFor(people.clevelandGm.id, query, 50, page);
   expect(large).toBe(small);
 });
 
 it('a page of lookouts with their case and people costs the same for 5 rows and 50', async () => {
-  const query = `query($first: Int!) { lookouts(first: $first) { id revenueOfficer { email } groupManager { email } collectionCase { caseNumber status } } }`;
-  const page = (data: Record<string, any>) => data.lookouts;
+  const query = `query($first: Int!) { lookouts(first: $first) { nodes { id revenueOfficer { email } groupManager { email } collectionCase { caseNumber status } } } }`;
+  const page = (data: Record<string, any>) => data.lookouts.nodes;
   const small = await statementsFor(people.coordinator.id, query, 5, page);
   const large = await statementsFor(people.coordinator.id, query, 50, page);
   expect(large).toBe(small);

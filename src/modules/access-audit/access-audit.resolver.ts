@@ -1,9 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditedContext } from '../../platform/audit/audited-request';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from '../../platform/audit/access-audit.entity';
-import { MAX_AUDIT_PAGE } from '../../platform/audit/access-audit.service';
+import { AuditSortField, MAX_AUDIT_PAGE, NEWEST_AUDIT_FIRST } from '../../platform/audit/access-audit.service';
+import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
 
 @InputType()
 export class AccessAuditFilter {
@@ -29,18 +30,33 @@ export class AccessAuditFilter {
   to?: Date | null;
 }
 
+registerEnumType(AuditSortField, {
+  name: 'AccessAuditSortField',
+  description: 'What the access audit is ordered by (ties broken by id)',
+  valuesConfig: { AT: { description: 'When the access happened (UTC instant)' } },
+});
+
+@InputType({ description: 'The order of the access audit (ties broken by id)' })
+export class AccessAuditOrderInput extends OrderInput(AuditSortField) {}
+
+@ObjectType({ description: 'A page of the access audit (the Relay cursor connection spec)' })
+export class AccessAuditEntryConnection extends Connection(AccessAuditEntry, 'AccessAuditEntry') {}
+
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class AccessAuditResolver {
-  @Query(() => [AccessAuditEntry], {
-    description: `Admins and auditors: the access audit, newest first; first: at most ${MAX_AUDIT_PAGE} (all of it: /exports/access-audit.csv)`,
+  @Query(() => AccessAuditEntryConnection, {
+    description: `Admins and auditors: the access audit, newest first by default; a page holds at most ${MAX_AUDIT_PAGE} (all of it: /exports/access-audit.csv)`,
     complexity: pageCost,
   })
-  accessAudit(
+  async accessAudit(
     @Ctx() ctx: AuditedContext,
-    @Arg('filter', () => AccessAuditFilter, { nullable: true }) filter?: AccessAuditFilter,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
-  ): Promise<AccessAuditEntry[]> {
-    return ctx.services.audit.list(filter ?? {}, first);
+    @Arg('filter', () => AccessAuditFilter, { nullable: true, description: 'Only entries matching all that is given' })
+    filter: AccessAuditFilter | undefined,
+    @Arg('orderBy', () => AccessAuditOrderInput, { nullable: true, description: 'The order (default: newest first)' })
+    orderBy: AccessAuditOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<AccessAuditEntryConnection> {
+    return AccessAuditEntryConnection.of(await ctx.services.audit.list(filter ?? {}, orderBy ?? NEWEST_AUDIT_FIRST, page));
   }
 }

@@ -118,6 +118,11 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   tecsCoordinatorQueue: { roles: [TECS_COORDINATOR], relation: null, auditReads: true },
   dismissCrossing: { roles: [TECS_COORDINATOR], relation: null },
   crossing: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
+  crossings: {
+    roles: ANY_EMPLOYEE,
+    relation: 'lists only crossings the caller is on the case of (coordinator: all), filtered in SQL',
+    auditReads: true,
+  },
   taxpayerDisclosure: { roles: ANY_EMPLOYEE, relation: TECS_CASE, auditReads: true },
   openInvestigation: { roles: [TECS_COORDINATOR], relation: null },
   reissueInvestigation: { roles: [GROUP_MANAGER, TECS_COORDINATOR], relation: `${OI_HOLDER} (its GM), or the coordinator` },

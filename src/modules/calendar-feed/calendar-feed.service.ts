@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Caller } from '../org/caller';
 import { OrgService } from '../org/org.service';
 import { Referral } from '../referrals/referral.entity';
-import { ReferralQueryService } from '../referrals/referral-query.service';
+import { ReferralQueryService, SOONEST_DUE_FIRST } from '../referrals/referral-query.service';
 import { CalendarFeedToken } from './calendar-feed-token.entity';
 
 /** Where a feed is fetched: `/calendar/<token>.ics` (calendar clients cannot send a bearer token, so the URL carries one). */
@@ -59,7 +59,8 @@ export class CalendarFeedService {
 
   /** The owner's deadlines: the referrals they must act on whose clock is running, soonest due first. */
   async deadlinesOf(caller: Caller): Promise<Referral[]> {
-    return (await this.referralQueries.workQueue(caller, FEED_SIZE)).filter((referral) => referral.nextDueAt !== null);
+    const queue = await this.referralQueries.workQueue(caller, SOONEST_DUE_FIRST, { first: FEED_SIZE });
+    return queue.items.map((item) => item.node).filter((referral) => referral.nextDueAt !== null);
   }
 
   /** The iCalendar text of a feed (RFC 5545): one event per deadline, at its due instant (UTC). */

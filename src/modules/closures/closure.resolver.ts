@@ -1,4 +1,20 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -6,7 +22,8 @@ import { ClosuresContext } from './closures-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Closure, ClosureHistoryEntry } from '../../platform/calendar/closure.entity';
-import { MAX_CLOSURE_FUNCTIONS, MAX_CLOSURE_PAGE } from '../../platform/calendar/closure.service';
+import { ClosureSortField, EARLIEST_CLOSURE_FIRST, MAX_CLOSURE_FUNCTIONS, MAX_CLOSURE_PAGE } from '../../platform/calendar/closure.service';
+import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
@@ -26,21 +43,35 @@ export class ClosureInput {
   reason!: string;
 }
 
+registerEnumType(ClosureSortField, {
+  name: 'ClosureSortField',
+  description: 'What a list of closures is ordered by (ties broken by id)',
+  valuesConfig: { START_DATE: { description: 'The first closed day (local date, YYYY-MM-DD)' } },
+});
+
+@InputType({ description: 'The order of a list of closures (ties broken by id)' })
+export class ClosureOrderInput extends OrderInput(ClosureSortField) {}
+
+@ObjectType({ description: 'A page of closures (the Relay cursor connection spec)' })
+export class ClosureConnection extends Connection(Closure, 'Closure') {}
+
 /** Thin: closures are ClosureService's (admin-only changes are checked there and by the access policy). */
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Closure)
 export class ClosureResolver {
-  @Query(() => [Closure], {
-    description: `Closures in force overlapping [from, to] (YYYY-MM-DD, inclusive), earliest first; first: at most ${MAX_CLOSURE_PAGE}`,
+  @Query(() => ClosureConnection, {
+    description: `Closures in force overlapping [from, to] (inclusive), earliest first by default; a page holds at most ${MAX_CLOSURE_PAGE}`,
     complexity: pageCost,
   })
-  closures(
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
+  async closures(
+    @Arg('from', () => String, { description: 'First day of the period (local date, YYYY-MM-DD)' }) from: string,
+    @Arg('to', () => String, { description: 'Last day of the period (local date, YYYY-MM-DD, inclusive)' }) to: string,
     @Ctx() ctx: ClosuresContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
-  ): Promise<Closure[]> {
-    return ctx.services.closures.list(from, to, checkPageSize(first, MAX_CLOSURE_PAGE));
+    @Arg('orderBy', () => ClosureOrderInput, { nullable: true, description: 'The order (default: earliest start first)' })
+    orderBy: ClosureOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ClosureConnection> {
+    return ClosureConnection.of(await ctx.services.closures.list(from, to, orderBy ?? EARLIEST_CLOSURE_FIRST, page));
   }
 
   @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })

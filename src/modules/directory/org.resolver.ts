@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -6,9 +6,18 @@ import { OrgContext } from '../org/org-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
-import { CreateBusinessFunctionInput, CreateEmployeeInput, UpdateEmployeeInput } from '../org/org.types';
+import {
+  CreateBusinessFunctionInput,
+  CreateEmployeeInput,
+  EmployeeConnection,
+  EmployeeOrderInput,
+  UpdateEmployeeInput,
+} from '../org/org.types';
+import { BY_NAME, MAX_EMPLOYEE_PAGE } from '../org/org.service';
+import { PageArgs } from '../../platform/graphql/connection';
+import { UUIDResolver } from 'graphql-scalars';
 
-/** Largest page of functions, employees or liaisons. */
+/** Largest page of functions or liaisons. */
 const MAX_ORG_PAGE = 500;
 
 @UseMiddleware(...OPERATION_MIDDLEWARE)
@@ -24,13 +33,18 @@ export class OrgResolver {
     return ctx.services.org.functions(checkPageSize(first, MAX_ORG_PAGE));
   }
 
-  @Query(() => [Employee], { description: `The function's employees by name; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
-  employees(
-    @Arg('functionId', () => ID) functionId: string,
+  @Query(() => EmployeeConnection, {
+    description: `The function's employees, by name by default; a page holds at most ${MAX_EMPLOYEE_PAGE}`,
+    complexity: pageCost,
+  })
+  async employees(
+    @Arg('functionId', () => UUIDResolver, { description: 'The business function whose employees are listed' }) functionId: string,
     @Ctx() ctx: OrgContext,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
-  ): Promise<Employee[]> {
-    return ctx.services.org.employeesOf(functionId, checkPageSize(first, MAX_ORG_PAGE));
+    @Arg('orderBy', () => EmployeeOrderInput, { nullable: true, description: 'The order (default: by name, A to Z)' })
+    orderBy: EmployeeOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<EmployeeConnection> {
+    return EmployeeConnection.of(await ctx.services.org.employeesOf(functionId, orderBy ?? BY_NAME, page));
   }
 
   @Query(() => [Employee], { description: `A function's BMF ID theft liaisons; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })

@@ -1,6 +1,8 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
+import { PageArgs } from '../../platform/graphql/connection';
+import { FiledOrderInput, NEWEST_FILED_FIRST } from '../../platform/graphql/filed-order';
 import { LIST_MAX } from '../../platform/validation/checked';
 import { maskTin } from '../../platform/validation/identifiers';
 import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
@@ -13,6 +15,7 @@ import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind'
 import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
 import {
   AnswerCustomsScreenInput,
+  CustomsRequestConnection,
   CustomsRequestReasonInput,
   CustomsRequestStepInput,
   DecideCustomsItemInput,
@@ -37,17 +40,19 @@ export class CustomsRequestResolver {
     return ctx.services.customsRequests.get(id);
   }
 
-  @Query(() => [CustomsRequest], {
-    description: `Disclosure officers: the Customs requests, newest first; first: at most ${MAX_CUSTOMS_PAGE}`,
+  @Query(() => CustomsRequestConnection, {
+    description: `Disclosure officers: the Customs requests, newest filed first by default; a page holds at most ${MAX_CUSTOMS_PAGE}`,
     complexity: pageCost,
   })
-  customsRequests(
+  async customsRequests(
     @Ctx() ctx: DisclosureContext,
     @Arg('states', () => [CustomsRequestState], { nullable: true, description: 'Only requests in these states (all when absent)' })
-    states?: CustomsRequestState[] | null,
-    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_CUSTOMS_PAGE}` }) first = 100,
-  ): Promise<CustomsRequest[]> {
-    return ctx.services.customsRequests.list(states ?? null, first);
+    states: CustomsRequestState[] | null | undefined,
+    @Arg('orderBy', () => FiledOrderInput, { nullable: true, description: 'The order (default: newest filed first)' })
+    orderBy: FiledOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<CustomsRequestConnection> {
+    return CustomsRequestConnection.of(await ctx.services.customsRequests.list(states ?? null, orderBy ?? NEWEST_FILED_FIRST, page));
   }
 
   @Query(() => [DisclosureHistoryEntry], {

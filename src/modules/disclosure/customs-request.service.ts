@@ -3,6 +3,8 @@ import { Clock } from '../../platform/common/clock';
 import { InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { checkPageSize } from '../../platform/common/page-size';
+import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
+import { FiledSortField, filedSortKeys } from '../../platform/graphql/filed-order';
 import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { enqueueDisclosureNotices } from './disclosure-notice-outbox';
@@ -133,10 +135,10 @@ export class CustomsRequestService {
   }
 
   /** Newest first, optionally in the given states. */
-  list(states: readonly CustomsRequestState[] | null, first: number): Promise<CustomsRequest[]> {
+  list(states: readonly CustomsRequestState[] | null, order: Order<FiledSortField>, page: PageRequest): Promise<Page<CustomsRequest>> {
     const query = this.dataSource.manager.createQueryBuilder(CustomsRequest, 'r');
     if (states?.length) query.where('r.state IN (:...states)', { states });
-    return query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(checkPageSize(first, MAX_CUSTOMS_PAGE)).getMany();
+    return keysetPage(query, { key: filedSortKeys('r')[order.field], direction: order.direction }, page, MAX_CUSTOMS_PAGE);
   }
 
   async history(id: string, first: number): Promise<DisclosureHistoryEntry[]> {

@@ -1,5 +1,7 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../platform/graphql/connection';
+import { CustomsRequest } from './customs-request.entity';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { TinType } from '../../platform/validation/identifiers';
 import { CustomsAuditCertification, CustomsItemDecision, CustomsScreen } from './customs-request-state';
@@ -102,3 +104,6 @@ export class DecideCustomsItemInput extends CustomsRequestStepInput {
   @Field(() => String, { nullable: true, description: 'Required for a denial: why (internal)' })
   reason?: string | null;
 }
+
+@ObjectType({ description: 'A page of written Customs requests (the Relay cursor connection spec)' })
+export class CustomsRequestConnection extends Connection(CustomsRequest, 'CustomsRequest') {}

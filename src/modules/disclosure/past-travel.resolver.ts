@@ -1,13 +1,15 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { pageCost } from '../../platform/graphql/page-cost';
+import { PageArgs } from '../../platform/graphql/connection';
+import { FiledOrderInput, NEWEST_FILED_FIRST, OLDEST_FILED_FIRST } from '../../platform/graphql/filed-order';
 import { maskTin } from '../../platform/validation/identifiers';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { DisclosureContext } from './disclosure-context';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
 import { PastTravelRequest } from './past-travel-request.entity';
 import { MAX_PAST_TRAVEL_PAGE } from './past-travel.service';
-import { AnswerPastTravelInput, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
+import { AnswerPastTravelInput, PastTravelRequestConnection, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
 
 const PAGE = `first: at most ${MAX_PAST_TRAVEL_PAGE}`;
 
@@ -61,26 +63,30 @@ export class PastTravelResolver {
     return ctx.services.pastTravel.get(ctx.caller, id);
   }
 
-  @Query(() => [PastTravelRequest], {
-    description: `Past-travel requests the caller may see (their own, their ROs', all for the coordinator), newest first; ${PAGE}`,
+  @Query(() => PastTravelRequestConnection, {
+    description: `Past-travel requests the caller may see (their own, their ROs', all for the coordinator), newest filed first by default; a page holds at most ${MAX_PAST_TRAVEL_PAGE}`,
     complexity: pageCost,
   })
-  pastTravelRequests(
+  async pastTravelRequests(
     @Ctx() ctx: DisclosureContext,
-    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
-  ): Promise<PastTravelRequest[]> {
-    return ctx.services.pastTravel.list(ctx.caller, first);
+    @Arg('orderBy', () => FiledOrderInput, { nullable: true, description: 'The order (default: newest filed first)' })
+    orderBy: FiledOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<PastTravelRequestConnection> {
+    return PastTravelRequestConnection.of(await ctx.services.pastTravel.list(ctx.caller, orderBy ?? NEWEST_FILED_FIRST, page));
   }
 
-  @Query(() => [PastTravelRequest], {
-    description: `DHS interface client: the requests sent to DHS and not yet answered, oldest first (read name, date of birth and period; no TIN); ${PAGE}`,
+  @Query(() => PastTravelRequestConnection, {
+    description: `DHS interface client: the requests sent to DHS and not yet answered, oldest filed first by default (read name, date of birth and period; no TIN); a page holds at most ${MAX_PAST_TRAVEL_PAGE}`,
     complexity: pageCost,
   })
-  pastTravelRequestsWithDhs(
+  async pastTravelRequestsWithDhs(
     @Ctx() ctx: DisclosureContext,
-    @Arg('first', () => Int, { defaultValue: 100, description: `How many, at most ${MAX_PAST_TRAVEL_PAGE}` }) first = 100,
-  ): Promise<PastTravelRequest[]> {
-    return ctx.services.pastTravel.withDhs(first);
+    @Arg('orderBy', () => FiledOrderInput, { nullable: true, description: 'The order (default: oldest filed first)' })
+    orderBy: FiledOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<PastTravelRequestConnection> {
+    return PastTravelRequestConnection.of(await ctx.services.pastTravel.withDhs(orderBy ?? OLDEST_FILED_FIRST, page));
   }
 
   @Query(() => [DisclosureHistoryEntry], {

@@ -1,7 +1,9 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { checkPageSize } from '../../platform/common/page-size';
+import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
+import { FiledSortField, filedSortKeys } from '../../platform/graphql/filed-order';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
@@ -140,19 +142,26 @@ export class PastTravelService {
   }
 
   /** What the caller may see, newest first: their own (RO), their ROs' (GM), all (coordinator). */
-  list(caller: Caller, first: number): Promise<PastTravelRequest[]> {
+  list(caller: Caller, order: Order<FiledSortField>, page: PageRequest): Promise<Page<PastTravelRequest>> {
     const query = this.dataSource.manager.createQueryBuilder(PastTravelRequest, 'p');
     if (!caller.hasRole(Role.TECS_COORDINATOR)) query.where('(p.revenue_officer_id = :me OR p.group_manager_id = :me)', { me: caller.id });
-    return query.orderBy('p.created_at', 'DESC').addOrderBy('p.id', 'DESC').limit(checkPageSize(first, MAX_PAST_TRAVEL_PAGE)).getMany();
+    return this.page(query, order, page);
   }
 
   /** What the DHS client must answer: the requests sent to DHS (name, date of birth and period only; no TIN). */
-  withDhs(first: number): Promise<PastTravelRequest[]> {
-    return this.dataSource.manager.find(PastTravelRequest, {
-      where: { state: PastTravelState.WITH_DHS },
-      order: { updatedAt: 'ASC', id: 'ASC' },
-      take: checkPageSize(first, MAX_PAST_TRAVEL_PAGE),
-    });
+  withDhs(order: Order<FiledSortField>, page: PageRequest): Promise<Page<PastTravelRequest>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(PastTravelRequest, 'p')
+      .where('p.state = :withDhs', { withDhs: PastTravelState.WITH_DHS });
+    return this.page(query, order, page);
+  }
+
+  private page(
+    query: SelectQueryBuilder<PastTravelRequest>,
+    order: Order<FiledSortField>,
+    page: PageRequest,
+  ): Promise<Page<PastTravelRequest>> {
+    return keysetPage(query, { key: filedSortKeys('p')[order.field], direction: order.direction }, page, MAX_PAST_TRAVEL_PAGE);
   }
 
   async history(caller: Caller, id: string, first: number): Promise<DisclosureHistoryEntry[]> {

@@ -1,5 +1,7 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Connection } from '../../platform/graphql/connection';
+import { PastTravelRequest } from './past-travel-request.entity';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 import { TinType } from '../../platform/validation/identifiers';
 import { CrossingDirection } from '../tecs/tecs-state';
@@ -78,3 +80,6 @@ export class AnswerPastTravelInput {
   @Field(() => [PastTripInput], { description: 'The crossings in the period asked about (may be empty: no travel found)' })
   trips!: PastTripInput[];
 }
+
+@ObjectType({ description: 'A page of past-travel requests (the Relay cursor connection spec)' })
+export class PastTravelRequestConnection extends Connection(PastTravelRequest, 'PastTravelRequest') {}

@@ -1,10 +1,24 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { NoticesContext } from './notices-context';
 import { Employee } from '../org/employee.entity';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { Notification } from '../../platform/notifications/notification.entity';
+import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
+import { FailedNotificationSortField, MAX_FAILED_PAGE, NEWEST_FAILED_FIRST } from '../../platform/notifications/notification-admin.service';
+
+registerEnumType(FailedNotificationSortField, {
+  name: 'FailedNotificationSortField',
+  description: 'What the list of dead letters is ordered by (ties broken by id)',
+  valuesConfig: { CREATED_AT: { description: 'When the notice was queued (UTC instant)' } },
+});
+
+@InputType({ description: 'The order of the dead letters (ties broken by id)' })
+export class FailedNotificationOrderInput extends OrderInput(FailedNotificationSortField) {}
+
+@ObjectType({ description: 'A page of notices (the Relay cursor connection spec)' })
+export class NotificationConnection extends Connection(Notification, 'Notification') {}
 
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
@@ -14,12 +28,17 @@ export class NotificationResolver {
     return ctx.services.org.updateEmployee(ctx.caller.id, { notificationMode: mode });
   }
 
-  @Query(() => [Notification], {
-    description: 'Dead letters: notices rejected for good or out of retries; first: at most 500',
+  @Query(() => NotificationConnection, {
+    description: `Dead letters: notices rejected for good or out of retries, newest first by default; a page holds at most ${MAX_FAILED_PAGE}`,
     complexity: pageCost,
   })
-  failedNotifications(@Ctx() ctx: NoticesContext, @Arg('first', () => Int, { defaultValue: 100 }) first = 100): Promise<Notification[]> {
-    return ctx.services.notifications.failed(first);
+  async failedNotifications(
+    @Ctx() ctx: NoticesContext,
+    @Arg('orderBy', () => FailedNotificationOrderInput, { nullable: true, description: 'The order (default: newest first)' })
+    orderBy: FailedNotificationOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<NotificationConnection> {
+    return NotificationConnection.of(await ctx.services.notifications.failed(orderBy ?? NEWEST_FAILED_FIRST, page));
   }
 
   @Mutation(() => Notification, { description: 'Put a dead letter back in the outbox' })

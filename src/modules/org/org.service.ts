@@ -8,6 +8,7 @@ import { loadManagerLinks, managementChain } from './management-chain';
 import { activeLiaisons } from './notice-recipients';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
+import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../../platform/database/keyset-page';
 
 export interface EmployeeInput {
   email: string;
@@ -20,6 +21,20 @@ export interface EmployeeInput {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Largest page of a function's employees. */
+export const MAX_EMPLOYEE_PAGE = 500;
+
+/** The orders a list of employees can be read in. */
+export enum EmployeeSortField {
+  NAME = 'NAME',
+}
+
+const EMPLOYEE_SORT_KEYS: Record<EmployeeSortField, SortKey> = {
+  NAME: { name: 'NAME', columns: [{ expression: 'e.name', sqlType: 'text' }] },
+};
+
+export const BY_NAME: Order<EmployeeSortField> = { field: EmployeeSortField.NAME, direction: SortDirection.ASC };
 
 function isValidTimeZone(zone: string): boolean {
   try {
@@ -140,8 +155,10 @@ export class OrgService {
     return this.dataSource.manager.find(BusinessFunction, { order: { code: 'ASC', id: 'ASC' }, take: first });
   }
 
-  employeesOf(functionId: string, first: number): Promise<Employee[]> {
-    return this.dataSource.manager.find(Employee, { where: { functionId }, order: { name: 'ASC', id: 'ASC' }, take: first });
+  /** The employees of a function, in `order`. */
+  employeesOf(functionId: string, order: Order<EmployeeSortField>, page: PageRequest): Promise<Page<Employee>> {
+    const query = this.dataSource.manager.createQueryBuilder(Employee, 'e').where('e.function_id = :functionId', { functionId });
+    return keysetPage(query, { key: EMPLOYEE_SORT_KEYS[order.field], direction: order.direction }, page, MAX_EMPLOYEE_PAGE);
   }
 
   private async validateEmployee(manager: EntityManager, input: EmployeeInput, selfId: string | null): Promise<void> {

@@ -1,4 +1,7 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, OrderInput } from '../../platform/graphql/connection';
+import { Employee } from './employee.entity';
+import { EmployeeSortField } from './org.service';
 import { Role } from './role';
 
 @InputType()
@@ -54,3 +57,15 @@ export class UpdateEmployeeInput {
   @Field(() => Boolean, { nullable: true, description: 'false deactivates: the employee can no longer sign in' })
   active?: boolean;
 }
+
+registerEnumType(EmployeeSortField, {
+  name: 'EmployeeSortField',
+  description: 'What a list of employees is ordered by (ties broken by id)',
+  valuesConfig: { NAME: { description: 'The display name, as text' } },
+});
+
+@InputType({ description: 'The order of a list of employees (ties broken by id)' })
+export class EmployeeOrderInput extends OrderInput(EmployeeSortField) {}
+
+@ObjectType({ description: 'A page of employees (the Relay cursor connection spec)' })
+export class EmployeeConnection extends Connection(Employee, 'Employee') {}

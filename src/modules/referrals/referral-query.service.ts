@@ -1,7 +1,17 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../org/caller';
-import { checkPageSize } from '../../platform/common/page-size';
-import { keysetPage, Page, PageRequest, SortDirection, SortKey } from '../../platform/database/keyset-page';
+import {
+  keysetCondition,
+  keysetPage,
+  Order,
+  Page,
+  PageRequest,
+  pageWindow,
+  readDirection,
+  readPage,
+  SortDirection,
+  SortKey,
+} from '../../platform/database/keyset-page';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
@@ -38,17 +48,28 @@ export enum ReferralSortField {
   REFERENCE_NUMBER = 'REFERENCE_NUMBER',
 }
 
+/** The orders the work queue and the overdue list can be read in. */
+export enum WorkQueueSortField {
+  DUE_AT = 'DUE_AT',
+}
+
+/** When its next running clock is due; referrals without one (closed, withdrawn, …) after all others. */
+const DUE_AT: SortKey = {
+  name: 'DUE_AT',
+  columns: [{ expression: "COALESCE(r.next_due_at, 'infinity'::timestamptz)", sqlType: 'timestamptz' }],
+};
+
 const REFERRAL_SORT_KEYS: Record<ReferralSortField, SortKey> = {
   /** When it was filed. */
-  FILED_AT: { name: 'FILED_AT', expression: 'r.created_at', sqlType: 'timestamptz' },
-  /** When its next running clock is due; referrals without one (closed, withdrawn, …) after all others. */
-  DUE_AT: {
-    name: 'DUE_AT',
-    expression: "COALESCE(r.next_due_at, 'infinity'::timestamptz)",
-    sqlType: 'timestamptz',
-  },
-  REFERENCE_NUMBER: { name: 'REFERENCE_NUMBER', expression: 'r.reference_number', sqlType: 'text' },
+  FILED_AT: { name: 'FILED_AT', columns: [{ expression: 'r.created_at', sqlType: 'timestamptz' }] },
+  DUE_AT,
+  REFERENCE_NUMBER: { name: 'REFERENCE_NUMBER', columns: [{ expression: 'r.reference_number', sqlType: 'text' }] },
 };
+
+const WORK_QUEUE_SORT_KEYS: Record<WorkQueueSortField, SortKey> = { DUE_AT };
+
+/** The default order of the work queue and the overdue list (the overdue: longest overdue first). */
+export const SOONEST_DUE_FIRST: Order<WorkQueueSortField> = { field: WorkQueueSortField.DUE_AT, direction: SortDirection.ASC };
 
 /** Read side: filtered lists and work queues, with visibility applied in SQL (never after fetching). */
 export class ReferralQueryService {
@@ -57,7 +78,7 @@ export class ReferralQueryService {
   async list(
     caller: Caller,
     filter: ReferralFilter,
-    order: { field: ReferralSortField; direction: SortDirection },
+    order: Order<ReferralSortField>,
     page: PageRequest,
     now: Date,
   ): Promise<Page<Referral>> {
@@ -97,38 +118,60 @@ export class ReferralQueryService {
         person: `%${likeLiteral(filter.person.trim())}%`,
       });
     }
-    return keysetPage(query, REFERRAL_SORT_KEYS[order.field], order.direction, page, MAX_PAGE_SIZE);
+    return keysetPage(query, { key: REFERRAL_SORT_KEYS[order.field], direction: order.direction }, page, MAX_PAGE_SIZE);
   }
 
-  /** Referrals visible to the caller whose running clock has passed, longest overdue first. */
-  async overdue(caller: Caller, first: number, now: Date): Promise<Referral[]> {
-    checkPageSize(first, MAX_PAGE_SIZE);
-    return this.visibleTo(caller)
-      .andWhere(`r.next_due_at < :now AND ${this.open()}`, { now })
-      .orderBy('r.next_due_at', 'ASC')
-      .limit(first)
-      .getMany();
+  /** Referrals visible to the caller whose running clock has passed (by default longest overdue first). */
+  overdue(caller: Caller, order: Order<WorkQueueSortField>, page: PageRequest, now: Date): Promise<Page<Referral>> {
+    const query = this.visibleTo(caller).andWhere(`r.next_due_at < :now AND ${this.open()}`, { now });
+    return keysetPage(query, { key: WORK_QUEUE_SORT_KEYS[order.field], direction: order.direction }, page, MAX_PAGE_SIZE);
   }
 
   /**
-   * What the caller must act on now, soonest due first. Each reason to act is its own branch, read in
-   * due order and cut at `first` (an index range scan on (function, state, next_due_at, submitted_at)
-   * for the liaison branches); the page is the first `first` of their union. A single OR over all
-   * reasons would read every candidate of a busy function and sort them.
+   * What the caller must act on now (by default soonest due first). Each reason to act is its own branch,
+   * bounded by the page's cursors inside the branch and read in due order up to one row past the page (an
+   * index range scan on (function, state, next_due_at, …) for the liaison branches, ties on the due time put
+   * in id order as they come); the page is the first of their union. A single OR over all reasons would read
+   * every candidate of a busy function and sort them.
    */
-  async workQueue(caller: Caller, first: number): Promise<Referral[]> {
-    checkPageSize(first, MAX_PAGE_SIZE);
-    const order = 'ORDER BY next_due_at ASC NULLS LAST, submitted_at ASC LIMIT :first';
+  async workQueue(caller: Caller, order: Order<WorkQueueSortField>, page: PageRequest): Promise<Page<Referral>> {
+    const sort = { key: WORK_QUEUE_SORT_KEYS[order.field], direction: order.direction };
+    const window = pageWindow(page, sort.key, MAX_PAGE_SIZE);
+    const bound = keysetCondition(window, sort, 'r.id');
+    const direction = readDirection(window, sort);
+    // The raw column in the index's order: NULLS LAST ascending is the order of the key's COALESCE to infinity.
+    const nulls = direction === SortDirection.ASC ? 'LAST' : 'FIRST';
+    const cut = `AND ${bound.sql} ORDER BY r.next_due_at ${direction} NULLS ${nulls}, r.id ${direction} LIMIT :limit`;
+    const parameters = { ...this.reasonParameters(caller), ...bound.parameters, limit: window.size + 1 };
+    const referrals = () => this.dataSource.manager.createQueryBuilder(Referral, 'r');
+    const counted = referrals().where(`r.id IN (${this.reasonsToAct(caller, '')})`, parameters);
+    const query = referrals().where(`r.id IN (${this.reasonsToAct(caller, cut)})`, parameters);
+    return readPage(query, sort, window, () => counted.getCount());
+  }
+
+  /** The work queue's branches, one per reason to act, each ending in `tail`, as one UNION ALL of referral ids. */
+  private reasonsToAct(caller: Caller, tail: string): string {
     const branches = [
-      `SELECT id FROM referral WHERE assignee_id = :me AND state IN (:...assigned) ${order}`,
-      `SELECT id FROM referral WHERE receiving_function_id = :myFunction AND state IN (:...queue) ${order}`,
-      `SELECT id FROM referral WHERE originator_id = :me AND state IN (:...originatorStates) ${order}`,
-      `SELECT id FROM referral r WHERE elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${order}`,
-      `SELECT id FROM referral WHERE stand_in_reviewer_id = :me AND state = :submitted ${order}`,
+      `SELECT r.id FROM referral r WHERE r.assignee_id = :me AND r.state IN (:...assigned) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.receiving_function_id = :myFunction AND r.state IN (:...queue) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.originator_id = :me AND r.state IN (:...originatorStates) ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.elevation_holder_ids @> ARRAY[:me]::uuid[] AND ${this.open()} ${tail}`,
+      `SELECT r.id FROM referral r WHERE r.stand_in_reviewer_id = :me AND r.state = :submitted ${tail}`,
     ];
+    [...new Set(caller.liaisonFunctionIds)].forEach((_, i) =>
+      branches.push(
+        `SELECT r.id FROM referral r WHERE r.originating_function_id = :fn${i} AND r.state = :submitted ${tail}`,
+        `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :forwarded ${tail}`,
+        `SELECT r.id FROM referral r WHERE r.receiving_function_id = :fn${i} AND r.state = :acknowledged ${tail}`,
+      ),
+    );
+    return branches.map((branch) => `(${branch})`).join(' UNION ALL ');
+  }
+
+  /** The parameters of reasonsToAct. */
+  private reasonParameters(caller: Caller): Record<string, unknown> {
     const parameters: Record<string, unknown> = {
       me: caller.id,
-      first,
       myFunction: caller.employee.functionId,
       // The states in which the assignee must act: a 14566 assigned to them, a 4442/3210 they checked out.
       assigned: [ReferralState.ASSIGNED, ReferralState.CHECKED_OUT, ReferralState.WORKING, ReferralState.MONITORING],
@@ -138,21 +181,8 @@ export class ReferralQueryService {
       forwarded: ReferralState.FORWARDED,
       acknowledged: ReferralState.ACKNOWLEDGED,
     };
-    [...new Set(caller.liaisonFunctionIds)].forEach((functionId, i) => {
-      parameters[`fn${i}`] = functionId;
-      branches.push(
-        `SELECT id FROM referral WHERE originating_function_id = :fn${i} AND state = :submitted ${order}`,
-        `SELECT id FROM referral WHERE receiving_function_id = :fn${i} AND state = :forwarded ${order}`,
-        `SELECT id FROM referral WHERE receiving_function_id = :fn${i} AND state = :acknowledged ${order}`,
-      );
-    });
-    return this.dataSource.manager
-      .createQueryBuilder(Referral, 'r')
-      .where(`r.id IN (${branches.map((branch) => `(${branch})`).join(' UNION ALL ')})`, parameters)
-      .orderBy('r.next_due_at', 'ASC', 'NULLS LAST')
-      .addOrderBy('r.submitted_at', 'ASC')
-      .limit(first)
-      .getMany();
+    [...new Set(caller.liaisonFunctionIds)].forEach((functionId, i) => (parameters[`fn${i}`] = functionId));
+    return parameters;
   }
 
   private open(): string {

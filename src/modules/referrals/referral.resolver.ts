@@ -29,16 +29,18 @@ import {
   ReferralConnection,
   ReferralFilterInput,
   ReferralOrderInput,
+  WorkQueueOrderInput,
   ReferralTransitionInput,
   ResolveElevationInput,
   ResubmitReferralInput,
   ReturnReferralInput,
 } from './referral.types';
 import { Referral } from './referral.entity';
-import { MAX_PAGE_SIZE, ReferralSortField } from './referral-query.service';
+import { MAX_PAGE_SIZE, ReferralSortField, SOONEST_DUE_FIRST } from './referral-query.service';
 import { SortDirection } from '../../platform/database/keyset-page';
 import { lookUp } from '../../platform/database/reference-lookup';
 import { LookupArgs } from '../../platform/graphql/lookup-args';
+import { PageArgs } from '../../platform/graphql/connection';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 
@@ -77,37 +79,35 @@ export class ReferralResolver {
   }
 
   @Query(() => ReferralConnection, {
-    description: `Referrals visible to the caller (admins: all), filtered and searched in SQL, in the order asked (newest filed first by default). A Relay cursor connection: \`first\`/\`after\` page forward, \`last\`/\`before\` backward; a page holds at most ${MAX_PAGE_SIZE}`,
+    description: `Referrals visible to the caller (admins: all), filtered and searched in SQL, in the order asked (newest filed first by default); a page holds at most ${MAX_PAGE_SIZE}`,
     complexity: pageCost,
   })
   async referrals(
     @Ctx() ctx: ReferralsContext,
     @Arg('filter', () => ReferralFilterInput, { nullable: true, description: 'Only referrals matching all that is given' })
-    filter?: ReferralFilterInput,
+    filter: ReferralFilterInput | undefined,
     @Arg('orderBy', () => ReferralOrderInput, {
       nullable: true,
       description: 'The order (default: newest filed first); a cursor is valid only in the order it came from',
     })
-    orderBy?: ReferralOrderInput,
-    @Arg('first', () => Int, {
-      nullable: true,
-      description: `The first n after \`after\` (default 20, at most ${MAX_PAGE_SIZE}); not with \`last\``,
-    })
-    first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'Start after the edge with this cursor' }) after?: string,
-    @Arg('last', () => Int, { nullable: true, description: `The last n before \`before\` (at most ${MAX_PAGE_SIZE}); not with \`first\`` })
-    last?: number,
-    @Arg('before', () => String, { nullable: true, description: 'End before the edge with this cursor' }) before?: string,
+    orderBy: ReferralOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
   ): Promise<ReferralConnection> {
     const order = orderBy ?? { field: ReferralSortField.FILED_AT, direction: SortDirection.DESC };
-    const page = await ctx.services.referralQueries.list(ctx.caller, filter ?? {}, order, { first, after, last, before }, ctx.clock.now());
-    const { items, count, ...pageInfo } = page;
-    return { edges: items, pageInfo, count };
+    return ReferralConnection.of(await ctx.services.referralQueries.list(ctx.caller, filter ?? {}, order, page, ctx.clock.now()));
   }
 
-  @Query(() => [Referral], { description: 'What the caller must act on now, soonest due first', complexity: pageCost })
-  myWorkQueue(@Ctx() ctx: ReferralsContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<Referral[]> {
-    return ctx.services.referralQueries.workQueue(ctx.caller, first);
+  @Query(() => ReferralConnection, {
+    description: `What the caller must act on now (assigned to them, in their function's queue, back with them as originator, elevated to them, theirs to review as stand-in, and as liaison: what their functions must forward or acknowledge); a page holds at most ${MAX_PAGE_SIZE}`,
+    complexity: pageCost,
+  })
+  async myWorkQueue(
+    @Ctx() ctx: ReferralsContext,
+    @Arg('orderBy', () => WorkQueueOrderInput, { nullable: true, description: 'The order (default: soonest due first)' })
+    orderBy: WorkQueueOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ReferralConnection> {
+    return ReferralConnection.of(await ctx.services.referralQueries.workQueue(ctx.caller, orderBy ?? SOONEST_DUE_FIRST, page));
   }
 
   @Query(() => [ReferralHistoryEntry], {
@@ -472,14 +472,5 @@ export class ReferralHistoryResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'null when the hub itself acted (SLA breach, escalation)' })
   async actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
     return entry.actorId ? ctx.loaders.employee.load(entry.actorId) : null;
-  }
-}
-
-/** The connection's own fields. */
-@Resolver(() => ReferralConnection)
-export class ReferralConnectionResolver {
-  @FieldResolver(() => Int, { description: 'How many referrals the filter matches in all (every page together)' })
-  totalCount(@Root() connection: ReferralConnection): Promise<number> {
-    return connection.count();
   }
 }

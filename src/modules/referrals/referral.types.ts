@@ -1,11 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../platform/database/keyset-page';
-import { ReferralSortField } from './referral-query.service';
+import { ReferralSortField, WorkQueueSortField } from './referral-query.service';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralState } from './referral-state';
-import { pagedByParent } from '../../platform/graphql/page-cost';
+import { Connection, OrderInput } from '../../platform/graphql/connection';
 import { Referral } from './referral.entity';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 
@@ -147,42 +146,6 @@ export class ReferralFilterInput {
   person?: string | null;
 }
 
-@ObjectType()
-export class ReferralEdge {
-  @Field(() => String)
-  cursor!: string;
-
-  @Field(() => Referral)
-  node!: Referral;
-}
-
-@ObjectType({ description: 'Where a page of a connection sits in the whole list (the Relay cursor connection spec)' })
-export class PageInfo {
-  @Field(() => Boolean, { description: 'More items follow the last edge (paging backward: whether `before` was given)' })
-  hasNextPage!: boolean;
-
-  @Field(() => Boolean, { description: 'Items come before the first edge (paging forward: whether `after` was given)' })
-  hasPreviousPage!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The first edge's cursor (null for an empty page): pass as `before` for the page before",
-  })
-  startCursor!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "The last edge's cursor (null for an empty page): pass as `after` for the page after",
-  })
-  endCursor!: string | null;
-}
-
-registerEnumType(SortDirection, {
-  name: 'SortDirection',
-  description: 'Ascending (earliest, lowest first) or descending',
-  valuesConfig: { ASC: { description: 'Earliest or lowest first' }, DESC: { description: 'Latest or highest first' } },
-});
-
 registerEnumType(ReferralSortField, {
   name: 'ReferralSortField',
   description: 'What a referral list is ordered by (ties broken by id)',
@@ -193,23 +156,19 @@ registerEnumType(ReferralSortField, {
   },
 });
 
-@InputType({ description: 'The order of a referral list' })
-export class ReferralOrderInput {
-  @Field(() => ReferralSortField, { description: 'What to order by' })
-  field!: ReferralSortField;
+registerEnumType(WorkQueueSortField, {
+  name: 'WorkQueueSortField',
+  description: 'What the work queue and the overdue list are ordered by (ties broken by id)',
+  valuesConfig: {
+    DUE_AT: { description: 'When the next running clock is due (UTC instant); referrals without a running clock come last' },
+  },
+});
 
-  @Field(() => SortDirection, { description: 'Ascending or descending' })
-  direction!: SortDirection;
-}
+@InputType({ description: 'The order of a referral list (ties broken by id)' })
+export class ReferralOrderInput extends OrderInput(ReferralSortField) {}
 
-@ObjectType()
-export class ReferralConnection {
-  @Field(() => [ReferralEdge], { complexity: pagedByParent })
-  edges!: ReferralEdge[];
+@InputType({ description: 'The order of the work queue or the overdue list (ties broken by id)' })
+export class WorkQueueOrderInput extends OrderInput(WorkQueueSortField) {}
 
-  @Field(() => PageInfo)
-  pageInfo!: PageInfo;
-
-  /** Counts every referral the filter matches, run only if `totalCount` is asked for. */
-  count!: () => Promise<number>;
-}
+@ObjectType({ description: 'A page of referrals (the Relay cursor connection spec)' })
+export class ReferralConnection extends Connection(Referral, 'Referral') {}

@@ -1,8 +1,10 @@
-import { Arg, Ctx, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
-import { Referral } from './referral.entity';
+import { ReferralConnection, WorkQueueOrderInput } from './referral.types';
+import { MAX_PAGE_SIZE, SOONEST_DUE_FIRST } from './referral-query.service';
+import { PageArgs } from '../../platform/graphql/connection';
 import { ReferralsContext } from './referrals-context';
 import { SlaReportRow } from './sla-report-row';
 
@@ -13,12 +15,22 @@ const MAX_SLA_REPORT_ROWS = 1000;
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class SlaReportResolver {
-  @Query(() => [Referral], {
-    description: 'Referrals visible to you whose running clock has passed, longest overdue first',
+  @Query(() => ReferralConnection, {
+    description: `Referrals visible to you whose running clock has passed (by default longest overdue first); a page holds at most ${MAX_PAGE_SIZE}`,
     complexity: pageCost,
   })
-  overdueReferrals(@Ctx() ctx: ReferralsContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<Referral[]> {
-    return ctx.services.referralQueries.overdue(ctx.caller, first, ctx.clock.now());
+  async overdueReferrals(
+    @Ctx() ctx: ReferralsContext,
+    @Arg('orderBy', () => WorkQueueOrderInput, {
+      nullable: true,
+      description: 'The order (default: soonest due first, i.e. longest overdue first)',
+    })
+    orderBy: WorkQueueOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<ReferralConnection> {
+    return ReferralConnection.of(
+      await ctx.services.referralQueries.overdue(ctx.caller, orderBy ?? SOONEST_DUE_FIRST, page, ctx.clock.now()),
+    );
   }
 
   @Query(() => [SlaReportRow], {

@@ -1,5 +1,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { getByReferenceNumber } from '../../platform/database/reference-lookup';
+import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
+import { CROSSING_SORT_KEYS, CrossingSortField, MAX_TECS_PAGE } from './tecs-orders';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
@@ -206,6 +208,16 @@ export class CrossingService {
       now,
     );
     return notices.map((n) => n.id);
+  }
+
+  /** Crossings the caller may see, in `order`: the SQL twin of assertCanSee (the lookout's rule through TecsAccess.restrict). */
+  list(caller: Caller, order: Order<CrossingSortField>, page: PageRequest): Promise<Page<Crossing>> {
+    const query = this.dataSource.manager.createQueryBuilder(Crossing, 'c');
+    if (!caller.hasRole(Role.TECS_COORDINATOR)) {
+      const lookouts = this.access.restrict(this.dataSource.manager.createQueryBuilder(Lookout, 'l').select('l.id'), caller);
+      query.where(`c.lookout_id IN (${lookouts.getQuery()})`, lookouts.getParameters());
+    }
+    return keysetPage(query, { key: CROSSING_SORT_KEYS[order.field], direction: order.direction }, page, MAX_TECS_PAGE);
   }
 
   async assertCanSee(reads: TecsReads, caller: Caller, crossing: Crossing): Promise<void> {

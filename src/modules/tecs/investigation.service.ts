@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getByReferenceNumber } from '../../platform/database/reference-lookup';
+import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
+import { INVESTIGATION_SORT_KEYS, InvestigationSortField, MAX_TECS_PAGE } from './tecs-orders';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { CalendarService } from '../../platform/calendar/calendar.service';
@@ -214,12 +216,12 @@ export class InvestigationService {
     return getByReferenceNumber(this.dataSource.manager, OtherInvestigation, 'OI', referenceNumber, (id) => this.get(caller, id));
   }
 
-  /** OIs issued to the caller (or all, for a coordinator), soonest due first. */
-  async mine(caller: Caller, includeClosed: boolean, first: number): Promise<OtherInvestigation[]> {
+  /** OIs issued to the caller (or all, for a coordinator), in `order`. */
+  mine(caller: Caller, includeClosed: boolean, order: Order<InvestigationSortField>, page: PageRequest): Promise<Page<OtherInvestigation>> {
     const query = this.dataSource.manager.createQueryBuilder(OtherInvestigation, 'oi');
     if (!caller.hasRole(Role.TECS_COORDINATOR)) query.where('oi.issued_to_ids @> ARRAY[:me]::uuid[]', { me: caller.id });
     if (!includeClosed) query.andWhere('oi.state = :issued', { issued: InvestigationState.ISSUED });
-    return query.orderBy('oi.time_critical', 'DESC').addOrderBy('oi.due_at', 'ASC').addOrderBy('oi.id', 'ASC').limit(first).getMany();
+    return keysetPage(query, { key: INVESTIGATION_SORT_KEYS[order.field], direction: order.direction }, page, MAX_TECS_PAGE);
   }
 
   private async load(manager: EntityManager, caller: Caller, id: string): Promise<OtherInvestigation> {

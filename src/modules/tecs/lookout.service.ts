@@ -6,9 +6,10 @@ import { Clock } from '../../platform/common/clock';
 import { CsvColumn, CsvExport } from '../../platform/common/csv';
 import { ConflictError, NotFoundError } from '../../platform/common/errors';
 import { LifecycleApplier, LifecycleEffect } from '../../platform/lifecycle/lifecycle-applier';
-import { checkPageSize } from '../../platform/common/page-size';
 import { nextReferenceNumber } from '../../platform/common/reference-number';
 import { streamQuery } from '../../platform/database/query-stream';
+import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
+import { FiledSortField, filedSortKeys } from '../../platform/graphql/filed-order';
 import { NotificationOutbox } from '../../platform/notifications/notification-outbox';
 import { Employee } from '../org/employee.entity';
 import { roleHolders } from '../org/notice-recipients';
@@ -224,8 +225,13 @@ export class LookoutService {
   }
 
   /** The lookout list (replacing the coordinator's spreadsheet), restricted in SQL to what the caller may see. */
-  async list(caller: Caller, filter: LookoutListFilter, first: number): Promise<Lookout[]> {
-    return this.filtered(caller, filter).limit(checkPageSize(first, MAX_LOOKOUT_PAGE)).getMany();
+  list(caller: Caller, filter: LookoutListFilter, order: Order<FiledSortField>, page: PageRequest): Promise<Page<Lookout>> {
+    return keysetPage(
+      this.filtered(caller, filter),
+      { key: filedSortKeys('l')[order.field], direction: order.direction },
+      page,
+      MAX_LOOKOUT_PAGE,
+    );
   }
 
   /** The whole filtered list with the RO's and GM's names, read through a cursor for the CSV download (TINs masked). */

@@ -18,18 +18,26 @@ import { CollectionCase } from './collection-case.entity';
 import { Crossing } from './crossing.entity';
 import { Lookout } from './lookout.entity';
 import { MAX_LOOKOUT_PAGE } from './lookout.service';
+import { LATEST_CROSSED_FIRST, MAX_TECS_PAGE, MOST_URGENT_FIRST } from './tecs-orders';
+import { PageArgs } from '../../platform/graphql/connection';
+import { FiledOrderInput, NEWEST_FILED_FIRST } from '../../platform/graphql/filed-order';
 import { OtherInvestigation } from './other-investigation.entity';
 import { TecsHistoryEntry } from './tecs-history.entity';
 import {
   CloseInvestigationInput,
   ConfirmLookoutEntryInput,
   CoordinatorQueue,
+  CrossingConnection,
+  CrossingOrderInput,
   CrossingReportInput,
   DismissCrossingInput,
+  InvestigationOrderInput,
+  LookoutConnection,
   LookoutListFilter,
   LookoutRequestInput,
   LookoutTransitionInput,
   OpenInvestigationInput,
+  OtherInvestigationConnection,
   ReissueInvestigationInput,
   ResubmitLookoutInput,
   TaxpayerDisclosure,
@@ -47,9 +55,6 @@ export class TaxPeriod {
 /** The argument every lookout mutation takes. */
 const TRANSITION = { description: 'The lookout, the version seen and the reason where one is required' };
 
-/** Largest page of a lookout's history, of OIs and of each part of the coordinator's queue. */
-const MAX_TECS_PAGE = 500;
-
 /** Thin: GraphQL to the TECS services, which check who may see and do what. */
 @UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
@@ -64,16 +69,18 @@ export class LookoutResolver {
     );
   }
 
-  @Query(() => [Lookout], {
-    description: `The TECS lookout list (what the caller may see), newest first; first: at most ${MAX_LOOKOUT_PAGE} (all of it: /exports/lookouts.csv)`,
+  @Query(() => LookoutConnection, {
+    description: `The TECS lookout list (what the caller may see), newest filed first by default; a page holds at most ${MAX_LOOKOUT_PAGE} (all of it: /exports/lookouts.csv)`,
     complexity: pageCost,
   })
-  lookouts(
+  async lookouts(
     @Ctx() ctx: TecsContext,
-    @Arg('filter', () => LookoutListFilter, { nullable: true }) filter?: LookoutListFilter,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
-  ): Promise<Lookout[]> {
-    return ctx.services.lookouts.list(ctx.caller, filter ?? {}, first);
+    @Arg('filter', () => LookoutListFilter, { nullable: true }) filter: LookoutListFilter | undefined,
+    @Arg('orderBy', () => FiledOrderInput, { nullable: true, description: 'The order (default: newest filed first)' })
+    orderBy: FiledOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<LookoutConnection> {
+    return LookoutConnection.of(await ctx.services.lookouts.list(ctx.caller, filter ?? {}, orderBy ?? NEWEST_FILED_FIRST, page));
   }
 
   @Query(() => [TecsHistoryEntry], {
@@ -248,6 +255,19 @@ export class CrossingResolver {
     return ctx.services.crossings.dismiss(ctx.caller, input.crossingId, input.reason);
   }
 
+  @Query(() => CrossingConnection, {
+    description: `Crossings the caller is on the case of (TECS coordinators: all), latest crossed first by default; a page holds at most ${MAX_TECS_PAGE}`,
+    complexity: pageCost,
+  })
+  async crossings(
+    @Ctx() ctx: TecsContext,
+    @Arg('orderBy', () => CrossingOrderInput, { nullable: true, description: 'The order (default: latest crossed first)' })
+    orderBy: CrossingOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<CrossingConnection> {
+    return CrossingConnection.of(await ctx.services.crossings.list(ctx.caller, orderBy ?? LATEST_CROSSED_FIRST, page));
+  }
+
   @Query(() => CoordinatorQueue, {
     description: `TECS coordinator: new crossings first (time-critical first), then requests; first (of each): at most ${MAX_TECS_PAGE}`,
     complexity: pageCost,
@@ -338,16 +358,24 @@ export class InvestigationResolver {
     );
   }
 
-  @Query(() => [OtherInvestigation], {
-    description: `OIs issued to you (all, for a coordinator), time-critical and soonest due first; first: at most ${MAX_TECS_PAGE}`,
+  @Query(() => OtherInvestigationConnection, {
+    description: `OIs issued to you (all, for a coordinator), time-critical and soonest due first by default; a page holds at most ${MAX_TECS_PAGE}`,
     complexity: pageCost,
   })
-  myInvestigations(
+  async myInvestigations(
     @Ctx() ctx: TecsContext,
-    @Arg('includeClosed', () => Boolean, { defaultValue: false }) includeClosed = false,
-    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-  ): Promise<OtherInvestigation[]> {
-    return ctx.services.investigations.mine(ctx.caller, includeClosed, checkPageSize(first, MAX_TECS_PAGE));
+    @Arg('includeClosed', () => Boolean, { defaultValue: false, description: 'Closed OIs too (by default only the issued ones)' })
+    includeClosed: boolean,
+    @Arg('orderBy', () => InvestigationOrderInput, {
+      nullable: true,
+      description: 'The order (default: time-critical first, then soonest due)',
+    })
+    orderBy: InvestigationOrderInput | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+  ): Promise<OtherInvestigationConnection> {
+    return OtherInvestigationConnection.of(
+      await ctx.services.investigations.mine(ctx.caller, includeClosed, orderBy ?? MOST_URGENT_FIRST, page),
+    );
   }
 
   @FieldResolver(() => [InvestigationAction], { description: 'What the caller may do with the OI now (the OI lifecycle table)' })

@@ -1,11 +1,14 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TinType } from '../../platform/validation/identifiers';
 import { Crossing } from './crossing.entity';
 import { Lookout } from './lookout.entity';
 import { pagedByParent } from '../../platform/graphql/page-cost';
 import { CrossingDirection, InvestigationKind, InvestigationOutcome, LookoutDisposition, LookoutState } from './tecs-state';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
+import { Connection, OrderInput } from '../../platform/graphql/connection';
+import { OtherInvestigation } from './other-investigation.entity';
+import { CrossingSortField, InvestigationSortField } from './tecs-orders';
 
 const DHS_ONLY = 'disclosure needs DHS authorization';
 
@@ -270,3 +273,36 @@ export class TaxpayerDisclosure {
   @Field(() => String, { description: 'The travel document number' })
   documentNumber!: string;
 }
+
+registerEnumType(InvestigationSortField, {
+  name: 'InvestigationSortField',
+  description: 'What a list of OIs is ordered by (ties broken by id)',
+  valuesConfig: {
+    URGENCY: { description: 'Time-critical OIs before the others, each soonest due first (ascending; descending reverses both)' },
+    DUE_AT: { description: 'When the OI is due (UTC instant)' },
+  },
+});
+
+registerEnumType(CrossingSortField, {
+  name: 'CrossingSortField',
+  description: 'What a list of crossings is ordered by (ties broken by id)',
+  valuesConfig: {
+    CROSSED_AT: { description: 'When the taxpayer crossed the border, as DHS reported it (UTC instant)' },
+    REFERENCE_NUMBER: { description: 'The reference number, as text' },
+  },
+});
+
+@InputType({ description: 'The order of a list of OIs (ties broken by id)' })
+export class InvestigationOrderInput extends OrderInput(InvestigationSortField) {}
+
+@InputType({ description: 'The order of a list of crossings (ties broken by id)' })
+export class CrossingOrderInput extends OrderInput(CrossingSortField) {}
+
+@ObjectType({ description: 'A page of TECS lookouts (the Relay cursor connection spec)' })
+export class LookoutConnection extends Connection(Lookout, 'Lookout') {}
+
+@ObjectType({ description: 'A page of other investigations (OIs) (the Relay cursor connection spec)' })
+export class OtherInvestigationConnection extends Connection(OtherInvestigation, 'OtherInvestigation') {}
+
+@ObjectType({ description: 'A page of crossings reported by DHS (the Relay cursor connection spec)' })
+export class CrossingConnection extends Connection(Crossing, 'Crossing') {}

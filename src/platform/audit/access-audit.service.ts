@@ -1,7 +1,7 @@
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CsvColumn, CsvExport } from '../common/csv';
 import { streamQuery } from '../database/query-stream';
-import { checkPageSize } from '../common/page-size';
+import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../database/keyset-page';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from './access-audit.entity';
 
 export interface AuditFilter {
@@ -23,6 +23,17 @@ export interface AuditedRequest {
 /** Largest page of the audit over GraphQL (one page is processed in one go); the download has no limit. */
 export const MAX_AUDIT_PAGE = 1000;
 
+/** The orders the access audit can be read in. */
+export enum AuditSortField {
+  AT = 'AT',
+}
+
+const AUDIT_SORT_KEYS: Record<AuditSortField, SortKey> = {
+  AT: { name: 'AT', columns: [{ expression: 'a.at', sqlType: 'timestamptz' }], idSqlType: 'bigint' },
+};
+
+export const NEWEST_AUDIT_FIRST: Order<AuditSortField> = { field: AuditSortField.AT, direction: SortDirection.DESC };
+
 /**
  * Records reads, unmasking and refusals, and lists the audit for admins and auditors. Allowed mutations are
  * recorded by AuditSubscriber. A row written here is its own statement, outside any (rolled-back) transaction.
@@ -41,8 +52,8 @@ export class AccessAuditService {
     await this.dataSource.manager.insert(AccessAuditEntry, { at: new Date(), kind, operation, itemIds, fields, outcome, ...request });
   }
 
-  async list(filter: AuditFilter, first: number): Promise<AccessAuditEntry[]> {
-    return this.filtered(filter).limit(checkPageSize(first, MAX_AUDIT_PAGE)).getMany();
+  list(filter: AuditFilter, order: Order<AuditSortField>, page: PageRequest): Promise<Page<AccessAuditEntry>> {
+    return keysetPage(this.filtered(filter), { key: AUDIT_SORT_KEYS[order.field], direction: order.direction }, page, MAX_AUDIT_PAGE);
   }
 
   /** The whole filtered audit, newest first, read through a cursor for the CSV download. */

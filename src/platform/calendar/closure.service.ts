@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../database/keyset-page';
 import { ConflictError, FieldError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/errors';
 import { checkText, TEXT_MAX } from '../validation/text';
 import { LocalDate } from './business-calendar';
@@ -39,6 +40,17 @@ export const MAX_CLOSURE_DAYS = 366;
 export const MAX_CLOSURE_FUNCTIONS = 25;
 /** Largest page of closures, of a closure's history and of a referral's closure effects. */
 export const MAX_CLOSURE_PAGE = 500;
+
+/** The orders a closure list can be read in. */
+export enum ClosureSortField {
+  START_DATE = 'START_DATE',
+}
+
+const CLOSURE_SORT_KEYS: Record<ClosureSortField, SortKey> = {
+  START_DATE: { name: 'START_DATE', columns: [{ expression: 'c.start_date', sqlType: 'date' }] },
+};
+
+export const EARLIEST_CLOSURE_FIRST: Order<ClosureSortField> = { field: ClosureSortField.START_DATE, direction: SortDirection.ASC };
 /** `closures(from, to)` covers at most this many days. */
 const MAX_QUERY_DAYS = 3660;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,20 +70,17 @@ export class ClosureService<A extends ClosureActor> {
     private readonly rules: ClosureRules<A>,
   ) {}
 
-  /** Closures in force that overlap [from, to] (local dates, inclusive), earliest first. */
-  async list(from: string, to: string, first?: number): Promise<Closure[]> {
+  /** Closures in force that overlap [from, to] (local dates, inclusive), in `order`. */
+  list(from: string, to: string, order: Order<ClosureSortField>, page: PageRequest): Promise<Page<Closure>> {
     const problems = [...this.dateProblems(from, 'from'), ...this.dateProblems(to, 'to')];
     if (!problems.length && to < from) problems.push({ field: 'to', message: 'must not be before from' });
     if (!problems.length && daysBetween(from, to) >= MAX_QUERY_DAYS)
       problems.push({ field: 'to', message: `at most ${MAX_QUERY_DAYS} days after from` });
     if (problems.length) throw new InvalidInputError(problems);
-    return this.dataSource.manager
+    const query = this.dataSource.manager
       .createQueryBuilder(Closure, 'c')
-      .where('c.removed_at IS NULL AND c.start_date <= :to AND c.end_date >= :from', { from, to })
-      .orderBy('c.start_date', 'ASC')
-      .addOrderBy('c.created_at', 'ASC')
-      .limit(first)
-      .getMany();
+      .where('c.removed_at IS NULL AND c.start_date <= :to AND c.end_date >= :from', { from, to });
+    return keysetPage(query, { key: CLOSURE_SORT_KEYS[order.field], direction: order.direction }, page, MAX_CLOSURE_PAGE);
   }
 
   async history(closureId: string, first?: number): Promise<ClosureHistoryEntry[]> {

@@ -19,11 +19,18 @@ export interface Page<T> {
   count(): Promise<number>;
 }
 
-/** A sort order: a never-null SQL expression and its SQL type (a cursor carries its value as the database prints it). */
+/** One column of a sort order: a never-null SQL expression and its SQL type (a cursor carries its value as the database prints it). */
+export interface SortColumn {
+  expression: string;
+  sqlType: 'timestamptz' | 'date' | 'text' | 'boolean';
+}
+
+/** A named sort order: its columns, compared together as a row, then the row's id (ties broken by id). */
 export interface SortKey {
   name: string;
-  expression: string;
-  sqlType: 'timestamptz' | 'text';
+  columns: readonly SortColumn[];
+  /** The SQL type of the table's id (default uuid). */
+  idSqlType?: 'uuid' | 'bigint';
 }
 
 export enum SortDirection {
@@ -31,9 +38,51 @@ export enum SortDirection {
   DESC = 'DESC',
 }
 
+/** The order a client asks a list in: `field` one of the list's sort fields (an enum, each naming a SortKey). */
+export interface Order<F> {
+  field: F;
+  direction: SortDirection;
+}
+
+/** A sort key read in one direction. */
+export interface SortOrder {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+type CursorField = 'after' | 'before';
+
+/** A validated page request: its size, its direction of reading, and the decoded cursors that bound it. */
+export interface PageWindow {
+  size: number;
+  backward: boolean;
+  bounds: { field: CursorField; values: string[]; id: string }[];
+}
+
 const DEFAULT_PAGE_SIZE = 20;
 
-function pageSize(request: PageRequest, max: number): { size: number; backward: boolean } {
+function encodeCursor(sort: string, values: string[], id: string): string {
+  return Buffer.from(JSON.stringify([sort, values, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string, key: SortKey, field: CursorField): { values: string[]; id: string } {
+  try {
+    const [given, values, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const valid =
+      given === key.name &&
+      Array.isArray(values) &&
+      values.length === key.columns.length &&
+      values.every((value) => typeof value === 'string') &&
+      typeof id === 'string';
+    if (valid) return { values: values as string[], id };
+  } catch {
+    // answered below
+  }
+  throw InvalidInputError.single(field, 'is not a cursor from this list in this order');
+}
+
+/** Checks `first`/`last` (1..max, not both) and decodes `after`/`before` for `key`: BAD_USER_INPUT naming the argument otherwise. */
+export function pageWindow(request: PageRequest, key: SortKey, max: number): PageWindow {
   const errors: FieldError[] = [];
   if (request.first != null && request.last != null) {
     const message = 'give first or last, not both';
@@ -45,71 +94,107 @@ function pageSize(request: PageRequest, max: number): { size: number; backward: 
       errors.push({ field, message: `must be between 1 and ${max}` });
   }
   if (errors.length) throw new InvalidInputError(errors);
-  return request.last != null ? { size: request.last, backward: true } : { size: request.first ?? DEFAULT_PAGE_SIZE, backward: false };
+  const bounds = (['after', 'before'] as const).flatMap((field) => {
+    const cursor = request[field];
+    return cursor ? [{ field, ...decodeCursor(cursor, key, field) }] : [];
+  });
+  const backward = request.last != null;
+  return { size: backward ? request.last! : (request.first ?? DEFAULT_PAGE_SIZE), backward, bounds };
 }
 
-function encodeCursor(sort: string, value: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string, sort: string, field: 'after' | 'before'): { value: string; id: string } {
-  try {
-    const [given, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (given === sort && typeof value === 'string' && typeof id === 'string') return { value, id };
-  } catch {
-    // answered below
-  }
-  throw InvalidInputError.single(field, 'is not a cursor from this list in this order');
+/** The direction the rows are read in SQL: the order's, reversed when paging backward (the page is turned round after). */
+export function readDirection(window: PageWindow, order: SortOrder): SortDirection {
+  return window.backward === (order.direction === SortDirection.ASC) ? SortDirection.DESC : SortDirection.ASC;
 }
 
 /**
- * A page of `query` by keyset (seek) paging on (sort key, id): `first`/`after` forward, `last`/`before` backward,
- * both cursors together bound a window. A page reads `size + 1` rows in the sort key's order, however deep it is
- * (no OFFSET). A cursor names its sort order, so it is refused in another. Paging forward, `hasPreviousPage` is
- * whether `after` was given (rows are never deleted, so the row it points at is still before the page), and paging
- * backward `hasNextPage` is whether `before` was: the spec allows both.
+ * The SQL condition that keeps the rows strictly between the window's cursors, by row comparison on
+ * (sort columns, id) so an index on those columns bounds the scan; `TRUE` without cursors. It may sit
+ * in several parts of one statement (e.g. each branch of a union): its parameters are the same.
  */
-export async function keysetPage<T extends ObjectLiteral & { id: string }>(
-  query: SelectQueryBuilder<T>,
+export function keysetCondition(
+  window: PageWindow,
+  order: SortOrder,
+  idExpression: string,
+): { sql: string; parameters: Record<string, string> } {
+  const parameters: Record<string, string> = {};
+  const conditions = window.bounds.map(({ field, values, id }) => {
+    const later = (field === 'after') === (order.direction === SortDirection.ASC);
+    const names = values.map((value, i) => {
+      parameters[`page_${field}_${i}`] = value;
+      return `CAST(:page_${field}_${i} AS ${order.key.columns[i].sqlType})`;
+    });
+    parameters[`page_${field}_id`] = id;
+    const columns = order.key.columns.map((column) => column.expression);
+    return `(${[...columns, idExpression].join(', ')}) ${later ? '>' : '<'} (${[...names, `CAST(:page_${field}_id AS ${order.key.idSqlType ?? 'uuid'})`].join(', ')})`;
+  });
+  return { sql: conditions.length ? conditions.join(' AND ') : 'TRUE', parameters };
+}
+
+/**
+ * The page from rows read in `readDirection` order, up to `size + 1` of them, each with its sort values as
+ * the database prints them (at full precision, so a cursor compares exactly). Paging forward,
+ * `hasPreviousPage` is whether `after` was given (the row it points at is still before the page), and
+ * paging backward `hasNextPage` is whether `before` was: the spec allows both.
+ */
+function pageOf<T extends { id: string }>(
+  rows: { node: T; values: string[] }[],
+  window: PageWindow,
   key: SortKey,
-  direction: SortDirection,
+  count: () => Promise<number>,
+): Page<T> {
+  const more = rows.length > window.size;
+  const read = rows.slice(0, window.size).map(({ node, values }) => ({ cursor: encodeCursor(key.name, values, node.id), node }));
+  const items = window.backward ? read.reverse() : read;
+  const given = (field: CursorField) => window.bounds.some((bound) => bound.field === field);
+  return {
+    items,
+    hasNextPage: window.backward ? given('before') : more,
+    hasPreviousPage: window.backward ? more : given('after'),
+    startCursor: items[0]?.cursor ?? null,
+    endCursor: items.at(-1)?.cursor ?? null,
+    count,
+  };
+}
+
+/**
+ * A page of `query` by keyset (seek) paging on (sort columns, id): `first`/`after` forward, `last`/`before`
+ * backward, both cursors together bound a window. A page reads `size + 1` rows in the order's direction,
+ * however deep it is (no OFFSET). A cursor names its sort order, so it is refused in another. The count
+ * (every row of `query`) runs only when asked for.
+ */
+export function keysetPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  order: SortOrder,
   request: PageRequest,
   maxSize: number,
 ): Promise<Page<T>> {
-  const { size, backward } = pageSize(request, maxSize);
   const counted = query.clone();
+  return readPage(query, order, pageWindow(request, order.key, maxSize), () => counted.getCount());
+}
+
+/** `keysetPage` for a query that already holds the window's bounds where they matter (e.g. inside each branch of a union). */
+export async function readPage<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  order: SortOrder,
+  window: PageWindow,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
   const alias = query.alias;
-  const bound = (cursor: string, field: 'after' | 'before') => {
-    const { value, id } = decodeCursor(cursor, key.name, field);
-    const later = (field === 'after') === (direction === SortDirection.ASC);
-    query.andWhere(
-      `(${key.expression}, ${alias}.id) ${later ? '>' : '<'} (CAST(:${field}Value AS ${key.sqlType}), CAST(:${field}Id AS uuid))`,
-      {
-        [`${field}Value`]: value,
-        [`${field}Id`]: id,
-      },
-    );
-  };
-  if (request.after) bound(request.after, 'after');
-  if (request.before) bound(request.before, 'before');
-  const order = backward === (direction === SortDirection.ASC) ? 'DESC' : 'ASC';
-  // The key as text, at the database's full precision (microseconds), so a cursor compares exactly.
+  const bound = keysetCondition(window, order, `${alias}.id`);
+  const direction = readDirection(window, order);
+  query.andWhere(bound.sql, bound.parameters).orderBy();
+  order.key.columns.forEach((column, i) => {
+    query
+      // In parentheses, so TypeORM never takes `alias.column` for the entity's own property (which it would then not fill).
+      .addSelect(`(${column.expression})`, `page_sort_${i}`)
+      .addSelect(`(${column.expression})::text`, `page_cursor_${i}`)
+      .addOrderBy(`page_sort_${i}`, direction);
+  });
   const { entities, raw } = await query
-    .addSelect(key.expression, 'page_sort_key')
-    .addSelect(`(${key.expression})::text`, 'page_cursor_key')
-    .orderBy('page_sort_key', order)
-    .addOrderBy(`${alias}.id`, order)
-    .limit(size + 1)
-    .getRawAndEntities<{ page_cursor_key: string }>();
-  const more = entities.length > size;
-  const rows = entities.slice(0, size).map((node, i) => ({ cursor: encodeCursor(key.name, raw[i].page_cursor_key, node.id), node }));
-  const items = backward ? rows.reverse() : rows;
-  return {
-    items,
-    hasNextPage: backward ? Boolean(request.before) : more,
-    hasPreviousPage: backward ? more : Boolean(request.after),
-    startCursor: items[0]?.cursor ?? null,
-    endCursor: items.at(-1)?.cursor ?? null,
-    count: () => counted.getCount(),
-  };
+    .addOrderBy(`${alias}.id`, direction)
+    .limit(window.size + 1)
+    .getRawAndEntities<Record<string, string>>();
+  const rows = entities.map((node, i) => ({ node, values: order.key.columns.map((_, c) => raw[i][`page_cursor_${c}`]) }));
+  return pageOf(rows, window, order.key, count);
 }

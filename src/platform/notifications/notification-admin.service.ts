@@ -1,8 +1,25 @@
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../common/errors';
-import { checkPageSize } from '../common/page-size';
+import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../database/keyset-page';
 import { NotificationOutbox } from './notification-outbox';
 import { Notification, NotificationStatus } from './notification.entity';
+
+/** Largest page of dead letters. */
+export const MAX_FAILED_PAGE = 500;
+
+/** The orders the dead letters can be read in. */
+export enum FailedNotificationSortField {
+  CREATED_AT = 'CREATED_AT',
+}
+
+const FAILED_SORT_KEYS: Record<FailedNotificationSortField, SortKey> = {
+  CREATED_AT: { name: 'CREATED_AT', columns: [{ expression: 'n.created_at', sqlType: 'timestamptz' }] },
+};
+
+export const NEWEST_FAILED_FIRST: Order<FailedNotificationSortField> = {
+  field: FailedNotificationSortField.CREATED_AT,
+  direction: SortDirection.DESC,
+};
 
 /** Dead letters: notices rejected for good or out of retries, listed and retried by an admin. */
 export class NotificationAdminService {
@@ -11,12 +28,11 @@ export class NotificationAdminService {
     private readonly outbox: NotificationOutbox,
   ) {}
 
-  failed(first: number): Promise<Notification[]> {
-    return this.dataSource.manager.find(Notification, {
-      where: { status: NotificationStatus.FAILED },
-      order: { createdAt: 'DESC' },
-      take: checkPageSize(first, 500),
-    });
+  failed(order: Order<FailedNotificationSortField>, page: PageRequest): Promise<Page<Notification>> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(Notification, 'n')
+      .where('n.status = :failed', { failed: NotificationStatus.FAILED });
+    return keysetPage(query, { key: FAILED_SORT_KEYS[order.field], direction: order.direction }, page, MAX_FAILED_PAGE);
   }
 
   /** Puts a dead letter back in the outbox and queues its delivery, in one transaction. */

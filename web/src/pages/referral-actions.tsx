@@ -162,11 +162,13 @@ const CloseAsMisroute = graphql(`
 `);
 
 const Assignees = graphql(`
-  query Assignees($functionId: ID!) {
-    employees(functionId: $functionId) {
-      id
-      name
-      email
+  query Assignees($functionId: UUID!) {
+    employees(functionId: $functionId, first: 100) {
+      nodes {
+        id
+        name
+        email
+      }
     }
   }
 `);
@@ -188,7 +190,7 @@ function AssigneeField({ functionId, draft, update }: { functionId: string; draf
       path="assigneeId"
       label="Assign to"
       value={draft.assigneeId ?? ''}
-      options={(data?.employees ?? []).map((e) => [e.id, `${e.name} (${e.email})`])}
+      options={(data?.employees.nodes ?? []).map((e) => [e.id, `${e.name} (${e.email})`])}
       onChange={(assigneeId) => update({ assigneeId })}
     />
   );

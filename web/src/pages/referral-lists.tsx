@@ -53,7 +53,9 @@ const ReferralsDocument = graphql(`
 const OverdueDocument = graphql(`
   query OverdueReferrals {
     overdueReferrals(first: 100) {
-      ...ReferralListRow
+      nodes {
+        ...ReferralListRow
+      }
     }
   }
 `);
@@ -215,7 +217,7 @@ export function OverdueReferralsPage() {
   usePageTitle('Overdue referrals');
   const me = useMe();
   const [{ data, error }] = useQuery({ query: OverdueDocument });
-  const rows = data?.overdueReferrals ?? [];
+  const rows = data?.overdueReferrals.nodes ?? [];
   return (
     <>
       <h1>Overdue referrals</h1>

@@ -14,19 +14,21 @@ import { useLiveRefresh } from '../live';
 const WorkQueueDocument = graphql(`
   query WorkQueue($first: Int!) {
     myWorkQueue(first: $first) {
-      id
-      referenceNumber
-      form
-      state
-      currentClock
-      nextDueAt
-      secondsRemaining
-      overdue
-      originatingFunction {
-        code
-      }
-      receivingFunction {
-        code
+      nodes {
+        id
+        referenceNumber
+        form
+        state
+        currentClock
+        nextDueAt
+        secondsRemaining
+        overdue
+        originatingFunction {
+          code
+        }
+        receivingFunction {
+          code
+        }
       }
     }
   }
@@ -49,7 +51,7 @@ export function WorkQueuePage() {
   const [state, setState] = useState<ReferralState | ''>('');
   const [page, setPage] = useState(0);
 
-  const rows = data?.myWorkQueue ?? [];
+  const rows = data?.myWorkQueue.nodes ?? [];
   const states = useMemo(() => [...new Set(rows.map((r) => r.state))].sort(), [rows]);
   const shown = rows.filter((r) => (!form || r.form === form) && (!state || r.state === state));
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));

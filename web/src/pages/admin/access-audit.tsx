@@ -12,15 +12,17 @@ import { usePageTitle } from '../../page-title';
 const AccessAuditDocument = graphql(`
   query AccessAudit($filter: AccessAuditFilter) {
     accessAudit(filter: $filter, first: 200) {
-      id
-      at
-      actorId
-      kind
-      operation
-      outcome
-      itemIds
-      fields
-      clientAddress
+      nodes {
+        id
+        at
+        actorId
+        kind
+        operation
+        outcome
+        itemIds
+        fields
+        clientAddress
+      }
     }
   }
 `);
@@ -53,7 +55,7 @@ export function AccessAuditPage() {
     actorId: actorId.trim() || undefined,
   };
   const [{ data, error }] = useQuery({ query: AccessAuditDocument, variables: { filter } });
-  const rows = data?.accessAudit ?? [];
+  const rows = data?.accessAudit.nodes ?? [];
 
   return (
     <>

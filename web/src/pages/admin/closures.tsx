@@ -44,7 +44,9 @@ const CLOSURES_SHOWN = 20;
 const ClosuresDocument = graphql(`
   query Closures($from: String!, $to: String!, $first: Int!) {
     closures(from: $from, to: $to, first: $first) {
-      ...ClosureFields
+      nodes {
+        ...ClosureFields
+      }
     }
   }
 `);
@@ -277,11 +279,11 @@ export function ClosuresPage() {
         </div>
       </div>
       {error && <ApiErrorAlert error={error} />}
-      {data && data.closures.length === 0 && <p>No closures in this period.</p>}
-      {data && data.closures.length === CLOSURES_SHOWN && (
+      {data && data.closures.nodes.length === 0 && <p>No closures in this period.</p>}
+      {data && data.closures.nodes.length === CLOSURES_SHOWN && (
         <p>Showing the first {CLOSURES_SHOWN} closures of the period: choose a shorter one to see the rest.</p>
       )}
-      {data && data.closures.length > 0 && (
+      {data && data.closures.nodes.length > 0 && (
         <table className="usa-table usa-table--borderless width-full">
           <caption className="usa-sr-only">Closures, earliest first</caption>
           <thead>
@@ -295,7 +297,7 @@ export function ClosuresPage() {
             </tr>
           </thead>
           <tbody>
-            {data.closures.map((c) => (
+            {data.closures.nodes.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
                   {formatLocalDate(c.startDate)}

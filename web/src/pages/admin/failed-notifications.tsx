@@ -9,12 +9,14 @@ import { usePageTitle } from '../../page-title';
 const FailedNotificationsDocument = graphql(`
   query FailedNotifications {
     failedNotifications(first: 500) {
-      id
-      kind
-      urgent
-      attempts
-      lastError
-      createdAt
+      nodes {
+        id
+        kind
+        urgent
+        attempts
+        lastError
+        createdAt
+      }
     }
   }
 `);
@@ -35,7 +37,7 @@ export function FailedNotificationsPage() {
   const client = useClient();
   const [{ data, error }, refetch] = useQuery({ query: FailedNotificationsDocument });
   const [outcome, setOutcome] = useState<{ done?: string; error?: CombinedError } | null>(null);
-  const rows = data?.failedNotifications ?? [];
+  const rows = data?.failedNotifications.nodes ?? [];
 
   async function retry(id: string, kind: string) {
     const result = await client.mutation(RetryNotification, { id }).toPromise();

@@ -13,20 +13,22 @@ import { CUSTOMS_STATES, stateName } from './customs-labels';
 const CustomsRequestsDocument = graphql(`
   query CustomsRequestList($states: [CustomsRequestState!]) {
     customsRequests(states: $states, first: 200) {
-      id
-      referenceNumber
-      letterReference
-      receivedOn
-      taxpayerName
-      tinMasked
-      state
-      updatedAt
+      nodes {
+        id
+        referenceNumber
+        letterReference
+        receivedOn
+        taxpayerName
+        tinMasked
+        state
+        updatedAt
+      }
     }
   }
 `);
 
 /** The one place the list's answer becomes rows (a connection later changes only this). */
-const rowsOf = (data: CustomsRequestListQuery | undefined) => data?.customsRequests ?? [];
+const rowsOf = (data: CustomsRequestListQuery | undefined) => data?.customsRequests.nodes ?? [];
 
 /** Disclosure officers: the written Customs requests (26 CFR 301.6103(l)(14)-1), newest first, by state. */
 export function CustomsRequestsPage() {

@@ -5,10 +5,12 @@ import type { DisclosureStepFieldsFragment } from '../../gql/graphql';
 import { useMe } from '../../me';
 
 const ColleaguesDocument = graphql(`
-  query DisclosureColleagues($functionId: ID!) {
+  query DisclosureColleagues($functionId: UUID!) {
     employees(functionId: $functionId, first: 500) {
-      id
-      name
+      nodes {
+        id
+        name
+      }
     }
   }
 `);
@@ -33,7 +35,7 @@ graphql(`
 export function useColleagueNames(): (id: string) => string {
   const me = useMe();
   const [{ data }] = useQuery({ query: ColleaguesDocument, variables: { functionId: me.function.id } });
-  const names = new Map((data?.employees ?? []).map((e) => [e.id, e.name]));
+  const names = new Map((data?.employees.nodes ?? []).map((e) => [e.id, e.name]));
   return (id) => (id === me.id ? `${me.name} (you)` : (names.get(id) ?? 'someone in another office'));
 }
 

@@ -11,20 +11,22 @@ import { PAST_TRAVEL_STATES } from './tecs-disclosure-labels';
 const PastTravelRequestsDocument = graphql(`
   query PastTravelRequestList {
     pastTravelRequests(first: 200) {
-      id
-      referenceNumber
-      taxpayerName
-      tinMasked
-      travelFrom
-      travelTo
-      state
-      updatedAt
+      nodes {
+        id
+        referenceNumber
+        taxpayerName
+        tinMasked
+        travelFrom
+        travelTo
+        state
+        updatedAt
+      }
     }
   }
 `);
 
 /** The one place the list's answer becomes rows (a connection later changes only this). */
-const rowsOf = (data: PastTravelRequestListQuery | undefined) => data?.pastTravelRequests ?? [];
+const rowsOf = (data: PastTravelRequestListQuery | undefined) => data?.pastTravelRequests.nodes ?? [];
 
 /** Past-travel requests the caller is on (their own, their ROs', all for a coordinator), newest first (seed 000). */
 export function PastTravelRequestsPage() {

@@ -57,9 +57,11 @@ const DisclosureDocument = graphql(`
 const ActiveLookouts = graphql(`
   query ActiveLookouts {
     lookouts(filter: { states: [ACTIVE] }, first: 500) {
-      id
-      referenceNumber
-      taxpayerName
+      nodes {
+        id
+        referenceNumber
+        taxpayerName
+      }
     }
   }
 `);
@@ -202,7 +204,7 @@ export function CrossingPage() {
                         label="Lookout"
                         hint="The active lookout this crossing is about"
                         value={draft.lookoutId ?? ''}
-                        options={(lookouts?.lookouts ?? []).map((l) => [l.id, `${l.referenceNumber}: ${l.taxpayerName}`])}
+                        options={(lookouts?.lookouts.nodes ?? []).map((l) => [l.id, `${l.referenceNumber}: ${l.taxpayerName}`])}
                         onChange={(lookoutId) => update({ lookoutId })}
                       />
                     )}

@@ -56,12 +56,14 @@ const InvestigationDocument = graphql(`
 `);
 
 const Officers = graphql(`
-  query Officers($functionId: ID!) {
+  query Officers($functionId: UUID!) {
     employees(functionId: $functionId, first: 500) {
-      id
-      name
-      email
-      roles
+      nodes {
+        id
+        name
+        email
+        roles
+      }
     }
   }
 `);
@@ -121,7 +123,9 @@ function ReissueFields({
   const [{ data: functions }] = useQuery({ query: Functions });
   const [{ data }] = useQuery({ query: Officers, variables: { functionId } });
   const holding = (role: string) =>
-    (data?.employees ?? []).filter((e) => e.roles.includes(role as never)).map((e): [string, string] => [e.id, `${e.name} (${e.email})`]);
+    (data?.employees.nodes ?? [])
+      .filter((e) => e.roles.includes(role as never))
+      .map((e): [string, string] => [e.id, `${e.name} (${e.email})`]);
   return (
     <>
       <SelectField

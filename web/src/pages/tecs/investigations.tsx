@@ -11,21 +11,23 @@ import { usePageTitle } from '../../page-title';
 const MyInvestigationsDocument = graphql(`
   query MyInvestigations($includeClosed: Boolean!) {
     myInvestigations(includeClosed: $includeClosed, first: 200) {
-      id
-      referenceNumber
-      kind
-      state
-      dueAt
-      timeCritical
-      escalationLevel
-      lookout {
-        taxpayerName
-      }
-      groupManager {
-        name
-      }
-      revenueOfficer {
-        name
+      nodes {
+        id
+        referenceNumber
+        kind
+        state
+        dueAt
+        timeCritical
+        escalationLevel
+        lookout {
+          taxpayerName
+        }
+        groupManager {
+          name
+        }
+        revenueOfficer {
+          name
+        }
       }
     }
   }
@@ -37,7 +39,7 @@ export function InvestigationsPage() {
   const me = useMe();
   const [includeClosed, setIncludeClosed] = useState(false);
   const [{ data, error }] = useQuery({ query: MyInvestigationsDocument, variables: { includeClosed } });
-  const rows = data?.myInvestigations ?? [];
+  const rows = data?.myInvestigations.nodes ?? [];
   return (
     <>
       <h1>My other investigations (OIs)</h1>

@@ -13,15 +13,17 @@ import { usePageTitle } from '../../page-title';
 const LookoutsDocument = graphql(`
   query LookoutList($filter: LookoutListFilter) {
     lookouts(filter: $filter, first: 200) {
-      id
-      referenceNumber
-      taxpayerName
-      tinMasked
-      state
-      international
-      updatedAt
-      revenueOfficer {
-        name
+      nodes {
+        id
+        referenceNumber
+        taxpayerName
+        tinMasked
+        state
+        international
+        updatedAt
+        revenueOfficer {
+          name
+        }
       }
     }
   }
@@ -57,7 +59,7 @@ export function LookoutsPage() {
     nameContains: name.trim() || undefined,
   };
   const [{ data, error }] = useQuery({ query: LookoutsDocument, variables: { filter } });
-  const rows = data?.lookouts ?? [];
+  const rows = data?.lookouts.nodes ?? [];
 
   return (
     <>
