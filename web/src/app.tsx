@@ -1,33 +1,44 @@
+import { ComponentType, lazy } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiProvider } from './api-client';
 import { Layout } from './layout';
-import { FileReferralPage } from './pages/file-referral';
 import { NotFoundPage } from './pages/not-found';
-import { ReferralPage } from './pages/referral';
-import { OverdueReferralsPage, ReferralsPage } from './pages/referral-lists';
 import { SignInPage } from './pages/sign-in';
 import { SignInCallbackPage } from './pages/sign-in-callback';
 import { WorkQueuePage } from './pages/work-queue';
-import { CoordinatorQueuePage } from './pages/tecs/coordinator-queue';
-import { CrossingPage } from './pages/tecs/crossing';
-import { InvestigationPage } from './pages/tecs/investigation';
-import { InvestigationsPage } from './pages/tecs/investigations';
-import { LookoutPage } from './pages/tecs/lookout';
-import { LookoutsPage } from './pages/tecs/lookouts';
-import { AccessAuditPage } from './pages/admin/access-audit';
-import { ClosuresPage } from './pages/admin/closures';
-import { FailedNotificationsPage } from './pages/admin/failed-notifications';
-import { SlaReportPage } from './pages/admin/sla-report';
-import { LookoutRequestPage } from './pages/tecs/lookout-request';
-import { CustomsRequestPage } from './pages/disclosure/customs-request';
-import { CustomsRequestFormPage } from './pages/disclosure/customs-request-form';
-import { CustomsRequestsPage } from './pages/disclosure/customs-requests';
-import { DisclosureAccountingPage } from './pages/disclosure/disclosure-accounting';
-import { PastTravelFormPage } from './pages/disclosure/past-travel-form';
-import { PastTravelRequestPage } from './pages/disclosure/past-travel-request';
-import { PastTravelRequestsPage } from './pages/disclosure/past-travel-requests';
 import { rememberReturnTo, SessionProvider, useSession } from './session';
 import { LiveProvider } from './live';
+
+/**
+ * Every page but the home page (the work queue), sign-in and "not found" is its own chunk, loaded when first opened:
+ * the first screen parses only its own code (the layout shows "Loading the page…" meanwhile).
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const FileReferralPage = lazyPage(() => import('./pages/file-referral'), 'FileReferralPage');
+const ReferralPage = lazyPage(() => import('./pages/referral'), 'ReferralPage');
+const OverdueReferralsPage = lazyPage(() => import('./pages/referral-lists'), 'OverdueReferralsPage');
+const ReferralsPage = lazyPage(() => import('./pages/referral-lists'), 'ReferralsPage');
+const CoordinatorQueuePage = lazyPage(() => import('./pages/tecs/coordinator-queue'), 'CoordinatorQueuePage');
+const CrossingPage = lazyPage(() => import('./pages/tecs/crossing'), 'CrossingPage');
+const InvestigationPage = lazyPage(() => import('./pages/tecs/investigation'), 'InvestigationPage');
+const InvestigationsPage = lazyPage(() => import('./pages/tecs/investigations'), 'InvestigationsPage');
+const LookoutPage = lazyPage(() => import('./pages/tecs/lookout'), 'LookoutPage');
+const LookoutsPage = lazyPage(() => import('./pages/tecs/lookouts'), 'LookoutsPage');
+const AccessAuditPage = lazyPage(() => import('./pages/admin/access-audit'), 'AccessAuditPage');
+const ClosuresPage = lazyPage(() => import('./pages/admin/closures'), 'ClosuresPage');
+const FailedNotificationsPage = lazyPage(() => import('./pages/admin/failed-notifications'), 'FailedNotificationsPage');
+const SlaReportPage = lazyPage(() => import('./pages/admin/sla-report'), 'SlaReportPage');
+const LookoutRequestPage = lazyPage(() => import('./pages/tecs/lookout-request'), 'LookoutRequestPage');
+const CustomsRequestPage = lazyPage(() => import('./pages/disclosure/customs-request'), 'CustomsRequestPage');
+const CustomsRequestFormPage = lazyPage(() => import('./pages/disclosure/customs-request-form'), 'CustomsRequestFormPage');
+const CustomsRequestsPage = lazyPage(() => import('./pages/disclosure/customs-requests'), 'CustomsRequestsPage');
+const DisclosureAccountingPage = lazyPage(() => import('./pages/disclosure/disclosure-accounting'), 'DisclosureAccountingPage');
+const PastTravelFormPage = lazyPage(() => import('./pages/disclosure/past-travel-form'), 'PastTravelFormPage');
+const PastTravelRequestPage = lazyPage(() => import('./pages/disclosure/past-travel-request'), 'PastTravelRequestPage');
+const PastTravelRequestsPage = lazyPage(() => import('./pages/disclosure/past-travel-requests'), 'PastTravelRequestsPage');
 
 /** Every other page needs a signed-in person: anyone else signs in first and comes back here. */
 function SignedIn() {

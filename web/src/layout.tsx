@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from './alert';
@@ -97,7 +98,9 @@ export function Layout() {
         {error && <ApiErrorAlert error={error} />}
         {data && (
           <MeContext.Provider value={data.me}>
-            <Outlet />
+            <Suspense fallback={<p aria-live="polite">Loading the page…</p>}>
+              <Outlet />
+            </Suspense>
           </MeContext.Provider>
         )}
       </main>
