@@ -28,11 +28,12 @@ async function uploadProblem(response: Response): Promise<string> {
 /**
  * The documents kept with an item, each downloadable with the session's token, and the upload of one more
  * (`multipart/form-data`, part `file`) to `uploadPath`; the hub decides who may do either. Shared by props: the owner
- * page passes its documents and where to upload.
+ * page passes its documents and, when the API offers the caller an upload, where to upload.
  */
 export function AttachedDocuments(props: {
   documents: readonly AttachedDocument[];
-  uploadPath: string;
+  /** Absent: no upload is offered. */
+  uploadPath?: string;
   timeZone: string;
   onUploaded(): void;
 }) {
@@ -47,6 +48,7 @@ export function AttachedDocuments(props: {
   async function upload(event: FormEvent) {
     event.preventDefault();
     const chosen = file.current?.files?.[0];
+    if (!props.uploadPath) return;
     if (!chosen) {
       setUploadError('Choose a file to attach.');
       file.current?.focus();
@@ -94,33 +96,35 @@ export function AttachedDocuments(props: {
           <p className="usa-alert__text">{problem}</p>
         </Alert>
       )}
-      <form className="usa-form" onSubmit={upload} aria-label="Upload a document">
-        <div className={`usa-form-group${uploadError ? ' usa-form-group--error' : ''}`}>
-          <label className={`usa-label${uploadError ? ' usa-label--error' : ''}`} htmlFor={id}>
-            Document to attach
-          </label>
-          <span className="usa-hint" id={`${id}-hint`}>
-            PDF, TIFF, PNG or JPEG
-          </span>
-          {uploadError && (
-            <span className="usa-error-message" id={`${id}-error`}>
-              {uploadError}
+      {props.uploadPath && (
+        <form className="usa-form" onSubmit={upload} aria-label="Upload a document">
+          <div className={`usa-form-group${uploadError ? ' usa-form-group--error' : ''}`}>
+            <label className={`usa-label${uploadError ? ' usa-label--error' : ''}`} htmlFor={id}>
+              Document to attach
+            </label>
+            <span className="usa-hint" id={`${id}-hint`}>
+              PDF, TIFF, PNG or JPEG
             </span>
-          )}
-          <input
-            ref={file}
-            className="usa-input"
-            type="file"
-            id={id}
-            accept="application/pdf,image/tiff,image/png,image/jpeg"
-            aria-describedby={`${id}-hint${uploadError ? ` ${id}-error` : ''}`}
-            aria-invalid={uploadError ? true : undefined}
-          />
-        </div>
-        <button className="usa-button margin-top-1" type="submit" disabled={sending}>
-          Attach
-        </button>
-      </form>
+            {uploadError && (
+              <span className="usa-error-message" id={`${id}-error`}>
+                {uploadError}
+              </span>
+            )}
+            <input
+              ref={file}
+              className="usa-input"
+              type="file"
+              id={id}
+              accept="application/pdf,image/tiff,image/png,image/jpeg"
+              aria-describedby={`${id}-hint${uploadError ? ` ${id}-error` : ''}`}
+              aria-invalid={uploadError ? true : undefined}
+            />
+          </div>
+          <button className="usa-button margin-top-1" type="submit" disabled={sending}>
+            Attach
+          </button>
+        </form>
+      )}
     </section>
   );
 }

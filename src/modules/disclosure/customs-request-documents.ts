@@ -2,10 +2,9 @@ import { EntityManager } from 'typeorm';
 import { ForbiddenError } from '../../platform/common/errors';
 import { DocumentOwner } from '../../platform/storage/document-owner';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
-import { ACCESS_POLICY, rolesAllow } from '../auth/access-policy';
 import { Caller } from '../org/caller';
 import { CustomsRequest } from './customs-request.entity';
-import { CUSTOMS_DOCUMENT_ATTACHED, CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind';
+import { CUSTOMS_DOCUMENT_ATTACHED, CUSTOMS_REQUEST_DOCUMENT_OWNER, mayKeepCustomsDocuments } from './customs-request-document-kind';
 import { CustomsRequestService } from './customs-request.service';
 import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
 
@@ -18,7 +17,7 @@ import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.
  */
 export function customsRequestDocumentOwner(customsRequests: CustomsRequestService): DocumentOwner<Caller> {
   const mayRead = async (caller: Caller, requestId: string): Promise<void> => {
-    if (!rolesAllow(ACCESS_POLICY.customsRequest, caller.employee.roles)) {
+    if (!mayKeepCustomsDocuments(caller)) {
       throw new ForbiddenError('Only disclosure officers see a Customs request and its documents (26 CFR 301.6103(l)(14)-1)');
     }
     await customsRequests.get(requestId);

@@ -1,5 +1,7 @@
+import { registerEnumType } from 'type-graphql';
 import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable } from '../../platform/lifecycle/lifecycle-table';
 import { ACCESS_POLICY } from '../auth/access-policy';
+import { CUSTOMS_DOCUMENT_ATTACHED } from './customs-request-document-kind';
 import { CustomsRequestState } from './customs-request-state';
 import { DisclosureNoticeKind } from './disclosure-notice-kinds';
 
@@ -15,6 +17,54 @@ export enum CustomsRequestAction {
   RETURN_TO_REVIEW = 'RETURNED_TO_REVIEW',
   RELEASE = 'RELEASED',
 }
+
+/** What `CustomsRequest.availableActions` lists: the table's actions and attaching a document (outside the table: it changes no state). */
+export const CustomsRequestOffer = { ...CustomsRequestAction, ATTACH_DOCUMENT: CUSTOMS_DOCUMENT_ATTACHED } as const;
+export type CustomsRequestOffer = (typeof CustomsRequestOffer)[keyof typeof CustomsRequestOffer];
+
+const TWO_PERSON = 'only a disclosure officer who answered no screen, decided no item and did not conclude the review (two-person rule)';
+
+registerEnumType(CustomsRequestOffer, {
+  name: 'CustomsRequestAction',
+  description:
+    'What can be done with a written Customs request (IRC 6103(l)(14), 26 CFR 301.6103(l)(14)-1); CustomsRequest.availableActions lists those open to the caller now',
+  valuesConfig: {
+    RECORD: {
+      description: 'Disclosure officer: record a complete written request (recordCustomsRequest, paragraph (b)); never listed on a request',
+    },
+    RETURN_INCOMPLETE: {
+      description:
+        'Disclosure officer, while received or under review: an element of paragraph (b) is inadequate (returnCustomsRequestIncomplete)',
+    },
+    ANSWER_SCREEN: {
+      description:
+        'Disclosure officer, while received or under review: answer a screen of paragraphs (a), (c), (d), (e) with why (answerCustomsScreen)',
+    },
+    DECIDE_ITEM: {
+      description:
+        'Disclosure officer, under review: approve an item (only once (a), (e) and its (c), (d) passed) or deny it with a reason (decideCustomsItem)',
+    },
+    CONCLUDE_APPROVED: {
+      description:
+        'Disclosure officer, under review: every item is approved and passes every screen; concluding makes it APPROVED (concludeCustomsReview)',
+    },
+    CONCLUDE_PARTLY_APPROVED: {
+      description:
+        'Disclosure officer, under review: every item is decided, some approved (each passing every screen); concluding makes it PARTLY_APPROVED (concludeCustomsReview)',
+    },
+    CONCLUDE_DENIED: {
+      description: 'Disclosure officer, under review: every item is denied; concluding makes it DENIED (concludeCustomsReview)',
+    },
+    RETURN_TO_REVIEW: { description: `Approved or partly approved: send it back to review with why (returnCustomsReview); ${TWO_PERSON}` },
+    RELEASE: {
+      description: `Approved or partly approved: release the approved items under paragraphs (f)–(j) (releaseCustomsDisclosure); ${TWO_PERSON}`,
+    },
+    ATTACH_DOCUMENT: {
+      description:
+        'Disclosure officer, in any state: attach the written request or later correspondence (POST /documents/customs-request/{requestId}, paragraph (b))',
+    },
+  },
+});
 
 export enum CustomsRequestParty {
   DISCLOSURE_OFFICER = 'DISCLOSURE_OFFICER',

@@ -10,8 +10,10 @@ import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
-import { currentScreenAnswers, MAX_CUSTOMS_DOCUMENT_PAGE, MAX_CUSTOMS_PAGE } from './customs-request.service';
+import { MAX_CUSTOMS_DOCUMENT_PAGE, MAX_CUSTOMS_PAGE } from './customs-request.service';
+import { currentScreenAnswers } from './customs-request-review';
 import { CUSTOMS_REQUEST_DOCUMENT_OWNER } from './customs-request-document-kind';
+import { CustomsRequestOffer } from './customs-request-lifecycle';
 import { CustomsRequestState, ITEM_SCREENS, REQUEST_SCREENS } from './customs-request-state';
 import {
   AnswerCustomsScreenInput,
@@ -169,6 +171,14 @@ export class CustomsRequestResolver {
   })
   screenAnswers(@Root() request: CustomsRequest): CustomsScreenAnswer[] {
     return currentScreenAnswers(request);
+  }
+
+  @FieldResolver(() => [CustomsRequestOffer], {
+    description:
+      'What the caller may do with the request now, by its state (the Customs request lifecycle table), the access policy and the two-person rule (release and return to review only for an officer with no part in the review): exactly the steps the API would accept from them',
+  })
+  availableActions(@Root() request: CustomsRequest, @Ctx() ctx: DisclosureContext): CustomsRequestOffer[] {
+    return ctx.services.customsRequests.availableActions(ctx.caller, request);
   }
 
   @FieldResolver(() => String, { description: 'The TIN masked (last four digits only)' })

@@ -15,13 +15,16 @@ import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { Caller } from '../org/caller';
 import { roleHolders } from '../org/notice-recipients';
 import { Role } from '../org/role';
-import { CustomsRequest, CustomsRequestItem, CustomsScreenAnswer } from './customs-request.entity';
+import { mayKeepCustomsDocuments } from './customs-request-document-kind';
+import { checkCustomsAdmissible, conclusionOf, customsPartiesOf, itemOf, unmetScreens } from './customs-request-review';
+import { policyAdmits } from './policy-admits';
+import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
 import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.entity';
 import { CustomsRequestHistoryDetails, recordDisclosureHistory } from './disclosure-history';
 import {
   CUSTOMS_REQUEST_LIFECYCLE,
   CustomsRequestAction,
-  CustomsRequestParty,
+  CustomsRequestOffer,
   CustomsRequestTransition,
 } from './customs-request-lifecycle';
 import {
@@ -29,9 +32,7 @@ import {
   CUSTOMS_USE_RESTRICTIONS,
   CustomsItemDecision,
   CustomsRequestState,
-  CustomsScreen,
   ITEM_SCREENS,
-  REQUEST_SCREENS,
   screenParagraph,
 } from './customs-request-state';
 import {
@@ -85,6 +86,7 @@ export class CustomsRequestService {
       concludedById: request.concludedById,
       release: request.release,
     }),
+    admissible: (action, _rule, request) => checkCustomsAdmissible(action, request),
     before: () => null,
     record: recordDisclosureHistory(DisclosureSubject.CUSTOMS_REQUEST),
     notify: (manager, rule, fact) => this.notify(manager, rule, fact.item, fact.actorId!, fact.at),
@@ -157,6 +159,17 @@ export class CustomsRequestService {
     return customsReleaseLetter(request);
   }
 
+  /**
+   * What the caller may do with the request now: the lifecycle table's actions by its state, the access policy and
+   * the caller's part in the review (the very checks each step runs), and attaching a document.
+   */
+  availableActions(caller: Caller, request: CustomsRequest): CustomsRequestOffer[] {
+    const steps: CustomsRequestOffer[] = this.lifecycle
+      .available(request, customsPartiesOf(caller, request))
+      .filter((action) => policyAdmits(this.lifecycle.rule(action).mutation, caller));
+    return mayKeepCustomsDocuments(caller) ? [...steps, CustomsRequestOffer.ATTACH_DOCUMENT] : steps;
+  }
+
   /** An element of (b) is present but inadequate: Customs must send a new written request. */
   returnIncomplete(caller: Caller, input: CustomsRequestReasonInput): Promise<CustomsRequest> {
     return this.step(caller, CustomsRequestAction.RETURN_INCOMPLETE, input, input.reason);
@@ -207,19 +220,7 @@ export class CustomsRequestService {
   async conclude(caller: Caller, input: CustomsRequestStepInput): Promise<CustomsRequest> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.load(manager, input.requestId);
-      const undecided = request.items.filter((item) => item.decision === null).map((item) => item.number);
-      if (undecided.length)
-        throw InvalidInputError.single('requestId', `every item must be decided first; undecided: ${undecided.join(', ')}`);
-      const approved = request.items.filter((item) => item.decision === CustomsItemDecision.APPROVED).map((item) => item.number);
-      const unmet = approved.flatMap((number) => unmetScreens(request, number));
-      if (unmet.length) throw new InvalidInputError(unmet.map((message) => ({ field: 'requestId', message })));
-      const action =
-        approved.length === request.items.length
-          ? CustomsRequestAction.CONCLUDE_APPROVED
-          : approved.length
-            ? CustomsRequestAction.CONCLUDE_PARTLY_APPROVED
-            : CustomsRequestAction.CONCLUDE_DENIED;
-      const denied = request.items.filter((item) => item.decision === CustomsItemDecision.DENIED).map((item) => item.number);
+      const { action, approved, denied } = conclusionOf(request);
       const applied = await this.lifecycle.apply(manager, action, request, this.command(caller, request, input, null), async () => {
         request.concludedById = caller.id;
         return { approvedItems: approved, deniedItems: denied };
@@ -288,14 +289,14 @@ export class CustomsRequestService {
     return request;
   }
 
-  /** A disclosure officer; a second officer too when they took no part in the review (answered no screen, decided no item, did not conclude). */
   private command(caller: Caller, request: CustomsRequest, input: CustomsRequestStepInput, note: string | null) {
-    const parties = new Set<CustomsRequestParty>();
-    if (caller.hasRole(Role.DISCLOSURE_OFFICER)) {
-      parties.add(CustomsRequestParty.DISCLOSURE_OFFICER);
-      if (!reviewersOf(request).has(caller.id)) parties.add(CustomsRequestParty.SECOND_OFFICER);
-    }
-    return { actorId: caller.id, parties, expectedVersion: input.expectedVersion, now: this.clock.now(), note };
+    return {
+      actorId: caller.id,
+      parties: customsPartiesOf(caller, request),
+      expectedVersion: input.expectedVersion,
+      now: this.clock.now(),
+      note,
+    };
   }
 
   /** The disclosure officers other than the actor; notices name the request's reference and state only. */
@@ -308,43 +309,4 @@ export class CustomsRequestService {
       await roleHolders(manager, Role.DISCLOSURE_OFFICER),
     );
   }
-}
-
-function itemOf(request: CustomsRequest, number: number): CustomsRequestItem {
-  const item = request.items.find((candidate) => candidate.number === number);
-  if (!item) throw InvalidInputError.single('itemNumber', `the request has items 1 to ${request.items.length}`);
-  return item;
-}
-
-/** The latest answer to a screen (per item for (c) and (d)). */
-function latestAnswer(request: CustomsRequest, screen: CustomsScreen, itemNumber: number | null): CustomsScreenAnswer | undefined {
-  return request.screenAnswers.filter((answer) => answer.screen === screen && answer.itemNumber === itemNumber).at(-1);
-}
-
-/** The answers that count: the latest for each screen (and item), in the order they were given; earlier ones are in the history. */
-export function currentScreenAnswers(request: CustomsRequest): CustomsScreenAnswer[] {
-  return request.screenAnswers.filter((answer) => latestAnswer(request, answer.screen, answer.itemNumber) === answer);
-}
-
-/** Why the item may not be approved yet: each screen of (a), (c), (d), (e) not answered or not passed for it. */
-function unmetScreens(request: CustomsRequest, itemNumber: number): string[] {
-  const screens: [CustomsScreen, number | null][] = [
-    ...REQUEST_SCREENS.map((screen): [CustomsScreen, null] => [screen, null]),
-    ...ITEM_SCREENS.map((screen): [CustomsScreen, number] => [screen, itemNumber]),
-  ];
-  return screens.flatMap(([screen, item]) => {
-    const answer = latestAnswer(request, screen, item);
-    const which = `${screenParagraph(screen)}${item === null ? '' : ` for item ${item}`}`;
-    if (!answer) return [`item ${itemNumber} cannot be approved: screen ${which} is not answered`];
-    return answer.passed ? [] : [`item ${itemNumber} cannot be approved: screen ${which} bars disclosure`];
-  });
-}
-
-/** The officers who took part in the review: none of them may be the second officer. */
-function reviewersOf(request: CustomsRequest): Set<string> {
-  return new Set([
-    ...request.screenAnswers.map((answer) => answer.answeredById),
-    ...request.items.flatMap((item) => (item.decidedById ? [item.decidedById] : [])),
-    ...(request.concludedById ? [request.concludedById] : []),
-  ]);
 }

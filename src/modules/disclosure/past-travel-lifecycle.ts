@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { defineLifecycle, LifecycleRule, lifecycleMarkdownTable } from '../../platform/lifecycle/lifecycle-table';
 import { ACCESS_POLICY } from '../auth/access-policy';
 import { DisclosureNoticeKind } from './disclosure-notice-kinds';
@@ -10,6 +11,37 @@ export enum PastTravelAction {
   DECLINE = 'DECLINED',
   ANSWER = 'ANSWERED',
 }
+
+/**
+ * What `PastTravelRequest.availableActions` lists: the table's actions and, once DHS answered, disclosing the answer
+ * (outside the table: they change no state; TecsDisclosureService records them).
+ */
+export const PastTravelOffer = {
+  ...PastTravelAction,
+  DISCLOSE_ANSWER: 'DISCLOSE_ANSWER',
+  RECORD_DHS_AUTHORIZATION: 'RECORD_DHS_AUTHORIZATION',
+} as const;
+export type PastTravelOffer = (typeof PastTravelOffer)[keyof typeof PastTravelOffer];
+
+const ON_THE_CASE = 'the requesting RO, their group manager or a TECS coordinator, once DHS answered';
+
+registerEnumType(PastTravelOffer, {
+  name: 'PastTravelAction',
+  description:
+    "What can be done with a revenue officer's past-travel request (seed 000); PastTravelRequest.availableActions lists those open to the caller now",
+  valuesConfig: {
+    REQUEST: { description: 'Revenue officer: ask for a taxpayer’s past travel (requestPastTravel); never listed on a request' },
+    FORWARD: { description: 'TECS coordinator, while requested: send the request to DHS (forwardPastTravelRequest)' },
+    DECLINE: { description: 'TECS coordinator, while requested: do not send it to DHS, with why (declinePastTravelRequest)' },
+    ANSWER: { description: "DHS interface client, while with DHS: record DHS's answer (answerPastTravelRequest)" },
+    DISCLOSE_ANSWER: {
+      description: `${ON_THE_CASE}: disclose the answer to the taxpayer or a representative with authority on file (discloseTecsInformation; seed 000)`,
+    },
+    RECORD_DHS_AUTHORIZATION: {
+      description: `${ON_THE_CASE}: record DHS's authorization to disclose more than the five facts (recordDhsDisclosureAuthorization; seed 000)`,
+    },
+  },
+});
 
 export enum PastTravelParty {
   REVENUE_OFFICER = 'REVENUE_OFFICER',

@@ -7,6 +7,7 @@ import { maskTin } from '../../platform/validation/identifiers';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { DisclosureContext } from './disclosure-context';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
+import { PastTravelOffer } from './past-travel-lifecycle';
 import { PastTravelRequest } from './past-travel-request.entity';
 import { MAX_PAST_TRAVEL_PAGE } from './past-travel.service';
 import { AnswerPastTravelInput, PastTravelRequestConnection, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
@@ -104,6 +105,14 @@ export class PastTravelResolver {
   @FieldResolver(() => LocalDateResolver, { description: "The taxpayer's date of birth (calendar date); sealed at rest" })
   dateOfBirth(@Root() request: PastTravelRequest): string {
     return request.dateOfBirth;
+  }
+
+  @FieldResolver(() => [PastTravelOffer], {
+    description:
+      'What the caller may do with the request now, by its state (the past-travel lifecycle table), the access policy and who the caller is on it (coordinator: send to DHS or decline; DHS client: answer; the requesting RO, their GM or a coordinator: disclose the answer): exactly the steps the API would accept from them',
+  })
+  availableActions(@Root() request: PastTravelRequest, @Ctx() ctx: DisclosureContext): PastTravelOffer[] {
+    return ctx.services.pastTravel.availableActions(ctx.caller, request);
   }
 
   @FieldResolver(() => String, { description: 'The TIN masked (last four digits only)' })

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
 import { checkPageSize } from '../../platform/common/page-size';
 import { keysetPage, Order, Page, PageRequest } from '../../platform/database/keyset-page';
 import { FiledSortField, filedSortKeys } from '../../platform/graphql/filed-order';
@@ -20,7 +20,8 @@ import { DisclosureHistoryEntry, DisclosureSubject } from './disclosure-history.
 import { recordDisclosureHistory } from './disclosure-history';
 import { pastDateProblems } from './past-date';
 import { checkTaxYears } from './tax-years';
-import { PAST_TRAVEL_LIFECYCLE, PastTravelAction, PastTravelParty, PastTravelTransition } from './past-travel-lifecycle';
+import { PAST_TRAVEL_LIFECYCLE, PastTravelAction, PastTravelOffer, PastTravelParty, PastTravelTransition } from './past-travel-lifecycle';
+import { policyAdmits } from './policy-admits';
 import { PastTravelRequest, PastTravelState } from './past-travel-request.entity';
 import { AnswerPastTravelInput, PastTravelRequestInput, PastTravelStepInput } from './past-travel.types';
 
@@ -132,13 +133,41 @@ export class PastTravelService {
     return request;
   }
 
-  /** For disclosing it: those on the case (the requesting RO, their GM, the coordinators), not the DHS client. */
-  async onCase(caller: Caller, id: string): Promise<PastTravelRequest> {
+  /** DHS's answer, for disclosing it (refused as `disclosureRefusal` says). */
+  async answerToDisclose(caller: Caller, id: string): Promise<PastTravelRequest> {
     const request = await this.get(caller, id);
+    const refusal = this.disclosureRefusal(caller, request);
+    if (refusal) throw refusal;
+    return request;
+  }
+
+  /**
+   * Why the caller may not disclose the request's answer (null: they may): only those on the case (the requesting RO,
+   * their GM, the coordinators; not the DHS client), and only once DHS answered (seed 000).
+   */
+  private disclosureRefusal(caller: Caller, request: PastTravelRequest): Error | null {
     const parties = this.partiesOf(caller, request);
     if (!parties.has(PastTravelParty.CASE_OFFICERS) && !parties.has(PastTravelParty.COORDINATOR))
-      throw new ForbiddenError('Only those on the case may disclose its TECS information (seed 000)');
-    return request;
+      return new ForbiddenError('Only those on the case may disclose its TECS information (seed 000)');
+    if (request.state !== PastTravelState.ANSWERED || !request.trips)
+      return new ConflictError(`Past-travel request ${request.referenceNumber} has no answer from DHS to disclose`, 'WRONG_STATE');
+    return null;
+  }
+
+  /**
+   * What the caller may do with the request now: the lifecycle table's actions by its state, the access policy and the
+   * caller's part in the request, then disclosing the answer, by the very checks each of them runs.
+   */
+  availableActions(caller: Caller, request: PastTravelRequest): PastTravelOffer[] {
+    const steps: PastTravelOffer[] = this.lifecycle
+      .available(request, this.partiesOf(caller, request))
+      .filter((action) => policyAdmits(this.lifecycle.rule(action).mutation, caller));
+    const disclosure: [PastTravelOffer, string][] = [
+      [PastTravelOffer.DISCLOSE_ANSWER, 'discloseTecsInformation'],
+      [PastTravelOffer.RECORD_DHS_AUTHORIZATION, 'recordDhsDisclosureAuthorization'],
+    ];
+    const disclosable = this.disclosureRefusal(caller, request) === null;
+    return [...steps, ...disclosure.filter(([, operation]) => disclosable && policyAdmits(operation, caller)).map(([offer]) => offer)];
   }
 
   /** What the caller may see, newest first: their own (RO), their ROs' (GM), all (coordinator). */

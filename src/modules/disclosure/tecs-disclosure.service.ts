@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../platform/common/errors';
+import { ForbiddenError, InvalidInputError } from '../../platform/common/errors';
 import { checkPageSize } from '../../platform/common/page-size';
 import { Problems } from '../../platform/validation/checked';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
@@ -12,7 +12,6 @@ import { nameKey } from '../tecs/lookout-request.validation';
 import { DisclosureAccounting } from './disclosure-accounting';
 import { DisclosureKind } from './disclosure-accounting.entity';
 import { pastDateProblems } from './past-date';
-import { PastTravelState } from './past-travel-request.entity';
 import { PastTravelService } from './past-travel.service';
 import { checkTaxYears } from './tax-years';
 import { DhsDisclosureAuthorization, TecsDisclosure } from './tecs-disclosure.entity';
@@ -184,9 +183,7 @@ export class TecsDisclosureService {
         values: (field) => [TECS_FIELD_VALUE[field](crossing)],
       };
     }
-    const request = await this.pastTravel.onCase(caller, input.pastTravelRequestId!);
-    if (request.state !== PastTravelState.ANSWERED || !request.trips)
-      throw new ConflictError(`Past-travel request ${request.referenceNumber} has no answer from DHS to disclose`, 'WRONG_STATE');
+    const request = await this.pastTravel.answerToDisclose(caller, input.pastTravelRequestId!);
     const absent = fields.filter((field) => !(field in PAST_TRAVEL_FIELD_VALUES));
     if (absent.length) throw InvalidInputError.single('fields', `a past-travel answer holds no ${absent.join(', ')}`);
     return {

@@ -79,9 +79,8 @@ function DecideItemForm({ request, item, onDone }: { request: PageCustomsRequest
   );
 }
 
-/** The items Customs asked for (paragraphs (b)(1), (3), (4)) with their decisions; decided one by one under review. */
-export function CustomsItems({ request, onDone }: { request: PageCustomsRequest; onDone(): void }) {
-  const deciding = request.state === 'UNDER_REVIEW';
+/** The items Customs asked for (paragraphs (b)(1), (3), (4)) with their decisions; decided one by one when the API offers it. */
+export function CustomsItems({ request, deciding, onDone }: { request: PageCustomsRequest; deciding: boolean; onDone(): void }) {
   return (
     <ol className="usa-list usa-list--unstyled">
       {request.items.map((item) => (

@@ -13,6 +13,7 @@ export const CustomsRequestPageDocument = graphql(`
       tinType
       state
       version
+      availableActions
       recipientTitles
       auditCertification
       recordedById
@@ -63,11 +64,3 @@ export const CustomsRequestPageDocument = graphql(`
 `);
 
 export type PageCustomsRequest = CustomsRequestPageQuery['customsRequest'];
-export type CustomsHistory = CustomsRequestPageQuery['customsRequestHistory'];
-
-/** Steps that make an officer part of the review (the two-person rule: they may then not release nor return it). */
-const REVIEW_STEPS = new Set(['SCREEN_ANSWERED', 'ITEM_DECIDED', 'APPROVED', 'PARTLY_APPROVED', 'DENIED']);
-
-export function reviewedBy(history: CustomsHistory, employeeId: string): boolean {
-  return history.some((h) => h.actorId === employeeId && REVIEW_STEPS.has(h.action));
-}

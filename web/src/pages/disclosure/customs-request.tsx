@@ -5,13 +5,13 @@ import { ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { AttachedDocuments } from '../../attached-documents';
 import { graphql } from '../../gql';
-import type { CustomsRequestState } from '../../gql/graphql';
+import type { CustomsRequestAction } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { CustomsItems } from './customs-items';
 import { CERTIFICATIONS, stateName } from './customs-labels';
 import { CustomsReleaseSection } from './customs-release';
-import { CustomsRequestPageDocument, reviewedBy } from './customs-request-query';
+import { CustomsRequestPageDocument } from './customs-request-query';
 import { AnswerScreenForm, ScreenAnswers } from './customs-screens';
 import { DisclosureTimeline } from './disclosure-timeline';
 
@@ -52,19 +52,6 @@ const Release = graphql(`
   }
 `);
 
-type Step = 'RETURN_INCOMPLETE' | 'CONCLUDE' | 'RELEASE' | 'RETURN_REVIEW';
-
-/**
- * The steps the lifecycle allows from this state (README "Disclosure"); release and return of the review only to an
- * officer who took no part in the review (two-person rule). The API checks both again.
- */
-function offeredSteps(state: CustomsRequestState, reviewer: boolean): Step[] {
-  if (state === 'RECEIVED') return ['RETURN_INCOMPLETE'];
-  if (state === 'UNDER_REVIEW') return ['CONCLUDE', 'RETURN_INCOMPLETE'];
-  if ((state === 'APPROVED' || state === 'PARTLY_APPROVED') && !reviewer) return ['RELEASE', 'RETURN_REVIEW'];
-  return [];
-}
-
 /** A disclosure officer's page for one written Customs request: elements, screens, items, steps, release, documents, history. */
 export function CustomsRequestPage() {
   const { id = '' } = useParams();
@@ -78,7 +65,13 @@ export function CustomsRequestPage() {
   if (error && !request) return <ApiErrorAlert error={error} />;
   if (!data || !request) return <p>Loading…</p>;
   const step = { requestId: request.id, expectedVersion: request.version };
-  const screening = request.state === 'RECEIVED' || request.state === 'UNDER_REVIEW';
+  // The API lists what this officer may do now (its lifecycle table, the access policy, the two-person rule).
+  const offered = new Set(request.availableActions);
+  const conclude = (outcome: string) => ({
+    label: `Conclude the review: ${outcome}`,
+    noNote: true,
+    send: () => client.mutation(ConcludeReview, { input: step }).toPromise(),
+  });
   return (
     <>
       <h1>
@@ -102,31 +95,29 @@ export function CustomsRequestPage() {
             <dd>{CERTIFICATIONS.find(([c]) => c === request.auditCertification)?.[1]}</dd>
           </dl>
           <h2>Items</h2>
-          <CustomsItems request={request} onDone={reload} />
+          <CustomsItems request={request} deciding={offered.has('DECIDE_ITEM')} onDone={reload} />
           <h2>Screens</h2>
           <ScreenAnswers request={request} timeZone={zone} />
-          {screening && <AnswerScreenForm request={request} onDone={reload} />}
+          {offered.has('ANSWER_SCREEN') && <AnswerScreenForm request={request} onDone={reload} />}
           {request.release && <CustomsReleaseSection request={request} timeZone={zone} />}
         </section>
         <div className="tablet:grid-col-5">
-          <ActionPanel<Step>
+          <ActionPanel<CustomsRequestAction>
             draftKey={`customs.${request.id}`}
             subject="request"
-            offered={offeredSteps(request.state, reviewedBy(data.customsRequestHistory, me.id))}
+            offered={request.availableActions}
             onReload={reload}
             fieldLabels={{ requestId: 'The request' }}
             specs={{
-              CONCLUDE: {
-                label: 'Conclude the review',
-                noNote: true,
-                send: () => client.mutation(ConcludeReview, { input: step }).toPromise(),
-              },
+              CONCLUDE_APPROVED: conclude('every item approved'),
+              CONCLUDE_PARTLY_APPROVED: conclude('partly approved'),
+              CONCLUDE_DENIED: conclude('every item denied'),
               RELEASE: {
                 label: 'Release to Customs',
                 noNote: true,
                 send: () => client.mutation(Release, { input: step }).toPromise(),
               },
-              RETURN_REVIEW: {
+              RETURN_TO_REVIEW: {
                 label: 'Return to review',
                 noteLabel: 'Why you do not agree (internal)',
                 noteField: 'reason',
@@ -142,7 +133,7 @@ export function CustomsRequestPage() {
           />
           <AttachedDocuments
             documents={request.documents}
-            uploadPath={`/documents/customs-request/${request.id}`}
+            uploadPath={offered.has('ATTACH_DOCUMENT') ? `/documents/customs-request/${request.id}` : undefined}
             timeZone={zone}
             onUploaded={reload}
           />

@@ -5,6 +5,7 @@ import { ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
+import type { PastTravelAction } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { DisclosureTimeline } from './disclosure-timeline';
@@ -18,6 +19,7 @@ const PastTravelPageDocument = graphql(`
       referenceNumber
       state
       version
+      availableActions
       taxpayerName
       dateOfBirth
       tinMasked
@@ -64,8 +66,6 @@ const DeclinePastTravel = graphql(`
 /** Of seed 000's fields, a past-travel answer holds only the trips' direction besides the five facts. */
 const ANSWER_DHS_FIELDS = DHS_ONLY_FACTS.filter(([f]) => f === 'DIRECTION');
 
-type Step = 'FORWARD' | 'DECLINE';
-
 /** One past-travel request: what was asked, its steps, DHS's trips once answered, and their disclosure (seed 000). */
 export function PastTravelRequestPage() {
   const { id = '' } = useParams();
@@ -78,8 +78,8 @@ export function PastTravelRequestPage() {
   usePageTitle(request ? `Past-travel request ${request.referenceNumber}` : 'Past-travel request');
   if (error && !request) return <ApiErrorAlert error={error} />;
   if (!data || !request) return <p>Loading…</p>;
-  // The coordinator's steps, from REQUESTED only (README "Past travel"); the API checks both again.
-  const offered: Step[] = request.state === 'REQUESTED' && me.roles.includes('TECS_COORDINATOR') ? ['FORWARD', 'DECLINE'] : [];
+  // The API lists what this person may do now (the lifecycle table, the access policy, who they are on the request).
+  const offered = new Set(request.availableActions);
   const step = { requestId: request.id, expectedVersion: request.version };
   const source = { pastTravelRequestId: request.id };
   return (
@@ -134,19 +134,23 @@ export function PastTravelRequestPage() {
               )}
             </>
           )}
-          {request.state === 'ANSWERED' && (
+          {(offered.has('DISCLOSE_ANSWER') || offered.has('RECORD_DHS_AUTHORIZATION')) && (
             <section aria-labelledby="pt-disclosure-heading">
               <h2 id="pt-disclosure-heading">Disclosure of the answer</h2>
-              <DiscloseForm source={source} dhsFields={ANSWER_DHS_FIELDS} timeZone={zone} onDone={reload} />
-              <DhsAuthorizationForm source={source} offered={ANSWER_DHS_FIELDS} onDone={reload} />
+              {offered.has('DISCLOSE_ANSWER') && (
+                <DiscloseForm source={source} dhsFields={ANSWER_DHS_FIELDS} timeZone={zone} onDone={reload} />
+              )}
+              {offered.has('RECORD_DHS_AUTHORIZATION') && (
+                <DhsAuthorizationForm source={source} offered={ANSWER_DHS_FIELDS} onDone={reload} />
+              )}
             </section>
           )}
         </section>
         <div className="tablet:grid-col-5">
-          <ActionPanel<Step>
+          <ActionPanel<PastTravelAction>
             draftKey={`past-travel.${request.id}`}
             subject="request"
-            offered={offered}
+            offered={request.availableActions}
             onReload={reload}
             specs={{
               FORWARD: {
