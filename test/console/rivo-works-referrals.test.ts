@@ -318,16 +318,21 @@ describe('RIVO when the referral moved on', () => {
     await rivo.getByRole('heading', { name: /Monitoring$/ }).waitFor();
   });
 
-  it('after a return "no TPP involvement" shows the document returned to the sender and says RIVO may not download it', async () => {
+  it('after a return "no TPP involvement" shows the document returned to the sender, offers no upload, and says RIVO may not download it', async () => {
     const referral = await fileToRivo('F3210');
     const { status } = await uploadDocument(hub, org.people.originator.id, referral.id, testPdf('Form 1040'), 'return.pdf');
     expect(status).toBe(201);
     await hub.services.referrals.checkOut(rivoWorker, { referralId: referral.id });
     await rivo.goto(`${origin}/referrals/${referral.id}`);
+    const documents = rivo.getByRole('region', { name: 'Documents' });
+    // Offered while the referral is open (Referral.documentActions), gone once it ended.
+    await documents.getByLabel('Attach a document').waitFor();
     await act(rivo, 'Return to the sender: no TPP involvement');
     await rivo.getByRole('heading', { name: /Returned no tpp$/ }).waitFor();
-    const row = rivo.getByRole('region', { name: 'Documents' }).getByRole('row', { name: /return\.pdf/ });
+    const row = documents.getByRole('row', { name: /return\.pdf/ });
     await row.getByText(/^To the sender, .* by rivo\.worker/).waitFor();
+    await expect(documents.getByLabel('Attach a document').count()).resolves.toBe(0);
+    await expect(row.getByRole('button').allTextContents()).resolves.toEqual(['Download return.pdf']);
     await row.getByRole('button', { name: 'Download return.pdf' }).click();
     await rivo.getByRole('alert').getByText('return.pdf: You may not download this.').waitFor();
     // The refusal (HTTP 403) is the answer this step asks for, not a problem of the page.

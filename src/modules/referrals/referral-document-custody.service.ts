@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../../platform/common/errors';
+import { NotFoundError } from '../../platform/common/errors';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { Caller } from '../org/caller';
-import { ReferralForm } from './forms/referral-form';
 import { REFERRAL_DOCUMENT_OWNER, SUBMISSION_PROCESSING } from './referral-document-custody';
 import { appendReferralHistory } from './referral-history';
 import { ReferralHistoryEntry } from './referral-history.entity';
-import { ReferralAction, ReferralState } from './referral-state';
+import { forwardRefusal } from './referral-document-rules';
+import { ReferralAction } from './referral-state';
 import { Referral } from './referral.entity';
 import { ReferralService } from './referral.service';
 
@@ -40,35 +40,12 @@ export class ReferralDocumentCustody {
         ownerId: referral.id,
       });
       if (!document) throw new NotFoundError('Document', command.documentId);
-      if (referral.form !== ReferralForm.F3210) {
-        throw InvalidInputError.single(
-          'referralId',
-          'only the documents of a Form 3210 are forwarded to Submission Processing (IRM 25.25.6.2.3(4))',
-        );
-      }
-      if (referral.assigneeId !== caller.id) {
-        throw new ForbiddenError('Only the RIVO employee working the referral forwards its documents (IRM 25.25.6.2.3(4))');
-      }
-      if (referral.state !== ReferralState.WORKING) {
-        throw new ConflictError(
-          `Referral ${referral.referenceNumber} is ${referral.state}: documents go to Submission Processing while RIVO works the control (WORKING, IRM 25.25.6.2.3(4))`,
-          'WRONG_STATE',
-        );
-      }
-      const earlier = await manager
-        .createQueryBuilder(ReferralHistoryEntry, 'entry')
-        .where('entry.referral_id = :referralId AND entry.action = :action', {
-          referralId: referral.id,
-          action: ReferralAction.FORWARD_DOCUMENT_TO_SP,
-        })
-        .andWhere(`entry.details ->> 'documentId' = :documentId`, { documentId: document.id })
-        .getOne();
-      if (earlier) {
-        throw new ConflictError(
-          `Document ${document.id} was forwarded to Submission Processing at ${earlier.at.toISOString()}`,
-          'ALREADY_EXISTS',
-        );
-      }
+      const forwards = await manager.findBy(ReferralHistoryEntry, {
+        referralId: referral.id,
+        action: ReferralAction.FORWARD_DOCUMENT_TO_SP,
+      });
+      const refusal = forwardRefusal(caller, referral, document, forwards);
+      if (refusal) throw refusal;
       await appendReferralHistory(manager, [
         {
           referralId: referral.id,

@@ -6,6 +6,8 @@ import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { Employee } from '../org/employee.entity';
 import { CUSTODY_ACTIONS, REFERRAL_DOCUMENT_OWNER } from './referral-document-custody';
+import { DocumentCustodyAction, ReferralDocumentAction } from './referral-document-actions';
+import { attachRefusal, forwardRefusal } from './referral-document-rules';
 import { DocumentCustodyStep, ForwardDocumentInput } from './referral-document-custody.types';
 import { ReferralsContext } from './referrals-context';
 import { Referral } from './referral.entity';
@@ -26,8 +28,19 @@ export class ReferralDocumentsResolver {
     @Ctx() ctx: ReferralsContext,
     @Arg('first', () => Int, { defaultValue: 20, description: `How many documents, at most ${MAX_DOCUMENT_PAGE}` }) first = 20,
   ): Promise<StoredDocument[]> {
-    // The parent referral was already checked for visibility; batch the documents of a page.
+    // The parent referral was already checked for visibility; batch the documents of a page. Their custodyActions
+    // read this referral: primed, it costs no second read.
+    ctx.loaders.referral.prime(referral.id, referral);
     return (await ctx.loaders.documents.load(referral.id)).slice(0, checkPageSize(first, MAX_DOCUMENT_PAGE));
+  }
+
+  @FieldResolver(() => [ReferralDocumentAction], {
+    description:
+      'What the caller may do now with the documents of the referral: ATTACH while it is open and the caller is a party to it ' +
+      '(the rule POST /documents/referral/{referralId} applies to the upload); offer only these',
+  })
+  documentActions(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): ReferralDocumentAction[] {
+    return attachRefusal(ctx.caller, referral) ? [] : [ReferralDocumentAction.ATTACH];
   }
 }
 
@@ -48,6 +61,24 @@ export class DocumentCustodyFieldResolver {
     return (await ctx.loaders.history.load(document.ownerId))
       .filter((entry) => CUSTODY_ACTIONS.includes(entry.action) && entry.details?.documentId === document.id)
       .map((entry) => ({ action: entry.action, to: String(entry.details!.to), at: entry.at, actorId: entry.actorId!, note: entry.note }));
+  }
+
+  @FieldResolver(() => [DocumentCustodyAction], {
+    description:
+      'The custody steps the caller may take with the document now, by the rules the steps apply: ' +
+      'FORWARD_TO_SUBMISSION_PROCESSING for the RIVO employee working its Form 3210 (assignee, WORKING) until it is forwarded ' +
+      '(IRM 25.25.6.2.3(4)); empty for the documents of other owners; offer only these',
+  })
+  async custodyActions(@Root() document: StoredDocument, @Ctx() ctx: ReferralsContext): Promise<DocumentCustodyAction[]> {
+    if (document.ownerKind !== REFERRAL_DOCUMENT_OWNER) return [];
+    // Reached through its referral, already checked for visibility; the referral and its history are batched.
+    const [referral, history] = await Promise.all([
+      ctx.loaders.referral.load(document.ownerId),
+      ctx.loaders.history.load(document.ownerId),
+    ]);
+    return referral && !forwardRefusal(ctx.caller, referral, document, history)
+      ? [DocumentCustodyAction.FORWARD_TO_SUBMISSION_PROCESSING]
+      : [];
   }
 }
 

@@ -1,14 +1,15 @@
 import { EntityManager } from 'typeorm';
-import { ConflictError, ForbiddenError } from '../../platform/common/errors';
+import { ForbiddenError } from '../../platform/common/errors';
 import { DocumentOwner } from '../../platform/storage/document-owner';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { Caller } from '../org/caller';
 import { Role } from '../org/role';
 import { REFERRAL_DOCUMENT_OWNER } from './referral-document-custody';
+import { attachRefusal } from './referral-document-rules';
 import { appendReferralHistory } from './referral-history';
 import { ReferralParty } from './referral-lifecycle';
 import { partiesOf } from './referral-parties';
-import { ReferralAction, ReferralState, TERMINAL_STATES } from './referral-state';
+import { ReferralAction, ReferralState } from './referral-state';
 import { Referral } from './referral.entity';
 import { ReferralService } from './referral.service';
 
@@ -21,25 +22,17 @@ import { ReferralService } from './referral.service';
  * side (the originator, their function's liaisons) and admins download them; RIVO keeps no copy.
  */
 export function referralDocumentOwner(referrals: ReferralService): DocumentOwner<Caller> {
-  const attachable = (referral: Referral): void => {
-    if (TERMINAL_STATES.includes(referral.state)) {
-      throw new ConflictError(
-        `Referral ${referral.referenceNumber} is ${referral.state}: documents are attached to open referrals`,
-        'WRONG_STATE',
-      );
-    }
-  };
   return {
     kind: REFERRAL_DOCUMENT_OWNER,
     async checkAttach(caller, referralId) {
-      const referral = await referrals.get(caller, referralId);
-      if (partiesOf(caller, referral).size === 0) throw new ForbiddenError('Only parties to the referral may attach documents to it');
-      attachable(referral);
+      const refusal = attachRefusal(caller, await referrals.get(caller, referralId));
+      if (refusal) throw refusal;
     },
     async recordAttachment(manager: EntityManager, caller, document: StoredDocument) {
       // Locked and read again: the referral may have closed while the document was uploading.
       const referral = await manager.findOneOrFail(Referral, { where: { id: document.ownerId }, lock: { mode: 'pessimistic_write' } });
-      attachable(referral);
+      const refusal = attachRefusal(caller, referral);
+      if (refusal) throw refusal;
       await appendReferralHistory(manager, [
         {
           referralId: referral.id,

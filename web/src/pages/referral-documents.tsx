@@ -110,6 +110,8 @@ function Custody({ document, timeZone }: { document: PageDocument; timeZone: str
 /**
  * The referral's documents: name, type, size, SHA-256, who uploaded them and when, where they went; each downloads
  * with the session's token. RIVO working a Form 3210 records its signed return forwarded to Submission Processing.
+ * The upload form and the forward button show only when the API offers them (Referral.documentActions,
+ * Document.custodyActions): the console decides no access itself.
  */
 export function ReferralDocuments({ referral, onReload }: { referral: PageReferral; onReload(): void }) {
   const me = useMe();
@@ -119,9 +121,6 @@ export function ReferralDocuments({ referral, onReload }: { referral: PageReferr
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<CombinedError | null>(null);
   const zone = me.function.timeZone;
-  // IRM 25.25.6.2.3(4): the RIVO employee working the 3210 forwards it. The API lets exactly that employee, in that
-  // state, put the control into monitoring, so MONITOR among the available actions says they may forward.
-  const mayForward = referral.form === 'F3210' && referral.availableActions.includes('MONITOR');
 
   function outcome(message: string | null, failure: { problem?: string; error?: CombinedError } = {}) {
     setDone(message);
@@ -195,7 +194,7 @@ export function ReferralDocuments({ referral, onReload }: { referral: PageReferr
                   <button type="button" className="usa-button usa-button--outline" onClick={() => void download(d)}>
                     Download<span className="usa-sr-only"> {d.name}</span>
                   </button>
-                  {mayForward && !d.custody.some((step) => step.action === 'FORWARD_DOCUMENT_TO_SP') && (
+                  {d.custodyActions.includes('FORWARD_TO_SUBMISSION_PROCESSING') && (
                     <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={() => void forward(d)}>
                       Forward to Submission Processing<span className="usa-sr-only"> ({d.name})</span>
                     </button>
@@ -206,13 +205,15 @@ export function ReferralDocuments({ referral, onReload }: { referral: PageReferr
           </tbody>
         </table>
       )}
-      <UploadForm
-        referralId={referral.id}
-        onUploaded={(name) => {
-          outcome(`${name} attached.`);
-          onReload();
-        }}
-      />
+      {referral.documentActions.includes('ATTACH') && (
+        <UploadForm
+          referralId={referral.id}
+          onUploaded={(name) => {
+            outcome(`${name} attached.`);
+            onReload();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -42,6 +42,7 @@ const ReferralPageDocument = graphql(`
       resolutionCodes
       resolutionCodeRequired
       misrouteCodes
+      documentActions
       documents(first: 100) {
         id
         name
@@ -54,6 +55,7 @@ const ReferralPageDocument = graphql(`
           name
         }
         downloadPath
+        custodyActions
         custody {
           action
           to
