@@ -10,7 +10,14 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>' },
+        scalars: {
+          DateTime: 'string',
+          JSONObject: 'Record<string, unknown>',
+          UUID: 'string',
+          LocalDate: 'string',
+          LocalTime: 'string',
+          TimeZone: 'string',
+        },
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,

@@ -44,7 +44,7 @@ it('refuses operations costlier than the limit: list fields cost their page size
 });
 
 it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {
-  const employees = `query($fn: ID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
+  const employees = `query($fn: UUID!, $first: Int!) { employees(functionId: $fn, first: $first) { id } }`;
   const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees;
   expect(all.length).toBeGreaterThan(2);
   expect(dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 2 })).employees).toEqual(

@@ -28,7 +28,14 @@ export function sampleValue(type: GraphQLInputType): unknown {
   if (isScalarType(type)) {
     switch (type.name) {
       case 'ID':
+      case 'UUID':
         return randomUUID();
+      case 'LocalDate':
+        return '2026-01-05';
+      case 'LocalTime':
+        return '15:00';
+      case 'TimeZone':
+        return 'America/New_York';
       case 'Int':
       case 'Float':
         return 1;

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, InputType, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditedContext } from '../../platform/audit/audited-request';
 import { pageCost } from '../../platform/graphql/page-cost';
@@ -7,7 +8,7 @@ import { MAX_AUDIT_PAGE } from '../../platform/audit/access-audit.service';
 
 @InputType()
 export class AccessAuditFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   actorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Any item id: referral, lookout, crossing, OI' })

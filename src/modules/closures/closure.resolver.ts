@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -10,16 +11,16 @@ import { MAX_CLOSURE_FUNCTIONS, MAX_CLOSURE_PAGE } from '../../platform/calendar
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
-  @Field(() => String, { description: 'First closed day, YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, { description: 'First closed day, YYYY-MM-DD' })
   startDate!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
   endDate?: string | null;
 
   @Field(() => Boolean)
   nationwide!: boolean;
 
-  @Field(() => [ID], { nullable: true, description: 'The closed functions when not nationwide' })
+  @Field(() => [UUIDResolver], { nullable: true, description: 'The closed functions when not nationwide' })
   functionIds?: string[] | null;
 
   @Field(() => String, { description: 'Why, e.g. "Executive Order: Christmas Eve" or "Ogden campus closed: snow"' })
@@ -35,8 +36,8 @@ export class ClosureResolver {
     complexity: pageCost,
   })
   closures(
-    @Arg('from', () => String) from: string,
-    @Arg('to', () => String) to: string,
+    @Arg('from', () => LocalDateResolver) from: string,
+    @Arg('to', () => LocalDateResolver) to: string,
     @Ctx() ctx: ClosuresContext,
     @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
   ): Promise<Closure[]> {
@@ -50,7 +51,7 @@ export class ClosureResolver {
 
   @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
   updateClosure(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUIDResolver) id: string,
     @Arg('input', () => ClosureInput) input: ClosureInput,
     @Ctx() ctx: ClosuresContext,
   ): Promise<Closure> {
@@ -58,7 +59,7 @@ export class ClosureResolver {
   }
 
   @Mutation(() => Closure, { description: 'Admin: remove a closure; the clocks it moved move back (and may be breached at once)' })
-  removeClosure(@Arg('id', () => ID) id: string, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  removeClosure(@Arg('id', () => UUIDResolver) id: string, @Ctx() ctx: ClosuresContext): Promise<Closure> {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 

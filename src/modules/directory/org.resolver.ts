@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -26,7 +27,7 @@ export class OrgResolver {
 
   @Query(() => [Employee], { description: `The function's employees by name; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
   employees(
-    @Arg('functionId', () => ID) functionId: string,
+    @Arg('functionId', () => UUIDResolver) functionId: string,
     @Ctx() ctx: OrgContext,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<Employee[]> {
@@ -35,7 +36,7 @@ export class OrgResolver {
 
   @Query(() => [Employee], { description: `A function's BMF ID theft liaisons; first: at most ${MAX_ORG_PAGE}`, complexity: pageCost })
   liaisons(
-    @Arg('functionId', () => ID) functionId: string,
+    @Arg('functionId', () => UUIDResolver) functionId: string,
     @Ctx() ctx: OrgContext,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
   ): Promise<Employee[]> {
@@ -57,7 +58,7 @@ export class OrgResolver {
 
   @Mutation(() => Employee)
   updateEmployee(
-    @Arg('id', () => ID) id: string,
+    @Arg('id', () => UUIDResolver) id: string,
     @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput,
     @Ctx() ctx: OrgContext,
   ): Promise<Employee> {
@@ -66,8 +67,8 @@ export class OrgResolver {
 
   @Mutation(() => LiaisonAssignment, { description: 'Make an employee a BMF ID theft liaison of a function' })
   assignLiaison(
-    @Arg('functionId', () => ID) functionId: string,
-    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('functionId', () => UUIDResolver) functionId: string,
+    @Arg('employeeId', () => UUIDResolver) employeeId: string,
     @Ctx() ctx: OrgContext,
   ): Promise<LiaisonAssignment> {
     return ctx.services.org.assignLiaison(functionId, employeeId);
@@ -75,8 +76,8 @@ export class OrgResolver {
 
   @Mutation(() => Boolean)
   removeLiaison(
-    @Arg('functionId', () => ID) functionId: string,
-    @Arg('employeeId', () => ID) employeeId: string,
+    @Arg('functionId', () => UUIDResolver) functionId: string,
+    @Arg('employeeId', () => UUIDResolver) employeeId: string,
     @Ctx() ctx: OrgContext,
   ): Promise<boolean> {
     return ctx.services.org.removeLiaison(functionId, employeeId);
@@ -92,7 +93,7 @@ export class OrgResolver {
     return employee.managerId ? ctx.loaders.employee.load(employee.managerId) : null;
   }
 
-  @FieldResolver(() => [ID], { description: 'Functions this employee is a BMF ID theft liaison for' })
+  @FieldResolver(() => [UUIDResolver], { description: 'Functions this employee is a BMF ID theft liaison for' })
   liaisonForFunctionIds(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<string[]> {
     return ctx.services.org.liaisonFunctionIdsOf(employee.id);
   }

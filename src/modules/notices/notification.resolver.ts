@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { NoticesContext } from './notices-context';
 import { Employee } from '../org/employee.entity';
@@ -23,7 +24,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Notification, { description: 'Put a dead letter back in the outbox' })
-  retryNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: NoticesContext): Promise<Notification> {
+  retryNotification(@Arg('id', () => UUIDResolver) id: string, @Ctx() ctx: NoticesContext): Promise<Notification> {
     return ctx.services.notifications.retry(id);
   }
 }

@@ -1,11 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { TimeZoneResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A BOD / function (Accounts Management, RICS RIVO, CI, CAWR, ...): data, never an enum in code. */
 @ObjectType('BusinessFunction')
 @Entity('business_function')
 export class BusinessFunction {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -17,7 +18,7 @@ export class BusinessFunction {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { description: 'IANA time zone in which its business days and ends of day are counted' })
+  @Field(() => TimeZoneResolver, { description: 'IANA time zone in which its business days and ends of day are counted' })
   @Column({ type: 'text', name: 'time_zone' })
   timeZone!: string;
 

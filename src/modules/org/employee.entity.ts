@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessFunction } from './business-function.entity';
 import { Role } from './role';
@@ -7,7 +8,7 @@ import { NotificationMode } from '../../platform/notifications/notification-mode
 @ObjectType()
 @Entity('employee')
 export class Employee {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

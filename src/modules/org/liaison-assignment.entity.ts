@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
@@ -8,7 +9,7 @@ import { Employee } from './employee.entity';
 @Entity('liaison_assignment')
 @Unique(['functionId', 'employeeId'])
 export class LiaisonAssignment {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

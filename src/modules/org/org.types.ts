@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, InputType } from 'type-graphql';
 import { Role } from './role';
 
 @InputType()
@@ -9,6 +10,8 @@ export class CreateBusinessFunctionInput {
   @Field(() => String)
   name!: string;
 
+  // String, not the TimeZone scalar: graphql-scalars' TimeZone refuses an inline literal without saying where, so a
+  // wrong zone could not be named in fieldErrors; the org service checks it against the same IANA database.
   @Field(() => String, { description: 'IANA time zone, e.g. America/New_York' })
   timeZone!: string;
 }
@@ -24,10 +27,10 @@ export class CreateEmployeeInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   functionId!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   managerId?: string | null;
 
   @Field(() => [Role])
@@ -42,10 +45,10 @@ export class UpdateEmployeeInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   functionId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   managerId?: string | null;
 
   @Field(() => [Role], { nullable: true })

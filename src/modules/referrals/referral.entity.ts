@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -30,7 +31,7 @@ import { ReferralState } from './referral-state';
 @Index('referral_tin_hashes_idx', ['tinHashes'], { type: 'gin' })
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
 export class Referral {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

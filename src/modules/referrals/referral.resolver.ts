@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { TinType } from '../../platform/validation/identifiers';
 import { ReferralsContext } from './referrals-context';
@@ -114,7 +115,7 @@ export class ReferralResolver {
     complexity: pageCost,
   })
   referralHistory(
-    @Arg('referralId', () => ID) referralId: string,
+    @Arg('referralId', () => UUIDResolver) referralId: string,
     @Ctx() ctx: ReferralsContext,
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<ReferralHistoryEntry[]> {

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SortDirection } from '../../platform/database/keyset-page';
 import { ReferralSortField } from './referral-query.service';
 import { ReferralContentInput } from './forms/form-content';
@@ -14,7 +15,7 @@ export class FileReferralInput {
   @Field(() => ReferralForm)
   form!: ReferralForm;
 
-  @Field(() => ID, { description: 'The function asked to act (e.g. RICS EF team, CI, CAWR, SP Entity, RIVO)' })
+  @Field(() => UUIDResolver, { description: 'The function asked to act (e.g. RICS EF team, CI, CAWR, SP Entity, RIVO)' })
   receivingFunctionId!: string;
 
   @Field(() => ReferralContentInput)
@@ -34,7 +35,7 @@ export class FileImfImplicationsInput {
 
 @InputType({ description: 'Common to every transition' })
 export class ReferralTransitionInput {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   referralId!: string;
 
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the referral is still at this version' })
@@ -58,7 +59,7 @@ export class ResubmitReferralInput extends ReferralTransitionInput {
 
 @InputType()
 export class AssignReferralInput extends ReferralTransitionInput {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   assigneeId!: string;
 }
 
@@ -114,13 +115,13 @@ export class ReferralFilterInput {
   @Field(() => [ReferralState], { nullable: true })
   states?: ReferralState[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Originating or receiving function' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Originating or receiving function' })
   functionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Referrals of the functions this employee is a liaison for' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Referrals of the functions this employee is a liaison for' })
   liaisonId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   originatorId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'A running clock has passed its due time' })

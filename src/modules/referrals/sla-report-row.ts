@@ -1,16 +1,17 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 
 /** One row of the SLA report: the GraphQL answer and the service's result alike. */
 @ObjectType({ description: 'Acknowledgment performance of a receiving function, or of one of its liaisons' })
 export class SlaReportRow {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   functionId!: string;
 
   @Field(() => String)
   functionCode!: string;
 
   /** null: the row for the whole function; otherwise one liaison who acknowledged. */
-  @Field(() => ID, { nullable: true, description: 'null on the row for the whole function' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'null on the row for the whole function' })
   liaisonId!: string | null;
 
   @Field(() => String, { nullable: true })

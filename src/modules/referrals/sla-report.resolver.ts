@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -29,7 +30,7 @@ export class SlaReportResolver {
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Ctx() ctx: ReferralsContext,
-    @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
+    @Arg('functionId', () => UUIDResolver, { nullable: true }) functionId?: string,
     @Arg('first', () => Int, { defaultValue: 200 }) first = 200,
   ): Promise<SlaReportRow[]> {
     return ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now(), checkPageSize(first, MAX_SLA_REPORT_ROWS));

@@ -1,3 +1,4 @@
+import { UUIDResolver } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -36,7 +37,7 @@ export class AccessAuditEntry {
   @Column({ type: 'timestamptz' })
   at!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   @Column({ type: 'uuid', name: 'actor_id', nullable: true })
   actorId!: string | null;
 

@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, LocalDateResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalDate } from './business-calendar';
@@ -15,15 +15,15 @@ import { LocalDate } from './business-calendar';
 @Check('closure_dates_in_order', 'end_date >= start_date')
 @Check('closure_scope', 'nationwide = (cardinality(function_ids) = 0)')
 export class Closure {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String, { description: 'First closed day, YYYY-MM-DD, local to each function in scope' })
+  @Field(() => LocalDateResolver, { description: 'First closed day, YYYY-MM-DD, local to each function in scope' })
   @Column({ type: 'date', name: 'start_date' })
   startDate!: LocalDate;
 
-  @Field(() => String, { description: 'Last closed day (inclusive), YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, { description: 'Last closed day (inclusive), YYYY-MM-DD' })
   @Column({ type: 'date', name: 'end_date' })
   endDate!: LocalDate;
 

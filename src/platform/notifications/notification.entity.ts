@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum NotificationStatus {
@@ -22,7 +23,7 @@ registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
 @Entity('notification')
 @Index('notification_status_recipient_idx', ['status', 'recipientId'])
 export class Notification {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -116,7 +116,7 @@ const ResolveElevation = graphql(`
 `);
 
 const Assignees = graphql(`
-  query Assignees($functionId: ID!) {
+  query Assignees($functionId: UUID!) {
     employees(functionId: $functionId) {
       id
       name

@@ -14,7 +14,7 @@ import { ReferralActions } from './referral-actions';
 import { ReferralContent } from './referral-content';
 
 const ReferralPageDocument = graphql(`
-  query ReferralPage($id: ID!) {
+  query ReferralPage($id: UUID!) {
     referral(id: $id) {
       id
       referenceNumber

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { type Checked, Problems, checkOptional, checked } from '../../../platform/validation/checked';
 import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from '../../../platform/validation/identifiers';
 import { ReferralForm } from './referral-form';
@@ -73,10 +74,10 @@ export class Form4442Input {
   @Field(() => Boolean, { description: 'Must be true: the taxpayer is authenticated before any referral' })
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'YYYY-MM-DD' })
   dateOfFirstCall?: string | null;
 
-  @Field(() => ID, {
+  @Field(() => UUIDResolver, {
     nullable: true,
     description: 'The earlier Form 4442 this one follows up after 60 days unresolved (IRM 25.25.6.6.4)',
   })
@@ -89,7 +90,7 @@ export class Form4442Input {
   })
   returnArchivedOrDeleted?: boolean;
 
-  @Field(() => String, {
+  @Field(() => LocalDateResolver, {
     nullable: true,
     description: 'YYYY-MM-DD the return was deleted (TRDBV); RICS RIVO - UP 147 RC 8 needs more than 3 weeks since (IRM 25.25.6.6.4(5))',
   })
@@ -139,10 +140,10 @@ export class Form4442Content {
   @Field(() => Boolean)
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, { nullable: true })
   dateOfFirstCall!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true })
   followUpOfReferralId!: string | null;
 
   @Field(() => Boolean, {
@@ -151,7 +152,7 @@ export class Form4442Content {
   })
   returnArchivedOrDeleted!: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the return was deleted, where given' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'YYYY-MM-DD the return was deleted, where given' })
   returnDeletedOn!: string | null;
 
   @Field(() => RevenueOfficerAuthentication, {

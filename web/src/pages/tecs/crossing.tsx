@@ -11,7 +11,7 @@ import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 
 const CrossingDocument = graphql(`
-  query CrossingPage($id: ID!) {
+  query CrossingPage($id: UUID!) {
     crossing(id: $id) {
       id
       referenceNumber

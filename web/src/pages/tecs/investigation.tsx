@@ -11,7 +11,7 @@ import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 
 const InvestigationDocument = graphql(`
-  query InvestigationPage($id: ID!) {
+  query InvestigationPage($id: UUID!) {
     investigation(id: $id) {
       id
       referenceNumber
@@ -56,7 +56,7 @@ const InvestigationDocument = graphql(`
 `);
 
 const Officers = graphql(`
-  query Officers($functionId: ID!) {
+  query Officers($functionId: UUID!) {
     employees(functionId: $functionId, first: 500) {
       id
       name
