@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { buildHubSchema } from '../../src/app/schema';
+
+/** Every part of a named type that documents itself: the type, its fields and their arguments, input fields, enum values. */
+function undescribedParts(type: GraphQLNamedType): string[] {
+  const missing = (description: string | null | undefined, path: string): string[] => (description?.trim() ? [] : [path]);
+  const parts = missing(type.description, type.name);
+  if (isObjectType(type) || isInterfaceType(type)) {
+    for (const field of Object.values(type.getFields())) {
+      parts.push(...missing(field.description, `${type.name}.${field.name}`));
+      for (const arg of field.args) parts.push(...missing(arg.description, `${type.name}.${field.name}(${arg.name})`));
+    }
+  } else if (isInputObjectType(type)) {
+    for (const field of Object.values(type.getFields())) parts.push(...missing(field.description, `${type.name}.${field.name}`));
+  } else if (isEnumType(type)) {
+    for (const value of type.getValues()) parts.push(...missing(value.description, `${type.name}.${value.name}`));
+  }
+  return parts;
+}
+
+it('describes every type, field, argument, input field and enum value of the schema (issue 15)', async () => {
+  const schema = await buildHubSchema();
+  const undescribed = Object.values(schema.getTypeMap())
+    .filter((type) => !type.name.startsWith('__'))
+    .flatMap(undescribedParts);
+  expect(undescribed).toEqual([]);
+});
