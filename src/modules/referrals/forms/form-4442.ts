@@ -47,10 +47,10 @@ export class Form4442Input {
   category!: string;
 
   @IdentifierField()
-  @Field(() => String)
+  @Field(() => String, { description: "The taxpayer's TIN (SSN, ITIN or EIN; any punctuation); shown masked and sealed at rest" })
   tin!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
   @IdentifierField()
@@ -68,7 +68,7 @@ export class Form4442Input {
   })
   dln?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What happened and what is asked of RIVO; no TINs outside the TIN field' })
   remarks!: string;
 
   @Field(() => Boolean, { description: 'Must be true: the taxpayer is authenticated before any referral' })
@@ -113,7 +113,7 @@ export class Form4442Input {
 
 @ObjectType({ description: 'Form 4442/e-4442, Inquiry Referral' })
 export class Form4442Content {
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, { description: 'Always F4442' })
   form!: ReferralForm.F4442;
 
   @Field(() => String, { description: 'Canonical category code' })
@@ -122,28 +122,34 @@ export class Form4442Content {
   @Field(() => String, { description: 'Only the last four digits are shown' })
   tinMasked!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Tax period, YYYYMM' })
   taxPeriod!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Two-digit MFT code, where given' })
   mft!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'DLN of the return (14 digits), where given' })
   dln!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What happened and what is asked of RIVO' })
   remarks!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The sender authenticated the taxpayer (always true: required to file)' })
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The date of the taxpayer's first call, where given (calendar date, as the sender wrote it)",
+  })
   dateOfFirstCall!: string | null;
 
-  @Field(() => UUIDResolver, { nullable: true })
+  @Field(() => UUIDResolver, {
+    nullable: true,
+    description: 'The id (UUID) of the earlier Form 4442 this one follows up (IRM 25.25.6.6.4), where given',
+  })
   followUpOfReferralId!: string | null;
 
   @Field(() => Boolean, {
