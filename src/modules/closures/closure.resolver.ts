@@ -17,7 +17,7 @@ export class ClosureInput {
   @Field(() => LocalDateResolver, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
   endDate?: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true: every function is closed; false: only the functions in functionIds' })
   nationwide!: boolean;
 
   @Field(() => [UUIDResolver], { nullable: true, description: 'The closed functions when not nationwide' })
@@ -45,21 +45,27 @@ export class ClosureResolver {
   }
 
   @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })
-  addClosure(@Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  addClosure(
+    @Arg('input', () => ClosureInput, { description: 'The closed days, scope and reason' }) input: ClosureInput,
+    @Ctx() ctx: ClosuresContext,
+  ): Promise<Closure> {
     return ctx.services.closures.add(ctx.caller, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
   updateClosure(
-    @Arg('id', () => UUIDResolver) id: string,
-    @Arg('input', () => ClosureInput) input: ClosureInput,
+    @Arg('id', () => UUIDResolver, { description: "The closure's id (UUID)" }) id: string,
+    @Arg('input', () => ClosureInput, { description: 'The whole corrected closure' }) input: ClosureInput,
     @Ctx() ctx: ClosuresContext,
   ): Promise<Closure> {
     return ctx.services.closures.update(ctx.caller, id, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: remove a closure; the clocks it moved move back (and may be breached at once)' })
-  removeClosure(@Arg('id', () => UUIDResolver) id: string, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  removeClosure(
+    @Arg('id', () => UUIDResolver, { description: "The closure's id (UUID)" }) id: string,
+    @Ctx() ctx: ClosuresContext,
+  ): Promise<Closure> {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 
@@ -84,7 +90,7 @@ export class ClosureResolver {
   history(
     @Root() closure: Closure,
     @Ctx() ctx: ClosuresContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many changes to answer, oldest first (default 20)' }) first = 20,
   ): Promise<ClosureHistoryEntry[]> {
     return ctx.services.closures.history(closure.id, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
@@ -92,7 +98,7 @@ export class ClosureResolver {
 
 @Resolver(() => ClosureHistoryEntry)
 export class ClosureHistoryResolver {
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: 'The admin who made the change' })
   actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(entry.actorId);
   }
