@@ -11,7 +11,10 @@ import { Notification } from '../../platform/notifications/notification.entity';
 @Resolver()
 export class NotificationResolver {
   @Mutation(() => Employee, { description: 'Immediate notices, or a daily digest for the non-urgent ones' })
-  setMyNotificationMode(@Arg('mode', () => NotificationMode) mode: NotificationMode, @Ctx() ctx: NoticesContext): Promise<Employee> {
+  setMyNotificationMode(
+    @Arg('mode', () => NotificationMode, { description: 'How the caller wants non-urgent notices' }) mode: NotificationMode,
+    @Ctx() ctx: NoticesContext,
+  ): Promise<Employee> {
     return ctx.services.org.updateEmployee(ctx.caller.id, { notificationMode: mode });
   }
 
@@ -24,7 +27,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Notification, { description: 'Put a dead letter back in the outbox' })
-  retryNotification(@Arg('id', () => UUIDResolver) id: string, @Ctx() ctx: NoticesContext): Promise<Notification> {
+  retryNotification(
+    @Arg('id', () => UUIDResolver, { description: "The failed notice's id (UUID)" }) id: string,
+    @Ctx() ctx: NoticesContext,
+  ): Promise<Notification> {
     return ctx.services.notifications.retry(id);
   }
 }
