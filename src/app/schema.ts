@@ -23,8 +23,8 @@ import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.res
 import { DocumentResolver } from '../modules/org/document.resolver';
 
 /** The schema: every module's resolvers. */
-export function buildHubSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildHubSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AccessAuditResolver,
       OrgResolver,
@@ -55,6 +55,12 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });
+  // type-graphql builds the root types without a description and offers no option for one.
+  schema.getQueryType()!.description =
+    'Reads. Each is allowed to the roles of its row in the README access table; reads of taxpayer or TECS data are audited';
+  schema.getMutationType()!.description =
+    'Changes, each one transaction. Each is allowed to the roles of its row in the README access table, and audited';
+  return schema;
 }
 
 /** The SDL checked in as schema/schema.graphql. */
