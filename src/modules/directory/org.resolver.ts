@@ -48,7 +48,8 @@ export class OrgResolver {
 
   @Mutation(() => BusinessFunction, { description: 'Admins: add a business function (code unique, IANA time zone for its business days)' })
   createBusinessFunction(
-    @Arg('input', () => CreateBusinessFunctionInput, { description: 'The new function' }) input: CreateBusinessFunctionInput,
+    @Arg('input', () => CreateBusinessFunctionInput, { description: 'Code, name and time zone of the new function' })
+    input: CreateBusinessFunctionInput,
     @Ctx() ctx: OrgContext,
   ): Promise<BusinessFunction> {
     return ctx.services.org.createFunction(input);
@@ -56,7 +57,8 @@ export class OrgResolver {
 
   @Mutation(() => Employee, { description: 'Admins: add an employee (e-mail unique)' })
   createEmployee(
-    @Arg('input', () => CreateEmployeeInput, { description: 'The new employee' }) input: CreateEmployeeInput,
+    @Arg('input', () => CreateEmployeeInput, { description: 'E-mail, name, function, manager and roles of the new employee' })
+    input: CreateEmployeeInput,
     @Ctx() ctx: OrgContext,
   ): Promise<Employee> {
     return ctx.services.org.createEmployee(input);
@@ -65,7 +67,8 @@ export class OrgResolver {
   @Mutation(() => Employee, { description: 'Admins: change an employee (name, phone, function, manager, roles) or deactivate them' })
   updateEmployee(
     @Arg('id', () => UUIDResolver, { description: "The employee's id (UUID)" }) id: string,
-    @Arg('input', () => UpdateEmployeeInput, { description: 'What changes' }) input: UpdateEmployeeInput,
+    @Arg('input', () => UpdateEmployeeInput, { description: 'The fields that change; fields left out keep their value' })
+    input: UpdateEmployeeInput,
     @Ctx() ctx: OrgContext,
   ): Promise<Employee> {
     return ctx.services.org.updateEmployee(id, input);

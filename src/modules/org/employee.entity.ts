@@ -17,7 +17,7 @@ export class Employee {
   @Column({ type: 'text', unique: true })
   email!: string;
 
-  @Field(() => String, { description: 'Full name' })
+  @Field(() => String, { description: 'Full name, as shown on referrals and in notices' })
   @Column({ type: 'text' })
   name!: string;
 

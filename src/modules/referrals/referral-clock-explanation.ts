@@ -41,7 +41,7 @@ export class ClockDay implements CountedDay {
     'started (never counted: IRM 10.5.3.3.7(3), 10.5.3.3.7.1(4)) and each day after it, counted or skipped, up to the due day',
 })
 export class ClockExplanation {
-  @Field(() => ReferralClock, { description: 'Which clock' })
+  @Field(() => ReferralClock, { description: 'The clock explained: review, acknowledgment or completion' })
   clock!: ReferralClock;
 
   @Field(() => ClockUnit, { description: 'Whether it counts business days or calendar days' })

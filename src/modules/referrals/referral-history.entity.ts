@@ -23,7 +23,7 @@ export class ReferralHistoryEntry {
   @JoinColumn({ name: 'referral_id' })
   referral?: Referral;
 
-  @Field(() => ReferralAction, { description: 'What was done' })
+  @Field(() => ReferralAction, { description: 'The step taken: a transition of the route, or an entry the hub records itself' })
   @Column({ type: 'text' })
   action!: ReferralAction;
 

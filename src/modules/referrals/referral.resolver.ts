@@ -175,7 +175,10 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originating liaison: send a complete referral to the receiving function' })
   forwardReferral(
-    @Arg('input', () => ReferralTransitionInput, { description: 'The referral forwarded' }) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, {
+      description: 'The complete referral sent on to the receiving function, and an optional note',
+    })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.forward(ctx.caller, input);
@@ -191,7 +194,8 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Receiving liaison: acknowledge receipt' })
   acknowledgeReferral(
-    @Arg('input', () => ReferralTransitionInput, { description: 'The referral acknowledged' }) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The referral whose receipt is acknowledged, and an optional note' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.acknowledge(ctx.caller, input);
@@ -285,7 +289,8 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originator: withdraw before acknowledgment' })
   withdrawReferral(
-    @Arg('input', () => ReferralTransitionInput, { description: 'The referral withdrawn' }) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The referral withdrawn, and an optional note saying why' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.withdraw(ctx.caller, input);

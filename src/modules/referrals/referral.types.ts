@@ -161,7 +161,7 @@ export class ReferralEdge {
   @Field(() => String, { description: "Opaque position of this referral in the list's order: pass as `after` or `before`" })
   cursor!: string;
 
-  @Field(() => Referral, { description: 'The referral' })
+  @Field(() => Referral, { description: 'The referral at this position' })
   node!: Referral;
 }
 

@@ -102,7 +102,7 @@ export class ClosureHistoryEntry {
   @JoinColumn({ name: 'actor_id' })
   actor?: { id: string };
 
-  @Field(() => Date, { description: 'When (UTC instant)' })
+  @Field(() => Date, { description: 'When the admin made the change (UTC instant)' })
   @Column({ type: 'timestamptz' })
   at!: Date;
 

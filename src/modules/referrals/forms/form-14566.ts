@@ -106,11 +106,11 @@ export class Form14566AffectedReturnInput {
   returnType!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'Two-digit MFT code' })
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 }
 
@@ -120,11 +120,11 @@ export class Form14566ContactInput {
   name!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'US telephone number' })
+  @Field(() => String, { description: "The originator's US telephone number, 10 digits (punctuation allowed)" })
   phone!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'US fax number' })
+  @Field(() => String, { description: "The originator's US fax number, 10 digits (punctuation allowed)" })
   fax!: string;
 }
 
@@ -136,7 +136,9 @@ export class Form14566Input {
   @Field(() => Form14566TaxpayerInput, { description: "The business's responsible party: name, address, SSN" })
   taxpayer!: Form14566TaxpayerInput;
 
-  @Field(() => [Form14566AffectedReturnInput], { description: 'At least one' })
+  @Field(() => [Form14566AffectedReturnInput], {
+    description: 'The tax returns and periods affected, at least one (IRM 10.5.3.3.7.1(3) note)',
+  })
   affectedReturns!: Form14566AffectedReturnInput[];
 
   @Field(() => [String], { description: 'Detailed list of completed research, at least one item' })
@@ -192,7 +194,7 @@ export class Form14566AffectedReturn implements StoredAffectedReturn {
   @Field(() => String, { description: 'Two-digit MFT (master file tax) code' })
   mft!: string;
 
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 }
 
@@ -201,16 +203,16 @@ export class Form14566Contact implements StoredContact {
   @Field(() => String, { description: "The originator's name, for the receiving team to call back" })
   name!: string;
 
-  @Field(() => String, { description: '10 digits' })
+  @Field(() => String, { description: "The originator's US telephone number, 10 digits" })
   phone!: string;
 
-  @Field(() => String, { description: '10 digits' })
+  @Field(() => String, { description: "The originator's US fax number, 10 digits" })
   fax!: string;
 }
 
 @ObjectType({ description: 'Form 14566, BMF Identity Theft Referral' })
 export class Form14566Content {
-  @Field(() => ReferralForm, { description: 'Always F14566' })
+  @Field(() => ReferralForm, { description: 'The form of this content: always F14566' })
   form!: ReferralForm.F14566;
 
   @Field(() => Form14566Business, { description: 'The business whose identity was stolen: name, address, EIN' })

@@ -89,11 +89,11 @@ export class Form3210Input {
   tinType!: TinType;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'Two-digit MFT code' })
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
   @Field(() => String, { defaultValue: IRM_3210_REMARKS, description: 'Remarks; defaults to the wording of IRM 25.25.6.2.3(2)' })
@@ -133,7 +133,7 @@ export class Form3210Attachment implements StoredAttachment {
 
 @ObjectType({ description: 'Form 3210, Document Transmittal' })
 export class Form3210Content {
-  @Field(() => ReferralForm, { description: 'Always F3210' })
+  @Field(() => ReferralForm, { description: 'The form of this content: always F3210' })
   form!: ReferralForm.F3210;
 
   @Field(() => String, { description: 'Routing information, e.g. the RIVO address or stop' })
@@ -145,10 +145,10 @@ export class Form3210Content {
   @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
-  @Field(() => String, { description: 'Tax period, YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
-  @Field(() => String, { description: 'Two-digit MFT code' })
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
   @Field(() => String, { description: 'Remarks (IRM 25.25.6.2.3(2))' })

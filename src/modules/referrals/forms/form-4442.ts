@@ -54,11 +54,14 @@ export class Form4442Input {
   tinType!: TinType;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
   @IdentifierField()
-  @Field(() => String, { nullable: true, description: 'Two-digit MFT code' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)',
+  })
   mft?: string | null;
 
   @IdentifierField()
@@ -74,7 +77,10 @@ export class Form4442Input {
   @Field(() => Boolean, { description: 'Must be true: the taxpayer is authenticated before any referral' })
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The date of the taxpayer's first call (calendar date, as the caller's records show it); not in the future",
+  })
   dateOfFirstCall?: string | null;
 
   @Field(() => UUIDResolver, {
@@ -113,10 +119,10 @@ export class Form4442Input {
 
 @ObjectType({ description: 'Form 4442/e-4442, Inquiry Referral' })
 export class Form4442Content {
-  @Field(() => ReferralForm, { description: 'Always F4442' })
+  @Field(() => ReferralForm, { description: 'The form of this content: always F4442' })
   form!: ReferralForm.F4442;
 
-  @Field(() => String, { description: 'Canonical category code' })
+  @Field(() => String, { description: 'The code of the Form 4442 category (RIVO queue) it was filed in, e.g. RICS_RIVO_TPP' })
   category!: string;
 
   @Field(() => String, { description: 'Only the last four digits are shown' })
@@ -125,10 +131,10 @@ export class Form4442Content {
   @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
-  @Field(() => String, { description: 'Tax period, YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
-  @Field(() => String, { nullable: true, description: 'Two-digit MFT code, where given' })
+  @Field(() => String, { nullable: true, description: 'Master file tax (MFT) code of the account, two digits, where given' })
   mft!: string | null;
 
   @Field(() => String, { nullable: true, description: 'DLN of the return (14 digits), where given' })
