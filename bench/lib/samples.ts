@@ -21,6 +21,6 @@ export function overdueQuery(first: number): string {
     originator { name } assignee { name } receivingFunction { code } } } }`;
 }
 
-export const REFERRAL_DETAIL = `query($id: ID!) { referral(id: $id) { id referenceNumber state availableActions elevationHolders { name }
+export const REFERRAL_DETAIL = `query($id: UUID!) { referral(id: $id) { id referenceNumber state availableActions elevationHolders { name }
   originator { name } assignee { name } originatingFunction { code } receivingFunction { code } category { code }
   history { action at fromState toState note actor { name } } } }`;

@@ -10,7 +10,13 @@ const config: CodegenConfig = {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {
-        scalars: { DateTime: 'string', JSONObject: 'Record<string, unknown>', UUID: 'string', LocalDate: 'string' },
+        scalars: {
+          DateTime: 'string',
+          JSONObject: 'Record<string, unknown>',
+          UUID: 'string',
+          LocalDate: 'string',
+          TimeZone: 'string',
+        },
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,

@@ -1,5 +1,5 @@
 import { DateTimeResolver } from 'graphql-scalars';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessAuditResolver } from '../modules/access-audit/access-audit.resolver';
 import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/closure.resolver';
@@ -21,10 +21,25 @@ import { TecsDisclosureResolver } from '../modules/disclosure/tecs-disclosure.re
 import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
 import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.resolver';
 import { DocumentResolver } from '../modules/org/document.resolver';
+import { ACCESS_POLICY, whoMayCall } from '../modules/auth/access-policy';
+
+/**
+ * Ends each root field's description with who may call it, from the access policy (as the README's access table),
+ * so the schema cannot drift from what the policy guard enforces.
+ */
+function describeAccess(root: GraphQLObjectType): void {
+  for (const field of Object.values(root.getFields())) {
+    const policy = ACCESS_POLICY[field.name];
+    // Without a description of its own the field stays undescribed, for the schema-descriptions test to report.
+    if (!policy || !field.description) continue;
+    const relation = policy.relation ? ` Relation to the item: ${policy.relation}.` : '';
+    field.description = `${field.description ?? ''}\nWho may call it: ${whoMayCall(policy)}.${relation}`.trim();
+  }
+}
 
 /** The schema: every module's resolvers. */
-export function buildHubSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildHubSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       AccessAuditResolver,
       OrgResolver,
@@ -54,6 +69,14 @@ export function buildHubSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     validate: false,
   });
+  // type-graphql builds the root types without a description and offers no option for one.
+  schema.getQueryType()!.description =
+    'Reads; each says who may call it (the access policy); reads of taxpayer or TECS data are written to the access audit';
+  schema.getMutationType()!.description =
+    'Changes, each one transaction; each says who may call it (the access policy), and every call is written to the access audit';
+  describeAccess(schema.getQueryType()!);
+  describeAccess(schema.getMutationType()!);
+  return schema;
 }
 
 /** The SDL checked in as schema/schema.graphql. */

@@ -35,7 +35,7 @@ async function openOi(dhsReportId: string, at: string, extra: Record<string, unk
 }
 
 const dueOf = async (id: string) =>
-  dataOf(await hub.request(people.coordinator.id, `query($id: ID!) { investigation(id: $id) { dueAt escalationLevel } }`, { id }))
+  dataOf(await hub.request(people.coordinator.id, `query($id: UUID!) { investigation(id: $id) { dueAt escalationLevel } }`, { id }))
     .investigation;
 
 async function historyOf(oiId: string) {

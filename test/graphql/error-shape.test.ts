@@ -101,7 +101,7 @@ describe('a required argument or input field that is omitted, null or of the wro
 
     const inLiteral = await hub.request(
       org.people.originator.id,
-      `mutation($content: ReferralContentInput!, $to: ID!) { fileReferral(input: { form: F14566, receivingFunctionId: $to, content: $content }) { id } }`,
+      `mutation($content: ReferralContentInput!, $to: UUID!) { fileReferral(input: { form: F14566, receivingFunctionId: $to, content: $content }) { id } }`,
       { to: org.functions.ef.id, content: { form14566: { ...VALID_14566, taxpayer: { name: 'x' } } } },
     );
     expect(inLiteral.errors![0].extensions).toEqual(
@@ -158,5 +158,50 @@ describe("the domain validators' field errors use the same convention", () => {
     expect(employee.errors![0].extensions).toEqual(badInput(['input.email']));
     const page = await production.request(org.people.originator.id, '{ referralCategories(first: 0) { code } }');
     expect(page.errors![0].extensions).toEqual(badInput(['first']));
+  });
+});
+
+describe('a malformed UUID or LocalDate is BAD_USER_INPUT naming it, in a variable and written inline, in both modes', () => {
+  const expectBad = async (target: TestHub, caller: string, query: string, variables: Record<string, unknown>, fields: string[]) => {
+    const response = await target.request(caller, query, variables);
+    expect(response.status).toBe(400);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors![0].extensions).toEqual(badInput(fields));
+  };
+
+  it('a UUID: an argument, and an input field by its whole path', async () => {
+    for (const target of [hub, production]) {
+      const reader = org.people.originator.id;
+      await expectBad(target, reader, 'query($id: UUID) { referral(id: $id) { id } }', { id: '12345' }, ['id']);
+      await expectBad(target, reader, '{ referral(id: "12345") { id } }', {}, ['id']);
+      await expectBad(target, reader, '{ referral(id: "\'); DROP TABLE referral; --") { id } }', {}, ['id']);
+      const input = { form: 'F14566', receivingFunctionId: 'ef', content: { form14566: VALID_14566 } };
+      await expectBad(target, reader, FILE_REFERRAL, { input }, ['input.receivingFunctionId']);
+      await expectBad(
+        target,
+        org.people.admin.id,
+        'mutation { addClosure(input: { startDate: "2026-12-24", nationwide: false, functionIds: ["x"], reason: "Snow" }) { id } }',
+        {},
+        ['input.functionIds[0]'],
+      );
+    }
+  });
+
+  it('a LocalDate: an impossible or misspelt date, as an argument and as an input field', async () => {
+    const admin = org.people.admin.id;
+    for (const target of [hub, production]) {
+      const closures = 'query($from: LocalDate!, $to: LocalDate!) { closures(from: $from, to: $to) { id } }';
+      await expectBad(target, admin, closures, { from: '2026-02-30', to: '2026-12-31' }, ['from']);
+      await expectBad(target, admin, '{ closures(from: "2026-01-01", to: "31/12/2026") { id } }', {}, ['to']);
+      const add = 'mutation($input: ClosureInput!) { addClosure(input: $input) { id } }';
+      await expectBad(target, admin, add, { input: { startDate: '2026-13-01', nationwide: true, reason: 'Snow' } }, ['input.startDate']);
+      await expectBad(
+        target,
+        admin,
+        'mutation { addClosure(input: { startDate: "2026-12-24", endDate: "2026-12-32", nationwide: true, reason: "Snow" }) { id } }',
+        {},
+        ['input.endDate'],
+      );
+    }
   });
 });

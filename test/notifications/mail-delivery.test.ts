@@ -96,7 +96,7 @@ it('puts a permanently rejected notice in the dead letters, where an admin sees 
 
   smtp.mode = 'accept';
   const retried = dataOf(
-    await hub.request(org.people.admin.id, `mutation($id: ID!) { retryNotification(id: $id) { status } }`, { id: failed.id }),
+    await hub.request(org.people.admin.id, `mutation($id: UUID!) { retryNotification(id: $id) { status } }`, { id: failed.id }),
   );
   expect(retried.retryNotification.status).toBe('PENDING');
   const [mail] = await smtp.waitFor(1);

@@ -166,7 +166,7 @@ describe('overdueReferrals and slaReport', () => {
     const report = dataOf(
       await hub.request(
         org.people.admin.id,
-        `query($fn: ID) { slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z", functionId: $fn) {
+        `query($fn: UUID) { slaReport(from: "2027-02-01T00:00:00Z", to: "2027-02-03T00:00:00Z", functionId: $fn) {
         functionCode liaisonName received acknowledgedOnTime acknowledgedLate unacknowledgedLate medianHoursToAcknowledge openBreaches } }`,
         { fn: org.functions.ef.id },
       ),

@@ -60,7 +60,7 @@ async function fullWorkflow(): Promise<void> {
   await act(hub, people.efLiaison.id, 'acknowledge', { referralId: filed.id });
   await act(hub, people.efLiaison.id, 'assign', { referralId: filed.id, assigneeId: people.efWorker.id });
   const unmasked = dataOf(
-    await hub.request(people.efLiaison.id, `query Unmask($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: filed.id }),
+    await hub.request(people.efLiaison.id, `query Unmask($id: UUID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: filed.id }),
   );
   expect(unmasked.referral.unmaskedTins.map((t: { tin: string }) => t.tin)).toContain(TAXPAYER_SSN.replace(/-/g, ''));
   await act(hub, people.efWorker.id, 'complete', {
@@ -104,9 +104,9 @@ async function fullWorkflow(): Promise<void> {
 
   // Refusals: no token, someone else's referral, a validly signed token whose subject is a TIN.
   expect(errorCodeOf(await hub.request({}, `{ me { id } }`))).toBe('UNAUTHENTICATED');
-  expect(errorCodeOf(await hub.request(people.rivoWorker.id, `query Peek($id: ID!) { referral(id: $id) { id } }`, { id: filed.id }))).toBe(
-    'NOT_FOUND',
-  );
+  expect(
+    errorCodeOf(await hub.request(people.rivoWorker.id, `query Peek($id: UUID!) { referral(id: $id) { id } }`, { id: filed.id })),
+  ).toBe('NOT_FOUND');
   const tinToken = await issueAccessToken(hub.config.auth, TAXPAYER_SSN, hub.clock.now());
   tokensUsed.add(tinToken);
   expect((await hub.request({ authorization: `Bearer ${tinToken}` }, `{ me { id } }`)).errors).toBeDefined();

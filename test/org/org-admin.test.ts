@@ -12,8 +12,8 @@ beforeAll(async () => {
 
 afterAll(() => hub.stop());
 
-const ASSIGN = `mutation($f: ID!, $e: ID!) { assignLiaison(functionId: $f, employeeId: $e) { id } }`;
-const LIAISONS = `query($f: ID!) { liaisons(functionId: $f) { email } }`;
+const ASSIGN = `mutation($f: UUID!, $e: UUID!) { assignLiaison(functionId: $f, employeeId: $e) { id } }`;
+const LIAISONS = `query($f: UUID!) { liaisons(functionId: $f) { email } }`;
 
 it('lets only an admin edit liaison assignments (IRM 10.5.3.3.7(4): the liaison list is data)', async () => {
   const vars = { f: org.functions.ef.id, e: org.people.efWorker.id };
@@ -24,7 +24,7 @@ it('lets only an admin edit liaison assignments (IRM 10.5.3.3.7(4): the liaison 
   expect(liaisons.map((l: { email: string }) => l.email)).toEqual(['ef.liaison@example.gov', 'ef.worker@example.gov']);
   const me = dataOf(await hub.request(org.people.efWorker.id, `{ me { liaisonForFunctionIds } }`)).me;
   expect(me.liaisonForFunctionIds).toEqual([org.functions.ef.id]);
-  dataOf(await hub.request(org.people.admin.id, `mutation($f: ID!, $e: ID!) { removeLiaison(functionId: $f, employeeId: $e) }`, vars));
+  dataOf(await hub.request(org.people.admin.id, `mutation($f: UUID!, $e: UUID!) { removeLiaison(functionId: $f, employeeId: $e) }`, vars));
   expect(dataOf(await hub.request(org.people.admin.id, LIAISONS, { f: org.functions.ef.id })).liaisons).toHaveLength(1);
 });
 
@@ -44,7 +44,7 @@ it('creates functions and employees with validation', async () => {
   });
   const created = await hub.request(
     org.people.admin.id,
-    `mutation($fn: ID!) { createEmployee(input: { email: "New.Person@Example.gov", name: "New Person", functionId: $fn, roles: [FUNCTIONAL_EMPLOYEE] }) { email } }`,
+    `mutation($fn: UUID!) { createEmployee(input: { email: "New.Person@Example.gov", name: "New Person", functionId: $fn, roles: [FUNCTIONAL_EMPLOYEE] }) { email } }`,
     { fn: tac.id },
   );
   expect(dataOf(created).createEmployee.email).toBe('new.person@example.gov');
@@ -58,7 +58,7 @@ it('creates functions and employees with validation', async () => {
 it('refuses a circular management chain', async () => {
   const response = await hub.request(
     org.people.admin.id,
-    `mutation($id: ID!, $m: ID!) { updateEmployee(id: $id, input: { managerId: $m }) { id } }`,
+    `mutation($id: UUID!, $m: UUID!) { updateEmployee(id: $id, input: { managerId: $m }) { id } }`,
     { id: org.people.amDirector.id, m: org.people.originator.id },
   );
   expect(response.errors![0].extensions).toMatchObject({

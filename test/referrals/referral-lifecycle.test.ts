@@ -85,7 +85,7 @@ describe('Form 14566 from filing to closure', () => {
     const history = dataOf(
       await hub.request(
         people.originator.id,
-        `query($id: ID!) { referralHistory(referralId: $id) { action fromState toState note actor { email } at } }`,
+        `query($id: UUID!) { referralHistory(referralId: $id) { action fromState toState note actor { email } at } }`,
         { id: filed.id },
       ),
     ).referralHistory;
@@ -108,7 +108,7 @@ describe('Form 14566 from filing to closure', () => {
     });
     expect(returned).toMatchObject({ state: 'RETURNED', reviewDueAt: null, nextDueAt: null, availableActions: ['ELEVATE'] });
     const originatorView = dataOf(
-      await hub.request(org.people.originator.id, `query($id: ID!) { referral(id: $id) { availableActions } }`, { id: filed.id }),
+      await hub.request(org.people.originator.id, `query($id: UUID!) { referral(id: $id) { availableActions } }`, { id: filed.id }),
     );
     expect(originatorView.referral.availableActions.sort()).toEqual(['ELEVATE', 'RESUBMIT', 'WITHDRAW']);
 
@@ -122,7 +122,9 @@ describe('Form 14566 from filing to closure', () => {
     expect(resubmitted.reviewDueAt).toBe('2026-12-04T04:59:59.999Z'); // end of Thursday 12-03, New York
 
     const history = dataOf(
-      await hub.request(org.people.originator.id, `query($id: ID!) { referral(id: $id) { history { action details } } }`, { id: filed.id }),
+      await hub.request(org.people.originator.id, `query($id: UUID!) { referral(id: $id) { history { action details } } }`, {
+        id: filed.id,
+      }),
     ).referral.history;
     expect(history[1]).toMatchObject({
       action: 'RETURN_INCOMPLETE',
@@ -169,7 +171,7 @@ describe('Form 14566 from filing to closure', () => {
     const filed = await file14566();
     hub.clock.set('2026-11-28T04:59:59.000Z');
     const before = dataOf(
-      await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { overdue reviewOverdue secondsRemaining } }`, {
+      await hub.request(org.people.amLiaison.id, `query($id: UUID!) { referral(id: $id) { overdue reviewOverdue secondsRemaining } }`, {
         id: filed.id,
       }),
     );
@@ -178,7 +180,7 @@ describe('Form 14566 from filing to closure', () => {
     const after = dataOf(
       await hub.request(
         org.people.amLiaison.id,
-        `query($id: ID!) { referral(id: $id) { overdue reviewOverdue ackOverdue secondsRemaining } }`,
+        `query($id: UUID!) { referral(id: $id) { overdue reviewOverdue ackOverdue secondsRemaining } }`,
         { id: filed.id },
       ),
     );
@@ -296,7 +298,7 @@ describe('filing validation', () => {
     const view = dataOf(
       await hub.request(
         org.people.originator.id,
-        `query($id: ID!) { referral(id: $id) { content { ... on Form14566Content { business { einMasked } taxpayer { ssnMasked } } } } }`,
+        `query($id: UUID!) { referral(id: $id) { content { ... on Form14566Content { business { einMasked } taxpayer { ssnMasked } } } } }`,
         { id: filed.id },
       ),
     );

@@ -130,7 +130,7 @@ describe('routes and time frames are reference data', () => {
     });
     expect((await act(hub, org.people.amLiaison.id, 'forward', { referralId: after.id })).ackDueAt).toBe('2027-01-08T04:59:59.999Z');
     const unchanged = dataOf(
-      await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { ackDueAt } }`, { id: before.id }),
+      await hub.request(org.people.amLiaison.id, `query($id: UUID!) { referral(id: $id) { ackDueAt } }`, { id: before.id }),
     );
     expect(unchanged.referral.ackDueAt).toBe(forwardedBefore.ackDueAt);
     await expect(hub.database.dataSource.query(`DELETE FROM referral_route_change`)).rejects.toThrow(/append-only/);

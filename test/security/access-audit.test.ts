@@ -73,7 +73,7 @@ it('audits reads of items carrying taxpayer data, with the fields read', async (
   const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-3')).data.fileReferral;
   await post(
     org.people.amLiaison.id,
-    `query($id: ID!) { referral(id: $id) { state content { __typename } } }`,
+    `query($id: UUID!) { referral(id: $id) { state content { __typename } } }`,
     { id: filed.id },
     'req-read-1',
   );
@@ -94,7 +94,7 @@ it('lets admins and auditors list and export the audit; nobody can change it, no
   const listed = dataOf(
     await hub.request(
       org.people.admin.id,
-      `query($a: ID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { nodes { operation kind actorId } } }`,
+      `query($a: UUID) { accessAudit(filter: { actorId: $a, kind: MUTATION }) { nodes { operation kind actorId } } }`,
       { a: org.people.originator.id },
     ),
   ).accessAudit.nodes;

@@ -118,12 +118,12 @@ describe('related vs unrelated actors', () => {
     });
     for (const [query, related, unrelated] of [
       [
-        'query($id: ID!) { referral(id: $id) { id } }',
+        'query($id: UUID!) { referral(id: $id) { id } }',
         [org.people.originator, org.people.amLiaison, org.people.efLiaison, org.people.admin],
         [org.people.amColleague, org.people.rivoLiaison, org.people.efWorker],
       ],
       [
-        'query($id: ID!) { referralHistory(referralId: $id) { id } }',
+        'query($id: UUID!) { referralHistory(referralId: $id) { id } }',
         [org.people.originator, org.people.amLiaison],
         [org.people.amColleague, org.people.cawrLiaison],
       ],
@@ -135,7 +135,7 @@ describe('related vs unrelated actors', () => {
 
   it('shows TECS items to those on the case only', async () => {
     const lookout = await tecs(hub, tecsPeople.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
-    const query = 'query($id: ID!) { lookout(id: $id) { id } }';
+    const query = 'query($id: UUID!) { lookout(id: $id) { id } }';
     for (const person of [tecsPeople.clevelandRo, tecsPeople.clevelandGm, tecsPeople.coordinator]) {
       expect(dataOf(await hub.request(person.id, query, { id: lookout.id })).lookout.id).toBe(lookout.id);
     }

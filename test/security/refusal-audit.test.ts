@@ -42,7 +42,7 @@ const file4442 = () =>
     receivingFunctionId: org.functions.rivo.id,
     content: { form4442: VALID_4442 },
   });
-const REFERRAL = `query($id: ID!) { referral(id: $id) { id } }`;
+const REFERRAL = `query($id: UUID!) { referral(id: $id) { id } }`;
 
 const refusal = (actor: { id: string }, kind: string, operation: string, itemIds: string[], outcome: string) => ({
   actor_id: actor.id,
@@ -74,7 +74,7 @@ it("audits reads of others' items, refused unmasking and refused mutations, even
   ).toBe('FORBIDDEN');
   expect(
     errorCodeOf(
-      await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id }),
+      await hub.request(org.people.admin.id, `query($id: UUID!) { referral(id: $id) { unmaskedTins { tin } } }`, { id: referral.id }),
     ),
   ).toBe('FORBIDDEN');
   expect(errorCodeOf(await hub.request(org.people.amLiaison.id, `{ accessAudit { nodes { id } } }`))).toBe('FORBIDDEN');
@@ -102,9 +102,9 @@ it("audits TECS probes and the DHS client's refused operations", async () => {
   const lookout = await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
   const before = await lastAuditId();
   expect(
-    errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id unmaskedTin } }`, { id: lookout.id })),
+    errorCodeOf(await hub.request(people.miamiRo.id, `query($id: UUID!) { lookout(id: $id) { id unmaskedTin } }`, { id: lookout.id })),
   ).toBe('FORBIDDEN');
-  expect(errorCodeOf(await hub.request(people.dhsClient.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
+  expect(errorCodeOf(await hub.request(people.dhsClient.id, `query($id: UUID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
     'FORBIDDEN',
   );
   expect(

@@ -87,18 +87,18 @@ describe('in responses', () => {
     const masked = dataOf(
       await hub.request(
         org.people.amLiaison.id,
-        `query($id: ID!) { referral(id: $id) { content { ... on Form4442Content { tinMasked } } } }`,
+        `query($id: UUID!) { referral(id: $id) { content { ... on Form4442Content { tinMasked } } } }`,
         { id: referral.id },
       ),
     );
     expect(masked.referral.content.tinMasked).toBe('***-**-6789');
     const unmasked = dataOf(
-      await hub.request(org.people.amLiaison.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { path tin tinType } } }`, {
+      await hub.request(org.people.amLiaison.id, `query($id: UUID!) { referral(id: $id) { unmaskedTins { path tin tinType } } }`, {
         id: referral.id,
       }),
     );
     expect(unmasked.referral.unmaskedTins).toEqual([{ path: 'tin', tin: '123456789', tinType: 'SSN' }]);
-    const admin = await hub.request(org.people.admin.id, `query($id: ID!) { referral(id: $id) { unmaskedTins { tin } } }`, {
+    const admin = await hub.request(org.people.admin.id, `query($id: UUID!) { referral(id: $id) { unmaskedTins { tin } } }`, {
       id: referral.id,
     });
     expect(errorCodeOf(admin)).toBe('FORBIDDEN');

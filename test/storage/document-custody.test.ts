@@ -18,7 +18,7 @@ const FORWARD = `mutation Forward($input: ForwardDocumentInput!) { forwardDocume
   id custody { action to at note by { email } }
 } }`;
 
-const DOCUMENTS = `query Docs($id: ID!) { referral(id: $id) {
+const DOCUMENTS = `query Docs($id: UUID!) { referral(id: $id) {
   state documents { id custody { action to at note by { email } } }
   history(first: 50) { action fromState toState details actor { email } }
 } }`;

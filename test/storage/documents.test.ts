@@ -28,7 +28,7 @@ const file3210 = () =>
     content: { form3210: VALID_3210 },
   });
 
-const DOCUMENTS_QUERY = `query Docs($id: ID!) { referral(id: $id) {
+const DOCUMENTS_QUERY = `query Docs($id: UUID!) { referral(id: $id) {
   documents { id name mediaType size sha256 malwareScan uploadedAt downloadPath uploadedBy { email } }
   history(first: 50) { action fromState toState details actor { email } }
 } }`;

@@ -32,6 +32,8 @@ export function sampleValue(type: GraphQLInputType): unknown {
         return randomUUID();
       case 'LocalDate':
         return '2026-01-05';
+      case 'TimeZone':
+        return 'America/New_York';
       case 'Int':
       case 'Float':
         return 1;

@@ -20,7 +20,7 @@ const actionsOf = async (as: { id: string }, query: string, id: string): Promise
 
 describe('availableActions of TECS items (what each party may do now, from the lifecycle tables)', () => {
   it('a lookout request: the GM approves or returns it; the RO waits; the coordinator accepts it once approved', async () => {
-    const query = 'query($id: ID!) { lookout(id: $id) { availableActions } }';
+    const query = 'query($id: UUID!) { lookout(id: $id) { availableActions } }';
     const requested = await tecs(hub, people.clevelandRo.id, 'requestLookout', CLEVELAND_REQUEST);
     expect(await actionsOf(people.clevelandGm, query, requested.id)).toEqual(['APPROVE', 'RETURN_TO_RO']);
     expect(await actionsOf(people.clevelandRo, query, requested.id)).toEqual([]);
@@ -31,11 +31,11 @@ describe('availableActions of TECS items (what each party may do now, from the l
 
   it('a crossing: the coordinator opens an OI or dismisses it; once opened, nothing more', async () => {
     const { crossing, oi } = await investigationOnLookout(hub, people, 'DHS-ACTIONS-1');
-    const crossingQuery = 'query($id: ID!) { crossing(id: $id) { availableActions } }';
+    const crossingQuery = 'query($id: UUID!) { crossing(id: $id) { availableActions } }';
     expect(await actionsOf(people.coordinator, crossingQuery, crossing.id)).toEqual([]);
     expect(await actionsOf(people.clevelandRo, crossingQuery, crossing.id)).toEqual([]);
 
-    const oiQuery = 'query($id: ID!) { investigation(id: $id) { availableActions } }';
+    const oiQuery = 'query($id: UUID!) { investigation(id: $id) { availableActions } }';
     expect(await actionsOf(people.clevelandGm, oiQuery, oi.id)).toEqual(['REISSUE', 'CLOSE']);
     expect(await actionsOf(people.clevelandRo, oiQuery, oi.id)).toEqual(['CLOSE']);
     expect(await actionsOf(people.coordinator, oiQuery, oi.id)).toEqual(['REISSUE']);
@@ -51,7 +51,7 @@ describe('availableActions of TECS items (what each party may do now, from the l
       direction: 'INBOUND',
       documentNumber: 'P000000001',
     });
-    expect(await actionsOf(people.coordinator, 'query($id: ID!) { crossing(id: $id) { availableActions } }', reported.id)).toEqual([
+    expect(await actionsOf(people.coordinator, 'query($id: UUID!) { crossing(id: $id) { availableActions } }', reported.id)).toEqual([
       'OPEN_INVESTIGATION',
       'DISMISS',
     ]);

@@ -103,7 +103,7 @@ describe('the DHS interface', () => {
 describe('disclosure (seed 000: never to third parties)', () => {
   it('shows TECS information only to the roles on the case', async () => {
     const crossing = dataOf(await report({ dhsReportId: 'DHS-B-1' })).reportCrossing;
-    const query = `query($id: ID!) { crossing(id: $id) { usEmployer documentNumber } }`;
+    const query = `query($id: UUID!) { crossing(id: $id) { usEmployer documentNumber } }`;
     for (const outsider of [people.otherRo.id, people.miamiGm.id, people.intlGm.id, people.admin.id]) {
       expect(errorCodeOf(await hub.request(outsider, query, { id: crossing.id }))).toBe('FORBIDDEN');
       expect(

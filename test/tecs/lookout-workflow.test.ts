@@ -102,7 +102,7 @@ describe('Form 6668 requests', () => {
     const requested = await tecs(hub, people.clevelandRo.id, 'requestLookout', { ...CLEVELAND_REQUEST, taxpayerName: 'Dana Roadrunner' });
     await tecs(hub, people.clevelandGm.id, 'approveLookoutRequest', { lookoutId: requested.id });
     // CI sees nothing before the coordinator sends it for entry.
-    expect(errorCodeOf(await hub.request(people.ciAgent.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: requested.id }))).toBe(
+    expect(errorCodeOf(await hub.request(people.ciAgent.id, `query($id: UUID!) { lookout(id: $id) { id } }`, { id: requested.id }))).toBe(
       'FORBIDDEN',
     );
     await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id });

@@ -165,7 +165,7 @@ describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three
     await eventually(async () => mailsTo('intl.gm@example.gov').some((m) => m.subject.includes(oi.referenceNumber)), 10_000);
 
     // Before the GM re-issues it, the Miami RO may not see any of it.
-    expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
+    expect(errorCodeOf(await hub.request(people.miamiRo.id, `query($id: UUID!) { lookout(id: $id) { id } }`, { id: lookout.id }))).toBe(
       'FORBIDDEN',
     );
 
@@ -178,7 +178,7 @@ describe('seed 000, example 2: the Hong Kong taxpayer in a Miami hotel for three
     expect(reissued).toMatchObject({ groupManager: { email: 'miami.gm@example.gov' }, revenueOfficer: { email: 'miami.ro@example.gov' } });
     await eventually(async () => mailsTo('miami.ro@example.gov').some((m) => m.subject.includes(oi.referenceNumber)), 10_000);
     const visible = dataOf(
-      await hub.request(people.miamiRo.id, `query($id: ID!) { lookout(id: $id) { taxpayerName } }`, { id: lookout.id }),
+      await hub.request(people.miamiRo.id, `query($id: UUID!) { lookout(id: $id) { taxpayerName } }`, { id: lookout.id }),
     );
     expect(visible.lookout.taxpayerName).toBe('Mei Ling Chan');
 

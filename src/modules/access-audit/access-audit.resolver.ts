@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, ID, InputType, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, InputType, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditedContext } from '../../platform/audit/audited-request';
 import { pageCost } from '../../platform/graphql/page-cost';
@@ -6,27 +7,27 @@ import { AccessAuditEntry, AuditKind, AuditOutcome } from '../../platform/audit/
 import { AuditSortField, MAX_AUDIT_PAGE, NEWEST_AUDIT_FIRST } from '../../platform/audit/access-audit.service';
 import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
 
-@InputType()
+@InputType({ description: 'Conditions on the access audit; every condition given must hold' })
 export class AccessAuditFilter {
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Only accesses by this employee (UUID)' })
   actorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Any item id: referral, lookout, crossing, OI' })
   itemId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Only this GraphQL operation (root field), e.g. unmaskedTins' })
   operation?: string | null;
 
-  @Field(() => AuditKind, { nullable: true })
+  @Field(() => AuditKind, { nullable: true, description: 'Only reads, changes or full TINs shown' })
   kind?: AuditKind | null;
 
   @Field(() => AuditOutcome, { nullable: true, description: 'ALLOWED, or the refusals: FORBIDDEN, NOT_FOUND' })
   outcome?: AuditOutcome | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Only accesses at or after this instant (UTC)' })
   from?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Only accesses before this instant (UTC)' })
   to?: Date | null;
 }
 

@@ -213,11 +213,15 @@ export function rolesAllow(policy: OperationPolicy, roles: readonly Role[]): boo
   return policy.roles.some((role) => roles.includes(role));
 }
 
+/** Who may call an operation, as the README's access table and the schema's descriptions say it. */
+export function whoMayCall(policy: OperationPolicy): string {
+  return policy.roles === ANY_EMPLOYEE ? 'any employee' : policy.roles.map((r) => `\`${r}\``).join(', ');
+}
+
 /** The access table printed in the README (a test keeps it in step). */
 export function accessPolicyMarkdownTable(): string {
   const rows = Object.entries(ACCESS_POLICY).map(
-    ([operation, policy]) =>
-      `| \`${operation}\` | ${policy.roles === ANY_EMPLOYEE ? 'any employee' : policy.roles.map((r) => `\`${r}\``).join(', ')} | ${policy.relation ?? '—'} |`,
+    ([operation, policy]) => `| \`${operation}\` | ${whoMayCall(policy)} | ${policy.relation ?? '—'} |`,
   );
   return ['| operation | who may call it | relation to the item |', '|---|---|---|', ...rows].join('\n');
 }

@@ -1,10 +1,10 @@
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
 import {
   Arg,
   Args,
   Ctx,
   Field,
   FieldResolver,
-  ID,
   InputType,
   Int,
   Mutation,
@@ -27,16 +27,16 @@ import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connect
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
-  @Field(() => String, { description: 'First closed day, YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, { description: 'First closed day, YYYY-MM-DD' })
   startDate!: string;
 
-  @Field(() => String, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'Last closed day (inclusive); defaults to startDate' })
   endDate?: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true: every function is closed; false: only the functions in functionIds' })
   nationwide!: boolean;
 
-  @Field(() => [ID], { nullable: true, description: 'The closed functions when not nationwide' })
+  @Field(() => [UUIDResolver], { nullable: true, description: 'The closed functions when not nationwide' })
   functionIds?: string[] | null;
 
   @Field(() => String, { description: 'Why, e.g. "Executive Order: Christmas Eve" or "Ogden campus closed: snow"' })
@@ -64,8 +64,8 @@ export class ClosureResolver {
     complexity: pageCost,
   })
   async closures(
-    @Arg('from', () => String, { description: 'First day of the period (local date, YYYY-MM-DD)' }) from: string,
-    @Arg('to', () => String, { description: 'Last day of the period (local date, YYYY-MM-DD, inclusive)' }) to: string,
+    @Arg('from', () => LocalDateResolver, { description: 'First day of the period (local date, YYYY-MM-DD)' }) from: string,
+    @Arg('to', () => LocalDateResolver, { description: 'Last day of the period (local date, YYYY-MM-DD, inclusive)' }) to: string,
     @Ctx() ctx: ClosuresContext,
     @Arg('orderBy', () => ClosureOrderInput, { nullable: true, description: 'The order (default: earliest start first)' })
     orderBy: ClosureOrderInput | undefined,
@@ -75,21 +75,27 @@ export class ClosureResolver {
   }
 
   @Mutation(() => Closure, { description: 'Admin: add a closure; every open clock it affects is re-timed in the same transaction' })
-  addClosure(@Arg('input', () => ClosureInput) input: ClosureInput, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  addClosure(
+    @Arg('input', () => ClosureInput, { description: 'The closed days, scope and reason' }) input: ClosureInput,
+    @Ctx() ctx: ClosuresContext,
+  ): Promise<Closure> {
     return ctx.services.closures.add(ctx.caller, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: correct a closure (dates, scope, reason); affected open clocks are re-timed' })
   updateClosure(
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => ClosureInput) input: ClosureInput,
+    @Arg('id', () => UUIDResolver, { description: "The closure's id (UUID)" }) id: string,
+    @Arg('input', () => ClosureInput, { description: 'The whole corrected closure' }) input: ClosureInput,
     @Ctx() ctx: ClosuresContext,
   ): Promise<Closure> {
     return ctx.services.closures.update(ctx.caller, id, input);
   }
 
   @Mutation(() => Closure, { description: 'Admin: remove a closure; the clocks it moved move back (and may be breached at once)' })
-  removeClosure(@Arg('id', () => ID) id: string, @Ctx() ctx: ClosuresContext): Promise<Closure> {
+  removeClosure(
+    @Arg('id', () => UUIDResolver, { description: "The closure's id (UUID)" }) id: string,
+    @Ctx() ctx: ClosuresContext,
+  ): Promise<Closure> {
     return ctx.services.closures.remove(ctx.caller, id);
   }
 
@@ -114,7 +120,7 @@ export class ClosureResolver {
   history(
     @Root() closure: Closure,
     @Ctx() ctx: ClosuresContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many changes to answer, oldest first (default 20)' }) first = 20,
   ): Promise<ClosureHistoryEntry[]> {
     return ctx.services.closures.history(closure.id, checkPageSize(first, MAX_CLOSURE_PAGE));
   }
@@ -122,7 +128,7 @@ export class ClosureResolver {
 
 @Resolver(() => ClosureHistoryEntry)
 export class ClosureHistoryResolver {
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, { nullable: true, description: 'The admin who made the change' })
   actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(entry.actorId);
   }

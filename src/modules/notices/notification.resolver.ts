@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { NoticesContext } from './notices-context';
 import { Employee } from '../org/employee.entity';
@@ -24,7 +25,10 @@ export class NotificationConnection extends Connection(Notification, 'Notificati
 @Resolver()
 export class NotificationResolver {
   @Mutation(() => Employee, { description: 'Immediate notices, or a daily digest for the non-urgent ones' })
-  setMyNotificationMode(@Arg('mode', () => NotificationMode) mode: NotificationMode, @Ctx() ctx: NoticesContext): Promise<Employee> {
+  setMyNotificationMode(
+    @Arg('mode', () => NotificationMode, { description: 'How the caller wants non-urgent notices' }) mode: NotificationMode,
+    @Ctx() ctx: NoticesContext,
+  ): Promise<Employee> {
     return ctx.services.org.updateEmployee(ctx.caller.id, { notificationMode: mode });
   }
 
@@ -42,7 +46,10 @@ export class NotificationResolver {
   }
 
   @Mutation(() => Notification, { description: 'Put a dead letter back in the outbox' })
-  retryNotification(@Arg('id', () => ID) id: string, @Ctx() ctx: NoticesContext): Promise<Notification> {
+  retryNotification(
+    @Arg('id', () => UUIDResolver, { description: "The failed notice's id (UUID)" }) id: string,
+    @Ctx() ctx: NoticesContext,
+  ): Promise<Notification> {
     return ctx.services.notifications.retry(id);
   }
 }

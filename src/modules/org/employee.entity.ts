@@ -1,26 +1,27 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { BusinessFunction } from './business-function.entity';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 
-@ObjectType()
+@ObjectType({ description: 'A person (or the DHS machine client) of the hub, in one business function; the subject of the sign-in token' })
 @Entity('employee')
 export class Employee {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: "The employee's id (UUID): the `sub` of their token" })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** Stored lower-case; the login identity for `npm run token`. */
-  @Field(() => String)
+  @Field(() => String, { description: 'Work e-mail address (lower-case): the sign-in identity and where notices go' })
   @Column({ type: 'text', unique: true })
   email!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, as shown on referrals and in notices' })
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Work telephone number, if recorded' })
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
@@ -42,17 +43,17 @@ export class Employee {
   @JoinColumn({ name: 'manager_id' })
   managerEmployee?: Employee | null;
 
-  @Field(() => [Role])
+  @Field(() => [Role], { description: 'What they may do besides filing referrals (see the README access table)' })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles!: Role[];
 
   /** IMMEDIATE, or DAILY_DIGEST for non-urgent notices. */
-  @Field(() => NotificationMode)
+  @Field(() => NotificationMode, { description: 'How they get non-urgent notices: at once, or in one daily digest' })
   @Column({ type: 'text', name: 'notification_mode', default: NotificationMode.IMMEDIATE })
   notificationMode!: NotificationMode;
 
   /** A deactivated employee's tokens are refused. */
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'false once deactivated: their tokens are refused and they get no work' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 

@@ -22,6 +22,8 @@ export enum Role {
 
 registerEnumType(Role, {
   name: 'Role',
+  description:
+    'What an employee may do besides filing and working referrals (the README access table lists the operations of each); being a BMF ID theft liaison is an assignment, not a role (IRM 10.5.3.3.7(4))',
   valuesConfig: {
     FUNCTIONAL_EMPLOYEE: { description: 'Files referrals and works the ones assigned to them' },
     MANAGER: { description: 'A manager in a management chain (elevations climb through managers)' },

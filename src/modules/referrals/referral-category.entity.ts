@@ -7,7 +7,9 @@ import { Role } from '../org/role';
  * manual spells several names more than one way (IVO was renamed RIVO), so each category has one
  * canonical name and any number of aliases accepted on input.
  */
-@ObjectType('ReferralCategory')
+@ObjectType('ReferralCategory', {
+  description: 'A Form 4442 category (RIVO queue) of IRM 25.25.6: what it is for, its time frame and what the referral must carry',
+})
 @Entity('referral_category')
 export class ReferralCategory {
   @Field(() => String, { description: 'Stable code, e.g. RICS_RIVO_MFT_REVERSAL' })
@@ -76,7 +78,7 @@ export class ReferralCategory {
   @Column({ type: 'boolean', name: 'requires_ro_authentication', default: false })
   requiresRoAuthentication!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'false once retired: new referrals cannot use it' })
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 }

@@ -1,3 +1,4 @@
+import { LocalDateResolver, TimeZoneResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CountedDay, NonBusinessDay } from '../../platform/calendar/business-calendar';
 import { boundedListCost } from '../../platform/graphql/page-cost';
@@ -21,7 +22,7 @@ const EXPECTED_BUSINESS_DAY_WALK = 21;
 
 @ObjectType({ description: 'One local day a clock was counted over: counted as its Nth day, or skipped and why' })
 export class ClockDay implements CountedDay {
-  @Field(() => String, { description: 'The local date, YYYY-MM-DD, in the time zone of the explanation' })
+  @Field(() => LocalDateResolver, { description: 'The local date, YYYY-MM-DD, in the time zone of the explanation' })
   date!: string;
 
   @Field(() => Int, { nullable: true, description: 'Which day of the clock this was (1..length); null when skipped' })
@@ -40,7 +41,7 @@ export class ClockDay implements CountedDay {
     'started (never counted: IRM 10.5.3.3.7(3), 10.5.3.3.7.1(4)) and each day after it, counted or skipped, up to the due day',
 })
 export class ClockExplanation {
-  @Field(() => ReferralClock, { description: 'Which clock' })
+  @Field(() => ReferralClock, { description: 'The clock explained: review, acknowledgment or completion' })
   clock!: ReferralClock;
 
   @Field(() => ClockUnit, { description: 'Whether it counts business days or calendar days' })
@@ -49,16 +50,16 @@ export class ClockExplanation {
   @Field(() => Int, { description: 'How many days it counts (e.g. 3 business days to acknowledge a 14566)' })
   length!: number;
 
-  @Field(() => String, { description: 'IANA time zone the days are local to: the function that must act' })
+  @Field(() => TimeZoneResolver, { description: 'IANA time zone the days are local to: the function that must act' })
   timeZone!: string;
 
   @Field(() => Date, { description: 'When the clock started (submitted to review, received to acknowledge or complete), UTC' })
   startedAt!: Date;
 
-  @Field(() => String, { description: 'The local date it started on, YYYY-MM-DD (not counted)' })
+  @Field(() => LocalDateResolver, { description: 'The local date it started on, YYYY-MM-DD (not counted)' })
   startedOn!: string;
 
-  @Field(() => String, { description: 'The last day counted, YYYY-MM-DD: the clock is due at its end' })
+  @Field(() => LocalDateResolver, { description: 'The last day counted, YYYY-MM-DD: the clock is due at its end' })
   lastDay!: string;
 
   @Field(() => [ClockDay], {

@@ -44,7 +44,21 @@ export enum ReferralClock {
   ACKNOWLEDGMENT = 'ACKNOWLEDGMENT',
   COMPLETION = 'COMPLETION',
 }
-registerEnumType(ReferralClock, { name: 'ReferralClock', description: 'A due clock of a referral' });
+registerEnumType(ReferralClock, {
+  name: 'ReferralClock',
+  description: 'A due clock of a referral',
+  valuesConfig: {
+    REVIEW: { description: "14566: the originating liaison's completeness review, 3 workdays from receipt (IRM 10.5.3.3.7(3))" },
+    ACKNOWLEDGMENT: {
+      description:
+        'The receiving function acknowledges receipt: 3 business days for a liaison (IRM 10.5.3.3.7.1(4)), 30 days for CAWR (10.5.3.3.11(3))',
+    },
+    COMPLETION: {
+      description:
+        'The receiving function completes the requested actions: 30 days of receipt for a 14566 (IRM 10.5.3.3.7.1(6)), per category for a 4442',
+    },
+  },
+});
 
 export interface DueTimes {
   reviewDueAt: Date | null;

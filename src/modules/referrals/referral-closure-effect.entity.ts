@@ -12,7 +12,7 @@ import { Referral } from './referral.entity';
 @Entity('referral_closure_effect')
 @Index(['referralId', 'at'])
 export class ReferralClosureEffect {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The effect's id: a sequence number (not a UUID)" })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
@@ -35,19 +35,19 @@ export class ReferralClosureEffect {
   @Column({ type: 'text' })
   change!: ClosureChangeKind;
 
-  @Field(() => ReferralClock)
+  @Field(() => ReferralClock, { description: 'The clock that moved' })
   @Column({ type: 'text' })
   clock!: ReferralClock;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the clock was due before the change (UTC instant)' })
   @Column({ type: 'timestamptz', name: 'previous_due_at' })
   previousDueAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it is due after the change (UTC instant)' })
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the closure change was made (UTC instant)' })
   @Column({ type: 'timestamptz' })
   at!: Date;
 }

@@ -25,7 +25,7 @@ export class ReferralClosuresResolver {
   async closuresApplied(
     @Root() referral: Referral,
     @Ctx() ctx: ReferralsContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many changes to answer, oldest first (default 20)' }) first = 20,
   ): Promise<ReferralClosureEffect[]> {
     return (await ctx.loaders.closureEffects.load(referral.id)).slice(0, checkPageSize(first, MAX_CLOSURE_PAGE));
   }

@@ -1,12 +1,13 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { ReferralAction } from './referral-state';
 
 @InputType({ description: 'A document of a Form 3210 that RIVO forwards to Submission Processing (IRM 25.25.6.2.3(4))' })
 export class ForwardDocumentInput {
-  @Field(() => ID, { description: 'The Form 3210 referral, in WORKING state, checked out by the caller' })
+  @Field(() => UUIDResolver, { description: 'The Form 3210 referral, in WORKING state, checked out by the caller' })
   referralId!: string;
 
-  @Field(() => ID, { description: 'The document attached to that referral (usually the signed return), from Referral.documents' })
+  @Field(() => UUIDResolver, { description: 'The document attached to that referral (usually the signed return), from Referral.documents' })
   documentId!: string;
 
   @Field(() => String, {

@@ -93,7 +93,8 @@ export class DocumentCustodyResolver {
       'a referral history entry FORWARD_DOCUMENT_TO_SP, shown in Document.custody',
   })
   forwardDocumentToSubmissionProcessing(
-    @Arg('input', () => ForwardDocumentInput) input: ForwardDocumentInput,
+    @Arg('input', () => ForwardDocumentInput, { description: 'The 3210 referral, the document and an optional note' })
+    input: ForwardDocumentInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<StoredDocument> {
     return ctx.services.referralDocumentCustody.forwardToSubmissionProcessing(ctx.caller, input);

@@ -6,11 +6,13 @@ import { ReferralAction, ReferralState } from './referral-state';
 import { Referral } from './referral.entity';
 
 /** Append-only: a database trigger rejects UPDATE and DELETE (see the migration). */
-@ObjectType()
+@ObjectType({
+  description: 'One step in the life of a referral: who did what, when, from which state to which; never changed once written',
+})
 @Entity('referral_history')
 @Index(['referralId', 'at'])
 export class ReferralHistoryEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id: a sequence number (not a UUID), increasing with time" })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
@@ -21,15 +23,15 @@ export class ReferralHistoryEntry {
   @JoinColumn({ name: 'referral_id' })
   referral?: Referral;
 
-  @Field(() => ReferralAction)
+  @Field(() => ReferralAction, { description: 'The step taken: a transition of the route, or an entry the hub records itself' })
   @Column({ type: 'text' })
   action!: ReferralAction;
 
-  @Field(() => ReferralState, { nullable: true })
+  @Field(() => ReferralState, { nullable: true, description: 'The state before the step; null for the filing' })
   @Column({ type: 'text', name: 'from_state', nullable: true })
   fromState!: ReferralState | null;
 
-  @Field(() => ReferralState)
+  @Field(() => ReferralState, { description: 'The state after the step (the same as before for entries that change no state)' })
   @Column({ type: 'text', name: 'to_state' })
   toState!: ReferralState;
 
@@ -41,16 +43,20 @@ export class ReferralHistoryEntry {
   @JoinColumn({ name: 'actor_id' })
   actor?: Employee;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened (UTC instant)' })
   @Column({ type: 'timestamptz' })
   at!: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The note given with the step, if any' })
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
   /** Action-specific facts, e.g. missing items, the assignee, elevation holders; never taxpayer data. */
-  @Field(() => GraphQLJSONObject, { nullable: true })
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'What the step recorded besides the note, by action (e.g. missingItems, actionsTaken, the elevation level, the document id)',
+  })
   @Column({ type: 'jsonb', nullable: true })
   details!: Record<string, unknown> | null;
 }

@@ -58,7 +58,7 @@ export class ReferralRoute {
 @Entity('referral_route_change')
 @Index(['form', 'purpose', 'at'])
 export class ReferralRouteChange {
-  @Field(() => ID, { description: 'Identifier of the change' })
+  @Field(() => ID, { description: "The change's id: a sequence number (not a UUID), increasing with time" })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 

@@ -53,7 +53,8 @@ export class ReferralRouteResolver {
       'Admin: set the route of a form (and 14566 purpose): its receivers and time frames. Applies to referrals filed (time frames: forwarded) from now on; see the README',
   })
   setReferralRoute(
-    @Arg('input', () => ReferralRouteInput) input: ReferralRouteInput,
+    @Arg('input', () => ReferralRouteInput, { description: 'The route: form, purpose or category, receiving function and its time frames' })
+    input: ReferralRouteInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<ReferralRoute> {
     return ctx.services.routes.set(ctx.caller, input);

@@ -107,6 +107,37 @@ registerEnumType(ReferralAction, {
   name: 'ReferralAction',
   description: 'A step of a referral route (the lifecycle table of its form) or an entry the hub records itself',
   valuesConfig: {
+    FILE: { description: "The originator filed it: a 14566 to their own function's BMF ID theft liaison, a 4442/3210 to RIVO" },
+    RETURN_INCOMPLETE: { description: '14566: the originating liaison returned it to the originator as incomplete (IRM 10.5.3.3.7(3))' },
+    RESUBMIT: { description: 'The originator sent a returned referral again, corrected; the review clock restarts' },
+    FORWARD: { description: 'The originating liaison found it complete and sent it to the receiving function (IRM 10.5.3.3.7.1(3))' },
+    RETURN_TO_ORIGINATING_LIAISON: {
+      description: 'The receiving function returned it to the originating liaison as incomplete (IRM 10.5.3.3.8(4), 10.5.3.3.10(3))',
+    },
+    ACKNOWLEDGE: { description: 'The receiving function acknowledged receipt (14566: within 3 business days, IRM 10.5.3.3.7.1(4))' },
+    ASSIGN: { description: 'The receiving liaison assigned it to a functional employee (IRM 10.5.3.3.7.1(4))' },
+    COMPLETE: {
+      description: 'The assignee took the requested actions and returned it, documenting every action (IRM 10.5.3.3.7.1(6))',
+    },
+    RETURN_NO_TPP_INVOLVEMENT: {
+      description: '4442/3210: the RIVO employee returned it and its attachments to the sender, "no TPP involvement" (IRM 25.25.6.2.3(3))',
+    },
+    CLOSE: { description: 'The originator closed the completed referral' },
+    WITHDRAW: { description: 'The originator withdrew it before acknowledgment' },
+    ELEVATE: {
+      description:
+        'A disagreement over the requested action or time frame went up one level: liaisons, then each management chain (IRM 10.5.3.3.7.1(5) note)',
+    },
+    RESOLVE_ELEVATION: { description: 'Whoever held the elevated disagreement recorded its resolution' },
+    SLA_BREACH: {
+      description:
+        "Recorded by the hub's SLA sweep: a running clock passed its due time (no actor; the IRM sets no rule, this is the hub's)",
+    },
+    SLA_ESCALATION: {
+      description:
+        "Recorded by the hub's SLA sweep: a breach went one level up the management chain (the hub's rule, modelled on elevation)",
+    },
+    SLA_BREACH_WITHDRAWN: { description: 'A recorded breach taken back: a closure made its clock due later than now' },
     CHECK_OUT: { description: "4442/3210: a RIVO employee takes the referral from the function's queue (IRM 25.25.6.2(10))" },
     OPEN_CONTROL: { description: '4442/3210: TPP involvement found: a RIVO control base is opened (IRM 25.25.6.2.3(3))' },
     MONITOR: { description: '4442/3210: the control goes to monitoring status while RIVO waits (Exhibit 25.25.6-9)' },

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { BusinessFunction } from '../org/business-function.entity';
 import { ReferralForm } from './forms/form-content';
@@ -12,7 +13,7 @@ import { ReferralForm } from './forms/form-content';
 @Entity('referral_time_frame')
 @Unique(['functionId', 'form'])
 export class ReferralTimeFrame {
-  @Field(() => ID)
+  @Field(() => UUIDResolver)
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import {
   Column,
   CreateDateColumn,
@@ -20,7 +21,10 @@ import { ReferralState } from './referral-state';
  * One referral between functions, whatever the form. Due instants are stored (not derived on read)
  * so lists, filters and the SLA sweep can use indexes; `nextDueAt` is the earliest running clock.
  */
-@ObjectType()
+@ObjectType({
+  description:
+    'A referral: a Form 14566 (BMF identity theft, IRM 10.5.3.3.7), 4442 (inquiry, IRM 25.25.6) or 3210 (document transmittal) sent from one function to another, with its route, clocks and history',
+})
 @Entity('referral')
 @Index('referral_open_next_due_idx', ['nextDueAt'], { where: `state NOT IN ('CLOSED', 'WITHDRAWN', 'RETURNED_NO_TPP')` })
 @Index('referral_created_idx', ['createdAt', 'id'])
@@ -30,7 +34,7 @@ import { ReferralState } from './referral-state';
 @Index('referral_tin_hashes_idx', ['tinHashes'], { type: 'gin' })
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
 export class Referral {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: "The referral's id (UUID)" })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -38,16 +42,18 @@ export class Referral {
   @Column({ type: 'text', name: 'reference_number', unique: true })
   referenceNumber!: string;
 
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, { description: 'The form it was filed on' })
   @Column({ type: 'text' })
   form!: ReferralForm;
 
-  @Field(() => ReferralState)
+  @Field(() => ReferralState, { description: "Where it is on its form's route" })
   @Column({ type: 'text' })
   state!: ReferralState;
 
   /** Optimistic lock: a transition only applies to the version it read (concurrent actions → CONFLICT). */
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Incremented by every change: pass as expectedVersion to act only on the version you saw (else CONFLICT STALE_VERSION)',
+  })
   @VersionColumn()
   version!: number;
 
@@ -116,7 +122,7 @@ export class Referral {
   @Column({ type: 'timestamptz', name: 'ack_due_at', nullable: true })
   ackDueAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the receiving function acknowledged receipt (UTC instant); null before' })
   @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
   acknowledgedAt!: Date | null;
 
@@ -127,11 +133,11 @@ export class Referral {
   @Column({ type: 'timestamptz', name: 'completion_due_at', nullable: true })
   completionDueAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was completed (UTC instant); null before' })
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was closed, withdrawn or returned for good (UTC instant); null while open' })
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
   closedAt!: Date | null;
 
@@ -175,11 +181,11 @@ export class Referral {
   @Column({ type: 'timestamptz', name: 'sla_check_at', nullable: true })
   slaCheckAt!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was filed (UTC instant)' })
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last changed (UTC instant)' })
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { TinType } from '../../platform/validation/identifiers';
 import { ReferralsContext } from './referrals-context';
@@ -49,10 +50,10 @@ export class UnmaskedTin {
   @Field(() => String, { description: 'Where in the content, e.g. business.ein' })
   path!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The full TIN as filed (reading it is audited)' })
   tin!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is: SSN, ITIN or EIN' })
   tinType!: TinType;
 }
 
@@ -115,9 +116,9 @@ export class ReferralResolver {
     complexity: pageCost,
   })
   referralHistory(
-    @Arg('referralId', () => ID) referralId: string,
+    @Arg('referralId', () => UUIDResolver, { description: 'The id (UUID) of a referral the caller may see' }) referralId: string,
     @Ctx() ctx: ReferralsContext,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'How many entries to answer, oldest first (default 100)' }) first = 100,
   ): Promise<ReferralHistoryEntry[]> {
     return ctx.services.referrals.history(ctx.caller, referralId, checkPageSize(first, MAX_HISTORY_PAGE));
   }
@@ -128,7 +129,7 @@ export class ReferralResolver {
   })
   referralCategories(
     @Ctx() ctx: ReferralsContext,
-    @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
+    @Arg('first', () => Int, { defaultValue: 100, description: 'How many categories to answer (default 100)' }) first = 100,
   ): Promise<ReferralCategory[]> {
     return ctx.services.categories.list(checkPageSize(first, MAX_CATEGORY_PAGE));
   }
@@ -136,7 +137,10 @@ export class ReferralResolver {
   @Mutation(() => Referral, {
     description: "File a referral: a 14566 goes to your own function's BMF ID theft liaison; a 4442 or 3210 straight into RIVO's queue",
   })
-  fileReferral(@Arg('input', () => FileReferralInput) input: FileReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  fileReferral(
+    @Arg('input', () => FileReferralInput, { description: 'The form, the receiving function and the content' }) input: FileReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.file(ctx.caller, input);
   }
 
@@ -146,7 +150,8 @@ export class ReferralResolver {
     complexity: boundedListCost(2),
   })
   fileImfImplicationReferrals(
-    @Arg('input', () => FileImfImplicationsInput) input: FileImfImplicationsInput,
+    @Arg('input', () => FileImfImplicationsInput, { description: 'The 14566 content and what CI is asked' })
+    input: FileImfImplicationsInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral[]> {
     return ctx.services.referrals.fileImfImplications(ctx.caller, input);
@@ -154,7 +159,7 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originating liaison: back to the originator as incomplete' })
   returnReferralIncomplete(
-    @Arg('input', () => ReturnReferralInput) input: ReturnReferralInput,
+    @Arg('input', () => ReturnReferralInput, { description: 'The referral and what is missing' }) input: ReturnReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.returnIncomplete(ctx.caller, input);
@@ -162,7 +167,8 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originator: send a returned referral again' })
   resubmitReferral(
-    @Arg('input', () => ResubmitReferralInput) input: ResubmitReferralInput,
+    @Arg('input', () => ResubmitReferralInput, { description: 'The referral and, if it changed, its corrected content' })
+    input: ResubmitReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.resubmit(ctx.caller, input);
@@ -170,7 +176,10 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originating liaison: send a complete referral to the receiving function' })
   forwardReferral(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, {
+      description: 'The complete referral sent on to the receiving function, and an optional note',
+    })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.forward(ctx.caller, input);
@@ -178,7 +187,7 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Receiving liaison: back to the originating liaison as incomplete' })
   returnReferralToOriginatingLiaison(
-    @Arg('input', () => ReturnReferralInput) input: ReturnReferralInput,
+    @Arg('input', () => ReturnReferralInput, { description: 'The referral and what is missing' }) input: ReturnReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.returnToOriginatingLiaison(ctx.caller, input);
@@ -186,14 +195,18 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Receiving liaison: acknowledge receipt' })
   acknowledgeReferral(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The referral whose receipt is acknowledged, and an optional note' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.acknowledge(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Receiving liaison: assign (or reassign) to an employee of the function' })
-  assignReferral(@Arg('input', () => AssignReferralInput) input: AssignReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  assignReferral(
+    @Arg('input', () => AssignReferralInput, { description: 'The referral and the employee who takes it' }) input: AssignReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.assign(ctx.caller, input);
   }
 
@@ -202,7 +215,8 @@ export class ReferralResolver {
       'Assigned employee: document the actions taken and return it (14566). 4442/3210: the RIVO employee closes the control with a closing activity code (required, Exhibit 25.25.6-9)',
   })
   completeReferral(
-    @Arg('input', () => CompleteReferralInput) input: CompleteReferralInput,
+    @Arg('input', () => CompleteReferralInput, { description: 'The referral, the actions taken and how it ended' })
+    input: CompleteReferralInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.complete(ctx.caller, input);
@@ -212,7 +226,8 @@ export class ReferralResolver {
     description: "RIVO employee: take a 4442/3210 from the function's queue; you replace the generic assignee (IRM 25.25.6.2(10))",
   })
   checkOutReferral(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The 4442/3210 referral taken from the queue' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.checkOut(ctx.caller, input);
@@ -222,20 +237,23 @@ export class ReferralResolver {
     description: 'RIVO employee who checked it out: the TPP process caused it; open a RIVO control base and work it (IRM 25.25.6.2.3(3))',
   })
   openReferralControl(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The checked-out 4442/3210 referral' }) input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.openControl(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'RIVO employee who checked it out: the control waits in monitoring status; say for what' })
-  monitorReferral(@Arg('input', () => MonitorReferralInput) input: MonitorReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  monitorReferral(
+    @Arg('input', () => MonitorReferralInput, { description: 'The referral and what RIVO waits for' }) input: MonitorReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.monitor(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'RIVO employee who checked it out: monitoring is over, the control is worked again' })
   resumeReferralWork(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The referral in monitoring status' }) input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.resumeWork(ctx.caller, input);
@@ -245,7 +263,7 @@ export class ReferralResolver {
     description: 'RIVO employee who checked it out: close a misrouted 4442/3210 with CL2AM, CL2EXAM, CL2WOW or CL2AQC (Exhibit 25.25.6-9)',
   })
   closeReferralAsMisroute(
-    @Arg('input', () => CloseAsMisrouteInput) input: CloseAsMisrouteInput,
+    @Arg('input', () => CloseAsMisrouteInput, { description: 'The referral and where it was routed' }) input: CloseAsMisrouteInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.closeAsMisroute(ctx.caller, input);
@@ -255,7 +273,8 @@ export class ReferralResolver {
     description: 'RIVO employee who checked it out: return a 4442/3210 and its attachments to the sender, "no TPP involvement"',
   })
   returnReferralNoTppInvolvement(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The checked-out 4442/3210 referral returned to its sender' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.returnNoTppInvolvement(ctx.caller, input);
@@ -263,7 +282,7 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originator: close a completed referral' })
   closeReferral(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The completed referral closed' }) input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.close(ctx.caller, input);
@@ -271,20 +290,28 @@ export class ReferralResolver {
 
   @Mutation(() => Referral, { description: 'Originator: withdraw before acknowledgment' })
   withdrawReferral(
-    @Arg('input', () => ReferralTransitionInput) input: ReferralTransitionInput,
+    @Arg('input', () => ReferralTransitionInput, { description: 'The referral withdrawn, and an optional note saying why' })
+    input: ReferralTransitionInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.withdraw(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Elevate a disagreement one level: liaisons, then each management chain' })
-  elevateReferral(@Arg('input', () => ElevateReferralInput) input: ElevateReferralInput, @Ctx() ctx: ReferralsContext): Promise<Referral> {
+  elevateReferral(
+    @Arg('input', () => ElevateReferralInput, { description: 'The referral and what the functions disagree about' })
+    input: ElevateReferralInput,
+    @Ctx() ctx: ReferralsContext,
+  ): Promise<Referral> {
     return ctx.services.referrals.elevate(ctx.caller, input);
   }
 
   @Mutation(() => Referral, { description: 'Whoever the disagreement sits with: record the resolution' })
   resolveReferralElevation(
-    @Arg('input', () => ResolveElevationInput) input: ResolveElevationInput,
+    @Arg('input', () => ResolveElevationInput, {
+      description: 'The referral, the resolution and, for a time-frame dispute, the new due instant',
+    })
+    input: ResolveElevationInput,
     @Ctx() ctx: ReferralsContext,
   ): Promise<Referral> {
     return ctx.services.referrals.resolveElevation(ctx.caller, input);
@@ -312,22 +339,28 @@ export class ReferralResolver {
     return tins;
   }
 
-  @FieldResolver(() => Employee)
+  @FieldResolver(() => Employee, { description: 'The employee who filed the referral' })
   async originator(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
     return ctx.loaders.employee.load(referral.originatorId);
   }
 
-  @FieldResolver(() => Employee, { nullable: true })
+  @FieldResolver(() => Employee, {
+    nullable: true,
+    description:
+      'The employee working it: assigned by the receiving liaison (14566) or who checked it out of the RIVO queue (4442/3210); null before',
+  })
   async assignee(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
     return referral.assigneeId ? ctx.loaders.employee.load(referral.assigneeId) : null;
   }
 
-  @FieldResolver(() => BusinessFunction)
+  @FieldResolver(() => BusinessFunction, {
+    description: "The originator's business function, which keeps control of the case (IRM 10.5.3.3.7.1(1))",
+  })
   originatingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(referral.originatingFunctionId);
   }
 
-  @FieldResolver(() => BusinessFunction)
+  @FieldResolver(() => BusinessFunction, { description: 'The business function asked to act' })
   receivingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(referral.receivingFunctionId);
   }
@@ -389,7 +422,7 @@ export class ReferralResolver {
   async elevationHolders(
     @Root() referral: Referral,
     @Ctx() ctx: ReferralsContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many holders to answer (default in the schema)' }) first = 20,
   ): Promise<Employee[]> {
     const holders = await ctx.loaders.employee.loadMany(referral.elevationHolderIds.slice(0, checkPageSize(first, MAX_HISTORY_PAGE)));
     return holders.filter((holder): holder is Employee => holder instanceof Employee);
@@ -402,13 +435,13 @@ export class ReferralResolver {
   async history(
     @Root() referral: Referral,
     @Ctx() ctx: ReferralsContext,
-    @Arg('first', () => Int, { defaultValue: 20 }) first = 20,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many entries to answer, oldest first' }) first = 20,
   ): Promise<ReferralHistoryEntry[]> {
     // The parent referral was already checked for visibility; batch the histories of a page.
     return (await ctx.loaders.history.load(referral.id)).slice(0, checkPageSize(first, MAX_HISTORY_PAGE));
   }
 
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many history entries the referral has' })
   historyCount(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<number> {
     return ctx.loaders.historyCount.load(referral.id);
   }
@@ -444,17 +477,23 @@ export class ReferralResolver {
     return this.overdueClocks(referral, ctx).length > 0;
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, {
+    description: 'The liaison review clock (3 workdays, IRM 10.5.3.3.7(3)) is running and has passed its due time',
+  })
   reviewOverdue(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): boolean {
     return this.overdueClocks(referral, ctx).includes(ReferralClock.REVIEW);
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, {
+    description: 'The acknowledgment clock is running and has passed its due time (3 business days for a liaison, IRM 10.5.3.3.7.1(4))',
+  })
   ackOverdue(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): boolean {
     return this.overdueClocks(referral, ctx).includes(ReferralClock.ACKNOWLEDGMENT);
   }
 
-  @FieldResolver(() => Boolean)
+  @FieldResolver(() => Boolean, {
+    description: 'The completion clock is running and has passed its due time (30 days of receipt for a 14566, IRM 10.5.3.3.7.1(6))',
+  })
   completionOverdue(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): boolean {
     return this.overdueClocks(referral, ctx).includes(ReferralClock.COMPLETION);
   }

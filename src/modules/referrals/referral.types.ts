@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ReferralSortField, WorkQueueSortField } from './referral-query.service';
 import { ReferralContentInput } from './forms/form-content';
 import { ReferralForm } from './forms/referral-form';
@@ -8,15 +9,18 @@ import { Connection, OrderInput } from '../../platform/graphql/connection';
 import { Referral } from './referral.entity';
 import { IdentifierField } from '../../platform/graphql/identifier-field';
 
-@InputType()
+@InputType({ description: 'A new referral: which form, to which function, and the content of that form' })
 export class FileReferralInput {
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, {
+    description:
+      'The form filed: F14566 (BMF identity theft, IRM 10.5.3.3.7), F4442 (inquiry referral, IRM 25.25.6) or F3210 (document transmittal, IRM 25.25.6.2.3)',
+  })
   form!: ReferralForm;
 
-  @Field(() => ID, { description: 'The function asked to act (e.g. RICS EF team, CI, CAWR, SP Entity, RIVO)' })
+  @Field(() => UUIDResolver, { description: 'The function asked to act (e.g. RICS EF team, CI, CAWR, SP Entity, RIVO)' })
   receivingFunctionId!: string;
 
-  @Field(() => ReferralContentInput)
+  @Field(() => ReferralContentInput, { description: 'The content of that form: exactly the sub-object of the form given' })
   content!: ReferralContentInput;
 }
 
@@ -33,35 +37,40 @@ export class FileImfImplicationsInput {
 
 @InputType({ description: 'Common to every transition' })
 export class ReferralTransitionInput {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: 'The id (UUID) of the referral acted on' })
   referralId!: string;
 
   @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the referral is still at this version' })
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text kept in the history entry of the step (no TINs: enter them only in the TIN fields)',
+  })
   note?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Sends a referral back as incomplete (IRM 10.5.3.3.7(3), 10.5.3.3.8(4)), saying what is missing' })
 export class ReturnReferralInput extends ReferralTransitionInput {
   @Field(() => [String], { description: 'What is missing or must be researched further' })
   missingItems!: string[];
 }
 
-@InputType()
+@InputType({ description: 'Sends a returned referral again, with its content corrected where needed' })
 export class ResubmitReferralInput extends ReferralTransitionInput {
   @Field(() => ReferralContentInput, { nullable: true, description: 'Corrected content; omitted keeps the current content' })
   content?: ReferralContentInput | null;
 }
 
-@InputType()
+@InputType({ description: 'Assigns a received referral to an employee of the receiving function (IRM 10.5.3.3.7.1(4))' })
 export class AssignReferralInput extends ReferralTransitionInput {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, {
+    description: 'The id (UUID) of the employee who takes the requested actions: an active employee of the receiving function',
+  })
   assigneeId!: string;
 }
 
-@InputType()
+@InputType({ description: 'Completes a referral, documenting every action taken (IRM 10.5.3.3.7.1(6))' })
 export class CompleteReferralInput extends ReferralTransitionInput {
   @Field(() => [String], { description: 'Every action taken (IRM 10.5.3.3.7.1(6))' })
   actionsTaken!: string[];
@@ -70,13 +79,13 @@ export class CompleteReferralInput extends ReferralTransitionInput {
   resolutionCode?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Elevates a disagreement over the requested action or time frame one level (IRM 10.5.3.3.7.1(5) note)' })
 export class ElevateReferralInput extends ReferralTransitionInput {
   @Field(() => String, { description: 'What the functions disagree about' })
   reason!: string;
 }
 
-@InputType()
+@InputType({ description: 'Records how an elevated disagreement was resolved (IRM 10.5.3.3.7.1(5) note)' })
 export class ResolveElevationInput extends ReferralTransitionInput {
   @Field(() => String, { description: 'What was decided, and why (kept as the history note)' })
   resolution!: string;
@@ -105,21 +114,21 @@ export class CloseAsMisrouteInput extends ReferralTransitionInput {
   misrouteCode!: string;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on a referral list; every condition given must hold' })
 export class ReferralFilterInput {
-  @Field(() => [ReferralForm], { nullable: true })
+  @Field(() => [ReferralForm], { nullable: true, description: 'Only referrals on one of these forms' })
   forms?: ReferralForm[] | null;
 
-  @Field(() => [ReferralState], { nullable: true })
+  @Field(() => [ReferralState], { nullable: true, description: 'Only referrals in one of these states' })
   states?: ReferralState[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Originating or receiving function' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Originating or receiving function' })
   functionId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Referrals of the functions this employee is a liaison for' })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Referrals of the functions this employee is a liaison for' })
   liaisonId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, { nullable: true, description: 'Only referrals filed by this employee (UUID)' })
   originatorId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'A running clock has passed its due time' })

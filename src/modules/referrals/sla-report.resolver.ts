@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Arg, Args, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
@@ -38,11 +39,15 @@ export class SlaReportResolver {
     complexity: pageCost,
   })
   slaReport(
-    @Arg('from', () => Date) from: Date,
-    @Arg('to', () => Date) to: Date,
+    @Arg('from', () => Date, { description: 'Start of the period, inclusive (UTC instant)' }) from: Date,
+    @Arg('to', () => Date, { description: 'End of the period, exclusive (UTC instant)' }) to: Date,
     @Ctx() ctx: ReferralsContext,
-    @Arg('functionId', () => ID, { nullable: true }) functionId?: string,
-    @Arg('first', () => Int, { defaultValue: 200 }) first = 200,
+    @Arg('functionId', () => UUIDResolver, {
+      nullable: true,
+      description: 'Only this receiving function (UUID); all functions when omitted',
+    })
+    functionId?: string,
+    @Arg('first', () => Int, { defaultValue: 200, description: 'How many rows to answer (default 200)' }) first = 200,
   ): Promise<SlaReportRow[]> {
     return ctx.services.slaReport.report(from, to, functionId ?? null, ctx.clock.now(), checkPageSize(first, MAX_SLA_REPORT_ROWS));
   }

@@ -75,7 +75,8 @@ export class LookoutResolver {
   })
   async lookouts(
     @Ctx() ctx: TecsContext,
-    @Arg('filter', () => LookoutListFilter, { nullable: true }) filter: LookoutListFilter | undefined,
+    @Arg('filter', () => LookoutListFilter, { nullable: true, description: 'Which lookouts (all the caller may see when absent)' })
+    filter: LookoutListFilter | undefined,
     @Arg('orderBy', () => FiledOrderInput, { nullable: true, description: 'The order (default: newest filed first)' })
     orderBy: FiledOrderInput | undefined,
     @Args(() => PageArgs) page: PageArgs,
@@ -272,7 +273,11 @@ export class CrossingResolver {
     description: `TECS coordinator: new crossings first (time-critical first), then requests; first (of each): at most ${MAX_TECS_PAGE}`,
     complexity: pageCost,
   })
-  tecsCoordinatorQueue(@Ctx() ctx: TecsContext, @Arg('first', () => Int, { defaultValue: 50 }) first = 50): Promise<CoordinatorQueue> {
+  tecsCoordinatorQueue(
+    @Ctx() ctx: TecsContext,
+    @Arg('first', () => Int, { defaultValue: 50, description: `How many crossings and how many requests, at most ${MAX_TECS_PAGE} each` })
+    first = 50,
+  ): Promise<CoordinatorQueue> {
     return ctx.services.crossings.coordinatorQueue(checkPageSize(first, MAX_TECS_PAGE));
   }
 

@@ -1,4 +1,4 @@
-import { GraphQLJSONObject } from 'graphql-scalars';
+import { GraphQLJSONObject, LocalDateResolver, UUIDResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalDate } from './business-calendar';
@@ -15,15 +15,15 @@ import { LocalDate } from './business-calendar';
 @Check('closure_dates_in_order', 'end_date >= start_date')
 @Check('closure_scope', 'nationwide = (cardinality(function_ids) = 0)')
 export class Closure {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: "The closure's id (UUID)" })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String, { description: 'First closed day, YYYY-MM-DD, local to each function in scope' })
+  @Field(() => LocalDateResolver, { description: 'First closed day, YYYY-MM-DD, local to each function in scope' })
   @Column({ type: 'date', name: 'start_date' })
   startDate!: LocalDate;
 
-  @Field(() => String, { description: 'Last closed day (inclusive), YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, { description: 'Last closed day (inclusive), YYYY-MM-DD' })
   @Column({ type: 'date', name: 'end_date' })
   endDate!: LocalDate;
 
@@ -47,11 +47,11 @@ export class Closure {
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: { id: string };
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When an admin added it (UTC instant)' })
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last changed (UTC instant)' })
   @Column({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;
 
@@ -65,14 +65,22 @@ export enum ClosureChangeKind {
   UPDATED = 'UPDATED',
   REMOVED = 'REMOVED',
 }
-registerEnumType(ClosureChangeKind, { name: 'ClosureChangeKind' });
+registerEnumType(ClosureChangeKind, {
+  name: 'ClosureChangeKind',
+  description: 'What an admin did to a closure',
+  valuesConfig: {
+    ADDED: { description: 'The closure was added' },
+    UPDATED: { description: 'Its dates, scope or reason were corrected' },
+    REMOVED: { description: 'It was removed; the clocks it moved move back' },
+  },
+});
 
 /** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE): every add, correction and removal of a closure. */
 @ObjectType({ description: 'One change of a closure and what it did to the open clocks' })
 @Entity('closure_history')
 @Index(['closureId', 'at'])
 export class ClosureHistoryEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The entry's id: a sequence number (not a UUID)" })
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
@@ -83,7 +91,7 @@ export class ClosureHistoryEntry {
   @JoinColumn({ name: 'closure_id' })
   closure?: Closure;
 
-  @Field(() => ClosureChangeKind)
+  @Field(() => ClosureChangeKind, { description: 'What was done to the closure' })
   @Column({ type: 'text' })
   change!: ClosureChangeKind;
 
@@ -94,7 +102,7 @@ export class ClosureHistoryEntry {
   @JoinColumn({ name: 'actor_id' })
   actor?: { id: string };
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the admin made the change (UTC instant)' })
   @Column({ type: 'timestamptz' })
   at!: Date;
 

@@ -1,6 +1,6 @@
 import { FieldError, InvalidInputError } from '../common/errors';
+import { isUuid } from '../common/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const MAX_TEXT = 200;
 
@@ -26,7 +26,7 @@ export class DownloadParameters {
   id(name: string): string | null {
     const value = this.single(name);
     if (value === null) return null;
-    return typeof value === 'string' && UUID.test(value) ? value : this.fail(name, 'is not an id');
+    return typeof value === 'string' && isUuid(value) ? value : this.fail(name, 'is not an id');
   }
 
   instant(name: string, required = false): Date | null {

@@ -1,5 +1,18 @@
-import { getNamedType, GraphQLField, GraphQLInputType, isInputObjectType } from 'graphql';
+import { ASTNode, getNamedType, GraphQLField, GraphQLInputType, isInputObjectType, Kind, ValueNode, visit } from 'graphql';
 import { FieldError, InvalidInputError } from '../common/errors';
+
+/**
+ * Calls `onValue` with every value written in the arguments under `root` (variables, literals, and the values inside
+ * objects and lists), each with its path from the argument it fills: `input.form14566` for `input: { form14566: … }`.
+ */
+export function eachArgumentValue(root: ASTNode, onValue: (value: ValueNode, path: string) => void): void {
+  const walk = (value: ValueNode, path: string): void => {
+    onValue(value, path);
+    if (value.kind === Kind.OBJECT) value.fields.forEach((field) => walk(field.value, `${path}.${field.name.value}`));
+    else if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, `${path}[${index}]`));
+  };
+  visit(root, { Argument: (argument) => walk(argument.value, argument.name.value) });
+}
 
 /** The first segment of a dotted path (`input.taxPeriods[0].mft` → `input`). */
 function headOf(path: string): string {

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ConflictError, DomainError, DomainErrorCode, InvalidInputError } from '../common/errors';
+import { badLiteralOf } from './literal-errors';
 
 /** GraphQL's "Did you mean …?" (fields, arguments, types, enum values): it names parts of the schema. */
 const SUGGESTION = / ?Did you mean .+\?$/;
@@ -35,7 +36,7 @@ export function httpErrorOf(error: unknown, log: (error: unknown) => void): { st
 
 /**
  * The one place where errors become GraphQL errors: domain errors keep their stable code (and, for
- * bad input, the list of field errors); anything unexpected is logged and, in production, hidden, as are
+ * bad input, the list of field errors); a value written inline that its type refuses is bad input too; anything unexpected is logged and, in production, hidden, as are
  * suggestions (with introspection off they would still spell out the schema).
  */
 export function createErrorFormatter(options: { exposeInternals: boolean; hideSuggestions: boolean; log: (error: unknown) => void }) {
@@ -46,6 +47,12 @@ export function createErrorFormatter(options: { exposeInternals: boolean; hideSu
       error instanceof GraphQLError && error.originalError instanceof DomainError ? error.originalError : unwrapResolverError(error);
     if (original instanceof DomainError) {
       return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: domainExtensions(original) };
+    }
+    const literal = badLiteralOf(error);
+    if (literal) {
+      const message = options.hideSuggestions ? literal.message.replace(SUGGESTION, '') : literal.message;
+      const invalid = InvalidInputError.single(literal.field, message);
+      return { message: invalid.message, locations: formatted.locations, extensions: domainExtensions(invalid) };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;

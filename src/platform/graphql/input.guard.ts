@@ -3,7 +3,6 @@ import { MiddlewareFn } from 'type-graphql';
 import { FieldError, InvalidInputError } from '../common/errors';
 import { containsTinShapedNumber } from '../security/tin-shapes';
 import { isIdentifierField } from './identifier-field';
-import { isUuid } from '../common/uuid';
 import { relativeToArguments } from './argument-paths';
 
 /** A lone UTF-16 surrogate (with the u flag, a proper pair is one code point and does not match): not storable text. */
@@ -12,7 +11,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 const MAX_STRING = 20_000;
 
 /**
- * Walks a value along its GraphQL input type, reporting malformed ids, unstorable text and TINs typed
+ * Walks a value along its GraphQL input type, reporting unstorable text and TINs typed
  * into free text (they would be stored and shown in clear: TINs are sealed only in the TIN fields). Free text
  * is every String argument or input field not marked as an identifier (identifier-field.ts).
  */
@@ -32,8 +31,7 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
     return;
   }
   if (typeof value !== 'string') return;
-  if (isScalarType(type) && type.name === 'ID' && !isUuid(value)) errors.push({ field: path, message: 'is not an id' });
-  else if (value.includes('\u0000')) errors.push({ field: path, message: 'cannot contain NUL characters' });
+  if (value.includes('\u0000')) errors.push({ field: path, message: 'cannot contain NUL characters' });
   else if (LONE_SURROGATE.test(value)) errors.push({ field: path, message: 'is not valid Unicode text (a lone UTF-16 surrogate)' });
   else if (value.length > MAX_STRING) errors.push({ field: path, message: `must be at most ${MAX_STRING} characters` });
   else if (!identifier && isScalarType(type) && type.name === 'String' && containsTinShapedNumber(value)) {
@@ -42,9 +40,9 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
 }
 
 /**
- * Checks every argument of every root operation before it runs: ids must be UUIDs, text must be storable and
- * free text must carry no TIN, so such input is BAD_USER_INPUT naming the field instead of a database error or a
- * TIN stored in clear. The domain validators' field errors leave it with paths relative to the arguments.
+ * Checks every argument of every root operation before it runs (ids are UUID scalars, checked by the schema): text
+ * must be storable and free text must carry no TIN, so such input is BAD_USER_INPUT naming the field instead of a
+ * database error or a TIN stored in clear. The domain validators' field errors leave it with paths relative to the arguments.
  */
 export const inputGuard: MiddlewareFn = async ({ info, args }, next) => {
   if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return next();

@@ -1,10 +1,11 @@
-import { ArgsType, Field, ID } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { ArgsType, Field } from 'type-graphql';
 import { LookupKey } from '../database/reference-lookup';
 
 /** The arguments of a single-item query: the item's id or its reference number (exactly one). */
 @ArgsType()
 export class LookupArgs implements LookupKey {
-  @Field(() => ID, { nullable: true, description: "The item's id (give this or referenceNumber)" })
+  @Field(() => UUIDResolver, { nullable: true, description: "The item's id (give this or referenceNumber)" })
   id?: string | null;
 
   @Field(() => String, {

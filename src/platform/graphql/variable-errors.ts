@@ -1,6 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import {
-  ArgumentNode,
   coerceInputValue,
   GraphQLError,
   GraphQLSchema,
@@ -9,10 +8,9 @@ import {
   Kind,
   OperationDefinitionNode,
   typeFromAST,
-  ValueNode,
-  visit,
 } from 'graphql';
 import { FieldError, InvalidInputError } from '../common/errors';
+import { eachArgumentValue } from './argument-paths';
 
 /** GraphQL's "Did you mean …?" names parts of the schema: kept only where suggestions are (development). */
 const SUGGESTION = / ?Did you mean .+\?$/;
@@ -20,13 +18,9 @@ const SUGGESTION = / ?Did you mean .+\?$/;
 /** Where a variable is first used, as a path from the argument it fills (`input.form14566` for `input: { form14566: $f }`). */
 function variableArgumentPaths(operation: OperationDefinitionNode): Map<string, string> {
   const paths = new Map<string, string>();
-  const walk = (value: ValueNode, path: string): void => {
-    if (value.kind === Kind.VARIABLE) {
-      if (!paths.has(value.name.value)) paths.set(value.name.value, path);
-    } else if (value.kind === Kind.OBJECT) value.fields.forEach((field) => walk(field.value, `${path}.${field.name.value}`));
-    else if (value.kind === Kind.LIST) value.values.forEach((item, index) => walk(item, `${path}[${index}]`));
-  };
-  visit(operation, { Argument: (argument: ArgumentNode) => walk(argument.value, argument.name.value) });
+  eachArgumentValue(operation, (value, path) => {
+    if (value.kind === Kind.VARIABLE && !paths.has(value.name.value)) paths.set(value.name.value, path);
+  });
   return paths;
 }
 

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum NotificationStatus {
@@ -12,21 +13,31 @@ export enum NotificationStatus {
   /** Dead letter: rejected permanently or out of retries; an admin can retry it. */
   FAILED = 'FAILED',
 }
-registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
+registerEnumType(NotificationStatus, {
+  name: 'NotificationStatus',
+  description: 'Where a notice is in delivery',
+  valuesConfig: {
+    PENDING: { description: 'Waiting for (or being retried by) the delivery worker' },
+    DIGEST_PENDING: { description: "Held for the recipient's daily digest" },
+    SENT: { description: 'Accepted by the mail server' },
+    DIGESTED: { description: 'Sent as part of a daily digest' },
+    FAILED: { description: 'Dead letter: refused for good or out of retries; an admin can retry it' },
+  },
+});
 
 /**
  * The outbox row of one notice to one person, written in the same transaction as the change that
  * causes it. It names the referral, never its content: notices carry no taxpayer data.
  */
-@ObjectType()
+@ObjectType({ description: 'One notice (e-mail) to one employee, from the outbox; names the referral or case, never taxpayer data' })
 @Entity('notification')
 @Index('notification_status_recipient_idx', ['status', 'recipientId'])
 export class Notification {
-  @Field(() => ID)
+  @Field(() => UUIDResolver, { description: "The notice's id (UUID)" })
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the notice is about, e.g. REFERRAL_FORWARDED or SLA_BREACH' })
   @Column({ type: 'text' })
   kind!: string;
 
@@ -55,11 +66,13 @@ export class Notification {
   subjectId!: string | null;
 
   /** Urgent notices (breaches, escalations, elevations, reminders) are never held for a digest. */
-  @Field(() => Boolean)
+  @Field(() => Boolean, {
+    description: 'Urgent notices (breaches, escalations, reminders) are sent at once even to employees on the daily digest',
+  })
   @Column({ type: 'boolean' })
   urgent!: boolean;
 
-  @Field(() => NotificationStatus)
+  @Field(() => NotificationStatus, { description: 'Where it is in delivery' })
   @Column({ type: 'text' })
   status!: NotificationStatus;
 
@@ -67,15 +80,15 @@ export class Notification {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   facts!: NotificationFacts;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Delivery attempts made so far' })
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The mail server's last refusal, if any" })
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The Message-ID header of the e-mail sent; null until sent' })
   @Column({ type: 'text', name: 'message_id', nullable: true })
   messageId!: string | null;
 
@@ -91,11 +104,11 @@ export class Notification {
   @Column({ type: 'timestamptz', name: 'claimed_until', nullable: true })
   claimedUntil!: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was written to the outbox (UTC instant), with the change that caused it' })
   @Column({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the mail server accepted it (UTC instant); null until then' })
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
   sentAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { UUIDResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
@@ -14,7 +15,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 @Entity('document')
 @Index('document_owner_idx', ['ownerKind', 'ownerId', 'uploadedAt'])
 export class StoredDocument {
-  @Field(() => ID, { description: 'The document id (the upload answered it)' })
+  @Field(() => UUIDResolver, { description: 'The document id (the upload answered it)' })
   @PrimaryColumn('uuid')
   id!: string;
 

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import type { UnmaskedTinsQuery } from '../gql/graphql';
 
 const UnmaskedTinsDocument = graphql(`
-  query UnmaskedTins($id: ID!) {
+  query UnmaskedTins($id: UUID!) {
     referral(id: $id) {
       id
       unmaskedTins {

@@ -15,7 +15,7 @@ import { ReferralContent } from './referral-content';
 import { ReferralDocuments } from './referral-documents';
 
 const ReferralPageDocument = graphql(`
-  query ReferralPage($id: ID!) {
+  query ReferralPage($id: UUID!) {
     referral(id: $id) {
       id
       referenceNumber

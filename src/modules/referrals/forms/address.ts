@@ -15,13 +15,13 @@ export interface StoredAddress {
 
 @InputType({ description: 'A US postal address' })
 export class PostalAddressInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Street address: number and street, or PO box' })
   line1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Second address line (suite, floor), if any' })
   line2?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City or town' })
   city!: string;
 
   @Field(() => String, { description: 'Two-letter USPS code, including DC and the territories' })
@@ -34,16 +34,16 @@ export class PostalAddressInput {
 
 @ObjectType({ description: 'A US postal address' })
 export class PostalAddress implements StoredAddress {
-  @Field(() => String)
+  @Field(() => String, { description: 'Street address: number and street, or PO box' })
   line1!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Second address line (suite, floor), if any' })
   line2!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'City or town' })
   city!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Two-letter USPS state or territory code' })
   state!: string;
 
   @Field(() => String, { description: 'ZIP code digits (5 or 9)' })

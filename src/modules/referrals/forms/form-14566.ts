@@ -76,10 +76,10 @@ export interface Stored14566 {
 
 @InputType({ description: 'The business whose identity was stolen' })
 export class Form14566BusinessInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The business name as on the entity record (IRM 10.5.3.3.7.1(3) note)' })
   name!: string;
 
-  @Field(() => PostalAddressInput)
+  @Field(() => PostalAddressInput, { description: "The business's address" })
   address!: PostalAddressInput;
 
   @IdentifierField()
@@ -89,10 +89,10 @@ export class Form14566BusinessInput {
 
 @InputType({ description: "The business's responsible party" })
 export class Form14566TaxpayerInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The responsible party's name (IRM 10.5.3.3.7.1(3) note)" })
   name!: string;
 
-  @Field(() => PostalAddressInput)
+  @Field(() => PostalAddressInput, { description: "The responsible party's address" })
   address!: PostalAddressInput;
 
   @IdentifierField()
@@ -106,37 +106,39 @@ export class Form14566AffectedReturnInput {
   returnType!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'Two-digit MFT code' })
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 }
 
 @InputType({ description: "The originator's contact information" })
 export class Form14566ContactInput {
-  @Field(() => String)
+  @Field(() => String, { description: "The originator's name, for the receiving team to call back" })
   name!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'US telephone number' })
+  @Field(() => String, { description: "The originator's US telephone number, 10 digits (punctuation allowed)" })
   phone!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'US fax number' })
+  @Field(() => String, { description: "The originator's US fax number, 10 digits (punctuation allowed)" })
   fax!: string;
 }
 
 @InputType({ description: 'Form 14566, BMF Identity Theft Referral (IRM 10.5.3.3.7.1)' })
 export class Form14566Input {
-  @Field(() => Form14566BusinessInput)
+  @Field(() => Form14566BusinessInput, { description: 'The business whose identity was stolen: name, address, EIN' })
   business!: Form14566BusinessInput;
 
-  @Field(() => Form14566TaxpayerInput)
+  @Field(() => Form14566TaxpayerInput, { description: "The business's responsible party: name, address, SSN" })
   taxpayer!: Form14566TaxpayerInput;
 
-  @Field(() => [Form14566AffectedReturnInput], { description: 'At least one' })
+  @Field(() => [Form14566AffectedReturnInput], {
+    description: 'The tax returns and periods affected, at least one (IRM 10.5.3.3.7.1(3) note)',
+  })
   affectedReturns!: Form14566AffectedReturnInput[];
 
   @Field(() => [String], { description: 'Detailed list of completed research, at least one item' })
@@ -145,10 +147,12 @@ export class Form14566Input {
   @Field(() => String, { description: 'Detailed explanation of the requested actions' })
   requestedActions!: string;
 
-  @Field(() => Form14566ContactInput)
+  @Field(() => Form14566ContactInput, { description: "The originator's name, telephone and fax (IRM 10.5.3.3.7.1(3) note)" })
   originatorContact!: Form14566ContactInput;
 
-  @Field(() => Referral14566Purpose)
+  @Field(() => Referral14566Purpose, {
+    description: 'What the receiving team is asked to do; it decides the receiving team and its time frames',
+  })
   purpose!: Referral14566Purpose;
 
   @Field(() => String, {
@@ -160,10 +164,10 @@ export class Form14566Input {
 
 @ObjectType({ description: 'The business whose identity was stolen' })
 export class Form14566Business {
-  @Field(() => String)
+  @Field(() => String, { description: 'The business name as on the entity record (IRM 10.5.3.3.7.1(3) note)' })
   name!: string;
 
-  @Field(() => PostalAddress)
+  @Field(() => PostalAddress, { description: "The business's address" })
   address!: PostalAddress;
 
   @Field(() => String, { description: 'Only the last four digits are shown' })
@@ -172,10 +176,10 @@ export class Form14566Business {
 
 @ObjectType({ description: "The business's responsible party" })
 export class Form14566Taxpayer {
-  @Field(() => String)
+  @Field(() => String, { description: "The responsible party's name (IRM 10.5.3.3.7.1(3) note)" })
   name!: string;
 
-  @Field(() => PostalAddress)
+  @Field(() => PostalAddress, { description: "The responsible party's address" })
   address!: PostalAddress;
 
   @Field(() => String, { description: 'Only the last four digits are shown' })
@@ -184,55 +188,57 @@ export class Form14566Taxpayer {
 
 @ObjectType({ description: 'A tax return and period affected by the identity theft' })
 export class Form14566AffectedReturn implements StoredAffectedReturn {
-  @Field(() => String)
+  @Field(() => String, { description: "Return form number, e.g. '941', '1120', '1120-S'" })
   returnType!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Two-digit MFT (master file tax) code' })
   mft!: string;
 
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 }
 
 @ObjectType({ description: "The originator's contact information" })
 export class Form14566Contact implements StoredContact {
-  @Field(() => String)
+  @Field(() => String, { description: "The originator's name, for the receiving team to call back" })
   name!: string;
 
-  @Field(() => String, { description: '10 digits' })
+  @Field(() => String, { description: "The originator's US telephone number, 10 digits" })
   phone!: string;
 
-  @Field(() => String, { description: '10 digits' })
+  @Field(() => String, { description: "The originator's US fax number, 10 digits" })
   fax!: string;
 }
 
 @ObjectType({ description: 'Form 14566, BMF Identity Theft Referral' })
 export class Form14566Content {
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, { description: 'The form of this content: always F14566' })
   form!: ReferralForm.F14566;
 
-  @Field(() => Form14566Business)
+  @Field(() => Form14566Business, { description: 'The business whose identity was stolen: name, address, EIN' })
   business!: Form14566Business;
 
-  @Field(() => Form14566Taxpayer)
+  @Field(() => Form14566Taxpayer, { description: "The business's responsible party: name, address, SSN" })
   taxpayer!: Form14566Taxpayer;
 
-  @Field(() => [Form14566AffectedReturn], { complexity: boundedListCost(LIST_MAX) })
+  @Field(() => [Form14566AffectedReturn], { complexity: boundedListCost(LIST_MAX), description: 'The tax returns and periods affected' })
   affectedReturns!: Form14566AffectedReturn[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Each item of research already completed (IRM 10.5.3.3.7.1(3) note)' })
   completedResearch!: string[];
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The detailed explanation of the actions requested (IRM 10.5.3.3.7.1(3) note)' })
   requestedActions!: string;
 
-  @Field(() => Form14566Contact)
+  @Field(() => Form14566Contact, { description: "The originator's name, telephone and fax (IRM 10.5.3.3.7.1(3) note)" })
   originatorContact!: Form14566Contact;
 
-  @Field(() => Referral14566Purpose)
+  @Field(() => Referral14566Purpose, {
+    description: 'What the receiving team is asked to do; it decides the receiving team and its time frames',
+  })
   purpose!: Referral14566Purpose;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'For CAWR: what was found on the false W-2s, where given (IRM 10.5.3.3.11)' })
   w2Findings!: string | null;
 }
 

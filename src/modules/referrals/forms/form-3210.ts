@@ -57,7 +57,7 @@ export interface Stored3210 {
 
 @InputType({ description: 'A document transmitted with a Form 3210' })
 export class Form3210AttachmentInput {
-  @Field(() => String)
+  @Field(() => String, { description: "What the document is, e.g. 'Form 1040 for 2024'" })
   title!: string;
 
   @Field(() => String, { description: "e.g. 'Form 1040, signed'" })
@@ -66,7 +66,7 @@ export class Form3210AttachmentInput {
   @Field(() => Int, { nullable: true, description: 'At least 1' })
   pageCount?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'More about the document, if needed' })
   description?: string | null;
 
   @Field(() => Boolean, {
@@ -82,18 +82,18 @@ export class Form3210Input {
   routing!: string;
 
   @IdentifierField()
-  @Field(() => String)
+  @Field(() => String, { description: "The taxpayer's TIN (SSN, ITIN or EIN; any punctuation); shown masked and sealed at rest" })
   tin!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
   @IdentifierField()
-  @Field(() => String, { description: 'Two-digit MFT code' })
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
   @Field(() => String, { defaultValue: IRM_3210_REMARKS, description: 'Remarks; defaults to the wording of IRM 25.25.6.2.3(2)' })
@@ -115,16 +115,16 @@ export class Form3210Input {
 
 @ObjectType({ description: 'A document transmitted with a Form 3210' })
 export class Form3210Attachment implements StoredAttachment {
-  @Field(() => String)
+  @Field(() => String, { description: 'What the document is' })
   title!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The document's type, e.g. 'Form 1040, signed'" })
   documentType!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Number of pages, where given' })
   pageCount!: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'More about the document, where given' })
   description!: string | null;
 
   @Field(() => Boolean, { description: "Whether this is the taxpayer's valid signed return (IRM 25.25.6.2.3(2))" })
@@ -133,31 +133,34 @@ export class Form3210Attachment implements StoredAttachment {
 
 @ObjectType({ description: 'Form 3210, Document Transmittal' })
 export class Form3210Content {
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, { description: 'The form of this content: always F3210' })
   form!: ReferralForm.F3210;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Routing information, e.g. the RIVO address or stop' })
   routing!: string;
 
   @Field(() => String, { description: 'Only the last four digits are shown' })
   tinMasked!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)' })
   mft!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Remarks (IRM 25.25.6.2.3(2))' })
   remarks!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Additional comments, where given' })
   additionalComments!: string | null;
 
-  @Field(() => [Form3210Attachment], { complexity: boundedListCost(LIST_MAX) })
+  @Field(() => [Form3210Attachment], {
+    complexity: boundedListCost(LIST_MAX),
+    description: 'The documents transmitted; the signed return among them (IRM 25.25.6.2.3(2))',
+  })
   attachments!: Form3210Attachment[];
 
   @Field(() => RevenueOfficerAuthentication, {

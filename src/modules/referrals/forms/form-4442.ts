@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
+import { Field, InputType, ObjectType } from 'type-graphql';
 import { type Checked, Problems, checkOptional, checked } from '../../../platform/validation/checked';
 import { TinType, checkDln, checkMft, checkTaxPeriod, checkTin, maskTin } from '../../../platform/validation/identifiers';
 import { ReferralForm } from './referral-form';
@@ -46,18 +47,21 @@ export class Form4442Input {
   category!: string;
 
   @IdentifierField()
-  @Field(() => String)
+  @Field(() => String, { description: "The taxpayer's TIN (SSN, ITIN or EIN; any punctuation); shown masked and sealed at rest" })
   tin!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
   @IdentifierField()
-  @Field(() => String, { description: 'YYYYMM' })
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
   @IdentifierField()
-  @Field(() => String, { nullable: true, description: 'Two-digit MFT code' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Master file tax (MFT) code of the account, two digits, e.g. 01 (Form 941) or 02 (Form 1120)',
+  })
   mft?: string | null;
 
   @IdentifierField()
@@ -67,16 +71,19 @@ export class Form4442Input {
   })
   dln?: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What happened and what is asked of RIVO; no TINs outside the TIN field' })
   remarks!: string;
 
   @Field(() => Boolean, { description: 'Must be true: the taxpayer is authenticated before any referral' })
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The date of the taxpayer's first call (calendar date, as the caller's records show it); not in the future",
+  })
   dateOfFirstCall?: string | null;
 
-  @Field(() => ID, {
+  @Field(() => UUIDResolver, {
     nullable: true,
     description: 'The earlier Form 4442 this one follows up after 60 days unresolved (IRM 25.25.6.6.4)',
   })
@@ -89,7 +96,7 @@ export class Form4442Input {
   })
   returnArchivedOrDeleted?: boolean;
 
-  @Field(() => String, {
+  @Field(() => LocalDateResolver, {
     nullable: true,
     description: 'YYYY-MM-DD the return was deleted (TRDBV); RICS RIVO - UP 147 RC 8 needs more than 3 weeks since (IRM 25.25.6.6.4(5))',
   })
@@ -112,37 +119,43 @@ export class Form4442Input {
 
 @ObjectType({ description: 'Form 4442/e-4442, Inquiry Referral' })
 export class Form4442Content {
-  @Field(() => ReferralForm)
+  @Field(() => ReferralForm, { description: 'The form of this content: always F4442' })
   form!: ReferralForm.F4442;
 
-  @Field(() => String, { description: 'Canonical category code' })
+  @Field(() => String, { description: 'The code of the Form 4442 category (RIVO queue) it was filed in, e.g. RICS_RIVO_TPP' })
   category!: string;
 
   @Field(() => String, { description: 'Only the last four digits are shown' })
   tinMasked!: string;
 
-  @Field(() => TinType)
+  @Field(() => TinType, { description: 'Which kind of TIN it is' })
   tinType!: TinType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Tax period as YYYYMM: the year and month the period ends, e.g. 202412' })
   taxPeriod!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Master file tax (MFT) code of the account, two digits, where given' })
   mft!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'DLN of the return (14 digits), where given' })
   dln!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What happened and what is asked of RIVO' })
   remarks!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The sender authenticated the taxpayer (always true: required to file)' })
   taxpayerAuthenticated!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The date of the taxpayer's first call, where given (calendar date, as the sender wrote it)",
+  })
   dateOfFirstCall!: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => UUIDResolver, {
+    nullable: true,
+    description: 'The id (UUID) of the earlier Form 4442 this one follows up (IRM 25.25.6.6.4), where given',
+  })
   followUpOfReferralId!: string | null;
 
   @Field(() => Boolean, {
@@ -151,7 +164,7 @@ export class Form4442Content {
   })
   returnArchivedOrDeleted!: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD the return was deleted, where given' })
+  @Field(() => LocalDateResolver, { nullable: true, description: 'YYYY-MM-DD the return was deleted, where given' })
   returnDeletedOn!: string | null;
 
   @Field(() => RevenueOfficerAuthentication, {

@@ -10,13 +10,13 @@ export { ReferralForm } from './referral-form';
 
 @InputType({ description: 'The content of a referral: exactly the sub-input matching its form' })
 export class ReferralContentInput {
-  @Field(() => Form14566Input, { nullable: true })
+  @Field(() => Form14566Input, { nullable: true, description: 'The Form 14566 content: give it when form is F14566, and only then' })
   form14566?: Form14566Input | null;
 
-  @Field(() => Form4442Input, { nullable: true })
+  @Field(() => Form4442Input, { nullable: true, description: 'The Form 4442 content: give it when form is F4442, and only then' })
   form4442?: Form4442Input | null;
 
-  @Field(() => Form3210Input, { nullable: true })
+  @Field(() => Form3210Input, { nullable: true, description: 'The Form 3210 content: give it when form is F3210, and only then' })
   form3210?: Form3210Input | null;
 }
 

@@ -42,7 +42,7 @@ graphql(`
 const CLOSURES_SHOWN = 20;
 
 const ClosuresDocument = graphql(`
-  query Closures($from: String!, $to: String!, $first: Int!) {
+  query Closures($from: LocalDate!, $to: LocalDate!, $first: Int!) {
     closures(from: $from, to: $to, first: $first) {
       nodes {
         ...ClosureFields
@@ -70,7 +70,7 @@ const AddClosure = graphql(`
 `);
 
 const UpdateClosure = graphql(`
-  mutation UpdateClosure($id: ID!, $input: ClosureInput!) {
+  mutation UpdateClosure($id: UUID!, $input: ClosureInput!) {
     updateClosure(id: $id, input: $input) {
       ...ClosureChangeFields
     }
@@ -78,7 +78,7 @@ const UpdateClosure = graphql(`
 `);
 
 const RemoveClosure = graphql(`
-  mutation RemoveClosure($id: ID!) {
+  mutation RemoveClosure($id: UUID!) {
     removeClosure(id: $id) {
       ...ClosureChangeFields
     }

@@ -22,7 +22,7 @@ const FailedNotificationsDocument = graphql(`
 `);
 
 const RetryNotification = graphql(`
-  mutation RetryNotification($id: ID!) {
+  mutation RetryNotification($id: UUID!) {
     retryNotification(id: $id) {
       id
       status

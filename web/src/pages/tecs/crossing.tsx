@@ -12,7 +12,7 @@ import { usePageTitle } from '../../page-title';
 import { CrossingDisclosures } from '../disclosure/crossing-disclosures';
 
 const CrossingDocument = graphql(`
-  query CrossingPage($id: ID!) {
+  query CrossingPage($id: UUID!) {
     crossing(id: $id) {
       id
       referenceNumber

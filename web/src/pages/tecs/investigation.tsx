@@ -11,7 +11,7 @@ import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 
 const InvestigationDocument = graphql(`
-  query InvestigationPage($id: ID!) {
+  query InvestigationPage($id: UUID!) {
     investigation(id: $id) {
       id
       referenceNumber

@@ -11,7 +11,7 @@ import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 
 const LookoutDocument = graphql(`
-  query LookoutPage($id: ID!) {
+  query LookoutPage($id: UUID!) {
     lookout(id: $id) {
       id
       referenceNumber
