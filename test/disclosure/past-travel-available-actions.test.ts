@@ -58,9 +58,9 @@ async function build(setup: string): Promise<string> {
 async function listedFor(caller: Caller, id: string): Promise<string[]> {
   if (caller === 'dhsClient') {
     const { pastTravelRequestsWithDhs } = dataOf(
-      await hub.request(people.dhsClient.id, `{ pastTravelRequestsWithDhs { id availableActions } }`),
+      await hub.request(people.dhsClient.id, `{ pastTravelRequestsWithDhs(first: 500) { nodes { id availableActions } } }`),
     );
-    return pastTravelRequestsWithDhs.find((request: { id: string }) => request.id === id)?.availableActions ?? [];
+    return pastTravelRequestsWithDhs.nodes.find((request: { id: string }) => request.id === id)?.availableActions ?? [];
   }
   const response = await hub.request(people[caller].id, `query($id: UUID!) { pastTravelRequest(id: $id) { availableActions } }`, { id });
   if (response.errors) {
