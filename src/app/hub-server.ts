@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
@@ -99,6 +99,9 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       operationLimitsPlugin(schema, config.graphql),
       // GraphiQL is served by explorerRoutes (when enabled); Apollo's own landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (answers are per person and never cached: noStore below), and the plugin would
+      // wrap every field's resolver to collect them.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await server.start();
@@ -145,7 +148,12 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     }),
   );
   if (config.graphql.explorer) app.use(explorerRoutes(config.graphql.explorerDirectory));
-  app.use('/graphql', express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
+  // Every answer may carry taxpayer data: never stored by a browser or a proxy.
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  };
+  app.use('/graphql', noStore, express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
   app.use(
     '/graphql',
     expressMiddleware(server, {

@@ -149,3 +149,12 @@ it('returns a request id and honours a well-formed one', async () => {
   });
   expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
 });
+
+it('tells browsers and proxies to store no GraphQL answer (they may carry taxpayer data): answered, refused or unauthenticated', async () => {
+  const token = await production.tokenFor(org.people.originator.id);
+  const answered = await post(production, JSON.stringify({ query: '{ me { id } }' }), { authorization: `Bearer ${token}` });
+  const refused = await post(production, JSON.stringify({ query: '{ me { nothing } }' }), { authorization: `Bearer ${token}` });
+  const unauthenticated = await post(production, JSON.stringify({ query: '{ me { id } }' }));
+  expect([answered.status, refused.status, unauthenticated.status]).toEqual([200, 400, 401]);
+  for (const response of [answered, refused, unauthenticated]) expect(response.headers.get('cache-control')).toBe('no-store');
+});
