@@ -190,9 +190,9 @@ describe('a malformed UUID or LocalDate is BAD_USER_INPUT naming it, in a variab
   it('a LocalDate: an impossible or misspelt date, as an argument and as an input field', async () => {
     const admin = org.people.admin.id;
     for (const target of [hub, production]) {
-      const closures = 'query($from: LocalDate!, $to: LocalDate!) { closures(from: $from, to: $to) { id } }';
+      const closures = 'query($from: LocalDate!, $to: LocalDate!) { closures(from: $from, to: $to) { nodes { id } } }';
       await expectBad(target, admin, closures, { from: '2026-02-30', to: '2026-12-31' }, ['from']);
-      await expectBad(target, admin, '{ closures(from: "2026-01-01", to: "31/12/2026") { id } }', {}, ['to']);
+      await expectBad(target, admin, '{ closures(from: "2026-01-01", to: "31/12/2026") { nodes { id } } }', {}, ['to']);
       const add = 'mutation($input: ClosureInput!) { addClosure(input: $input) { id } }';
       await expectBad(target, admin, add, { input: { startDate: '2026-13-01', nationwide: true, reason: 'Snow' } }, ['input.startDate']);
       await expectBad(

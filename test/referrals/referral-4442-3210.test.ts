@@ -330,7 +330,7 @@ describe('Form 3210 document transmittal (IRM 25.25.6.2.3)', () => {
 });
 
 describe('the codes a referral closes with, named for the console (Exhibit 25.25.6-9; README "Outcomes belong to the receiver")', () => {
-  const CODES = `query($id: ID!) { referral(id: $id) { resolutionCodes resolutionCodeRequired misrouteCodes } }`;
+  const CODES = `query($id: UUID!) { referral(id: $id) { resolutionCodes resolutionCodeRequired misrouteCodes } }`;
   const codesOf = async (referral: Record<string, any>) =>
     dataOf(await hub.request(org.people.originator.id, CODES, { id: referral.id })).referral;
 

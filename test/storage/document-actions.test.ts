@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(() => hub.stop());
 
-const OFFERS = `query Offers($id: ID!) { referral(id: $id) { state documentActions documents(first: 100) { id custodyActions } } }`;
+const OFFERS = `query Offers($id: UUID!) { referral(id: $id) { state documentActions documents(first: 100) { id custodyActions } } }`;
 const FORWARD = `mutation Forward($input: ForwardDocumentInput!) { forwardDocumentToSubmissionProcessing(input: $input) { id custodyActions } }`;
 
 interface Offers {
