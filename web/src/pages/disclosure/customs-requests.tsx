@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../alert';
 import { SelectField } from '../../field';
 import { formatInstant } from '../../format';
 import { graphql } from '../../gql';
-import type { CustomsRequestListQuery, CustomsRequestState } from '../../gql/graphql';
+import type { CustomsRequestState } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { CUSTOMS_STATES, stateName } from './customs-labels';
@@ -27,9 +27,6 @@ const CustomsRequestsDocument = graphql(`
   }
 `);
 
-/** The one place the list's answer becomes rows (a connection later changes only this). */
-const rowsOf = (data: CustomsRequestListQuery | undefined) => data?.customsRequests.nodes ?? [];
-
 /** Disclosure officers: the written Customs requests (26 CFR 301.6103(l)(14)-1), newest first, by state. */
 export function CustomsRequestsPage() {
   usePageTitle('Customs requests');
@@ -40,7 +37,7 @@ export function CustomsRequestsPage() {
     variables: { states: state ? [state] : undefined },
     requestPolicy: 'cache-and-network',
   });
-  const rows = rowsOf(data);
+  const rows = data?.customsRequests.nodes ?? [];
   return (
     <>
       <h1>Customs requests</h1>

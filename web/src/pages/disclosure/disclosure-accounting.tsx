@@ -25,9 +25,6 @@ const DisclosureAccountingDocument = graphql(`
   }
 `);
 
-/** The one place the answer becomes rows (a connection later changes only this). */
-const rowsOf = (data: DisclosureAccountingQuery | undefined) => data?.disclosureAccounting ?? [];
-
 /**
  * The accounting of disclosures of one taxpayer, by TIN (disclosure officers, auditors, admins). The TIN lives in
  * this page's memory only: it goes in the GraphQL variables and the CSV's POST body, never in a URL, the browser
@@ -51,7 +48,7 @@ export function DisclosureAccountingPage() {
     setSearched(result.data ? { tin, data: result.data } : null);
   }
 
-  const rows = rowsOf(searched?.data);
+  const rows = searched?.data?.disclosureAccounting ?? [];
   return (
     <>
       <h1>Accounting of disclosures</h1>

@@ -3,7 +3,6 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant } from '../../format';
 import { graphql } from '../../gql';
-import type { PastTravelRequestListQuery } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { PAST_TRAVEL_STATES } from './tecs-disclosure-labels';
@@ -25,15 +24,12 @@ const PastTravelRequestsDocument = graphql(`
   }
 `);
 
-/** The one place the list's answer becomes rows (a connection later changes only this). */
-const rowsOf = (data: PastTravelRequestListQuery | undefined) => data?.pastTravelRequests.nodes ?? [];
-
 /** Past-travel requests the caller is on (their own, their ROs', all for a coordinator), newest first (seed 000). */
 export function PastTravelRequestsPage() {
   usePageTitle('Past-travel requests');
   const me = useMe();
   const [{ data, error }] = useQuery({ query: PastTravelRequestsDocument, requestPolicy: 'cache-and-network' });
-  const rows = rowsOf(data);
+  const rows = data?.pastTravelRequests.nodes ?? [];
   return (
     <>
       <h1>Past-travel requests</h1>
