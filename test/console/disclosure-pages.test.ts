@@ -162,9 +162,9 @@ describe('Disclosure in the console', () => {
     await officer.getByText('There is nothing for you to do on this request now.').waitFor();
 
     await officer
-      .getByLabel('Document to attach')
+      .getByLabel('Attach a document')
       .setInputFiles({ name: 'cbp-letter.pdf', mimeType: 'application/pdf', buffer: testPdf('CBP letter') });
-    await officer.getByRole('button', { name: 'Attach', exact: true }).click();
+    await officer.getByRole('button', { name: 'Upload', exact: true }).click();
     await officer.getByRole('button', { name: 'cbp-letter.pdf' }).waitFor();
     const [download] = await Promise.all([
       officer.waitForEvent('download'),

@@ -37,3 +37,10 @@ export function formatLocalDate(date: string): string {
     new Date(`${date}T00:00:00Z`),
   );
 }
+
+/** A document's size as people read it: bytes, KB or MB. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -132,6 +132,7 @@ export function CustomsRequestPage() {
             }}
           />
           <AttachedDocuments
+            owner="Customs request"
             documents={request.documents}
             uploadPath={offered.has('ATTACH_DOCUMENT') ? `/documents/customs-request/${request.id}` : undefined}
             timeZone={zone}
