@@ -166,6 +166,10 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await coordinator.getByRole('heading', { name: 'TECS lookouts' }).waitFor();
     await coordinator.getByRole('link', { name: lookout.referenceNumber }).waitFor();
     expect(await axeViolations(coordinator)).toEqual([]);
+    // States read as words, the IRS's abbreviations kept in capitals.
+    await expect(coordinator.getByLabel('State').locator('option').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Returned to RO', 'With CI', 'Removal with CI']),
+    );
     await coordinator.getByLabel('Name contains').fill('Haulwell');
     await coordinator
       .getByText('1 lookout', { exact: false })

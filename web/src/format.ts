@@ -26,8 +26,16 @@ export function formatRemaining(seconds: number | null | undefined): string {
 
 export const FORM_NAMES: Record<string, string> = { F14566: 'Form 14566', F4442: 'Form 4442', F3210: 'Form 3210' };
 
+/** The IRS's and DHS's own abbreviations, which stay in capitals ("With CI", not "With ci"). */
+const ABBREVIATIONS = new Set('apa bmf cawr ci cnc dhs dln ef ein gm itin mft oi ro sp ssn tecs tin tpp'.split(' '));
+
+/** An enum constant as words: 'RETURNED_TO_RO' → "Returned to RO", 'FORM_433A_SECURED' → "Form 433A secured", 'SP_ENTITY_TC020' → "SP entity TC020". */
 export function humanize(constant: string): string {
-  const text = constant.toLowerCase().replace(/_/g, ' ');
+  const words = constant
+    .toLowerCase()
+    .split('_')
+    .map((word) => (ABBREVIATIONS.has(word) || /^[a-z]*\d+[a-z]*$/.test(word) ? word.toUpperCase() : word));
+  const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
