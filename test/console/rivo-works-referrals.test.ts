@@ -328,7 +328,7 @@ describe('RIVO when the referral moved on', () => {
     // Offered while the referral is open (Referral.documentActions), gone once it ended.
     await documents.getByLabel('Attach a document').waitFor();
     await act(rivo, 'Return to the sender: no TPP involvement');
-    await rivo.getByRole('heading', { name: /Returned no tpp$/ }).waitFor();
+    await rivo.getByRole('heading', { name: /Returned no TPP$/ }).waitFor();
     const row = documents.getByRole('row', { name: /return\.pdf/ });
     await row.getByText(/^To the sender, .* by rivo\.worker/).waitFor();
     await expect(documents.getByLabel('Attach a document').count()).resolves.toBe(0);
