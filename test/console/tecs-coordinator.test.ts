@@ -136,6 +136,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
 
     const gm = await signedIn(`/lookouts/${requested.id}`, 'intl.gm@example.gov');
     await gm.getByRole('heading', { name: new RegExp(`Lookout ${requested.referenceNumber}`) }).waitFor();
+    await gm.getByText('$96,500.00', { exact: true }).waitFor();
     expect(await axeViolations(gm)).toEqual([]);
     await gm.getByRole('button', { name: 'Approve' }).click();
     await gm.getByRole('form', { name: 'Approve' }).getByRole('button', { name: 'Approve' }).click();

@@ -39,6 +39,12 @@ export function humanize(constant: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A dollar amount as the API gives it (a decimal string, e.g. '141000.00'), with thousands separators: "$141,000.00". */
+export function formatDollars(amount: string): string {
+  const [whole, cents] = amount.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
+}
+
 /** A local date 'YYYY-MM-DD' as "Tue, Nov 24, 2026" (a calendar day: no time zone to convert). */
 export function formatLocalDate(date: string): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
