@@ -311,6 +311,14 @@ describe('Past travel in the console (seed 000)', () => {
     const form = ro.getByRole('form', { name: 'Record a disclosure' });
     await form.getByText('The taxpayer', { exact: true }).click();
     await form.getByText('Place of crossing', { exact: true }).click();
+    // The trips' direction needs DHS's authorization: refused, and the form says why.
+    await form.getByText('Direction', { exact: true }).click();
+    await form.getByRole('button', { name: 'Record the disclosure' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^Not disclosed, nothing recorded: .* only once DHS has authorized it/)
+      .waitFor();
+    await form.getByText('Direction', { exact: true }).click();
     await form.getByRole('button', { name: 'Record the disclosure' }).click();
     const told = ro.getByRole('status');
     await told.getByText('Port Huron, MI').waitFor();

@@ -147,6 +147,8 @@ describe('an employee files a referral', () => {
       (c) => c.name === VALID_4442.category || c.aliases.includes(VALID_4442.category),
     );
     await page.locator('label[for=form-F4442]').click(); // USWDS tiles: the label is what one clicks
+    // A 4442 skips the liaisons (IRM 25.25.6.2.3): the page says where it goes, not the 14566's way.
+    await page.getByText("It goes straight into the receiving function's queue, with no liaison review").waitFor();
     const form = page.getByRole('form', { name: 'Form 4442, Inquiry Referral' });
     await form.getByLabel('Receiving function').selectOption({ label: `${org.functions.rivo.name} (${org.functions.rivo.code})` });
     await form.getByLabel('Category').selectOption(category.code);

@@ -325,8 +325,11 @@ describe('RIVO when the referral moved on', () => {
     const documents = rivo.getByRole('region', { name: 'Documents' });
     // Offered while the referral is open (Referral.documentActions), gone once it ended.
     await documents.getByLabel('Attach a document').waitFor();
+    // A 3210 has no clock: said once, with no empty table of clocks.
+    await rivo.getByText('No clock is running.').waitFor();
+    await expect(rivo.getByRole('table', { name: /^Clocks/ }).count()).resolves.toBe(0);
     await act(rivo, 'Return to the sender: no TPP involvement');
-    await rivo.getByRole('heading', { name: /Returned no tpp$/ }).waitFor();
+    await rivo.getByRole('heading', { name: /Returned no TPP$/ }).waitFor();
     const row = documents.getByRole('row', { name: /return\.pdf/ });
     await row.getByText(/^To the sender, .* by rivo\.worker/).waitFor();
     await expect(documents.getByLabel('Attach a document').count()).resolves.toBe(0);

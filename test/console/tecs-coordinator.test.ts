@@ -136,6 +136,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
 
     const gm = await signedIn(`/lookouts/${requested.id}`, 'intl.gm@example.gov');
     await gm.getByRole('heading', { name: new RegExp(`Lookout ${requested.referenceNumber}`) }).waitFor();
+    await gm.getByText('$96,500.00', { exact: true }).waitFor();
     expect(await axeViolations(gm)).toEqual([]);
     await gm.getByRole('button', { name: 'Approve' }).click();
     await gm.getByRole('form', { name: 'Approve' }).getByRole('button', { name: 'Approve' }).click();
@@ -166,6 +167,10 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await coordinator.getByRole('heading', { name: 'TECS lookouts' }).waitFor();
     await coordinator.getByRole('link', { name: lookout.referenceNumber }).waitFor();
     expect(await axeViolations(coordinator)).toEqual([]);
+    // States read as words, the IRS's abbreviations kept in capitals.
+    await expect(coordinator.getByLabel('State').locator('option').allTextContents()).resolves.toEqual(
+      expect.arrayContaining(['Returned to RO', 'With CI', 'Removal with CI']),
+    );
     await coordinator.getByLabel('Name contains').fill('Haulwell');
     await coordinator
       .getByText('1 lookout', { exact: false })

@@ -26,9 +26,23 @@ export function formatRemaining(seconds: number | null | undefined): string {
 
 export const FORM_NAMES: Record<string, string> = { F14566: 'Form 14566', F4442: 'Form 4442', F3210: 'Form 3210' };
 
+/** The IRS's and DHS's own abbreviations, which stay in capitals ("With CI", not "With ci"). */
+const ABBREVIATIONS = new Set('apa bmf cawr ci cnc dhs dln ef ein gm itin mft oi ro sp ssn tecs tin tpp'.split(' '));
+
+/** An enum constant as words: 'RETURNED_TO_RO' → "Returned to RO", 'FORM_433A_SECURED' → "Form 433A secured", 'SP_ENTITY_TC020' → "SP entity TC020". */
 export function humanize(constant: string): string {
-  const text = constant.toLowerCase().replace(/_/g, ' ');
+  const words = constant
+    .toLowerCase()
+    .split('_')
+    .map((word) => (ABBREVIATIONS.has(word) || /^[a-z]*\d+[a-z]*$/.test(word) ? word.toUpperCase() : word));
+  const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A dollar amount as the API gives it (a decimal string, e.g. '141000.00'), with thousands separators: "$141,000.00". */
+export function formatDollars(amount: string): string {
+  const [whole, cents] = amount.split('.');
+  return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
 }
 
 /** A local date 'YYYY-MM-DD' as "Tue, Nov 24, 2026" (a calendar day: no time zone to convert). */

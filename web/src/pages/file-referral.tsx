@@ -24,7 +24,16 @@ const CHOICES: [ReferralForm, string, string][] = [
   ['F3210', FORM_3210.title, 'Documents sent on, e.g. a signed return to RIVO'],
 ];
 
-/** File a referral: it goes to your own function's BMF ID theft liaison, who reviews and forwards it. */
+/** Where a filed referral goes first: a 14566 to the originator's liaison; a 4442 or 3210 straight to RIVO's queue (IRM 25.25.6.2.3). */
+const STRAIGHT_TO_QUEUE =
+  "It goes straight into the receiving function's queue, with no liaison review: one of its employees checks it out.";
+const FIRST_STOP: Record<ReferralForm, string> = {
+  F14566: "It goes to your own function's BMF ID theft liaison, who reviews it and forwards it to the receiving function.",
+  F4442: STRAIGHT_TO_QUEUE,
+  F3210: STRAIGHT_TO_QUEUE,
+};
+
+/** File a referral: a 14566 through the liaisons, a 4442 or 3210 straight to the receiving function. */
 export function FileReferralPage() {
   usePageTitle('File a referral');
   const [{ data }] = useQuery({ query: FunctionsDocument });
@@ -33,7 +42,7 @@ export function FileReferralPage() {
   return (
     <>
       <h1>File a referral</h1>
-      <p>It goes to your own function's BMF ID theft liaison, who reviews it and forwards it to the receiving function.</p>
+      <p>{FIRST_STOP[form]}</p>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend">Which form</legend>
         {CHOICES.map(([value, title, description]) => (

@@ -182,6 +182,8 @@ function Clocks({ referral, timeZone }: { referral: PageReferral; timeZone: stri
     { kind: 'ACKNOWLEDGMENT', label: 'Acknowledgment', dueAt: referral.ackDueAt, overdue: referral.ackOverdue },
     { kind: 'COMPLETION', label: 'Completion', dueAt: referral.completionDueAt, overdue: referral.completionOverdue },
   ].filter((c) => c.dueAt);
+  // A 3210 has no time frame (IRM 25.25.6.2.3(2)): "No clock is running" says it, without a table of headings only.
+  if (clocks.length === 0) return null;
   return (
     <table className="usa-table usa-table--borderless">
       <caption>Clocks (times in {timeZone})</caption>

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useClient } from 'urql';
 import { ApiErrorAlert, Alert } from '../../alert';
+import { errorCode } from '../../api-errors';
 import { ErrorSummary, FieldErrorsContext, TextField } from '../../field';
 import { formatInstant } from '../../format';
 import { graphql } from '../../gql';
@@ -34,6 +35,10 @@ const RecordDhsAuthorization = graphql(`
 `);
 
 type TecsDisclosedValue = DiscloseTecsInformationMutation['discloseTecsInformation']['values'][number];
+
+/** Why the API refuses a disclosure (FORBIDDEN, seed 000), said in the form rather than a bare "You may not do this". */
+const DISCLOSURE_REFUSED =
+  'Not disclosed, nothing recorded: TECS information goes only to the taxpayer or a representative whose Form 2848 or 8821 covers every tax year of the case, and anything besides the five facts only once DHS has authorized it for this recipient.';
 
 /** What is disclosed from: a crossing DHS reported, or DHS's answer to a past-travel request. */
 export type TecsSource = { crossingId: string } | { pastTravelRequestId: string };
@@ -86,7 +91,15 @@ export function DiscloseForm({
       <form ref={step.form} className="usa-form usa-form--large" onSubmit={submit} aria-label="Record a disclosure">
         <h3>Record a disclosure</h3>
         <ErrorSummary problems={step.fieldErrors.map((e) => ({ path: e.field, label: label(e.field), message: e.message }))} />
-        {step.error && step.fieldErrors.length === 0 && <ApiErrorAlert error={step.error} />}
+        {step.error &&
+          step.fieldErrors.length === 0 &&
+          (errorCode(step.error) === 'FORBIDDEN' ? (
+            <Alert kind="error">
+              <p className="usa-alert__text">{DISCLOSURE_REFUSED}</p>
+            </Alert>
+          ) : (
+            <ApiErrorAlert error={step.error} />
+          ))}
         <RecipientFields prefix="disclose" draft={recipient} withAuthority onChange={setRecipient} />
         <CheckboxGroupField
           path="disclose.fields"

@@ -4,7 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { ActionPanel, ActionSpec } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { TextField } from '../../field';
-import { formatInstant, humanize } from '../../format';
+import { formatDollars, formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
 import type { LookoutAction } from '../../gql/graphql';
 import { useMe } from '../../me';
@@ -187,7 +187,7 @@ export function LookoutPage() {
     ['TIN', `${lookout.tinMasked} (${lookout.tinType})`],
     ['Date of birth', lookout.dateOfBirth],
     ['Address', lookout.address],
-    ['Balance due', `$${lookout.balanceDue}`],
+    ['Balance due', formatDollars(lookout.balanceDue)],
     ['Tax periods', lookout.taxPeriods.map((p) => `MFT ${p.mft} ${p.taxPeriod}`).join(', ')],
     ['Criteria met', lookout.criteriaMet.join('; ')],
     ['Why contact cannot otherwise be made', lookout.contactFacts],
