@@ -16,6 +16,7 @@ import { CalendarFeeds1796233913518 } from './1796233913518-CalendarFeeds';
 import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
 import { CategoryPreconditions1796240000000 } from './1796240000000-CategoryPreconditions';
 import { PastTravelDisclosure1796241000000 } from './1796241000000-PastTravelDisclosure';
+import { StandInReviewerIndex1796242000000 } from './1796242000000-StandInReviewerIndex';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StandInReviewer1796234500000,
   CategoryPreconditions1796240000000,
   PastTravelDisclosure1796241000000,
+  StandInReviewerIndex1796242000000,
 ];

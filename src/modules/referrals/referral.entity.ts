@@ -33,6 +33,8 @@ import { ReferralState } from './referral-state';
 @Index('referral_receiving_function_state_idx', ['receivingFunctionId', 'state', 'nextDueAt', 'submittedAt'])
 @Index('referral_tin_hashes_idx', ['tinHashes'], { type: 'gin' })
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
+// The work queue's stand-in-reviewer branch: few referrals have one, so a small partial index.
+@Index('referral_stand_in_reviewer_idx', ['standInReviewerId', 'nextDueAt'], { where: 'stand_in_reviewer_id IS NOT NULL' })
 export class Referral {
   @Field(() => UUIDResolver, { description: "The referral's id (UUID)" })
   @PrimaryGeneratedColumn('uuid')
