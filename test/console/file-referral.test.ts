@@ -253,6 +253,23 @@ describe('an employee files a referral', () => {
     expect(filed).toMatchObject({ form: 'F14566', receivingFunctionId: org.functions.ef.id });
   });
 
+  it("offers only the receivers the routes allow for the form and 14566 purpose, never the filer's own function", async () => {
+    const label = (fn: { name: string; code: string }) => `${fn.name} (${fn.code})`;
+    const offered = (form: string) =>
+      page.getByRole('form', { name: form }).getByLabel('Receiving function').locator('option').allTextContents();
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.locator('label[for=form-F4442]').click();
+    await expect(offered('Form 4442, Inquiry Referral')).resolves.toEqual(['- Select -', label(org.functions.rivo)]);
+    await page.locator('label[for=form-F14566]').click();
+    await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');
+    await expect(offered('Form 14566, BMF Identity Theft Referral')).resolves.toEqual(['- Select -', label(org.functions.ef)]);
+    await page.getByLabel('Purpose').selectOption('GENERAL_ACTION_REQUEST'); // no route: any other function
+    const others = await offered('Form 14566, BMF Identity Theft Referral');
+    expect(others).toEqual(expect.arrayContaining([label(org.functions.ef), label(org.functions.rivo), label(org.functions.cawr)]));
+    expect(others).not.toContain(label(org.functions.am));
+    await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');
+  });
+
   it('signs out: the token and every draft are forgotten', async () => {
     await page.getByRole('link', { name: 'File a referral' }).click();
     await page.getByLabel('Requested actions').fill('half-typed');
