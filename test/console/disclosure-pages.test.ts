@@ -239,6 +239,10 @@ describe('Disclosure in the console', () => {
     await auditor.getByRole('row', { name: new RegExp(reference) }).waitFor();
     await auditor.getByRole('row', { name: new RegExp(crossing.referenceNumber) }).waitFor();
     await expect(auditor.getByRole('row', { name: new RegExp(reference) }).textContent()).resolves.toContain('Customs release');
+    // The TECS fields disclosed in words, not the API's values.
+    const tecsRow = auditor.getByRole('row', { name: new RegExp(crossing.referenceNumber) });
+    await expect(tecsRow.textContent()).resolves.toContain('Place of crossing; Document number');
+    await expect(tecsRow.textContent()).resolves.not.toContain('PLACE_OF_CROSSING');
     expect(auditor.url()).toBe(`${origin}/disclosure-accounting`);
     expect(await auditor.evaluate('JSON.stringify(sessionStorage)')).not.toContain('123456789');
     expect(await axeViolations(auditor)).toEqual([]);
