@@ -314,6 +314,11 @@ describe('Past travel in the console (seed 000)', () => {
     await ro.getByRole('cell', { name: 'Port Huron, MI' }).waitFor();
     const form = ro.getByRole('form', { name: 'Record a disclosure' });
     await form.getByText('The taxpayer', { exact: true }).click();
+    // Six boxes, the sixth needing DHS: the hint says which five need no authorization, not 'these five'.
+    await form
+      .getByText(/^Taxpayer name, date of birth, place, date and time of crossing and document number need no authorization/)
+      .waitFor();
+    await expect(form.getByRole('checkbox').count()).resolves.toBe(6);
     await form.getByText('Place of crossing', { exact: true }).click();
     // The trips' direction needs DHS's authorization: refused, and the form says why.
     await form.getByText('Direction', { exact: true }).click();

@@ -165,6 +165,9 @@ describe('an employee files a referral', () => {
     const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
     expect(filed).toMatchObject({ form: 'F4442', categoryCode: category.code, receivingFunctionId: org.functions.rivo.id });
     await page.getByText(`Form 4442 (${category.name})`).waitFor();
+    // The content names the category, not its code (RICS_RIVO_TPP).
+    const categoryFact = page.locator('.hub-facts > div', { has: page.getByText('Category', { exact: true }) }).locator('dd');
+    await expect(categoryFact.textContent()).resolves.toBe(category.name);
   });
 
   it("IRM 25.25.6.2.3(1)-(2): a revenue officer's UP 126 RC 0 Form 4442 asks how the taxpayer was authenticated and that the return is theirs", async () => {
