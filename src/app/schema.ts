@@ -1,7 +1,7 @@
 import { DateTimeResolver } from 'graphql-scalars';
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AccessAuditResolver } from '../modules/access-audit/access-audit.resolver';
+import { AccessAuditEntryResolver, AccessAuditResolver } from '../modules/access-audit/access-audit.resolver';
 import { ClosureHistoryResolver, ClosureResolver } from '../modules/closures/closure.resolver';
 import { NotificationResolver } from '../modules/notices/notification.resolver';
 import { OrgResolver } from '../modules/directory/org.resolver';
@@ -42,6 +42,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       AccessAuditResolver,
+      AccessAuditEntryResolver,
       OrgResolver,
       ReferralResolver,
       ReferralHistoryResolver,

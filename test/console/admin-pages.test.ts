@@ -123,6 +123,16 @@ describe('managers and admins', () => {
     await admin.getByLabel('Operation').fill('referral');
     await admin.getByLabel('Item id').fill(referral.id);
     await admin.getByRole('cell', { name: referral.id }).first().waitFor();
+    // Who read it, by name and e-mail (not an id); the filter picks a person the same way and sends their id.
+    const adminCell = `${org.people.admin.name} (${org.people.admin.email})`;
+    await admin.getByRole('cell', { name: adminCell }).first().waitFor();
+    await admin.getByLabel("Employee's function").selectOption({ label: `${org.functions.am.name} (${org.functions.am.code})` });
+    await admin
+      .getByLabel('Employee', { exact: true })
+      .selectOption({ label: `${org.people.originator.name} (${org.people.originator.email})` });
+    await admin.getByText('No entries match.').waitFor();
+    await admin.getByLabel('Employee', { exact: true }).selectOption({ label: adminCell });
+    await admin.getByRole('cell', { name: adminCell }).first().waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     const [download] = await Promise.all([
       admin.waitForEvent('download'),

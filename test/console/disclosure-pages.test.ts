@@ -239,6 +239,10 @@ describe('Disclosure in the console', () => {
     await auditor.getByRole('row', { name: new RegExp(reference) }).waitFor();
     await auditor.getByRole('row', { name: new RegExp(crossing.referenceNumber) }).waitFor();
     await expect(auditor.getByRole('row', { name: new RegExp(reference) }).textContent()).resolves.toContain('Customs release');
+    // The TECS fields disclosed in words, not the API's values.
+    const tecsRow = auditor.getByRole('row', { name: new RegExp(crossing.referenceNumber) });
+    await expect(tecsRow.textContent()).resolves.toContain('Place of crossing; Document number');
+    await expect(tecsRow.textContent()).resolves.not.toContain('PLACE_OF_CROSSING');
     expect(auditor.url()).toBe(`${origin}/disclosure-accounting`);
     expect(await auditor.evaluate('JSON.stringify(sessionStorage)')).not.toContain('123456789');
     expect(await axeViolations(auditor)).toEqual([]);
@@ -310,6 +314,11 @@ describe('Past travel in the console (seed 000)', () => {
     await ro.getByRole('cell', { name: 'Port Huron, MI' }).waitFor();
     const form = ro.getByRole('form', { name: 'Record a disclosure' });
     await form.getByText('The taxpayer', { exact: true }).click();
+    // Six boxes, the sixth needing DHS: the hint says which five need no authorization, not 'these five'.
+    await form
+      .getByText(/^Taxpayer name, date of birth, place, date and time of crossing and document number need no authorization/)
+      .waitFor();
+    await expect(form.getByRole('checkbox').count()).resolves.toBe(6);
     await form.getByText('Place of crossing', { exact: true }).click();
     // The trips' direction needs DHS's authorization: refused, and the form says why.
     await form.getByText('Direction', { exact: true }).click();

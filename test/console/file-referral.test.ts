@@ -165,6 +165,9 @@ describe('an employee files a referral', () => {
     const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
     expect(filed).toMatchObject({ form: 'F4442', categoryCode: category.code, receivingFunctionId: org.functions.rivo.id });
     await page.getByText(`Form 4442 (${category.name})`).waitFor();
+    // The content names the category, not its code (RICS_RIVO_TPP).
+    const categoryFact = page.locator('.hub-facts > div', { has: page.getByText('Category', { exact: true }) }).locator('dd');
+    await expect(categoryFact.textContent()).resolves.toBe(category.name);
   });
 
   it("IRM 25.25.6.2.3(1)-(2): a revenue officer's UP 126 RC 0 Form 4442 asks how the taxpayer was authenticated and that the return is theirs", async () => {
@@ -251,6 +254,23 @@ describe('an employee files a referral', () => {
     await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
     const filed = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: page.url().split('/').pop()! });
     expect(filed).toMatchObject({ form: 'F14566', receivingFunctionId: org.functions.ef.id });
+  });
+
+  it("offers only the receivers the routes allow for the form and 14566 purpose, never the filer's own function", async () => {
+    const label = (fn: { name: string; code: string }) => `${fn.name} (${fn.code})`;
+    const offered = (form: string) =>
+      page.getByRole('form', { name: form }).getByLabel('Receiving function').locator('option').allTextContents();
+    await page.getByRole('link', { name: 'File a referral' }).click();
+    await page.locator('label[for=form-F4442]').click();
+    await expect(offered('Form 4442, Inquiry Referral')).resolves.toEqual(['- Select -', label(org.functions.rivo)]);
+    await page.locator('label[for=form-F14566]').click();
+    await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');
+    await expect(offered('Form 14566, BMF Identity Theft Referral')).resolves.toEqual(['- Select -', label(org.functions.ef)]);
+    await page.getByLabel('Purpose').selectOption('GENERAL_ACTION_REQUEST'); // no route: any other function
+    const others = await offered('Form 14566, BMF Identity Theft Referral');
+    expect(others).toEqual(expect.arrayContaining([label(org.functions.ef), label(org.functions.rivo), label(org.functions.cawr)]));
+    expect(others).not.toContain(label(org.functions.am));
+    await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');
   });
 
   it('signs out: the token and every draft are forgotten', async () => {

@@ -2,12 +2,14 @@ import 'reflect-metadata';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { FILE_REFERRAL, TRANSITIONS } from '../support/referral-operations';
+import { StatementCounter } from '../support/statement-counter';
 
+const counter = new StatementCounter();
 let hub: TestHub;
 let org: TestOrganisation;
 
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startTestHub({ logger: counter });
   org = await createTestOrganisation(hub.services, hub.database.dataSource);
 });
 
@@ -110,4 +112,20 @@ it('lets admins and auditors list and export the audit; nobody can change it, no
   await expect(db.query(`UPDATE access_audit SET operation = 'nothing'`)).rejects.toThrow(/append-only/);
   await expect(db.query(`DELETE FROM access_audit`)).rejects.toThrow(/append-only/);
   await expect(db.query(`TRUNCATE access_audit`)).rejects.toThrow(/append-only/);
+});
+
+it("names each entry's employee, the people of a whole page read in one statement (no query per row)", async () => {
+  let nodes: { actorId: string | null; actor: { name: string; email: string } | null }[] = [];
+  const statements = await counter.record(async () => {
+    nodes = dataOf(await hub.request(org.people.admin.id, `{ accessAudit(first: 100) { nodes { actorId actor { name email } } } }`))
+      .accessAudit.nodes;
+  });
+  const people = [org.people.admin, org.people.originator, org.people.amLiaison];
+  const actorIds = new Set(nodes.map((node) => node.actorId));
+  expect(people.filter((p) => actorIds.has(p.id)).length).toBeGreaterThan(1);
+  for (const node of nodes) {
+    const person = people.find((p) => p.id === node.actorId);
+    if (person) expect(node.actor).toEqual({ name: person.name, email: person.email });
+  }
+  expect(statements.filter((statement) => /FROM "employee"/.test(statement) && /IN \(/.test(statement))).toHaveLength(1);
 });

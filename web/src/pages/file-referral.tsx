@@ -14,6 +14,12 @@ const FunctionsDocument = graphql(`
       id
       code
       name
+      active
+    }
+    referralRoutes {
+      form
+      purpose
+      receivingFunctionCodes
     }
   }
 `);
@@ -39,6 +45,7 @@ export function FileReferralPage() {
   const [{ data }] = useQuery({ query: FunctionsDocument });
   const [form, setForm] = useDraft<ReferralForm>('file.form', 'F14566');
   const functions = data?.businessFunctions ?? [];
+  const routes = data?.referralRoutes ?? [];
   return (
     <>
       <h1>File a referral</h1>
@@ -63,9 +70,9 @@ export function FileReferralPage() {
           </div>
         ))}
       </fieldset>
-      {form === 'F14566' && <FilingForm key="F14566" module={FORM_14566} functions={functions} />}
-      {form === 'F4442' && <FilingForm key="F4442" module={FORM_4442} functions={functions} />}
-      {form === 'F3210' && <FilingForm key="F3210" module={FORM_3210} functions={functions} />}
+      {form === 'F14566' && <FilingForm key="F14566" module={FORM_14566} functions={functions} routes={routes} />}
+      {form === 'F4442' && <FilingForm key="F4442" module={FORM_4442} functions={functions} routes={routes} />}
+      {form === 'F3210' && <FilingForm key="F3210" module={FORM_3210} functions={functions} routes={routes} />}
     </>
   );
 }

@@ -29,8 +29,8 @@ function Facts({ facts }: { facts: [string, string | null | undefined][] }) {
   );
 }
 
-/** The form's content as the API gives it: every TIN masked to its last four digits. */
-export function ReferralContent({ content }: { content: Content }) {
+/** The form's content as the API gives it: every TIN masked to its last four digits; a 4442's category by its name. */
+export function ReferralContent({ content, categoryName }: { content: Content; categoryName?: string }) {
   switch (content.__typename) {
     case 'Form14566Content':
       return (
@@ -58,7 +58,7 @@ export function ReferralContent({ content }: { content: Content }) {
       return (
         <Facts
           facts={[
-            ['Category', content.category],
+            ['Category', categoryName ?? content.category],
             ['TIN', `${content.tinMasked} (${content.tinType})`],
             ['Tax period', content.taxPeriod],
             ['MFT', content.inquiryMft],

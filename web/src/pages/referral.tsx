@@ -272,7 +272,7 @@ export function ReferralPage() {
           <ClockExplanations referral={referral} />
           <ReferralActions referral={referral} onReload={reload} />
           <h2>Content</h2>
-          <ReferralContent content={referral.content} />
+          <ReferralContent content={referral.content} categoryName={referral.category?.name} />
           <FullTins referralId={referral.id} />
         </section>
         <section className="tablet:grid-col-5" aria-labelledby="history-heading">

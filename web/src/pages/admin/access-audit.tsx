@@ -8,6 +8,7 @@ import { graphql } from '../../gql';
 import type { AuditKind, AuditOutcome } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
+import { EmployeeFilter } from './employee-filter';
 
 const AccessAuditDocument = graphql(`
   query AccessAudit($filter: AccessAuditFilter) {
@@ -15,7 +16,10 @@ const AccessAuditDocument = graphql(`
       nodes {
         id
         at
-        actorId
+        actor {
+          name
+          email
+        }
         kind
         operation
         outcome
@@ -52,7 +56,7 @@ export function AccessAuditPage() {
     outcome: outcome || undefined,
     operation: operation.trim() || undefined,
     itemId: itemId.trim() || undefined,
-    actorId: actorId.trim() || undefined,
+    actorId: actorId || undefined,
   };
   const [{ data, error }] = useQuery({ query: AccessAuditDocument, variables: { filter } });
   const rows = data?.accessAudit.nodes ?? [];
@@ -81,9 +85,7 @@ export function AccessAuditPage() {
         <div className="grid-col-auto">
           <TextField path="filter.itemId" label="Item id" value={itemId} onChange={setItemId} />
         </div>
-        <div className="grid-col-auto">
-          <TextField path="filter.actorId" label="Employee id" value={actorId} onChange={setActorId} />
-        </div>
+        <EmployeeFilter path="filter.actorId" employeeId={actorId} onChange={setActorId} />
       </div>
       <CsvDownload path="/exports/access-audit.csv" filters={filter} label="Download the entries (CSV)" />
       {error && <ApiErrorAlert error={error} />}
@@ -105,7 +107,7 @@ export function AccessAuditPage() {
             {rows.map((e) => (
               <tr key={e.id}>
                 <th scope="row">{formatInstant(e.at, me.function.timeZone)}</th>
-                <td>{e.actorId ?? '—'}</td>
+                <td>{e.actor ? `${e.actor.name} (${e.actor.email})` : '—'}</td>
                 <td>
                   {e.operation} ({humanize(e.kind)})
                 </td>

@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import type { DisclosureAccountingQuery } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
+import { fieldName } from './tecs-disclosure-labels';
 
 const DisclosureAccountingDocument = graphql(`
   query DisclosureAccounting($taxpayer: DisclosureAccountingTaxpayerInput!) {
@@ -88,7 +89,7 @@ export function DisclosureAccountingPage() {
                     <td>{humanize(e.kind)}</td>
                     <th scope="row">{e.sourceReference}</th>
                     <td>{e.recipient}</td>
-                    <td>{e.information.join('; ')}</td>
+                    <td>{e.information.map(fieldName).join('; ')}</td>
                     <td>{e.authority}</td>
                   </tr>
                 ))}

@@ -104,7 +104,7 @@ export function DiscloseForm({
         <CheckboxGroupField
           path="disclose.fields"
           legend="What you disclose"
-          hint="Anything besides these five facts needs DHS’s authorization for this recipient"
+          hint="Taxpayer name, date of birth, place, date and time of crossing and document number need no authorization; anything else needs DHS’s authorization for this recipient"
           values={fields}
           options={[...FIVE_FACTS, ...dhsFields]}
           onChange={setFields}

@@ -20,7 +20,8 @@ export const DHS_ONLY_FACTS: [TecsDisclosureField, string][] = [
   ['NEXT_DESTINATION', 'Next destination'],
 ];
 
-export const fieldName = (field: TecsDisclosureField): string =>
+/** A TECS field in words; anything else (an item of return information released to Customs) as it is. */
+export const fieldName = (field: TecsDisclosureField | string): string =>
   [...FIVE_FACTS, ...DHS_ONLY_FACTS].find(([f]) => f === field)?.[1] ?? field;
 
 /** Who may receive TECS information: never a third party (seed 000), so the console does not offer one. */

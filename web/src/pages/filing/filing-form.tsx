@@ -7,6 +7,8 @@ import { useDraft } from '../../drafts';
 import { ErrorSummary, FieldErrorsContext, focusFirstError, SelectField } from '../../field';
 import { graphql } from '../../gql';
 import type { ReferralContentInput, ReferralForm } from '../../gql/graphql';
+import { useMe } from '../../me';
+import { FilingFunction, FilingRoute, receiversOf } from './receivers';
 
 const FileReferralDocument = graphql(`
   mutation FileReferral($input: FileReferralInput!) {
@@ -35,11 +37,27 @@ interface Filing<D> {
 
 /**
  * Files one form. What is typed is kept as a draft until the referral is filed; each problem the API finds is shown
- * beside its field and in a summary that screen readers announce, and focus moves to the first field in error.
+ * beside its field and in a summary that screen readers announce, and focus moves to the first field in error. Only
+ * the receivers the routes allow are offered; the only one is picked.
  */
-export function FilingForm<D>({ module, functions }: { module: FilingModule<D>; functions: { id: string; code: string; name: string }[] }) {
+export function FilingForm<D>({
+  module,
+  functions,
+  routes,
+}: {
+  module: FilingModule<D>;
+  functions: FilingFunction[];
+  routes: FilingRoute[];
+}) {
   const navigate = useNavigate();
+  const me = useMe();
   const [draft, setDraft, discardDraft] = useDraft<Filing<D>>(`file.${module.form}`, { receivingFunctionId: '', content: module.empty });
+  const receivers = receiversOf(functions, routes, module.form, module.content(draft.content), me.function.id);
+  const receivingFunctionId = receivers.some((fn) => fn.id === draft.receivingFunctionId)
+    ? draft.receivingFunctionId
+    : receivers.length === 1
+      ? receivers[0].id
+      : '';
   const [, fileReferral] = useMutation(FileReferralDocument);
   const [error, setError] = useState<CombinedError | null>(null);
   const [sending, setSending] = useState(false);
@@ -53,7 +71,7 @@ export function FilingForm<D>({ module, functions }: { module: FilingModule<D>; 
     event.preventDefault();
     setSending(true);
     const result = await fileReferral({
-      input: { form: module.form, receivingFunctionId: draft.receivingFunctionId, content: module.content(draft.content) },
+      input: { form: module.form, receivingFunctionId, content: module.content(draft.content) },
     });
     setSending(false);
     if (result.error || !result.data) {
@@ -74,8 +92,8 @@ export function FilingForm<D>({ module, functions }: { module: FilingModule<D>; 
         <SelectField
           path="receivingFunctionId"
           label="Receiving function"
-          value={draft.receivingFunctionId}
-          options={functions.map((f) => [f.id, `${f.name} (${f.code})`])}
+          value={receivingFunctionId}
+          options={receivers.map((f) => [f.id, `${f.name} (${f.code})`])}
           onChange={(receivingFunctionId) => setDraft({ ...draft, receivingFunctionId })}
         />
         <module.Fields draft={draft.content} set={(change) => setDraft({ ...draft, content: { ...draft.content, ...change } })} />
