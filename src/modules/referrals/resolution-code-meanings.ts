@@ -10,7 +10,10 @@ export class ResolutionCode {
   meaning!: string;
 }
 
-/** Exhibit 25.25.6-9 (RIVO control base activity fields), except where another section is cited. */
+/**
+ * Exhibit 25.25.6-9 (RIVO control base activity fields), except where another section is cited. Every code of
+ * resolution-codes.ts has its entry (test/referrals/resolution-code-meanings.test.ts).
+ */
 const MEANINGS: Readonly<Record<string, string>> = {
   RTN2PROC: 'A return provided by the taxpayer was sent to Submission Processing (SP) - RIVO case closed',
   NONIDTRTN: 'Non-Identity Theft Return determination made - RIVO case closed',
@@ -42,5 +45,5 @@ const MEANINGS: Readonly<Record<string, string>> = {
 
 /** Each code with its meaning, in the order given (the order the IRM and the pickers list them). */
 export function withMeanings(codes: readonly string[]): ResolutionCode[] {
-  return codes.map((code) => ({ code, meaning: MEANINGS[code] ?? code }));
+  return codes.map((code) => ({ code, meaning: MEANINGS[code] }));
 }
