@@ -98,10 +98,10 @@ describe('RIVO works a Form 4442 from its queue to a closed control', () => {
     await actions.getByRole('button', { name: 'Close as a misroute' }).click();
     await expect(rivo.getByLabel('Where it was routed').locator('option').allTextContents()).resolves.toEqual([
       '- Select -',
-      'CL2AM',
-      'CL2EXAM',
-      'CL2WOW',
-      'CL2AQC',
+      'CL2AM — Correspondence is a misroute and was routed to Account Management - closed control',
+      'CL2EXAM — Correspondence is a misroute and was routed to Exam - closed control',
+      'CL2WOW — Correspondence is a misroute and was routed to WOW - closed control',
+      'CL2AQC — Correspondence is a misroute and was routed to AQC - closed control',
     ]);
     await expectNoAxeViolations(rivo);
 
@@ -127,7 +127,10 @@ describe('RIVO works a Form 4442 from its queue to a closed control', () => {
     await rivo.getByRole('heading', { name: /Working$/ }).waitFor();
     await actions.getByRole('button', { name: 'Close the control' }).click();
     const codes = rivo.getByLabel('Closing activity code');
-    await expect(codes.locator('option').allTextContents()).resolves.toContain('FAILEDAUTH');
+    // Each closing activity code with its meaning (Exhibit 25.25.6-9), not a bare code.
+    await expect(codes.locator('option').allTextContents()).resolves.toContain(
+      'FAILEDAUTH — The response could not be authenticated. Letter 5216 sent - RIVO case closed',
+    );
     await expectNoAxeViolations(rivo);
     await act(rivo, 'Close the control', async (form) => {
       await form.getByLabel('Actions taken').fill('MFT 32 return reversed to MFT 30\nReturn sent to processing');

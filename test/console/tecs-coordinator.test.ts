@@ -37,6 +37,13 @@ async function signedIn(path: string, email: string): Promise<Page> {
   return page;
 }
 
+/** One list of the TECS items waiting for this person on their home page ("My work queue"). */
+async function waitingOnHome(email: string, list: string): Promise<{ home: Page; items: ReturnType<Page['getByRole']> }> {
+  const home = await signedIn('/work-queue', email);
+  await home.getByRole('heading', { name: 'TECS items waiting for you' }).waitFor();
+  return { home, items: home.getByRole('region', { name: list }) };
+}
+
 describe("TECS in the console (seed 000's Cleveland example)", () => {
   let coordinator: Page;
   let crossing: Record<string, any>;
@@ -65,6 +72,17 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     expect(await coordinator.evaluate('performance.getEntriesByType("navigation").length')).toBe(1);
     await screenshot(coordinator, 'tecs-coordinator-queue');
     expect(await axeViolations(coordinator)).toEqual([]);
+  });
+
+  it("puts the crossing on the coordinator's home page too, time-critical, beside the referral work queue", async () => {
+    const { home, items } = await waitingOnHome('tecs.coordinator@example.gov', 'Crossings');
+    await items.getByRole('link', { name: crossing.referenceNumber }).waitFor();
+    await expect(items.getByRole('listitem').allTextContents()).resolves.toEqual([expect.stringContaining('Time-critical')]);
+    await items.getByRole('link', { name: 'Open the TECS queue' }).waitFor();
+    await home.getByRole('region', { name: 'Other investigations (OIs)' }).getByRole('link', { name: 'Open the OIs' }).waitFor();
+    await home.getByRole('heading', { name: 'Referrals to act on' }).waitFor();
+    expect(await axeViolations(home)).toEqual([]);
+    await home.close();
   });
 
   it('opens the crossing, reads what may be disclosed to the taxpayer, and opens an OI', async () => {
@@ -106,6 +124,21 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await gm.close();
   });
 
+  it('lists the OI on the home page of the GM and RO it is issued to, not of the GM it was taken from', async () => {
+    const { referenceNumber } = await hub.database.dataSource.manager.findOneByOrFail(OtherInvestigation, { id: oiId });
+    const ro = await waitingOnHome('miami.ro@example.gov', 'Other investigations (OIs)');
+    await ro.items.getByRole('link', { name: referenceNumber }).waitFor();
+    await expect(ro.items.getByRole('listitem').allTextContents()).resolves.toEqual([
+      expect.stringMatching(new RegExp(`^${referenceNumber} ${CLEVELAND_REQUEST.taxpayerName}, due .*Time-critical$`)),
+    ]);
+    expect(await axeViolations(ro.home)).toEqual([]);
+    await ro.home.close();
+    // The API offers the Cleveland GM nothing on it any more, so it is not theirs to act on.
+    const gm = await waitingOnHome('cleveland.gm@example.gov', 'Other investigations (OIs)');
+    await gm.items.getByText('Nothing waiting for you.').waitFor();
+    await gm.home.close();
+  });
+
   it("takes the RO's Form 6668 through the GM's approval and CI's entry confirmation", async () => {
     const ro = await signedIn('/lookouts', 'intl.ro@example.gov');
     await ro.getByRole('link', { name: 'Request a lookout (Form 6668)' }).click();
@@ -134,6 +167,17 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     expect(requested).toMatchObject({ state: 'REQUESTED', revenueOfficerId: people.intlRo.id, international: r.international });
     await ro.close();
 
+    // Waiting for the GM's approval: on the GM's home page, not on the RO's (the API offers the RO nothing now).
+    const gmHome = await waitingOnHome('intl.gm@example.gov', 'Lookouts');
+    await expect(gmHome.items.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `${requested.referenceNumber} ${r.taxpayerName}: Requested`,
+    ]);
+    await gmHome.items.getByRole('link', { name: 'Open the lookouts' }).waitFor();
+    await gmHome.home.close();
+    const roHome = await waitingOnHome('intl.ro@example.gov', 'Lookouts');
+    await roHome.items.getByText('Nothing waiting for you.').waitFor();
+    await roHome.home.close();
+
     const gm = await signedIn(`/lookouts/${requested.id}`, 'intl.gm@example.gov');
     await gm.getByRole('heading', { name: new RegExp(`Lookout ${requested.referenceNumber}`) }).waitFor();
     await gm.getByText('$96,500.00', { exact: true }).waitFor();
@@ -144,6 +188,9 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
     await gm.close();
 
     await tecs(hub, people.coordinator.id, 'acceptLookout', { lookoutId: requested.id });
+    const ciHome = await waitingOnHome('ci.agent@example.gov', 'Lookouts');
+    await ciHome.items.getByRole('link', { name: requested.referenceNumber }).waitFor();
+    await ciHome.home.close();
     const ci = await signedIn(`/lookouts/${requested.id}`, 'ci.agent@example.gov');
     await ci.getByRole('button', { name: 'Confirm entry into TECS' }).click();
     const form = ci.getByRole('form', { name: 'Confirm entry into TECS' });

@@ -379,4 +379,36 @@ describe('the codes a referral closes with, named for the console (Exhibit 25.25
     });
     await expect(codesOf(general)).resolves.toMatchObject({ resolutionCodes: ['ACTIONS_COMPLETED'], resolutionCodeRequired: false });
   });
+
+  it('each code with its meaning from the IRM, in the same order, for the pickers (Exhibit 25.25.6-9; IRM 10.5.3.3.9(4))', async () => {
+    const OPTIONS = `query($id: UUID!) { referral(id: $id) { resolutionCodes resolutionCodeOptions { code meaning } misrouteCodeOptions { code meaning } } }`;
+    const optionsOf = async (referral: Record<string, any>) =>
+      dataOf(await hub.request(org.people.originator.id, OPTIONS, { id: referral.id })).referral;
+    const rivo = await optionsOf(await file4442());
+    expect(rivo.resolutionCodeOptions.map((option: { code: string }) => option.code)).toEqual(rivo.resolutionCodes);
+    expect(rivo.resolutionCodeOptions).toContainEqual({
+      code: 'RTN2PROC',
+      meaning: 'A return provided by the taxpayer was sent to Submission Processing (SP) - RIVO case closed',
+    });
+    expect(rivo.misrouteCodeOptions).toContainEqual({
+      code: 'CL2AM',
+      meaning: 'Correspondence is a misroute and was routed to Account Management - closed control',
+    });
+    for (const option of [...rivo.resolutionCodeOptions, ...rivo.misrouteCodeOptions]) expect(option.meaning).not.toBe(option.code);
+    const efCheck = await optionsOf(
+      await fileReferral(hub, org.people.originator.id, {
+        form: 'F14566',
+        receivingFunctionId: org.functions.ef.id,
+        content: { form14566: VALID_14566 },
+      }),
+    );
+    expect(efCheck.resolutionCodeOptions).toEqual([
+      { code: 'ADDED_TO_SCHEME_LIST', meaning: 'The Entity Fabrication (EF) Team added the account to its scheme list' },
+      {
+        code: 'REJECTED_NOT_BMF_ID_THEFT',
+        meaning: 'The Entity Fabrication (EF) Team rejected the referral as not involving BMF identity theft',
+      },
+    ]);
+    expect(efCheck.misrouteCodeOptions).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ import { auditedRequest } from '../../platform/audit/audited-request';
 import { ForbiddenError } from '../../platform/common/errors';
 import { ReferralAction } from './referral-state';
 import { MISROUTE_CODES, purposeOf, resolutionRuleOf } from './resolution-codes';
+import { ResolutionCode, withMeanings } from './resolution-code-meanings';
 import {
   AssignReferralInput,
   CloseAsMisrouteInput,
@@ -384,6 +385,14 @@ export class ReferralResolver {
     return resolutionRuleOf(referral.form, purposeOf(referral.content)).codes;
   }
 
+  @FieldResolver(() => [ResolutionCode], {
+    description:
+      "resolutionCodes, each with what it means (Exhibit 25.25.6-9 for RIVO's closing activity codes; IRM 10.5.3.3.9-10.5.3.3.12 for a 14566's answers), in the same order, for a picker",
+  })
+  resolutionCodeOptions(@Root() referral: Referral): ResolutionCode[] {
+    return withMeanings(this.resolutionCodes(referral));
+  }
+
   @FieldResolver(() => Boolean, {
     description: 'completeReferral needs one of resolutionCodes (where the IRM names the answers; else BAD_USER_INPUT on resolutionCode)',
   })
@@ -397,6 +406,14 @@ export class ReferralResolver {
   })
   misrouteCodes(@Root() referral: Referral): readonly string[] {
     return referral.form === ReferralForm.F14566 ? [] : MISROUTE_CODES;
+  }
+
+  @FieldResolver(() => [ResolutionCode], {
+    description:
+      'misrouteCodes, each with the function it routes the correspondence to (Exhibit 25.25.6-9), for a picker; empty for a 14566',
+  })
+  misrouteCodeOptions(@Root() referral: Referral): ResolutionCode[] {
+    return withMeanings(this.misrouteCodes(referral));
   }
 
   @FieldResolver(() => Referral, {

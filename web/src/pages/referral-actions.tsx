@@ -220,7 +220,7 @@ function LinesField({
   );
 }
 
-/** A picker of the codes the API names for this referral (closing activity, resolution, misroute codes). */
+/** A picker of the codes the API names for this referral (closing activity, resolution, misroute codes), each as "CODE — meaning". */
 function CodeField({
   path,
   label,
@@ -230,7 +230,7 @@ function CodeField({
 }: {
   path: string;
   label: string;
-  codes: readonly string[];
+  codes: readonly { code: string; meaning: string }[];
   draft: ActionDraft;
   update(change: ActionDraft): void;
 }) {
@@ -239,7 +239,7 @@ function CodeField({
       path={path}
       label={label}
       value={draft[path] ?? ''}
-      options={codes.map((code) => [code, code])}
+      options={codes.map(({ code, meaning }) => [code, `${code} — ${meaning}`])}
       onChange={(code) => update({ [path]: code })}
     />
   );
@@ -283,7 +283,7 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
       fields: (draft, update) => (
         <>
           <LinesField path="actionsTaken" label="Actions taken" draft={draft} update={update} />
-          <CodeField path="resolutionCode" label={codeLabel} codes={referral.resolutionCodes} draft={draft} update={update} />
+          <CodeField path="resolutionCode" label={codeLabel} codes={referral.resolutionCodeOptions} draft={draft} update={update} />
         </>
       ),
       send: (draft, note) =>
@@ -313,7 +313,7 @@ export function ReferralActions({ referral, onReload }: { referral: PageReferral
     CLOSE_AS_MISROUTE: {
       label: 'Close as a misroute',
       fields: (draft, update) => (
-        <CodeField path="misrouteCode" label="Where it was routed" codes={referral.misrouteCodes} draft={draft} update={update} />
+        <CodeField path="misrouteCode" label="Where it was routed" codes={referral.misrouteCodeOptions} draft={draft} update={update} />
       ),
       send: (draft, note) =>
         client.mutation(CloseAsMisroute, { input: { ...base(note), misrouteCode: draft.misrouteCode ?? '' } }).toPromise(),

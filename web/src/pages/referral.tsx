@@ -39,9 +39,15 @@ const ReferralPageDocument = graphql(`
       completionOverdue
       availableActions
       resolutionCode
-      resolutionCodes
+      resolutionCodeOptions {
+        code
+        meaning
+      }
       resolutionCodeRequired
-      misrouteCodes
+      misrouteCodeOptions {
+        code
+        meaning
+      }
       documentActions
       documents(first: 100) {
         id

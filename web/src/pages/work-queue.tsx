@@ -10,6 +10,7 @@ import { FORM_NAMES, formatInstant, humanize } from '../format';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
 import { useLiveRefresh } from '../live';
+import { TecsWaiting } from './tecs-waiting';
 
 const WorkQueueDocument = graphql(`
   query WorkQueue($first: Int!) {
@@ -66,6 +67,7 @@ export function WorkQueuePage() {
         {live ? 'The list updates as soon as something changes.' : 'The list refreshes every 15 seconds.'}
       </p>
       {error && <ApiErrorAlert error={error} />}
+      <h2>Referrals to act on</h2>
       <div className="grid-row grid-gap">
         <div className="grid-col-auto">
           <SelectField
@@ -144,11 +146,12 @@ export function WorkQueuePage() {
         </nav>
       )}
       {fetching && !data && <p>Loading…</p>}
-      <p className="margin-top-4">
+      <p className="margin-top-2">
         <Link className="usa-button" to="/referrals/new">
           File a referral
         </Link>
       </p>
+      <TecsWaiting />
     </>
   );
 }
