@@ -18,7 +18,7 @@ import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
 import { ForbiddenError } from '../../platform/common/errors';
 import { ReferralAction } from './referral-state';
-import { MISROUTE_CODES, purposeOf, resolutionRuleOf } from './resolution-codes';
+import { MAX_RESOLUTION_CODES, MISROUTE_CODES, purposeOf, resolutionRuleOf } from './resolution-codes';
 import { ResolutionCode, withMeanings } from './resolution-code-meanings';
 import {
   AssignReferralInput,
@@ -386,6 +386,7 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => [ResolutionCode], {
+    complexity: boundedListCost(MAX_RESOLUTION_CODES),
     description:
       "resolutionCodes, each with what it means (Exhibit 25.25.6-9 for RIVO's closing activity codes; IRM 10.5.3.3.9-10.5.3.3.12 for a 14566's answers), in the same order, for a picker",
   })
@@ -409,6 +410,7 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => [ResolutionCode], {
+    complexity: boundedListCost(MAX_RESOLUTION_CODES),
     description:
       'misrouteCodes, each with the function it routes the correspondence to (Exhibit 25.25.6-9), for a picker; empty for a 14566',
   })

@@ -78,3 +78,9 @@ export const MISROUTE_CODES: readonly string[] = ['CL2AM', 'CL2EXAM', 'CL2WOW', 
 export function purposeOf(content: StoredReferralContent): string | null {
   return content.form === ReferralForm.F14566 ? content.purpose : null;
 }
+
+/** The most codes any form or purpose answers with: what a list of a referral's codes may cost. */
+export const MAX_RESOLUTION_CODES = Math.max(
+  MISROUTE_CODES.length,
+  ...[...Object.values(BY_14566_PURPOSE), ...Object.values(BY_RIVO_FORM), ACTIONS_ONLY].map((rule) => rule.codes.length),
+);
