@@ -4,6 +4,7 @@ import { Referral } from '../../src/modules/referrals/referral.entity';
 import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
 import { TestHub } from '../support/hub';
+import { eventually } from '../support/wait';
 import { TestOrganisation, VALID_14566, VALID_3210, VALID_4442 } from '../support/org-fixture';
 
 let harness: ConsoleHarness;
@@ -258,16 +259,30 @@ describe('an employee files a referral', () => {
 
   it("offers only the receivers the routes allow for the form and 14566 purpose, never the filer's own function", async () => {
     const label = (fn: { name: string; code: string }) => `${fn.name} (${fn.code})`;
-    const offered = (form: string) =>
+    const options = (form: string) =>
       page.getByRole('form', { name: form }).getByLabel('Receiving function').locator('option').allTextContents();
+    // The API answers the receivers (referralReceivers) after each choice: read them once they include `expected`.
+    const offered = (form: string, expected: string) =>
+      eventually(async () => {
+        const texts = await options(form);
+        return texts.includes(expected) && texts;
+      });
     await page.getByRole('link', { name: 'File a referral' }).click();
     await page.locator('label[for=form-F4442]').click();
-    await expect(offered('Form 4442, Inquiry Referral')).resolves.toEqual(['- Select -', label(org.functions.rivo)]);
+    await expect(offered('Form 4442, Inquiry Referral', label(org.functions.rivo))).resolves.toEqual([
+      '- Select -',
+      label(org.functions.rivo),
+    ]);
     await page.locator('label[for=form-F14566]').click();
     await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');
-    await expect(offered('Form 14566, BMF Identity Theft Referral')).resolves.toEqual(['- Select -', label(org.functions.ef)]);
+    await expect(
+      eventually(async () => {
+        const texts = await options('Form 14566, BMF Identity Theft Referral');
+        return texts.length === 2 && texts;
+      }),
+    ).resolves.toEqual(['- Select -', label(org.functions.ef)]);
     await page.getByLabel('Purpose').selectOption('GENERAL_ACTION_REQUEST'); // no route: any other function
-    const others = await offered('Form 14566, BMF Identity Theft Referral');
+    const others = await offered('Form 14566, BMF Identity Theft Referral', label(org.functions.cawr));
     expect(others).toEqual(expect.arrayContaining([label(org.functions.ef), label(org.functions.rivo), label(org.functions.cawr)]));
     expect(others).not.toContain(label(org.functions.am));
     await page.getByLabel('Purpose').selectOption('EF_SCHEME_CHECK');

@@ -199,3 +199,32 @@ describe('outcomes belong to the receiver', () => {
     expect(dataOf(await complete(org.people.cawrLiaison.id, id)).completeReferral).toEqual({ state: 'COMPLETED', resolutionCode: null });
   });
 });
+
+describe('referralReceivers names exactly the receivers fileReferral accepts (IRM 10.5.3.3.7.1, 25.25.6.2.3)', () => {
+  const RECEIVERS = `query($form: ReferralForm!, $purpose: Referral14566Purpose) { referralReceivers(form: $form, purpose: $purpose) { id code } }`;
+  const cases: [string, string | null, Record<string, unknown>][] = [
+    ['F4442', null, { form4442: VALID_4442 }],
+    ['F3210', null, { form3210: VALID_3210 }],
+    ['F14566', 'EF_SCHEME_CHECK', { form14566: { ...VALID_14566, purpose: 'EF_SCHEME_CHECK' } }],
+    ['F14566', 'GENERAL_ACTION_REQUEST', { form14566: { ...VALID_14566, purpose: 'GENERAL_ACTION_REQUEST' } }],
+  ];
+
+  it.each(cases)('%s %s', async (form, purpose, content) => {
+    const all = dataOf(await hub.request(org.people.admin.id, '{ businessFunctions { id code } }')).businessFunctions as {
+      id: string;
+      code: string;
+    }[];
+    const offered = dataOf(await hub.request(org.people.originator.id, RECEIVERS, { form, purpose })).referralReceivers as {
+      id: string;
+      code: string;
+    }[];
+    expect(offered.length).toBeGreaterThan(0);
+    for (const fn of all) {
+      const response = await fileTo(fn.id, form, content);
+      const refusedReceiver = ((response.errors?.[0]?.extensions?.fieldErrors ?? []) as { field: string }[]).some(
+        (error) => error.field === 'input.receivingFunctionId',
+      );
+      expect({ code: fn.code, offered: offered.some((o) => o.id === fn.id) }).toEqual({ code: fn.code, offered: !refusedReceiver });
+    }
+  });
+});

@@ -85,6 +85,7 @@ export const ACCESS_POLICY: Readonly<Record<string, OperationPolicy>> = {
   resumeReferralWork: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
   fileImfImplicationReferrals: { roles: ANY_EMPLOYEE, relation: 'files for their own function, to the EF team and CI its routes name' },
   referralRoutes: { roles: ANY_EMPLOYEE, relation: null },
+  referralReceivers: { roles: ANY_EMPLOYEE, relation: null },
   setReferralRoute: { roles: [ADMIN], relation: null },
   closeReferralAsMisroute: { roles: ANY_EMPLOYEE, relation: 'the RIVO employee who checked the 4442/3210 out' },
 

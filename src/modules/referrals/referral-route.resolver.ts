@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolv
 import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
+import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralForm } from './forms/referral-form';
@@ -35,6 +36,7 @@ class ReferralRouteInput {
 /** One route per form and 14566 purpose at most (4442, 3210 and every purpose). */
 const MAX_ROUTES = 2 + Object.keys(Referral14566Purpose).length;
 const MAX_CHANGE_PAGE = 500;
+const MAX_RECEIVERS = 500;
 
 /** The routes of the forms: read by everyone, changed by admins (each change kept with before and after). */
 @UseMiddleware(...OPERATION_MIDDLEWARE)
@@ -46,6 +48,21 @@ export class ReferralRouteResolver {
   })
   referralRoutes(@Ctx() ctx: ReferralsContext): Promise<ReferralRoute[]> {
     return ctx.services.routes.list();
+  }
+
+  @Query(() => [BusinessFunction], {
+    description:
+      "The functions the caller may file a referral of this form (and 14566 purpose) to, by code: the route's receivers, else any other active function (IRM 10.5.3.3.7.1); what fileReferral accepts as receivingFunctionId",
+    complexity: pageCost,
+  })
+  referralReceivers(
+    @Ctx() ctx: ReferralsContext,
+    @Arg('form', () => ReferralForm, { description: 'The form to be filed' }) form: ReferralForm,
+    @Arg('purpose', () => Referral14566Purpose, { nullable: true, description: 'Form 14566: its purpose' })
+    purpose: Referral14566Purpose | undefined,
+    @Arg('first', () => Int, { defaultValue: 100, description: `How many functions, at most ${MAX_RECEIVERS}` }) first = 100,
+  ): Promise<BusinessFunction[]> {
+    return ctx.services.routes.receiversFor(ctx.caller.employee.functionId, form, purpose ?? null, checkPageSize(first, MAX_RECEIVERS));
   }
 
   @Mutation(() => ReferralRoute, {

@@ -60,6 +60,17 @@ export class ReferralRouteService {
     return routes.find((route) => route.purpose === purpose) ?? routes.find((route) => route.purpose === ANY_PURPOSE) ?? null;
   }
 
+  /**
+   * The functions someone of `ownFunctionId` may file a referral of this form (and 14566 purpose) to, as fileReferral
+   * checks it: active, another function than their own (IRM 10.5.3.3.7.1), and named by the route where there is one.
+   */
+  async receiversFor(ownFunctionId: string, form: ReferralForm, purpose: string | null, first: number): Promise<BusinessFunction[]> {
+    const manager = this.dataSource.manager;
+    const route = await this.routeFor(manager, form, purpose);
+    const active = await manager.find(BusinessFunction, { where: { active: true }, order: { code: 'ASC' } });
+    return active.filter((fn) => fn.id !== ownFunctionId && (!route || route.receivingFunctionCodes.includes(fn.code))).slice(0, first);
+  }
+
   /** The active function the route of a form and purpose names first; null when none is active (or there is no route). */
   async receiverOf(manager: EntityManager, form: ReferralForm, purpose: string): Promise<BusinessFunction | null> {
     const route = await this.routeFor(manager, form, purpose);

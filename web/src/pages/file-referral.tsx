@@ -1,28 +1,10 @@
-import { useQuery } from 'urql';
 import { useDraft } from '../drafts';
-import { graphql } from '../gql';
 import type { ReferralForm } from '../gql/graphql';
 import { usePageTitle } from '../page-title';
 import { FilingForm } from './filing/filing-form';
 import { FORM_14566 } from './filing/form-14566';
 import { FORM_3210 } from './filing/form-3210';
 import { FORM_4442 } from './filing/form-4442';
-
-const FunctionsDocument = graphql(`
-  query FilingFunctions {
-    businessFunctions {
-      id
-      code
-      name
-      active
-    }
-    referralRoutes {
-      form
-      purpose
-      receivingFunctionCodes
-    }
-  }
-`);
 
 const CHOICES: [ReferralForm, string, string][] = [
   ['F14566', FORM_14566.title, 'BMF identity theft: to the EF team, CI, CAWR, SP Entity or another liaison'],
@@ -42,10 +24,7 @@ const FIRST_STOP: Record<ReferralForm, string> = {
 /** File a referral: a 14566 through the liaisons, a 4442 or 3210 straight to the receiving function. */
 export function FileReferralPage() {
   usePageTitle('File a referral');
-  const [{ data }] = useQuery({ query: FunctionsDocument });
   const [form, setForm] = useDraft<ReferralForm>('file.form', 'F14566');
-  const functions = data?.businessFunctions ?? [];
-  const routes = data?.referralRoutes ?? [];
   return (
     <>
       <h1>File a referral</h1>
@@ -70,9 +49,9 @@ export function FileReferralPage() {
           </div>
         ))}
       </fieldset>
-      {form === 'F14566' && <FilingForm key="F14566" module={FORM_14566} functions={functions} routes={routes} />}
-      {form === 'F4442' && <FilingForm key="F4442" module={FORM_4442} functions={functions} routes={routes} />}
-      {form === 'F3210' && <FilingForm key="F3210" module={FORM_3210} functions={functions} routes={routes} />}
+      {form === 'F14566' && <FilingForm key="F14566" module={FORM_14566} />}
+      {form === 'F4442' && <FilingForm key="F4442" module={FORM_4442} />}
+      {form === 'F3210' && <FilingForm key="F3210" module={FORM_3210} />}
     </>
   );
 }

@@ -1,14 +1,23 @@
 import { ComponentType, FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { CombinedError, useMutation } from 'urql';
+import { CombinedError, useMutation, useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
 import { ErrorSummary, FieldErrorsContext, focusFirstError, SelectField } from '../../field';
 import { graphql } from '../../gql';
 import type { ReferralContentInput, ReferralForm } from '../../gql/graphql';
-import { useMe } from '../../me';
-import { FilingFunction, FilingRoute, receiversOf } from './receivers';
+
+// The API answers which functions may receive this form and purpose (the rule fileReferral checks).
+const ReceiversDocument = graphql(`
+  query FilingReceivers($form: ReferralForm!, $purpose: Referral14566Purpose) {
+    referralReceivers(form: $form, purpose: $purpose) {
+      id
+      code
+      name
+    }
+  }
+`);
 
 const FileReferralDocument = graphql(`
   mutation FileReferral($input: FileReferralInput!) {
@@ -38,21 +47,14 @@ interface Filing<D> {
 /**
  * Files one form. What is typed is kept as a draft until the referral is filed; each problem the API finds is shown
  * beside its field and in a summary that screen readers announce, and focus moves to the first field in error. Only
- * the receivers the routes allow are offered; the only one is picked.
+ * the receivers the API names for the form and purpose (referralReceivers) are offered; the only one is picked.
  */
-export function FilingForm<D>({
-  module,
-  functions,
-  routes,
-}: {
-  module: FilingModule<D>;
-  functions: FilingFunction[];
-  routes: FilingRoute[];
-}) {
+export function FilingForm<D>({ module }: { module: FilingModule<D> }) {
   const navigate = useNavigate();
-  const me = useMe();
   const [draft, setDraft, discardDraft] = useDraft<Filing<D>>(`file.${module.form}`, { receivingFunctionId: '', content: module.empty });
-  const receivers = receiversOf(functions, routes, module.form, module.content(draft.content), me.function.id);
+  const purpose = module.content(draft.content).form14566?.purpose ?? null;
+  const [{ data: offered }] = useQuery({ query: ReceiversDocument, variables: { form: module.form, purpose } });
+  const receivers = offered?.referralReceivers ?? [];
   const receivingFunctionId = receivers.some((fn) => fn.id === draft.receivingFunctionId)
     ? draft.receivingFunctionId
     : receivers.length === 1
