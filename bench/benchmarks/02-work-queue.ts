@@ -2,6 +2,7 @@ import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
 import { IdleSweepTimes, measureIdleSweep } from '../lib/idle-sweep';
 import { LoadRequest, LoadResult, runLoad } from '../lib/load';
+import { profiledRound } from '../lib/cpu-profile';
 import { CapturedStatement } from '../lib/pg-counter';
 import { explainSummary, explainText, PlanSummary } from '../lib/plan';
 import { ratioTarget } from '../lib/report';
@@ -179,6 +180,10 @@ export const benchmark: Benchmark = {
     }
     const dataset = await ctx.dataset();
     const { m } = stages[stages.length - 1];
+    if (ctx.options.profile) {
+      const run = () => runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: seconds, requests });
+      await profiledRound(ctx, 'work-queue', { what: `the same myWorkQueue(first: ${FIRST}) requests`, seconds, run, unit: 'requests/s' });
+    }
     // At the full size only: on a smaller stage's table a sequential scan can rightly be the cheaper plan.
     const seqScans = m.plans.reduce((n, plan) => n + plan.seqScans.filter((t) => t === 'referral').length, 0);
     ctx.figure({

@@ -1,4 +1,5 @@
 import { Benchmark } from '../lib/benchmark';
+import { profiledRound } from '../lib/cpu-profile';
 import { LoadRequest, LoadSpec, runLoad } from '../lib/load';
 import { startMinimalServer } from '../lib/minimal-server';
 import { ratioTarget } from '../lib/report';
@@ -49,10 +50,10 @@ export const benchmark: Benchmark = {
       if (JSON.stringify(minimalOne) !== JSON.stringify(hubOne.value))
         throw new Error(`the minimal server answered ${JSON.stringify(minimalOne)}, the hub ${JSON.stringify(hubOne.value)}`);
 
+      const loadOf = (url: string): LoadSpec => ({ mode: 'autocannon', url, connections: CONNECTIONS, durationSeconds: seconds, requests });
       const measure = async (url: string) => {
-        const load: LoadSpec = { mode: 'autocannon', url, connections: CONNECTIONS, durationSeconds: warmup, requests };
-        await runLoad(load);
-        const result = await runLoad({ ...load, durationSeconds: seconds });
+        await runLoad({ ...loadOf(url), durationSeconds: warmup });
+        const result = await runLoad(loadOf(url));
         await ctx.env.settle();
         if (result.failed) throw new Error(`${result.failed} failed requests to ${url}: ${result.errorSample}`);
         return result;
@@ -95,6 +96,10 @@ export const benchmark: Benchmark = {
           `with the caller's id, through a pg pool of the hub's size (${ctx.env.hubPoolSize}), and executing the query with graphql-js on a one-field schema; it answers the same JSON. ` +
           `The difference is Express, Apollo Server, type-graphql and the hub's middlewares.`,
       );
+      if (ctx.options.profile) {
+        const run = () => runLoad(loadOf(ctx.env.graphqlUrl));
+        await profiledRound(ctx, 'request-cost', { what: `the same \`${QUERY}\` load`, seconds, run, unit: 'requests/s' });
+      }
     } finally {
       await minimal.close();
     }

@@ -1,7 +1,9 @@
 import { Session } from 'node:inspector/promises';
 import type { Profiler } from 'node:inspector';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchContext } from './benchmark';
+import type { LoadResult } from './load';
 
 /** Sampling interval of the profiler, µs: fine enough for a request of a few ms, cheap enough not to distort it much. */
 const SAMPLING_INTERVAL_US = 250;
@@ -113,4 +115,26 @@ export function profileMarkdown(summary: ProfileSummary): string {
     table('package or module', summary.modules, summary.totalMs),
     table('function', summary.functions, summary.totalMs),
   ].join('\n\n');
+}
+
+/**
+ * With `--profile`: one more round of a benchmark's load with the hub's CPU profiled (a round of its own, so the
+ * profiler's overhead touches none of the measured figures); the summary becomes a note, the raw profile is written
+ * beside the results as `<name>.cpuprofile`.
+ */
+export async function profiledRound(
+  ctx: BenchContext,
+  name: string,
+  round: { what: string; seconds: number; run: () => Promise<LoadResult>; unit: string },
+): Promise<void> {
+  ctx.log(`profile: ${round.what}, ${round.seconds} s, with the CPU profiler on in the hub's process…`);
+  const { value: profiled, profile } = await cpuProfile(round.run);
+  await ctx.env.settle();
+  const file = ctx.writeBeside(`${name}.cpuprofile`, JSON.stringify(profile));
+  ctx.note(
+    `**Where the time goes** (\`--profile\`): V8's sampling profiler (node:inspector) in the benchmark process, where the hub runs (the load generator is a process of its own), during one more ${round.seconds} s round of ${round.what} ` +
+      `(${profiled.throughputPerSecond.toFixed(0)} ${round.unit} with the profiler on; the figures above were measured without it). ` +
+      `The raw profile is \`${file}\` (open it in Chrome DevTools › Performance, or speedscope, for a flame graph).\n\n` +
+      profileMarkdown(summariseProfile(profile, resolve(__dirname, '..', '..', '..'))),
+  );
 }

@@ -17,7 +17,7 @@ export interface BenchOptions {
   breaches: number | null;
   /** Spread each set of breaching referrals over the whole table instead of one block of rows. */
   scattered: boolean;
-  /** Profile the hub's CPU under an extra round of the filing load and summarise it in the results. */
+  /** Profile the hub's CPU under an extra round of the filing and the request-cost loads and summarise it in the results. */
   profile: boolean;
 }
 
@@ -65,8 +65,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   --out=path  write the results there instead
   --keep      keep the benchmark database afterwards
   --pool=N    size of the hub's connection pool (default: what npm start uses)
-  --profile   after benchmark 1's measured load, one more round of it with the hub's CPU profiled (node:inspector):
-              self time per function and per package in the results, the raw profile beside them (.cpuprofile)
+  --profile   after benchmarks 1's, 2's and 9's measured loads, one more round of each with the hub's CPU profiled
+              (node:inspector): self time per function and per package in the results, the raw profiles beside
+              them (.filing.cpuprofile, .work-queue.cpuprofile, .request-cost.cpuprofile)
   --referrals=N, --breaches=N
               data set size (default 1,000,000; 50,000 with --quick) and referrals breaching per sweep
               (default 10,000; 500 with --quick). The data set is loaded in stages of N/10 and N (N/100, N/10

@@ -30,6 +30,7 @@ import { DOCUMENTS_PATH } from '../platform/storage/document.service';
 import { documentRoutes } from '../platform/storage/document-routes';
 import { calendarFeedRoutes } from '../modules/calendar-feed/calendar-feed.routes';
 import { Caller } from '../modules/org/caller';
+import { auditedAnswersPlugin, PendingAudits } from '../platform/audit/pending-audits';
 import { LiveUpdates } from '../platform/live/live-updates';
 import { liveRoutes } from '../platform/live/live-routes';
 
@@ -73,6 +74,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
   const { config, schema, dataSource, services, clock, observability } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Answers are never cached (no-store below), so an ETag (a hash of every body) would only cost time.
+  app.set('etag', false);
   app.set('trust proxy', config.graphql.trustProxy);
   const httpServer = createServer(app);
   const production = config.environment === 'production';
@@ -96,6 +99,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       observability.graphqlPlugin,
       // Before the limits, whose costing also coerces the variables: bad variables are reported field by field.
       variableErrorsPlugin({ hideSuggestions: production }),
+      auditedAnswersPlugin(observability.logUnexpectedError),
       operationLimitsPlugin(schema, config.graphql),
       // GraphiQL is served by explorerRoutes (when enabled); Apollo's own landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
@@ -165,6 +169,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
             clock,
             services,
             loaders: createLoaders(dataSource),
+            pendingAudits: new PendingAudits(),
             request: { id: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
           };
         } catch (error) {

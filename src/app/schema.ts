@@ -22,6 +22,9 @@ import { PastTravelResolver } from '../modules/disclosure/past-travel.resolver';
 import { CalendarFeedResolver } from '../modules/calendar-feed/calendar-feed.resolver';
 import { DocumentResolver } from '../modules/org/document.resolver';
 import { ACCESS_POLICY, whoMayCall } from '../modules/auth/access-policy';
+import { OPERATION_MIDDLEWARE } from '../modules/auth/operation-middleware';
+import { auditRefusal } from '../platform/audit/refusal-audit.middleware';
+import { aroundOperations, onFieldErrors } from '../platform/graphql/resolver-wrapping';
 
 /**
  * Ends each root field's description with who may call it, from the access policy (as the README's access table),
@@ -77,6 +80,8 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
     'Changes, each one transaction; each says who may call it (the access policy), and every call is written to the access audit';
   describeAccess(schema.getQueryType()!);
   describeAccess(schema.getMutationType()!);
+  aroundOperations(schema, OPERATION_MIDDLEWARE);
+  onFieldErrors(schema, auditRefusal);
   return schema;
 }
 

@@ -92,6 +92,34 @@ it('audits reads of items carrying taxpayer data, with the fields read', async (
   ]);
 });
 
+it('withholds an answer whose read audit row could not be written (the row is written while the fields resolve)', async () => {
+  const input = { form: 'F14566', receivingFunctionId: org.functions.ef.id, content: { form14566: VALID_14566 } };
+  const filed = (await post(org.people.originator.id, FILE_REFERRAL, { input }, 'req-file-4')).data.fileReferral;
+  const ask = async () => {
+    const response = await fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await hub.tokenFor(org.people.amLiaison.id)}` },
+      body: JSON.stringify({ query: `query($id: UUID!) { referral(id: $id) { id referenceNumber } }`, variables: { id: filed.id } }),
+    });
+    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] } };
+  };
+  // The audit refuses this one read's row (a check the table's owner adds for the test; the hub's INSERT fails on it).
+  await hub.database.dataSource.query(
+    `ALTER TABLE access_audit ADD CONSTRAINT test_refuse_referral_reads CHECK (NOT (kind = 'READ' AND operation = 'referral')) NOT VALID`,
+  );
+  try {
+    const refused = await ask();
+    expect(refused.status).toBe(500);
+    expect(refused.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } })] });
+    expect(JSON.stringify(refused.body)).not.toContain(filed.referenceNumber);
+  } finally {
+    await hub.database.dataSource.query(`ALTER TABLE access_audit DROP CONSTRAINT test_refuse_referral_reads`);
+  }
+  const answered = await ask();
+  expect(answered.body.data).toEqual({ referral: { id: filed.id, referenceNumber: filed.referenceNumber } });
+  expect((await auditRows(filed.id)).filter((r: { operation: string }) => r.operation === 'referral')).toHaveLength(1);
+});
+
 it('lets admins and auditors list and export the audit; nobody can change it, not even in SQL', async () => {
   const listed = dataOf(
     await hub.request(

@@ -1,19 +1,5 @@
 import { UUIDResolver } from 'graphql-scalars';
-import {
-  Arg,
-  Args,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  ObjectType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-  UseMiddleware,
-} from 'type-graphql';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { AuditedContext } from '../../platform/audit/audited-request';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from '../../platform/audit/access-audit.entity';
@@ -58,7 +44,6 @@ export class AccessAuditOrderInput extends OrderInput(AuditSortField) {}
 @ObjectType({ description: 'A page of the access audit (the Relay cursor connection spec)' })
 export class AccessAuditEntryConnection extends Connection(AccessAuditEntry, 'AccessAuditEntry') {}
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class AccessAuditResolver {
   @Query(() => AccessAuditEntryConnection, {

@@ -1,5 +1,4 @@
-import { Ctx, Field, Mutation, ObjectType, Resolver, UseMiddleware } from 'type-graphql';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { CalendarFeedContext } from './calendar-feed-context';
 
 @ObjectType({ description: "A person's iCalendar feed of the deadlines they must meet (no taxpayer data in it)" })
@@ -14,7 +13,6 @@ export class CalendarFeed {
   createdAt!: Date;
 }
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class CalendarFeedResolver {
   @Mutation(() => CalendarFeed, {

@@ -13,11 +13,9 @@ import {
   registerEnumType,
   Resolver,
   Root,
-  UseMiddleware,
 } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { ClosuresContext } from './closures-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -56,7 +54,6 @@ export class ClosureOrderInput extends OrderInput(ClosureSortField) {}
 export class ClosureConnection extends Connection(Closure, 'Closure') {}
 
 /** Thin: closures are ClosureService's (admin-only changes are checked there and by the access policy). */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Closure)
 export class ClosureResolver {
   @Query(() => ClosureConnection, {

@@ -1,8 +1,7 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { OrgContext } from '../org/org-context';
 import { BusinessFunction } from '../org/business-function.entity';
 import { Employee } from '../org/employee.entity';
@@ -20,7 +19,6 @@ import { PageArgs } from '../../platform/graphql/connection';
 /** Largest page of functions or liaisons. */
 const MAX_ORG_PAGE = 500;
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Employee)
 export class OrgResolver {
   @Query(() => Employee, { description: 'The signed-in employee' })

@@ -1,5 +1,5 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { PageArgs } from '../../platform/graphql/connection';
 import { FiledOrderInput, NEWEST_FILED_FIRST } from '../../platform/graphql/filed-order';
@@ -7,7 +7,6 @@ import { LIST_MAX } from '../../platform/validation/checked';
 import { maskTin } from '../../platform/validation/identifiers';
 import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { CustomsRequest, CustomsScreenAnswer } from './customs-request.entity';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
 import { MAX_CUSTOMS_DOCUMENT_PAGE, MAX_CUSTOMS_PAGE } from './customs-request.service';
@@ -31,7 +30,6 @@ import { DisclosureContext } from './disclosure-context';
 const SOURCE = '26 CFR 301.6103(l)(14)-1';
 
 /** Thin: GraphQL to the Customs request service; the access policy admits disclosure officers only. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => CustomsRequest)
 export class CustomsRequestResolver {
   @Query(() => CustomsRequest, { description: `Disclosure officers: one written Customs request (${SOURCE})` })

@@ -1,10 +1,9 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { pageCost } from '../../platform/graphql/page-cost';
 import { PageArgs } from '../../platform/graphql/connection';
 import { FiledOrderInput, NEWEST_FILED_FIRST, OLDEST_FILED_FIRST } from '../../platform/graphql/filed-order';
 import { maskTin } from '../../platform/validation/identifiers';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { DisclosureContext } from './disclosure-context';
 import { DisclosureHistoryEntry } from './disclosure-history.entity';
 import { PastTravelOffer } from './past-travel-lifecycle';
@@ -15,7 +14,6 @@ import { AnswerPastTravelInput, PastTravelRequestConnection, PastTravelRequestIn
 const PAGE = `first: at most ${MAX_PAST_TRAVEL_PAGE}`;
 
 /** Thin: GraphQL to the past-travel service, which checks who is on the request. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => PastTravelRequest)
 export class PastTravelResolver {
   @Mutation(() => PastTravelRequest, {

@@ -1,7 +1,6 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Ctx, Int, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { pageCost } from '../../platform/graphql/page-cost';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { DisclosureContext } from './disclosure-context';
 import { DhsDisclosureAuthorization, TecsDisclosure } from './tecs-disclosure.entity';
 import { MAX_TECS_DISCLOSURE_PAGE } from './tecs-disclosure.service';
@@ -10,7 +9,6 @@ import { DiscloseTecsInformationInput, RecordDhsDisclosureAuthorizationInput, Te
 const SEED = 'seed 000';
 
 /** Thin: GraphQL to the TECS disclosure service, which checks the caller is on the case and the rules of seed 000. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => TecsDisclosure)
 export class TecsDisclosureResolver {
   @Mutation(() => TecsDisclosureReceipt, {

@@ -1,6 +1,5 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver, UseMiddleware } from 'type-graphql';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { Arg, Args, Ctx, InputType, Mutation, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { NoticesContext } from './notices-context';
 import { Employee } from '../org/employee.entity';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
@@ -21,7 +20,6 @@ export class FailedNotificationOrderInput extends OrderInput(FailedNotificationS
 @ObjectType({ description: 'A page of notices (the Relay cursor connection spec)' })
 export class NotificationConnection extends Connection(Notification, 'Notification') {}
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class NotificationResolver {
   @Mutation(() => Employee, { description: 'Immediate notices, or a daily digest for the non-urgent ones' })

@@ -1,9 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { Employee } from '../org/employee.entity';
 import { CUSTODY_ACTIONS, REFERRAL_DOCUMENT_OWNER } from './referral-document-custody';
 import { DocumentCustodyAction, ReferralDocumentAction } from './referral-document-actions';
@@ -84,7 +83,6 @@ export class DocumentCustodyFieldResolver {
 
 /** The custody steps people record (operations: the policy, argument and audit middleware run around them). */
 @Resolver()
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 export class DocumentCustodyResolver {
   @Mutation(() => StoredDocument, {
     description:

@@ -1,5 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { Arg, Ctx, Field, FieldResolver, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
 import { BusinessFunction } from '../org/business-function.entity';
@@ -39,7 +38,6 @@ const MAX_CHANGE_PAGE = 500;
 const MAX_RECEIVERS = 500;
 
 /** The routes of the forms: read by everyone, changed by admins (each change kept with before and after). */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => ReferralRoute)
 export class ReferralRouteResolver {
   @Query(() => [ReferralRoute], {

@@ -1,6 +1,5 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { TinType } from '../../platform/validation/identifiers';
 import { ReferralsContext } from './referrals-context';
 import { BusinessFunction } from '../org/business-function.entity';
@@ -65,7 +64,6 @@ const MAX_CATEGORY_PAGE = 500;
 const MAX_TINS_PER_REFERRAL = 2;
 
 /** Thin: translates GraphQL to ReferralService / ReferralQueryService calls. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => Referral, {

@@ -1,8 +1,7 @@
 import { UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, Int, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { checkPageSize } from '../../platform/common/page-size';
 import { pageCost } from '../../platform/graphql/page-cost';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { ReferralConnection, WorkQueueOrderInput } from './referral.types';
 import { MAX_PAGE_SIZE, SOONEST_DUE_FIRST } from './referral-query.service';
 import { PageArgs } from '../../platform/graphql/connection';
@@ -13,7 +12,6 @@ import { SlaReportRow } from './sla-report-row';
 const MAX_SLA_REPORT_ROWS = 1000;
 
 /** The referral SLA follow-up: what is overdue, and how receiving functions acknowledge. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver()
 export class SlaReportResolver {
   @Query(() => ReferralConnection, {

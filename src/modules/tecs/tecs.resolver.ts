@@ -1,11 +1,10 @@
 import { LocalDateResolver, UUIDResolver } from 'graphql-scalars';
-import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { lookUp } from '../../platform/database/reference-lookup';
 import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { LookoutAction } from './lookout-lifecycle';
 import { CrossingAction } from './crossing-lifecycle';
 import { InvestigationAction } from './investigation-lifecycle';
-import { OPERATION_MIDDLEWARE } from '../auth/operation-middleware';
 import { AuditKind } from '../../platform/audit/access-audit.entity';
 import { auditedRequest } from '../../platform/audit/audited-request';
 import { TecsContext } from './tecs-context';
@@ -56,7 +55,6 @@ export class TaxPeriod {
 const TRANSITION = { description: 'The lookout, the version seen and the reason where one is required' };
 
 /** Thin: GraphQL to the TECS services, which check who may see and do what. */
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Lookout)
 export class LookoutResolver {
   @Query(() => Lookout, { description: 'One lookout the caller is on the case of, by id or by reference number (NOT_FOUND otherwise)' })
@@ -237,7 +235,6 @@ export class LookoutResolver {
   }
 }
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => Crossing)
 export class CrossingResolver {
   @Mutation(() => Crossing, { description: 'DHS interface: a taxpayer on the lookout list is crossing; idempotent on dhsReportId' })
@@ -323,7 +320,6 @@ export class CrossingResolver {
   }
 }
 
-@UseMiddleware(...OPERATION_MIDDLEWARE)
 @Resolver(() => OtherInvestigation)
 export class InvestigationResolver {
   @Mutation(() => OtherInvestigation, { description: 'TECS coordinator: open an OI from a crossing and issue it to the GM and RO' })

@@ -43,10 +43,8 @@ export function fieldNames(info: GraphQLResolveInfo, args: Record<string, unknow
 export const auditMiddleware =
   (auditsReads: (operation: string) => boolean): MiddlewareFn<AuditedContext> =>
   async ({ context, info, args }, next) => {
-    const root = info.parentType.name;
-    if (root !== 'Query' && root !== 'Mutation') return next();
     const request = auditedRequest(context);
-    if (root === 'Mutation') {
+    if (info.parentType.name === 'Mutation') {
       const audit: MutationAuditContext = {
         ...request,
         operation: info.fieldName,
@@ -64,7 +62,10 @@ export const auditMiddleware =
     const result = await next();
     if (auditsReads(info.fieldName)) {
       const itemIds = idsOf(result, idsIn(args, new Set()));
-      await context.services.audit.record(request, AuditKind.READ, info.fieldName, [...itemIds], fieldNames(info, args, AuditKind.READ));
+      // Written while the answer's fields resolve; the answer leaves once it is written (auditedAnswersPlugin).
+      context.pendingAudits.add(
+        context.services.audit.record(request, AuditKind.READ, info.fieldName, [...itemIds], fieldNames(info, args, AuditKind.READ)),
+      );
     }
     return result;
   };

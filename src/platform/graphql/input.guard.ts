@@ -45,7 +45,6 @@ function check(type: GraphQLInputType, value: unknown, path: string, errors: Fie
  * database error or a TIN stored in clear. The domain validators' field errors leave it with paths relative to the arguments.
  */
 export const inputGuard: MiddlewareFn = async ({ info, args }, next) => {
-  if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return next();
   const field = info.parentType.getFields()[info.fieldName];
   const errors: FieldError[] = [];
   for (const arg of field.args) check(arg.type, args[arg.name], arg.name, errors);

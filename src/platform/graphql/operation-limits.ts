@@ -90,17 +90,24 @@ function rejected(message: string): GraphQLError {
  * fields cost 1.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so an operation's depths are measured once; its cost depends
+  // on the variables (page sizes) and is computed for every request.
+  const depthsOf = new WeakMap<OperationDefinitionNode, ReturnType<typeof operationDepths>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
-          const fragments = Object.fromEntries(
-            document.definitions
-              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-              .map((d) => [d.name.value, d]),
-          );
           if (!operation) return;
-          const depths = operationDepths(operation, fragments);
+          let depths = depthsOf.get(operation);
+          if (!depths) {
+            const fragments = Object.fromEntries(
+              document.definitions
+                .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+                .map((d) => [d.name.value, d]),
+            );
+            depths = operationDepths(operation, fragments);
+            depthsOf.set(operation, depths);
+          }
           if (depths.fields > limits.maxDepth)
             throw rejected(`The operation is ${depths.fields} levels deep; at most ${limits.maxDepth} are allowed`);
           const introspectionDepth = Math.max(limits.maxDepth, STANDARD_INTROSPECTION_DEPTH);
