@@ -17,6 +17,7 @@ import { StandInReviewer1796234500000 } from './1796234500000-StandInReviewer';
 import { CategoryPreconditions1796240000000 } from './1796240000000-CategoryPreconditions';
 import { PastTravelDisclosure1796241000000 } from './1796241000000-PastTravelDisclosure';
 import { StandInReviewerIndex1796242000000 } from './1796242000000-StandInReviewerIndex';
+import { BusinessDayClockIndexes1796243000000 } from './1796243000000-BusinessDayClockIndexes';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CategoryPreconditions1796240000000,
   PastTravelDisclosure1796241000000,
   StandInReviewerIndex1796242000000,
+  BusinessDayClockIndexes1796243000000,
 ];

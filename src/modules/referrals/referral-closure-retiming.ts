@@ -83,7 +83,7 @@ const BUSINESS_DAY_CLOCKS: readonly BusinessDayClock[] = [
 /**
  * Moves the due times of every open clock a closure change affects, set-based: the clocks are grouped
  * by (acting function, form, local start date) — few groups, as many clocks start on the same days — in one
- * pass over the referrals for every clock kind; the old and new due instant of each group is computed here from
+ * statement for every clock kind, each read from its partial index by due time; the old and new due instant of each group is computed here from
  * the calendars before and after the change, and one statement per clock kind that moves applies them. A row moves only if its clock is still running (its
  * state) and its stored due time is the one the old calendar gives (so a clock set another way, e.g. by a
  * time frame edited since, is left alone). Satisfied clocks are never touched.
@@ -113,24 +113,25 @@ export const referralClosureRetimer: ClosureRetimer = {
 };
 
 /**
- * Every business-day clock kind's groups in one pass over the referrals: each row in a state that runs such a clock
- * yields that clock's (acting function, start, due) through a VALUES list, filtered and grouped once.
+ * Every business-day clock kind's groups in one statement: each kind's running clocks due from `dueFrom` come from
+ * its own partial index (referral_review_clock_idx, referral_ack_clock_idx), and are grouped once.
  */
 function clockGroups(manager: EntityManager, request: RetimeRequest): Promise<ReferralClockGroup[]> {
   const clocks = BUSINESS_DAY_CLOCKS.map(
-    (spec) => `('${spec.clock}', '${spec.state}', r.${spec.functionColumn}, r.${spec.startColumn}, r.${spec.dueColumn})`,
+    (spec) =>
+      `SELECT '${spec.clock}' AS clock, r.${spec.functionColumn} AS function_id, r.form, r.${spec.startColumn} AS started_at
+         FROM referral r
+        WHERE r.state = '${spec.state}' AND r.${spec.dueColumn} >= $1 AND r.${spec.startColumn} < $2
+          AND ($3::uuid[] IS NULL OR r.${spec.functionColumn} = ANY($3::uuid[]))`,
   );
   return manager.query(
-    `SELECT c.clock, c.function_id, f.time_zone, r.form, ((c.started_at AT TIME ZONE f.time_zone)::date)::text AS start_date,
+    `SELECT c.clock, c.function_id, f.time_zone, c.form, ((c.started_at AT TIME ZONE f.time_zone)::date)::text AS start_date,
             tf.id IS NOT NULL AS has_time_frame, tf.ack_business_days
-       FROM referral r
-      CROSS JOIN LATERAL (VALUES ${clocks.join(', ')}) AS c(clock, state, function_id, started_at, due_at)
+       FROM (${clocks.join(' UNION ALL ')}) AS c
        JOIN business_function f ON f.id = c.function_id
-       LEFT JOIN referral_time_frame tf ON tf.function_id = c.function_id AND tf.form = r.form
-      WHERE r.state = ANY($1::text[]) AND r.state = c.state AND c.due_at >= $2 AND c.started_at < $3
-        AND ($4::uuid[] IS NULL OR c.function_id = ANY($4::uuid[]))
+       LEFT JOIN referral_time_frame tf ON tf.function_id = c.function_id AND tf.form = c.form
       GROUP BY 1, 2, 3, 4, 5, 6, 7`,
-    [BUSINESS_DAY_CLOCKS.map((spec) => spec.state), request.dueFrom, request.startedBefore, request.functionIds],
+    [request.dueFrom, request.startedBefore, request.functionIds],
   );
 }
 

@@ -35,6 +35,9 @@ import { ReferralState } from './referral-state';
 @Index('referral_elevation_holders_idx', ['elevationHolderIds'], { type: 'gin' })
 // The work queue's stand-in-reviewer branch: few referrals have one, so a small partial index.
 @Index('referral_stand_in_reviewer_idx', ['standInReviewerId', 'nextDueAt'], { where: 'stand_in_reviewer_id IS NOT NULL' })
+// A closure change finds the business-day clocks it may move by due time, in the one state running each (closure re-timing).
+@Index('referral_review_clock_idx', ['reviewDueAt'], { where: `state = 'SUBMITTED'` })
+@Index('referral_ack_clock_idx', ['ackDueAt'], { where: `state = 'FORWARDED'` })
 export class Referral {
   @Field(() => UUIDResolver, { description: "The referral's id (UUID)" })
   @PrimaryGeneratedColumn('uuid')
