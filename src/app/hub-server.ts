@@ -1,6 +1,10 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { NextFunction, Request, Response } from 'express';
 import { GraphQLError, GraphQLSchema } from 'graphql';
@@ -106,6 +110,8 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       // No cache hints are used (answers are per person and never cached: noStore below), and the plugin would
       // wrap every field's resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      // Not a federation subgraph: no traces to inline.
+      ApolloServerPluginInlineTraceDisabled(),
     ],
   });
   await server.start();
@@ -117,6 +123,35 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
     next();
   });
   app.use(observability.requestMiddleware);
+  // GraphQL first (nearly every request is one), the explorer's page before it (a browser's GET of /graphql).
+  if (config.graphql.explorer) app.use(explorerRoutes(config.graphql.explorerDirectory));
+  // Every answer may carry taxpayer data: never stored by a browser or a proxy.
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('cache-control', 'no-store');
+    next();
+  };
+  app.use('/graphql', noStore, express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
+  app.use(
+    '/graphql',
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        try {
+          const caller = await services.auth.authenticate(req.headers.authorization, clock.now());
+          return {
+            caller,
+            clock,
+            services,
+            loaders: createLoaders(dataSource),
+            pendingAudits: new PendingAudits(),
+            request: { id: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
+          };
+        } catch (error) {
+          if (error instanceof DomainError) throw authenticationFailure(error);
+          throw error;
+        }
+      },
+    }),
+  );
   app.use(healthRoutes(options.readiness));
   app.use(
     EXPORTS_PATH,
@@ -149,34 +184,6 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
       audit: services.audit,
       clock,
       logUnexpectedError: observability.logUnexpectedError,
-    }),
-  );
-  if (config.graphql.explorer) app.use(explorerRoutes(config.graphql.explorerDirectory));
-  // Every answer may carry taxpayer data: never stored by a browser or a proxy.
-  const noStore: express.RequestHandler = (_req, res, next) => {
-    res.setHeader('cache-control', 'no-store');
-    next();
-  };
-  app.use('/graphql', noStore, express.json({ limit: config.graphql.maxBodyBytes }), bodyErrorHandler);
-  app.use(
-    '/graphql',
-    expressMiddleware(server, {
-      context: async ({ req, res }) => {
-        try {
-          const caller = await services.auth.authenticate(req.headers.authorization, clock.now());
-          return {
-            caller,
-            clock,
-            services,
-            loaders: createLoaders(dataSource),
-            pendingAudits: new PendingAudits(),
-            request: { id: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
-          };
-        } catch (error) {
-          if (error instanceof DomainError) throw authenticationFailure(error);
-          throw error;
-        }
-      },
     }),
   );
   app.use(

@@ -3,8 +3,7 @@ import { createOrgLoaders } from '../modules/org/org-context';
 import { createReferralLoaders } from '../modules/referrals/referrals-context';
 import { createTecsLoaders } from '../modules/tecs/tecs-reads';
 
-/** One request's DataLoaders: each module's own. */
-export function createLoaders(dataSource: DataSource) {
+function allLoaders(dataSource: DataSource) {
   return {
     ...createOrgLoaders(dataSource.manager),
     ...createReferralLoaders(dataSource.manager),
@@ -12,4 +11,13 @@ export function createLoaders(dataSource: DataSource) {
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export type Loaders = ReturnType<typeof allLoaders>;
+
+/**
+ * One request's DataLoaders: each module's own, made when a resolver first reaches for one (many requests use none).
+ * A proxy, not getters, because Apollo copies the context object's properties when a request starts.
+ */
+export function createLoaders(dataSource: DataSource): Loaders {
+  let loaders: Loaders | undefined;
+  return new Proxy({} as Loaders, { get: (_target, name) => (loaders ??= allLoaders(dataSource))[name as keyof Loaders] });
+}

@@ -43,6 +43,15 @@ it('refuses operations costlier than the limit: list fields cost their page size
   expect(cheap.errors).toBeUndefined();
 });
 
+it('costs an operation without variables once and refuses it every time; with variables, costs each request by its page sizes', async () => {
+  const costly = '{ referrals(first: 100) { edges { node { id history { action note at } originator { name email } } } } }';
+  for (let i = 0; i < 2; i++) expect(errorCodeOf(await hub.request(org.people.admin.id, costly))).toBe('BAD_USER_INPUT');
+  const paged = 'query($n: Int!) { referrals(first: $n) { edges { node { id history { action note at } originator { name email } } } } }';
+  expect((await hub.request(org.people.admin.id, paged, { n: 5 })).errors).toBeUndefined();
+  expect(errorCodeOf(await hub.request(org.people.admin.id, paged, { n: 100 }))).toBe('BAD_USER_INPUT');
+  expect((await hub.request(org.people.admin.id, paged, { n: 5 })).errors).toBeUndefined();
+});
+
 it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {
   const employees = `query($fn: UUID!, $first: Int!) { employees(functionId: $fn, first: $first) { nodes { id } } }`;
   const all = dataOf(await hub.request(org.people.originator.id, employees, { fn: org.functions.am.id, first: 500 })).employees.nodes;

@@ -90,42 +90,46 @@ function rejected(message: string): GraphQLError {
  * fields cost 1.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
-  // Apollo keeps one parsed document per query text, so an operation's depths are measured once; its cost depends
-  // on the variables (page sizes) and is computed for every request.
-  const depthsOf = new WeakMap<OperationDefinitionNode, ReturnType<typeof operationDepths>>();
+  // Apollo keeps one parsed document per query text, so an operation's depths are measured once, and so is the cost
+  // of an operation without variables; with variables (page sizes) the cost is computed for every request.
+  const measured = new WeakMap<OperationDefinitionNode, { depths: ReturnType<typeof operationDepths>; cost?: number }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          let depths = depthsOf.get(operation);
-          if (!depths) {
+          let known = measured.get(operation);
+          if (!known) {
             const fragments = Object.fromEntries(
               document.definitions
                 .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
                 .map((d) => [d.name.value, d]),
             );
-            depths = operationDepths(operation, fragments);
-            depthsOf.set(operation, depths);
+            known = { depths: operationDepths(operation, fragments) };
+            measured.set(operation, known);
           }
+          const { depths } = known;
           if (depths.fields > limits.maxDepth)
             throw rejected(`The operation is ${depths.fields} levels deep; at most ${limits.maxDepth} are allowed`);
           const introspectionDepth = Math.max(limits.maxDepth, STANDARD_INTROSPECTION_DEPTH);
           if (depths.introspection > introspectionDepth) {
             throw rejected(`The introspection is ${depths.introspection} levels deep; at most ${introspectionDepth} are allowed`);
           }
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Costing coerces the variables: malformed ones are the client's error, reported as such.
-            throw rejected(error instanceof Error ? error.message : String(error));
+          let complexity = known.cost;
+          if (complexity === undefined) {
+            try {
+              complexity = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName,
+                variables: request.variables,
+                estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch (error) {
+              // Costing coerces the variables: malformed ones are the client's error, reported as such.
+              throw rejected(error instanceof Error ? error.message : String(error));
+            }
+            if (!operation.variableDefinitions?.length) known.cost = complexity;
           }
           if (complexity > limits.maxComplexity)
             throw rejected(`The operation costs ${complexity}; at most ${limits.maxComplexity} is allowed`);
