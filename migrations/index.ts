@@ -18,6 +18,7 @@ import { CategoryPreconditions1796240000000 } from './1796240000000-CategoryPrec
 import { PastTravelDisclosure1796241000000 } from './1796241000000-PastTravelDisclosure';
 import { StandInReviewerIndex1796242000000 } from './1796242000000-StandInReviewerIndex';
 import { BusinessDayClockIndexes1796243000000 } from './1796243000000-BusinessDayClockIndexes';
+import { CallerChangeNotices1796244000000 } from './1796244000000-CallerChangeNotices';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PastTravelDisclosure1796241000000,
   StandInReviewerIndex1796242000000,
   BusinessDayClockIndexes1796243000000,
+  CallerChangeNotices1796244000000,
 ];

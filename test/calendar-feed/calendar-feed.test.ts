@@ -91,7 +91,7 @@ describe("a person's calendar feed of the deadlines they must meet", () => {
   it("stops serving a deactivated employee's feed", async () => {
     const { url } = dataOf(await hub.request(org.people.cawrLiaison.id, CREATE)).createMyCalendarFeed;
     expect((await fetchFeed(url)).status).toBe(200);
-    await hub.database.dataSource.query(`UPDATE employee SET active = false WHERE id = $1`, [org.people.cawrLiaison.id]);
+    await hub.services.org.updateEmployee(org.people.cawrLiaison.id, { active: false });
     expect((await fetchFeed(url)).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { entitySelectList } from '../../platform/database/entity-select';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './caller';
+import { CallerCache } from './caller-cache';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
@@ -49,6 +50,8 @@ function isValidTimeZone(zone: string): boolean {
 /** Functions, employees, the management chain and liaison assignments. */
 export class OrgService {
   private callerSql: string | undefined;
+  /** The callers of recent requests; app/live.ts has it hear the changes of employees and liaison assignments. */
+  readonly callers = new CallerCache();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -56,15 +59,21 @@ export class OrgService {
     return (await this.dataSource.manager.findBy(LiaisonAssignment, { employeeId })).map((a) => a.functionId);
   }
 
-  /** Every request does this: the employee and their liaison assignments in one statement, written once. */
-  async loadCaller(employeeId: string, manager: EntityManager = this.dataSource.manager): Promise<Caller> {
+  /** Every request does this: from the cache of callers, else the employee and their liaison assignments in one statement. */
+  loadCaller(employeeId: string): Promise<Caller> {
+    return this.callers.get(employeeId, () => this.readCaller(employeeId));
+  }
+
+  private async readCaller(employeeId: string): Promise<Caller> {
+    const manager = this.dataSource.manager;
     this.callerSql ??=
       `SELECT ${entitySelectList(manager, Employee, 'e')}, ` +
       `ARRAY(SELECT la.function_id FROM liaison_assignment la WHERE la.employee_id = e.id) AS "liaisonFunctionIds" ` +
       `FROM employee e WHERE e.id = $1`;
     const [row]: (Employee & { liaisonFunctionIds: string[] })[] = await manager.query(this.callerSql, [employeeId]);
     if (!row || !row.active) throw new UnauthenticatedError('Unknown or deactivated employee');
-    return new Caller(manager.create(Employee, row), row.liaisonFunctionIds);
+    // Shared by the requests of this employee while cached: nobody may change it.
+    return new Caller(Object.freeze(manager.create(Employee, row)), Object.freeze(row.liaisonFunctionIds));
   }
 
   /** The caller an identity provider's token names by e-mail (its tokens carry no employee id). */
@@ -124,31 +133,46 @@ export class OrgService {
     });
   }
 
-  async updateEmployee(id: string, changes: Partial<EmployeeInput> & { active?: boolean }): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
-      const employee = await manager.findOneBy(Employee, { id });
-      if (!employee) throw new NotFoundError('Employee', id);
-      const next = { ...employee, ...changes, email: (changes.email ?? employee.email).trim().toLowerCase() };
-      await this.validateEmployee(manager, next, id);
-      manager.merge(Employee, employee, next);
-      return manager.save(employee);
+  updateEmployee(id: string, changes: Partial<EmployeeInput> & { active?: boolean }): Promise<Employee> {
+    return this.changingCaller(id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const employee = await manager.findOneBy(Employee, { id });
+        if (!employee) throw new NotFoundError('Employee', id);
+        const next = { ...employee, ...changes, email: (changes.email ?? employee.email).trim().toLowerCase() };
+        await this.validateEmployee(manager, next, id);
+        manager.merge(Employee, employee, next);
+        return manager.save(employee);
+      }),
+    );
+  }
+
+  assignLiaison(functionId: string, employeeId: string): Promise<LiaisonAssignment> {
+    return this.changingCaller(employeeId, () =>
+      this.dataSource.transaction(async (manager) => {
+        if (!(await manager.existsBy(BusinessFunction, { id: functionId }))) throw new NotFoundError('Function', functionId);
+        if (!(await manager.existsBy(Employee, { id: employeeId, active: true }))) throw new NotFoundError('Employee', employeeId);
+        if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId }))
+          throw new ConflictError('Already a liaison for this function', 'ALREADY_EXISTS');
+        return manager.save(manager.create(LiaisonAssignment, { functionId, employeeId }));
+      }),
+    );
+  }
+
+  removeLiaison(functionId: string, employeeId: string): Promise<boolean> {
+    return this.changingCaller(employeeId, async () => {
+      const result = await this.dataSource.manager.delete(LiaisonAssignment, { functionId, employeeId });
+      if (!result.affected) throw new NotFoundError('Liaison assignment', `${functionId}/${employeeId}`);
+      return true;
     });
   }
 
-  async assignLiaison(functionId: string, employeeId: string): Promise<LiaisonAssignment> {
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(BusinessFunction, { id: functionId }))) throw new NotFoundError('Function', functionId);
-      if (!(await manager.existsBy(Employee, { id: employeeId, active: true }))) throw new NotFoundError('Employee', employeeId);
-      if (await manager.existsBy(LiaisonAssignment, { functionId, employeeId }))
-        throw new ConflictError('Already a liaison for this function', 'ALREADY_EXISTS');
-      return manager.save(manager.create(LiaisonAssignment, { functionId, employeeId }));
-    });
-  }
-
-  async removeLiaison(functionId: string, employeeId: string): Promise<boolean> {
-    const result = await this.dataSource.manager.delete(LiaisonAssignment, { functionId, employeeId });
-    if (!result.affected) throw new NotFoundError('Liaison assignment', `${functionId}/${employeeId}`);
-    return true;
+  /** A change to an employee made here applies to this instance's next request without waiting for its notice. */
+  private async changingCaller<T>(employeeId: string, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.callers.changed([employeeId]);
+    }
   }
 
   functions(first: number): Promise<BusinessFunction[]> {

@@ -57,6 +57,7 @@ export interface Subscriber<V> {
 export class LiveUpdates<V> {
   private readonly topics = new Map<string, LiveVisibility<V>>();
   private readonly subscribers = new Set<Subscriber<V>>();
+  private readonly watchers: { topic: string; changed(ids: string[] | null): void; listening(now: boolean): void }[] = [];
   private client: Client | null = null;
   private stopped = false;
   private relisten: NodeJS.Timeout | null = null;
@@ -72,6 +73,16 @@ export class LiveUpdates<V> {
     return this;
   }
 
+  /**
+   * For this instance's own use of a topic (a cache of what changed): `changed` hears every change of it, and
+   * `listening` whether changes are being heard at all (false from a lost connection until listening again: whatever
+   * changed meanwhile went unheard).
+   */
+  watch(topic: string, watcher: { changed(ids: string[] | null): void; listening(now: boolean): void }): this {
+    this.watchers.push({ topic, ...watcher });
+    return this;
+  }
+
   async start(): Promise<void> {
     const client = new Client({ connectionString: this.databaseUrl, application_name: 'hub-live-updates' });
     client.on('notification', (message) => {
@@ -80,12 +91,14 @@ export class LiveUpdates<V> {
     client.on('error', (error) => {
       this.log(`live updates: listening connection lost (${error.message}); listening again`);
       this.client = null;
+      this.watchers.forEach((watcher) => watcher.listening(false));
       void client.end().catch(() => undefined);
       this.scheduleRelisten();
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.client = client;
+    this.watchers.forEach((watcher) => watcher.listening(true));
   }
 
   /** A viewer's stream; returns what ends the subscription. */
@@ -103,6 +116,7 @@ export class LiveUpdates<V> {
     if (this.relisten) clearTimeout(this.relisten);
     for (const subscriber of this.subscribers) subscriber.close();
     this.subscribers.clear();
+    this.watchers.forEach((watcher) => watcher.listening(false));
     const client = this.client;
     this.client = null;
     await client?.end();
@@ -117,9 +131,10 @@ export class LiveUpdates<V> {
   }
 
   private async dispatch(payload: string): Promise<void> {
-    if (this.subscribers.size === 0) return;
     try {
       const event = JSON.parse(payload) as LiveEvent;
+      for (const watcher of this.watchers) if (watcher.topic === event.topic) watcher.changed(event.ids);
+      if (this.subscribers.size === 0) return;
       const visibility = this.topics.get(event.topic);
       if (!visibility) return;
       if (event.ids === null) {
