@@ -157,8 +157,9 @@ function growthFigures(ctx: BenchContext, what: string, stages: Stage[], p99: (s
 export const benchmark: Benchmark = {
   title: 'Work queue at scale, and how cost grows with the data',
   async run(ctx) {
-    const seconds = ctx.options.quick ? 3 : 10;
-    const idleRuns = ctx.options.quick ? 50 : 200;
+    // Enough samples that a p99 is not one scheduler hiccup (the growth targets compare p99s measured minutes apart).
+    const seconds = ctx.options.quick ? 3 : 20;
+    const idleRuns = ctx.options.quick ? 50 : 1000;
     const liaisons = ctx.org.functions.flatMap((f) => f.liaisonIds);
     const body = JSON.stringify({ query: workQueueQuery(FIRST) });
     const requests: LoadRequest[] = await Promise.all(
