@@ -169,6 +169,7 @@ describe("TECS in the console (seed 000's Cleveland example)", () => {
 
     // Waiting for the GM's approval: on the GM's home page, not on the RO's (the API offers the RO nothing now).
     const gmHome = await waitingOnHome('intl.gm@example.gov', 'Lookouts');
+    await gmHome.items.getByRole('link', { name: requested.referenceNumber }).waitFor();
     await expect(gmHome.items.getByRole('listitem').allTextContents()).resolves.toEqual([
       `${requested.referenceNumber} ${r.taxpayerName}: Requested`,
     ]);
