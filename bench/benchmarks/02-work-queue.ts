@@ -52,6 +52,11 @@ interface Measurement {
   statements: number;
 }
 
+/** The liaisons' work queues requested over HTTP one at a time, round-robin. */
+function queueLoad(ctx: BenchContext, requests: LoadRequest[], seconds: number): Promise<LoadResult> {
+  return runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: seconds, requests });
+}
+
 async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: number): Promise<Measurement> {
   // The SQL the hub sends for each liaison's queue, captured at the pg driver: the baseline runs exactly it.
   const queueSql: CapturedStatement[] = [];
@@ -81,8 +86,8 @@ async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: numb
   const busiest = plans.reduce((best, plan, i) => (plan.scannedRows > plans[best].scannedRows ? i : best), 0);
 
   ctx.log(`hub: myWorkQueue(first: ${FIRST}) over HTTP, one request at a time, ${requests.length} liaisons round-robin, ${seconds} s…`);
-  await runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: Math.min(3, seconds), requests });
-  const hub = await runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: seconds, requests });
+  await queueLoad(ctx, requests, Math.min(3, seconds));
+  const hub = await queueLoad(ctx, requests, seconds);
   if (hub.failed) throw new Error(`${hub.failed} failed requests: ${hub.errorSample}`);
 
   ctx.log(`baseline: the same SQL run directly with pg, one at a time, ${seconds} s…`);
@@ -182,7 +187,7 @@ export const benchmark: Benchmark = {
     const dataset = await ctx.dataset();
     const { m } = stages[stages.length - 1];
     if (ctx.options.profile) {
-      const run = () => runLoad({ mode: 'sequential', url: ctx.env.graphqlUrl, connections: 1, durationSeconds: seconds, requests });
+      const run = () => queueLoad(ctx, requests, seconds);
       await profiledRound(ctx, 'work-queue', { what: `the same myWorkQueue(first: ${FIRST}) requests`, seconds, run, unit: 'requests/s' });
     }
     // At the full size only: on a smaller stage's table a sequential scan can rightly be the cheaper plan.

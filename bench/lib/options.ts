@@ -17,7 +17,7 @@ export interface BenchOptions {
   breaches: number | null;
   /** Spread each set of breaching referrals over the whole table instead of one block of rows. */
   scattered: boolean;
-  /** Profile the hub's CPU under an extra round of the filing and the request-cost loads and summarise it in the results. */
+  /** Profile the hub's CPU under an extra round of the filing, work-queue and request-cost loads and summarise it in the results. */
   profile: boolean;
 }
 

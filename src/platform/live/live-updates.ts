@@ -43,6 +43,14 @@ export function liveNotifyArguments(topic: string, ids: readonly string[]): [cha
  */
 export type LiveVisibility<V> = (ids: string[]) => Promise<(viewer: V) => string[] | Promise<string[]>>;
 
+/** This instance's own use of a topic (a cache of what changed), as `LiveUpdates.watch` takes it. */
+export interface Watcher {
+  /** Every change of the topic: its ids, or null for "many". */
+  changed(ids: string[] | null): void;
+  /** Whether changes are heard at all: false from a lost connection until listening again (what changed meanwhile went unheard). */
+  listening(now: boolean): void;
+}
+
 export interface Subscriber<V> {
   viewer: V;
   send(event: LiveEvent): void;
@@ -57,7 +65,7 @@ export interface Subscriber<V> {
 export class LiveUpdates<V> {
   private readonly topics = new Map<string, LiveVisibility<V>>();
   private readonly subscribers = new Set<Subscriber<V>>();
-  private readonly watchers: { topic: string; changed(ids: string[] | null): void; listening(now: boolean): void }[] = [];
+  private readonly watchers: (Watcher & { topic: string })[] = [];
   private client: Client | null = null;
   private stopped = false;
   private relisten: NodeJS.Timeout | null = null;
@@ -73,12 +81,8 @@ export class LiveUpdates<V> {
     return this;
   }
 
-  /**
-   * For this instance's own use of a topic (a cache of what changed): `changed` hears every change of it, and
-   * `listening` whether changes are being heard at all (false from a lost connection until listening again: whatever
-   * changed meanwhile went unheard).
-   */
-  watch(topic: string, watcher: { changed(ids: string[] | null): void; listening(now: boolean): void }): this {
+  /** Declared by whoever keeps something this instance must forget when the topic's items change. */
+  watch(topic: string, watcher: Watcher): this {
     this.watchers.push({ topic, ...watcher });
     return this;
   }
