@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Every change to an employee or a liaison assignment is announced on the hub's live-updates channel when it commits
  * (topic `employee`, the employee's id), whoever makes it: each instance drops that employee from its cache of callers
- * (modules/org/caller-cache.ts) as soon as the notice arrives, so a deactivation or a role change applies at once.
+ * (the cache of callers in modules/org/org.service.ts) as soon as the notice arrives, so a deactivation or a role change applies at once.
  */
 export class CallerChangeNotices1796244000000 implements MigrationInterface {
   name = 'CallerChangeNotices1796244000000';

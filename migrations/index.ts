@@ -19,6 +19,7 @@ import { PastTravelDisclosure1796241000000 } from './1796241000000-PastTravelDis
 import { StandInReviewerIndex1796242000000 } from './1796242000000-StandInReviewerIndex';
 import { BusinessDayClockIndexes1796243000000 } from './1796243000000-BusinessDayClockIndexes';
 import { CallerChangeNotices1796244000000 } from './1796244000000-CallerChangeNotices';
+import { ReferenceDataChangeNotices1796245000000 } from './1796245000000-ReferenceDataChangeNotices';
 
 /** Every migration, oldest first. Add each new one here (the CLI generates the file, not this entry). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   StandInReviewerIndex1796242000000,
   BusinessDayClockIndexes1796243000000,
   CallerChangeNotices1796244000000,
+  ReferenceDataChangeNotices1796245000000,
 ];

@@ -1,7 +1,8 @@
 import { entitySelectList } from '../../platform/database/entity-select';
 import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from './caller';
-import { CallerCache } from './caller-cache';
+import { NoticedCache } from '../../platform/live/noticed-cache';
+import { Watcher } from '../../platform/live/live-updates';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../../platform/common/errors';
 import { BusinessFunction } from './business-function.entity';
 import { Employee } from './employee.entity';
@@ -47,11 +48,26 @@ function isValidTimeZone(zone: string): boolean {
   }
 }
 
+/** The live-updates topics of changes to employees and liaison assignments (ids: employees) and to functions (many). */
+export const EMPLOYEE_CHANGE_TOPIC = 'employee';
+export const FUNCTION_CHANGE_TOPIC = 'business_function';
+
 /** Functions, employees, the management chain and liaison assignments. */
 export class OrgService {
   private callerSql: string | undefined;
-  /** The callers of recent requests; app/live.ts has it hear the changes of employees and liaison assignments. */
-  readonly callers = new CallerCache();
+  /** The callers of recent requests, by employee id. */
+  readonly callers = new NoticedCache<Caller>(10_000);
+  /** The ids of each function's active liaisons, by function id (any change of an employee or assignment drops them all). */
+  private readonly liaisonIds = new NoticedCache<string[]>(10_000);
+  /** Functions by id. */
+  private readonly functionById = new NoticedCache<BusinessFunction | null>(10_000);
+
+  /** What the caches hear, by live-updates topic (the triggers of migrations CallerChangeNotices and ReferenceDataChangeNotices). */
+  readonly watchers: [topic: string, watcher: Watcher][] = [
+    [EMPLOYEE_CHANGE_TOPIC, this.callers],
+    [EMPLOYEE_CHANGE_TOPIC, { changed: () => this.liaisonIds.changed(null), listening: (now) => this.liaisonIds.listening(now) }],
+    [FUNCTION_CHANGE_TOPIC, this.functionById],
+  ];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -88,6 +104,19 @@ export class OrgService {
     return manager.findOneBy(Employee, { id, active: true });
   }
 
+  /** A function (null: there is none), as cached: shared, never to be changed. */
+  functionOf(id: string): Promise<BusinessFunction | null> {
+    return this.functionById.get(id, async () => {
+      const fn = await this.dataSource.manager.findOneBy(BusinessFunction, { id });
+      return fn && Object.freeze(fn);
+    });
+  }
+
+  /** The ids of a function's active BMF ID theft liaisons, oldest assignment first, as cached (who hears of its referrals). */
+  liaisonIdsOf(functionId: string): Promise<string[]> {
+    return this.liaisonIds.get(functionId, async () => Object.freeze((await this.liaisonsOf(functionId)).map((e) => e.id)) as string[]);
+  }
+
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */
   async liaisonsOf(functionId: string, manager: EntityManager = this.dataSource.manager, first?: number): Promise<Employee[]> {
     return activeLiaisons(manager).andWhere('la.function_id = :functionId', { functionId }).limit(first).getMany();
@@ -107,11 +136,13 @@ export class OrgService {
     if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
     if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
     if (errors.length) throw new InvalidInputError(errors);
-    return this.dataSource.transaction(async (manager) => {
-      if (await manager.existsBy(BusinessFunction, { code: input.code }))
-        throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
-      return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        if (await manager.existsBy(BusinessFunction, { code: input.code }))
+          throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
+        return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
+      })
+      .finally(() => this.functionById.changed(null));
   }
 
   async createEmployee(input: EmployeeInput): Promise<Employee> {
@@ -172,6 +203,7 @@ export class OrgService {
       return await change();
     } finally {
       this.callers.changed([employeeId]);
+      this.liaisonIds.changed(null);
     }
   }
 

@@ -1,8 +1,9 @@
-import { liveNotifyArguments } from '../../platform/live/live-updates';
+import { publishLive } from '../../platform/live/live-updates';
 import { REFERRAL_LIVE_TOPIC } from './referral-live';
 import { EntityManager } from 'typeorm';
 import { ClosureChangeKind } from '../../platform/calendar/closure.entity';
 import { historyInsertSql, HistorySelectColumns } from '../../platform/database/history-insert-sql';
+import { insertAtCommit, TailInsert } from '../../platform/database/transaction-tail';
 import { ReferralClock } from './referral-clocks';
 import { ReferralAction, ReferralState } from './referral-state';
 
@@ -66,40 +67,40 @@ export type ReferralHistoryFact = ReferralHistoryKind & {
 };
 
 /**
- * Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes).
- * Every change of a referral writes history, so this is also where the change is announced to live subscribers.
+ * Appends to the referral history, one statement for any number of entries (append-only: the database refuses changes),
+ * sent with the transaction's other tail writes at commit. Every change of a referral writes history, so this is also
+ * where the change is announced to live subscribers.
  */
 export async function appendReferralHistory(manager: EntityManager, facts: readonly ReferralHistoryFact[]): Promise<void> {
-  if (!facts.length) return;
-  // The entries and the NOTIFY in one round trip: a data-modifying CTE always runs, whatever the outer SELECT reads.
-  await manager.query(
-    `WITH entries AS (
-       INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
-       SELECT referral_id, action, from_state, to_state, actor_id, at, note, details
-         FROM json_to_recordset($1::json) AS h(referral_id uuid, action text, from_state text, to_state text,
-                                               actor_id uuid, at timestamptz, note text, details jsonb)
-     )
-     SELECT pg_notify($2, $3)`,
-    [
-      JSON.stringify(
-        facts.map((fact) => ({
-          referral_id: fact.referralId,
-          action: fact.action,
-          from_state: fact.fromState,
-          to_state: fact.toState,
-          actor_id: fact.actorId,
-          at: fact.at.toISOString(),
-          note: fact.note,
-          details: fact.details,
-        })),
-      ),
-      ...liveNotifyArguments(
-        REFERRAL_LIVE_TOPIC,
-        facts.map((fact) => fact.referralId),
-      ),
-    ],
+  await insertAtCommit(manager, HISTORY_INSERT, facts);
+  await publishLive(
+    manager,
+    REFERRAL_LIVE_TOPIC,
+    facts.map((fact) => fact.referralId),
   );
 }
+
+/** All the entries of a transaction in one INSERT, in the order they were appended (WITH ORDINALITY). */
+const HISTORY_INSERT: TailInsert<ReferralHistoryFact> = {
+  sql: (parameter, facts) => {
+    const entries = facts.map((fact) => ({
+      referral_id: fact.referralId,
+      action: fact.action,
+      from_state: fact.fromState,
+      to_state: fact.toState,
+      actor_id: fact.actorId,
+      at: fact.at.toISOString(),
+      note: fact.note,
+      details: fact.details,
+    }));
+    return `INSERT INTO referral_history (referral_id, action, from_state, to_state, actor_id, at, note, details)
+      SELECT referral_id, action, from_state, to_state, actor_id, at, note, details
+        FROM ROWS FROM (json_to_recordset(${parameter(JSON.stringify(entries))}::json)
+               AS (referral_id uuid, action text, from_state text, to_state text, actor_id uuid, at timestamptz, note text, details jsonb))
+             WITH ORDINALITY AS h(referral_id, action, from_state, to_state, actor_id, at, note, details, n)
+       ORDER BY n`;
+  },
+};
 
 /**
  * The set-based variant for statements that derive entries from many rows at once (the closure re-timing's CTE):

@@ -1,5 +1,7 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Caller } from '../org/caller';
+import { NoticedCache } from '../../platform/live/noticed-cache';
+import { Watcher } from '../../platform/live/live-updates';
 import { Clock } from '../../platform/common/clock';
 import { FieldError, ForbiddenError, InvalidInputError } from '../../platform/common/errors';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
@@ -35,12 +37,21 @@ function snapshot(route: ReferralRoute): Record<string, unknown> {
 /** The longest time frame an admin may give (a year); the IRM's are 3 business days to 60 days. */
 const MAX_DAYS = 366;
 
+/** The live-updates topic of changes to routes (many). */
+const ROUTE_CHANGE_TOPIC = 'referral_route';
+
 /** The routes of the forms (reference data): which functions receive what, with their time frames. */
 export class ReferralRouteService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** The route of each form and purpose, as cached (null: none). */
+  private readonly routeByPurpose = new NoticedCache<ReferralRoute | null>(1000);
+
+  /** What the cache hears (the trigger of migration ReferenceDataChangeNotices). */
+  readonly watchers: [topic: string, watcher: Watcher][] = [[ROUTE_CHANGE_TOPIC, this.routeByPurpose]];
 
   list(): Promise<ReferralRoute[]> {
     return this.dataSource.manager.find(ReferralRoute, { order: { form: 'ASC', purpose: 'ASC' } });
@@ -54,10 +65,13 @@ export class ReferralRouteService {
     });
   }
 
-  /** The route of a form and purpose: the purpose's own, else the form's route for any purpose; null: no route. */
-  async routeFor(manager: EntityManager, form: ReferralForm, purpose: string | null): Promise<ReferralRoute | null> {
-    const routes = await manager.findBy(ReferralRoute, { form, purpose: In([purpose ?? ANY_PURPOSE, ANY_PURPOSE]) });
-    return routes.find((route) => route.purpose === purpose) ?? routes.find((route) => route.purpose === ANY_PURPOSE) ?? null;
+  /** The route of a form and purpose: the purpose's own, else the form's route for any purpose; null: no route. As cached: shared, never to be changed. */
+  routeFor(form: ReferralForm, purpose: string | null): Promise<ReferralRoute | null> {
+    return this.routeByPurpose.get(`${form}/${purpose ?? ANY_PURPOSE}`, async () => {
+      const routes = await this.dataSource.manager.findBy(ReferralRoute, { form, purpose: In([purpose ?? ANY_PURPOSE, ANY_PURPOSE]) });
+      const route = routes.find((r) => r.purpose === purpose) ?? routes.find((r) => r.purpose === ANY_PURPOSE) ?? null;
+      return route && Object.freeze(route);
+    });
   }
 
   /**
@@ -66,14 +80,14 @@ export class ReferralRouteService {
    */
   async receiversFor(ownFunctionId: string, form: ReferralForm, purpose: string | null, first: number): Promise<BusinessFunction[]> {
     const manager = this.dataSource.manager;
-    const route = await this.routeFor(manager, form, purpose);
+    const route = await this.routeFor(form, purpose);
     const active = await manager.find(BusinessFunction, { where: { active: true }, order: { code: 'ASC' } });
     return active.filter((fn) => fn.id !== ownFunctionId && (!route || route.receivingFunctionCodes.includes(fn.code))).slice(0, first);
   }
 
   /** The active function the route of a form and purpose names first; null when none is active (or there is no route). */
   async receiverOf(manager: EntityManager, form: ReferralForm, purpose: string): Promise<BusinessFunction | null> {
-    const route = await this.routeFor(manager, form, purpose);
+    const route = await this.routeFor(form, purpose);
     if (!route) return null;
     const functions = await manager.findBy(BusinessFunction, { code: In(route.receivingFunctionCodes), active: true });
     return route.receivingFunctionCodes.map((code) => functions.find((fn) => fn.code === code)).find(Boolean) ?? null;
@@ -100,28 +114,30 @@ export class ReferralRouteService {
   /** Admin: creates or replaces a route; the change is kept with the route before and after. */
   async set(caller: Caller, input: RouteInput): Promise<ReferralRoute> {
     if (!caller.hasRole(Role.ADMIN)) throw new ForbiddenError('Only an admin may change referral routes');
-    return this.dataSource.transaction(async (manager) => {
-      const purpose = await this.check(manager, input);
-      const now = this.clock.now();
-      const existing = await manager.findOneBy(ReferralRoute, { form: input.form, purpose });
-      const before = existing ? snapshot(existing) : null;
-      const route = manager.create(ReferralRoute, {
-        form: input.form,
-        purpose,
-        receivingFunctionCodes: [...new Set(input.receivingFunctionCodes.map((code) => code.trim().toUpperCase()))],
-        ackBusinessDays: input.ackBusinessDays ?? null,
-        ackCalendarDays: input.ackCalendarDays ?? null,
-        completionCalendarDays: input.completionCalendarDays ?? null,
-        irmReference: input.irmReference.trim(),
-        updatedAt: now,
-      });
-      await manager.save(ReferralRoute, route);
-      await manager.save(
-        ReferralRouteChange,
-        manager.create(ReferralRouteChange, { form: route.form, purpose, actorId: caller.id, at: now, before, after: snapshot(route) }),
-      );
-      return route;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const purpose = await this.check(manager, input);
+        const now = this.clock.now();
+        const existing = await manager.findOneBy(ReferralRoute, { form: input.form, purpose });
+        const before = existing ? snapshot(existing) : null;
+        const route = manager.create(ReferralRoute, {
+          form: input.form,
+          purpose,
+          receivingFunctionCodes: [...new Set(input.receivingFunctionCodes.map((code) => code.trim().toUpperCase()))],
+          ackBusinessDays: input.ackBusinessDays ?? null,
+          ackCalendarDays: input.ackCalendarDays ?? null,
+          completionCalendarDays: input.completionCalendarDays ?? null,
+          irmReference: input.irmReference.trim(),
+          updatedAt: now,
+        });
+        await manager.save(ReferralRoute, route);
+        await manager.save(
+          ReferralRouteChange,
+          manager.create(ReferralRouteChange, { form: route.form, purpose, actorId: caller.id, at: now, before, after: snapshot(route) }),
+        );
+        return route;
+      })
+      .finally(() => this.routeByPurpose.changed(null));
   }
 
   private async check(manager: EntityManager, input: RouteInput): Promise<string> {

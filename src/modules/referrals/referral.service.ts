@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Caller } from '../org/caller';
 import { Clock } from '../../platform/common/clock';
 import { referenceNumberSql } from '../../platform/common/reference-number';
@@ -63,7 +63,6 @@ type ReceiptClock = ReferralClock.ACKNOWLEDGMENT | ReferralClock.COMPLETION;
 
 /** What a filing read for its checks, so that starting its first clocks does not read it again. */
 interface FilingReads {
-  functions: BusinessFunction[];
   category: ReferralCategory | null;
 }
 
@@ -203,14 +202,17 @@ export class ReferralService {
     filing: { id: string; linkedReferralId: string | null; note: string | null },
   ): Promise<Referral> {
     const now = this.clock.now();
-    const functions = await manager.findBy(BusinessFunction, { id: In([command.receivingFunctionId, caller.employee.functionId]) });
-    const receiving = functions.find((fn) => fn.id === command.receivingFunctionId && fn.active) ?? null;
+    const [receivingFunction, originating] = await Promise.all([
+      this.org.functionOf(command.receivingFunctionId),
+      this.org.functionOf(caller.employee.functionId),
+    ]);
+    const receiving = receivingFunction?.active ? receivingFunction : null;
     const problems: FieldError[] = [];
     if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
     else if (receiving.id === caller.employee.functionId) {
       problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
     } else {
-      const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
+      const route = await this.routes.routeFor(command.form, command.content.form14566?.purpose ?? null);
       const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
       if (wrongReceiver) problems.push(wrongReceiver);
     }
@@ -237,10 +239,7 @@ export class ReferralService {
     const followUpOfId = command.content.form4442?.followUpOfReferralId ?? null;
     if (followUpOfId) problems.push(...(await this.checkFollowUp(manager, followUpOfId, now)));
     if (problems.length || !validated || !receiving) throw new InvalidInputError(problems);
-
-    const originating =
-      functions.find((fn) => fn.id === caller.employee.functionId) ??
-      (await manager.findOneByOrFail(BusinessFunction, { id: caller.employee.functionId }));
+    if (!originating) throw new NotFoundError('Function', caller.employee.functionId);
     const referral = manager.create(Referral, {
       id: filing.id,
       linkedReferralId: filing.linkedReferralId,
@@ -269,7 +268,7 @@ export class ReferralService {
       elevationHolderIds: [],
       standInReviewerId: await this.standInReviewerOf(manager, caller, originating.id),
     });
-    this.filingReads.set(referral, { functions, category });
+    this.filingReads.set(referral, { category });
     await this.lifecycles[command.form].create(manager, ReferralAction.FILE, referral, { actorId: caller.id, now, note: filing.note });
     return referral;
   }
@@ -513,7 +512,7 @@ export class ReferralService {
   /** What starting each clock of the table means for a referral. */
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
-    const receiving = await this.functionOf(manager, referral, referral.receivingFunctionId);
+    const receiving = await this.functionOf(referral.receivingFunctionId);
     const lengths = await this.receiptClockLengths(manager, referral);
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
     referral.receivedAt = now;
@@ -575,7 +574,7 @@ export class ReferralService {
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
-    const originating = await this.functionOf(manager, referral, referral.originatingFunctionId);
+    const originating = await this.functionOf(referral.originatingFunctionId);
     referral.submittedAt = now;
     referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(
       now,
@@ -583,10 +582,11 @@ export class ReferralService {
     );
   }
 
-  /** A function of the referral: the one its filing read, else from the database. */
-  private async functionOf(manager: EntityManager, referral: Referral, id: string): Promise<BusinessFunction> {
-    const read = this.filingReads.get(referral)?.functions.find((fn) => fn.id === id);
-    return read ?? manager.findOneByOrFail(BusinessFunction, { id });
+  /** A function of the referral. */
+  private async functionOf(id: string): Promise<BusinessFunction> {
+    const fn = await this.org.functionOf(id);
+    if (!fn) throw new NotFoundError('Function', id);
+    return fn;
   }
 
   /**
@@ -596,7 +596,7 @@ export class ReferralService {
   private async timeFrameOf(manager: EntityManager, referral: Referral): Promise<TimeFrame> {
     const own = await manager.findOneBy(ReferralTimeFrame, { functionId: referral.receivingFunctionId, form: referral.form });
     if (own) return own;
-    const route = await this.routes.routeFor(manager, referral.form, purposeOf(referral.content));
+    const route = await this.routes.routeFor(referral.form, purposeOf(referral.content));
     return this.routes.timeFrameOf(route) ?? DEFAULT_TIME_FRAMES[referral.form];
   }
 

@@ -1,9 +1,10 @@
-import { EntitySubscriberInterface, EventSubscriber, InsertEvent, TransactionCommitEvent } from 'typeorm';
+import { EntitySubscriberInterface, EventSubscriber, InsertEvent } from 'typeorm';
+import { CommitWriter, insertAtCommit, TailInsert } from '../database/transaction-tail';
+import { AuditKind, AuditOutcome } from './access-audit.entity';
+import { mutationAuditContext } from './audit-context';
 
 /** An entity class, as TypeORM's metadata names it. */
 type EntityClass = abstract new (...args: never[]) => unknown;
-import { AccessAuditEntry, AuditKind } from './access-audit.entity';
-import { mutationAuditContext } from './audit-context';
 
 /** Items whose creation is worth naming in the audit row: each module's, registered by the app. */
 const auditedEntities = new Set<EntityClass>();
@@ -12,10 +13,7 @@ export function auditCreationsOf(entities: readonly EntityClass[]): void {
   entities.forEach((entity) => auditedEntities.add(entity));
 }
 
-/**
- * Writes a mutation's audit row inside the mutation's own transaction, just before it commits: a
- * rolled-back change leaves no audit row, and a committed change always has one.
- */
+/** Collects the ids of audited items a mutation inserts, for its audit row (mutationAuditRow). */
 @EventSubscriber()
 export class AuditSubscriber implements EntitySubscriberInterface {
   afterInsert(event: InsertEvent<unknown>): void {
@@ -25,20 +23,33 @@ export class AuditSubscriber implements EntitySubscriberInterface {
       context.itemIds.add(entity.id);
     }
   }
-
-  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    const context = mutationAuditContext.getStore();
-    if (!context || context.written) return;
-    context.written = true;
-    await event.queryRunner.manager.insert(AccessAuditEntry, {
-      at: new Date(),
-      actorId: context.actorId,
-      kind: AuditKind.MUTATION,
-      operation: context.operation,
-      itemIds: [...context.itemIds],
-      fields: context.fields,
-      requestId: context.requestId,
-      clientAddress: context.clientAddress,
-    });
-  }
 }
+
+/** An allowed mutation's audit row, as the transaction tail inserts it. */
+type MutationAuditRow = [
+  at: Date,
+  actorId: string,
+  operation: string,
+  itemIds: string[],
+  fields: string[],
+  requestId: string,
+  clientAddress: string,
+];
+
+const MUTATION_AUDIT_INSERT: TailInsert<MutationAuditRow> = {
+  sql: (parameter, rows) =>
+    `INSERT INTO access_audit (at, actor_id, kind, operation, item_ids, fields, request_id, client_address, outcome)
+     VALUES ${rows.map((row) => `(${[row[0], row[1], AuditKind.MUTATION, ...row.slice(2), AuditOutcome.ALLOWED].map(parameter).join(', ')})`).join(', ')}`,
+};
+
+/**
+ * The mutation's audit row, written with the mutation's transaction as it commits (a commit writer of the
+ * transaction tail): a rolled-back change leaves no audit row, and a committed change always has one.
+ */
+export const mutationAuditRow: CommitWriter = async (manager) => {
+  const context = mutationAuditContext.getStore();
+  if (!context || context.written) return;
+  context.written = true;
+  const { actorId, operation, itemIds, fields, requestId, clientAddress } = context;
+  await insertAtCommit(manager, MUTATION_AUDIT_INSERT, [[new Date(), actorId, operation, [...itemIds], fields, requestId, clientAddress]]);
+};

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions as TypeOrmOptions, Logger } from 'typeorm';
+import { TransactionTailSubscriber } from './transaction-tail';
 
 export interface DataSourceOptions {
   /** e.g. a statement counter in tests */
@@ -18,6 +19,7 @@ export function createPostgresDataSource(schema: DatabaseSchema, url: string, op
     type: 'postgres',
     url,
     ...schema,
+    subscribers: [...Object.values(schema.subscribers), TransactionTailSubscriber],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { EntityManager } from 'typeorm';
+import { notifyAtCommit } from '../database/transaction-tail';
 
 /** The PostgreSQL channel every instance listens on. */
 const CHANNEL = 'hub_live';
@@ -17,20 +18,17 @@ export interface LiveEvent {
 }
 
 /**
- * Announces a change to every instance's subscribers, inside the transaction that makes it: PostgreSQL
- * delivers a NOTIFY only when (and if) the transaction commits, so nobody refetches before the change is
- * visible or hears about a change that was rolled back.
+ * Announces a change to every instance's subscribers, inside the transaction that makes it (with its other tail
+ * writes): PostgreSQL delivers a NOTIFY only when (and if) the transaction commits, so nobody refetches before the
+ * change is visible or hears about a change that was rolled back.
  */
 export async function publishLive(manager: EntityManager, topic: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await manager.query('SELECT pg_notify($1, $2)', liveNotifyArguments(topic, ids));
+  await notifyAtCommit(manager, ...liveNotifyArguments(topic, ids));
 }
 
-/**
- * The arguments of `pg_notify(channel, payload)` announcing a change, for a writer that sends the NOTIFY in the
- * statement that makes the change (one round trip; the same commit-time delivery as publishLive).
- */
-export function liveNotifyArguments(topic: string, ids: readonly string[]): [channel: string, payload: string] {
+/** The arguments of `pg_notify(channel, payload)` announcing a change. */
+function liveNotifyArguments(topic: string, ids: readonly string[]): [channel: string, payload: string] {
   const unique = [...new Set(ids)];
   const event: LiveEvent = { topic, ids: unique.length > MAX_IDS_PER_EVENT ? null : unique };
   return [CHANNEL, JSON.stringify(event)];
@@ -65,7 +63,7 @@ export interface Subscriber<V> {
 export class LiveUpdates<V> {
   private readonly topics = new Map<string, LiveVisibility<V>>();
   private readonly subscribers = new Set<Subscriber<V>>();
-  private readonly watchers: (Watcher & { topic: string })[] = [];
+  private readonly watchers: { topic: string; watcher: Watcher }[] = [];
   private client: Client | null = null;
   private stopped = false;
   private relisten: NodeJS.Timeout | null = null;
@@ -83,7 +81,7 @@ export class LiveUpdates<V> {
 
   /** Declared by whoever keeps something this instance must forget when the topic's items change. */
   watch(topic: string, watcher: Watcher): this {
-    this.watchers.push({ topic, ...watcher });
+    this.watchers.push({ topic, watcher });
     return this;
   }
 
@@ -95,14 +93,14 @@ export class LiveUpdates<V> {
     client.on('error', (error) => {
       this.log(`live updates: listening connection lost (${error.message}); listening again`);
       this.client = null;
-      this.watchers.forEach((watcher) => watcher.listening(false));
+      this.watchers.forEach(({ watcher }) => watcher.listening(false));
       void client.end().catch(() => undefined);
       this.scheduleRelisten();
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     this.client = client;
-    this.watchers.forEach((watcher) => watcher.listening(true));
+    this.watchers.forEach(({ watcher }) => watcher.listening(true));
   }
 
   /** A viewer's stream; returns what ends the subscription. */
@@ -120,7 +118,7 @@ export class LiveUpdates<V> {
     if (this.relisten) clearTimeout(this.relisten);
     for (const subscriber of this.subscribers) subscriber.close();
     this.subscribers.clear();
-    this.watchers.forEach((watcher) => watcher.listening(false));
+    this.watchers.forEach(({ watcher }) => watcher.listening(false));
     const client = this.client;
     this.client = null;
     await client?.end();
@@ -137,7 +135,7 @@ export class LiveUpdates<V> {
   private async dispatch(payload: string): Promise<void> {
     try {
       const event = JSON.parse(payload) as LiveEvent;
-      for (const watcher of this.watchers) if (watcher.topic === event.topic) watcher.changed(event.ids);
+      for (const { topic, watcher } of this.watchers) if (topic === event.topic) watcher.changed(event.ids);
       if (this.subscribers.size === 0) return;
       const visibility = this.topics.get(event.topic);
       if (!visibility) return;

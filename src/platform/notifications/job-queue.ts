@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
-import { EntityManager } from 'typeorm';
 import { withAdvisoryLock } from '../database/advisory-lock';
+import { Parameter } from '../database/statement-builder';
 
 export const QUEUES = {
   deliver: 'notification-deliver',
@@ -97,16 +97,33 @@ export class JobQueue {
     await this.boss.updateQueue(queue.name, settings);
   }
 
-  /** Enqueues jobs inside the transaction `manager` belongs to. */
-  async sendInTransaction(manager: EntityManager, queue: string, payloads: object[]): Promise<void> {
-    if (payloads.length === 0) return;
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error('sendInTransaction needs an active transaction');
-    const db: PgBoss.Db = { executeSql: async (text, values) => ({ rows: (await runner.query(text, values, true)).records }) };
-    await this.boss.insert(
-      payloads.map((data) => ({ name: queue, data })),
-      { db },
-    );
+  /**
+   * pg-boss's own job insert — the statement `boss.insert` sends, with its settings — for use inside a statement of
+   * the hub's: the jobs are `jobs`, an SQL expression of a JSON array of `{ name, data }` (e.g. built from the rows a
+   * CTE of the same statement inserts), so rows and their jobs are written in one round trip, in one transaction.
+   */
+  async insertJobsSql(jobs: string, parameter: Parameter): Promise<string> {
+    const { text, values } = await (this.insertStatement ??= this.captureInsertStatement());
+    return text.replace(/\$(\d+)/g, (_, n: string) => (n === '1' ? `(${jobs})` : parameter(values[Number(n) - 1])));
+  }
+
+  private insertStatement: Promise<{ text: string; values: unknown[] }> | null = null;
+
+  /** What boss.insert would send, captured without sending it; checked to take its jobs as its one `$1`. */
+  private async captureInsertStatement(): Promise<{ text: string; values: unknown[] }> {
+    let statement: { text: string; values: unknown[] } | null = null;
+    const db: PgBoss.Db = {
+      executeSql: async (text, values) => {
+        statement = { text, values };
+        return { rows: [] };
+      },
+    };
+    await this.boss.insert([], { db });
+    const captured = statement as { text: string; values: unknown[] } | null;
+    if (captured?.text.match(/\$1(?!\d)/g)?.length !== 1) {
+      throw new Error("pg-boss's job insert no longer takes its jobs as its one $1: JobQueue.insertJobsSql needs a look");
+    }
+    return captured;
   }
 
   async stop(): Promise<void> {

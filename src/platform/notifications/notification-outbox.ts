@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { buildStatement, Parameter } from '../database/statement-builder';
 import { NotificationMode } from './notification-mode';
 import { JobQueue, QUEUES } from './job-queue';
 import { NoticeRequest } from './notice';
@@ -14,8 +15,8 @@ export class NotificationOutbox {
   ) {}
 
   /**
-   * One statement whatever the number of notices: only active recipients get a row, and a digest
-   * reader's non-urgent notice is held for the digest (decided in SQL from the recipient's row).
+   * One statement whatever the number of notices, with their delivery jobs: only active recipients get a row, and a
+   * digest reader's non-urgent notice is held for the digest (decided in SQL from the recipient's row), without a job.
    */
   async enqueue(manager: EntityManager, notices: NoticeRequest[], now: Date): Promise<Notification[]> {
     if (notices.length === 0) return [];
@@ -39,49 +40,59 @@ export class NotificationOutbox {
       }),
     );
     const inserted: { id: string; status: NotificationStatus }[] = await manager.query(
-      `INSERT INTO notification (id, kind, recipient_id, referral_id, subject_type, subject_id, urgent, status, facts, created_at)
-       SELECT n.id, n.kind, n.recipient_id, n.referral_id, n.subject_type, n.subject_id, n.urgent,
-              CASE WHEN NOT n.urgent AND e.notification_mode = $2 THEN $3 ELSE $4 END, n.facts, $5::timestamptz
-         FROM json_to_recordset($1::json)
-              AS n(id uuid, kind text, recipient_id uuid, referral_id uuid, subject_type text, subject_id uuid, urgent boolean, facts jsonb)
-         JOIN (${this.recipientsSql}) e ON e.id = n.recipient_id
-       RETURNING id, status`,
-      [
-        JSON.stringify(
-          candidates.map((c) => ({
-            id: c.id,
-            kind: c.kind,
-            recipient_id: c.recipientId,
-            referral_id: c.referralId,
-            subject_type: c.subjectType,
-            subject_id: c.subjectId,
-            urgent: c.urgent,
-            facts: c.facts,
-          })),
-        ),
-        NotificationMode.DAILY_DIGEST,
-        NotificationStatus.DIGEST_PENDING,
-        NotificationStatus.PENDING,
-        now.toISOString(),
-      ],
+      ...(await buildStatement(
+        async (parameter) =>
+          `WITH inserted AS (
+             INSERT INTO notification (id, kind, recipient_id, referral_id, subject_type, subject_id, urgent, status, facts, created_at)
+             SELECT n.id, n.kind, n.recipient_id, n.referral_id, n.subject_type, n.subject_id, n.urgent,
+                    CASE WHEN NOT n.urgent AND e.notification_mode = ${parameter(NotificationMode.DAILY_DIGEST)}
+                         THEN ${parameter(NotificationStatus.DIGEST_PENDING)} ELSE ${parameter(NotificationStatus.PENDING)} END,
+                    n.facts, ${parameter(now.toISOString())}::timestamptz
+               FROM json_to_recordset(${parameter(JSON.stringify(candidates.map(noticeRow)))}::json)
+                    AS n(id uuid, kind text, recipient_id uuid, referral_id uuid, subject_type text, subject_id uuid, urgent boolean, facts jsonb)
+               JOIN (${this.recipientsSql}) e ON e.id = n.recipient_id
+             RETURNING id, status
+           ),
+           jobs AS (${await this.deliveryJobsSql(`SELECT id FROM inserted WHERE status = ${parameter(NotificationStatus.PENDING)}`, parameter)})
+           SELECT id, status FROM inserted`,
+      )),
     );
     const statusOf = new Map(inserted.map((row) => [row.id, row.status]));
     const rows = candidates.filter((row) => statusOf.has(row.id));
     for (const row of rows) row.status = statusOf.get(row.id)!;
-    if (rows.length === 0) return [];
-    await this.queueDelivery(
-      manager,
-      rows.filter((row) => row.status === NotificationStatus.PENDING),
-    );
     return rows;
   }
 
-  /** Queues delivery jobs for PENDING notifications (used again when an admin retries a dead letter). */
+  /** Queues delivery jobs for PENDING notifications (again, when an admin retries a dead letter). */
   async queueDelivery(manager: EntityManager, notifications: Pick<Notification, 'id'>[]): Promise<void> {
-    await this.jobs.sendInTransaction(
-      manager,
-      QUEUES.deliver,
-      notifications.map((n) => ({ notificationId: n.id })),
+    await manager.query(
+      ...(await buildStatement((parameter) =>
+        this.deliveryJobsSql(`SELECT unnest(${parameter(notifications.map((n) => n.id))}::uuid[]) AS id`, parameter),
+      )),
     );
   }
+
+  /** The delivery jobs of the notifications `ids` selects (a column `id`), inserted by pg-boss's own statement. */
+  private deliveryJobsSql(ids: string, parameter: Parameter): Promise<string> {
+    return this.jobs.insertJobsSql(
+      `SELECT coalesce(json_agg(json_build_object('name', ${parameter(QUEUES.deliver)}::text,
+                                                  'data', json_build_object('notificationId', d.id))), '[]')
+         FROM (${ids}) d`,
+      parameter,
+    );
+  }
+}
+
+/** A notification as the enqueue statement's json_to_recordset reads it. */
+function noticeRow(c: Notification) {
+  return {
+    id: c.id,
+    kind: c.kind,
+    recipient_id: c.recipientId,
+    referral_id: c.referralId,
+    subject_type: c.subjectType,
+    subject_id: c.subjectId,
+    urgent: c.urgent,
+    facts: c.facts,
+  };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
-import { createTestOrganisation, TestOrganisation } from '../support/org-fixture';
+import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { createTestOrganisation, TestOrganisation, VALID_14566 } from '../support/org-fixture';
 import { StatementCounter } from '../support/statement-counter';
 
 const counter = new StatementCounter();
@@ -129,4 +130,99 @@ it('caches nothing while it cannot hear the changes: the listening connection lo
     (statements) => callerStatements(statements).length === 0,
   );
   expect(callerStatements(cachedAgain)).toHaveLength(0);
+});
+
+describe('functions, routes and liaisons a filing checks and notifies, cached while every change is heard', () => {
+  const FILE = `mutation File($input: FileReferralInput!) { fileReferral(input: $input) { id } }`;
+  const file = (receivingFunctionId: string) =>
+    hub.request(org.people.originator.id, FILE, { input: { form: 'F14566', receivingFunctionId, content: { form14566: VALID_14566 } } });
+  const refusal = (answer: Awaited<ReturnType<typeof file>>) => answer.errors?.[0]?.extensions?.fieldErrors?.[0]?.message ?? null;
+
+  it('reads neither function, the route nor the liaisons again for the next filing', async () => {
+    dataOf(await file(org.functions.ef.id));
+    const statements = await counter.record(async () => dataOf(await file(org.functions.ef.id)));
+    expect(statements.filter((s) => /FROM "business_function"|FROM "referral_route"|JOIN "liaison_assignment"/.test(s))).toEqual([]);
+  });
+
+  it('refuses a filing to a function deactivated in SQL, by hand, as soon as the change commits, and accepts it again', async () => {
+    dataOf(await file(org.functions.ef.id));
+    await sql(`UPDATE business_function SET active = false WHERE id = $1`, [org.functions.ef.id]);
+    try {
+      expect(
+        refusal(
+          await eventually(
+            () => file(org.functions.ef.id),
+            (answer) => !!answer.errors,
+          ),
+        ),
+      ).toBe('no such active function');
+    } finally {
+      await sql(`UPDATE business_function SET active = true WHERE id = $1`, [org.functions.ef.id]);
+    }
+    dataOf(
+      await eventually(
+        () => file(org.functions.ef.id),
+        (answer) => !answer.errors,
+      ),
+    );
+  });
+
+  it('applies a route changed in SQL (IRM 10.5.3.3.7: the route names the receiver) to the next filing', async () => {
+    dataOf(await file(org.functions.ef.id));
+    const [{ codes }] = await sql(
+      `SELECT receiving_function_codes AS codes FROM referral_route WHERE form = 'F14566' AND purpose = 'EF_SCHEME_CHECK'`,
+      [],
+    );
+    await sql(`UPDATE referral_route SET receiving_function_codes = '{CAWR}' WHERE form = 'F14566' AND purpose = 'EF_SCHEME_CHECK'`, []);
+    try {
+      const refused = await eventually(
+        () => file(org.functions.ef.id),
+        (answer) => !!answer.errors,
+      );
+      expect(refusal(refused)).toMatch(/goes only to Combined Annual Wage Reporting \(CAWR\)/);
+    } finally {
+      await sql(`UPDATE referral_route SET receiving_function_codes = $1 WHERE form = 'F14566' AND purpose = 'EF_SCHEME_CHECK'`, [codes]);
+    }
+    dataOf(
+      await eventually(
+        () => file(org.functions.ef.id),
+        (answer) => !answer.errors,
+      ),
+    );
+  });
+
+  it("tells a liaison assigned in SQL of the next filing from their function (IRM 10.5.3.3.7: the originator's liaison reviews it)", async () => {
+    const noticesTo = async (referralId: string) =>
+      (await sql(`SELECT recipient_id FROM notification WHERE referral_id = $1 AND kind = 'REFERRAL_FILED'`, [referralId])).map(
+        (row: { recipient_id: string }) => row.recipient_id,
+      );
+    const newLiaison = org.people.amColleague.id;
+    expect(await noticesTo(dataOf(await file(org.functions.ef.id)).fileReferral.id)).not.toContain(newLiaison);
+    await sql(`INSERT INTO liaison_assignment (function_id, employee_id) VALUES ($1, $2)`, [org.functions.am.id, newLiaison]);
+    try {
+      const told = await eventually(
+        async () => noticesTo(dataOf(await file(org.functions.ef.id)).fileReferral.id),
+        (recipients) => recipients.includes(newLiaison),
+      );
+      expect(told).toContain(newLiaison);
+    } finally {
+      await sql(`DELETE FROM liaison_assignment WHERE function_id = $1 AND employee_id = $2`, [org.functions.am.id, newLiaison]);
+    }
+  });
+
+  it('files to a function created through the hub, on a route changed through the hub, at once', async () => {
+    dataOf(await file(org.functions.ef.id));
+    const fn = await hub.services.org.createFunction({ code: 'CI-NEW', name: 'CI (new office)', timeZone: 'America/New_York' });
+    const admin = await hub.services.org.loadCaller(org.people.admin.id);
+    const route = (await hub.services.routes.list()).find((r) => r.form === ReferralForm.F14566 && r.purpose === 'EF_SCHEME_CHECK')!;
+    const { form, purpose, ackBusinessDays, ackCalendarDays, completionCalendarDays, irmReference } = route;
+    const input = { form, purpose, ackBusinessDays, ackCalendarDays, completionCalendarDays, irmReference };
+    await hub.services.routes.set(admin, { ...input, receivingFunctionCodes: [...route.receivingFunctionCodes, 'CI-NEW'] });
+    try {
+      dataOf(await file(fn.id));
+    } finally {
+      await hub.services.routes.set(admin, { ...input, receivingFunctionCodes: route.receivingFunctionCodes });
+    }
+    expect(refusal(await file(fn.id))).toMatch(/goes only to/);
+  });
 });
