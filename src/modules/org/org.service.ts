@@ -104,17 +104,23 @@ export class OrgService {
     return manager.findOneBy(Employee, { id, active: true });
   }
 
-  /** A function (null: there is none), as cached: shared, never to be changed. */
-  functionOf(id: string): Promise<BusinessFunction | null> {
+  /**
+   * A function (null: there is none), as cached: shared, never to be changed. Read, when it must be, through `manager`
+   * (a transaction's reads wait for no other connection of the pool).
+   */
+  functionOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<BusinessFunction | null> {
     return this.functionById.get(id, async () => {
-      const fn = await this.dataSource.manager.findOneBy(BusinessFunction, { id });
+      const fn = await manager.findOneBy(BusinessFunction, { id });
       return fn && Object.freeze(fn);
     });
   }
 
   /** The ids of a function's active BMF ID theft liaisons, oldest assignment first, as cached (who hears of its referrals). */
-  liaisonIdsOf(functionId: string): Promise<string[]> {
-    return this.liaisonIds.get(functionId, async () => Object.freeze((await this.liaisonsOf(functionId)).map((e) => e.id)) as string[]);
+  liaisonIdsOf(functionId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    return this.liaisonIds.get(
+      functionId,
+      async () => Object.freeze((await this.liaisonsOf(functionId, manager)).map((e) => e.id)) as string[],
+    );
   }
 
   /** Active BMF ID theft liaisons of a function, oldest assignment first (all of them unless `first`). */

@@ -31,7 +31,7 @@ export class ReferralNotifier {
     if (!notify) return [];
     const recipients = new Set<string>();
     for (const audience of notify.to) {
-      for (const id of await this.resolve(audience, before, referral)) recipients.add(id);
+      for (const id of await this.resolve(manager, audience, before, referral)) recipients.add(id);
     }
     recipients.delete(actorId);
     const clock = runningClocks(referral.state, referral)[0];
@@ -45,19 +45,19 @@ export class ReferralNotifier {
     return (await this.outbox.enqueue(manager, notices, now)).map((notice) => notice.id);
   }
 
-  private async resolve(audience: Audience, before: ReferralBefore, referral: Referral): Promise<string[]> {
+  private async resolve(manager: EntityManager, audience: Audience, before: ReferralBefore, referral: Referral): Promise<string[]> {
     switch (audience) {
       case Audience.ORIGINATOR:
         return [referral.originatorId];
       case Audience.ORIGINATING_LIAISONS:
         return [
-          ...(await this.org.liaisonIdsOf(referral.originatingFunctionId)),
+          ...(await this.org.liaisonIdsOf(referral.originatingFunctionId, manager)),
           ...(referral.standInReviewerId ? [referral.standInReviewerId] : []),
         ];
       case Audience.RECEIVING_LIAISONS:
         // Only once the receiving function has had it.
         if (!before.receivedAt && !referral.receivedAt) return [];
-        return this.org.liaisonIdsOf(referral.receivingFunctionId);
+        return this.org.liaisonIdsOf(referral.receivingFunctionId, manager);
       case Audience.ASSIGNEE:
         return referral.assigneeId ? [referral.assigneeId] : [];
       case Audience.ELEVATION_HOLDERS:

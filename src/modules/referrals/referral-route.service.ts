@@ -66,9 +66,9 @@ export class ReferralRouteService {
   }
 
   /** The route of a form and purpose: the purpose's own, else the form's route for any purpose; null: no route. As cached: shared, never to be changed. */
-  routeFor(form: ReferralForm, purpose: string | null): Promise<ReferralRoute | null> {
+  routeFor(manager: EntityManager, form: ReferralForm, purpose: string | null): Promise<ReferralRoute | null> {
     return this.routeByPurpose.get(`${form}/${purpose ?? ANY_PURPOSE}`, async () => {
-      const routes = await this.dataSource.manager.findBy(ReferralRoute, { form, purpose: In([purpose ?? ANY_PURPOSE, ANY_PURPOSE]) });
+      const routes = await manager.findBy(ReferralRoute, { form, purpose: In([purpose ?? ANY_PURPOSE, ANY_PURPOSE]) });
       const route = routes.find((r) => r.purpose === purpose) ?? routes.find((r) => r.purpose === ANY_PURPOSE) ?? null;
       return route && Object.freeze(route);
     });
@@ -80,14 +80,14 @@ export class ReferralRouteService {
    */
   async receiversFor(ownFunctionId: string, form: ReferralForm, purpose: string | null, first: number): Promise<BusinessFunction[]> {
     const manager = this.dataSource.manager;
-    const route = await this.routeFor(form, purpose);
+    const route = await this.routeFor(manager, form, purpose);
     const active = await manager.find(BusinessFunction, { where: { active: true }, order: { code: 'ASC' } });
     return active.filter((fn) => fn.id !== ownFunctionId && (!route || route.receivingFunctionCodes.includes(fn.code))).slice(0, first);
   }
 
   /** The active function the route of a form and purpose names first; null when none is active (or there is no route). */
   async receiverOf(manager: EntityManager, form: ReferralForm, purpose: string): Promise<BusinessFunction | null> {
-    const route = await this.routeFor(form, purpose);
+    const route = await this.routeFor(manager, form, purpose);
     if (!route) return null;
     const functions = await manager.findBy(BusinessFunction, { code: In(route.receivingFunctionCodes), active: true });
     return route.receivingFunctionCodes.map((code) => functions.find((fn) => fn.code === code)).find(Boolean) ?? null;

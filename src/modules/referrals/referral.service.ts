@@ -202,17 +202,15 @@ export class ReferralService {
     filing: { id: string; linkedReferralId: string | null; note: string | null },
   ): Promise<Referral> {
     const now = this.clock.now();
-    const [receivingFunction, originating] = await Promise.all([
-      this.org.functionOf(command.receivingFunctionId),
-      this.org.functionOf(caller.employee.functionId),
-    ]);
+    const receivingFunction = await this.org.functionOf(command.receivingFunctionId, manager);
+    const originating = await this.org.functionOf(caller.employee.functionId, manager);
     const receiving = receivingFunction?.active ? receivingFunction : null;
     const problems: FieldError[] = [];
     if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });
     else if (receiving.id === caller.employee.functionId) {
       problems.push({ field: 'receivingFunctionId', message: 'a referral goes to another function (IRM 10.5.3.3.7.1)' });
     } else {
-      const route = await this.routes.routeFor(command.form, command.content.form14566?.purpose ?? null);
+      const route = await this.routes.routeFor(manager, command.form, command.content.form14566?.purpose ?? null);
       const wrongReceiver = await this.routes.receiverProblem(manager, route, receiving);
       if (wrongReceiver) problems.push(wrongReceiver);
     }
@@ -512,7 +510,7 @@ export class ReferralService {
   /** What starting each clock of the table means for a referral. */
   private async startClock(clock: ReferralClockSet, { manager, item: referral, now }: ReferralStep): Promise<void> {
     if (clock === 'REVIEW') return this.restartReview(manager, referral, now);
-    const receiving = await this.functionOf(referral.receivingFunctionId);
+    const receiving = await this.functionOf(manager, referral.receivingFunctionId);
     const lengths = await this.receiptClockLengths(manager, referral);
     const clocks = referralClocksFor(await this.calendars.forClocks(manager), receiving.id);
     referral.receivedAt = now;
@@ -574,7 +572,7 @@ export class ReferralService {
   }
 
   private async restartReview(manager: EntityManager, referral: Referral, now: Date): Promise<void> {
-    const originating = await this.functionOf(referral.originatingFunctionId);
+    const originating = await this.functionOf(manager, referral.originatingFunctionId);
     referral.submittedAt = now;
     referral.reviewDueAt = referralClocksFor(await this.calendars.forClocks(manager), originating.id).reviewDueAt(
       now,
@@ -583,8 +581,8 @@ export class ReferralService {
   }
 
   /** A function of the referral. */
-  private async functionOf(id: string): Promise<BusinessFunction> {
-    const fn = await this.org.functionOf(id);
+  private async functionOf(manager: EntityManager, id: string): Promise<BusinessFunction> {
+    const fn = await this.org.functionOf(id, manager);
     if (!fn) throw new NotFoundError('Function', id);
     return fn;
   }
@@ -596,7 +594,7 @@ export class ReferralService {
   private async timeFrameOf(manager: EntityManager, referral: Referral): Promise<TimeFrame> {
     const own = await manager.findOneBy(ReferralTimeFrame, { functionId: referral.receivingFunctionId, form: referral.form });
     if (own) return own;
-    const route = await this.routes.routeFor(referral.form, purposeOf(referral.content));
+    const route = await this.routes.routeFor(manager, referral.form, purposeOf(referral.content));
     return this.routes.timeFrameOf(route) ?? DEFAULT_TIME_FRAMES[referral.form];
   }
 
