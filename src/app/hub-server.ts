@@ -141,7 +141,7 @@ export async function startHubServer(options: HubServerOptions): Promise<Running
             caller,
             clock,
             services,
-            loaders: createLoaders(dataSource),
+            loaders: createLoaders(dataSource, services.org),
             pendingAudits: new PendingAudits(),
             request: { id: String(res.locals.requestId), clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown' },
           };

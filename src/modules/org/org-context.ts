@@ -9,12 +9,11 @@ import { Employee } from './employee.entity';
 import { OrgService } from './org.service';
 
 /** Per-request batching of the people and functions every page of work names. */
-export function createOrgLoaders(manager: EntityManager) {
+export function createOrgLoaders(manager: EntityManager, org: OrgService) {
   return {
     employee: new DataLoader<string, Employee | null>(async (ids) => rowsById(await manager.findBy(Employee, { id: In([...ids]) }), ids)),
-    businessFunction: new DataLoader<string, BusinessFunction | null>(async (ids) =>
-      rowsById(await manager.findBy(BusinessFunction, { id: In([...ids]) }), ids),
-    ),
+    /** From the cache of functions (a handful of rows every page names). */
+    businessFunction: new DataLoader<string, BusinessFunction | null>((ids) => org.functionsOf(ids, manager)),
   };
 }
 

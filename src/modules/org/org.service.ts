@@ -1,5 +1,6 @@
 import { entitySelectList } from '../../platform/database/entity-select';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { rowsById } from '../../platform/database/rows-by-id';
 import { Caller } from './caller';
 import { NoticedCache } from '../../platform/live/noticed-cache';
 import { Watcher } from '../../platform/live/live-updates';
@@ -108,11 +109,15 @@ export class OrgService {
    * A function (null: there is none), as cached: shared, never to be changed. Read, when it must be, through `manager`
    * (a transaction's reads wait for no other connection of the pool).
    */
-  functionOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<BusinessFunction | null> {
-    return this.functionById.get(id, async () => {
-      const fn = await manager.findOneBy(BusinessFunction, { id });
-      return fn && Object.freeze(fn);
-    });
+  async functionOf(id: string, manager: EntityManager = this.dataSource.manager): Promise<BusinessFunction | null> {
+    return (await this.functionsOf([id], manager))[0];
+  }
+
+  /** Functions by id, in order (null where there is none), as cached; those not cached read in one statement. */
+  functionsOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<(BusinessFunction | null)[]> {
+    return this.functionById.getMany(ids, async (missing) =>
+      rowsById(await manager.findBy(BusinessFunction, { id: In(missing) }), missing).map((fn) => fn && Object.freeze(fn)),
+    );
   }
 
   /** The ids of a function's active BMF ID theft liaisons, oldest assignment first, as cached (who hears of its referrals). */

@@ -22,16 +22,28 @@ export class NoticedCache<V> implements Watcher {
   ) {}
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
-    const cached = this.values.get(key);
-    if (cached && cached.until > Date.now()) return cached.value;
+    return (await this.getMany([key], async () => [await load()]))[0];
+  }
+
+  /** The values of `keys`, in order; those not cached are loaded together (`load` answers the missing keys, in order). */
+  async getMany(keys: readonly string[], load: (missing: string[]) => Promise<V[]>): Promise<V[]> {
+    const now = Date.now();
+    const values = keys.map((key) => {
+      const cached = this.values.get(key);
+      return cached && cached.until > now ? cached : null;
+    });
+    const missing = [...new Set(keys.filter((_, i) => !values[i]))];
+    if (missing.length === 0) return values.map((cached) => cached!.value);
     const generation = this.generation;
-    const value = await load();
+    const loaded = new Map((await load(missing)).map((value, i) => [missing[i], value]));
     if (this.heard && generation === this.generation) {
-      this.values.delete(key);
-      this.values.set(key, { value, until: Date.now() + TTL_MS });
-      if (this.values.size > this.maxEntries) this.values.delete(this.values.keys().next().value!);
+      for (const [key, value] of loaded) {
+        this.values.delete(key);
+        this.values.set(key, { value, until: Date.now() + TTL_MS });
+        if (this.values.size > this.maxEntries) this.values.delete(this.values.keys().next().value!);
+      }
     }
-    return value;
+    return keys.map((key, i) => values[i]?.value ?? loaded.get(key)!);
   }
 
   /** Keys whose rows changed; null: any number of them. */
