@@ -35,7 +35,7 @@ export const benchmark: Benchmark = {
 
     // The statement a server reads its caller with, as the hub sends it for a caller it does not hold (captured at the
     // pg driver): the baseline sends it on every request. The hub holds its callers until a change to them is announced
-    // (modules/org/caller-cache.ts), so under the load it reads each one once; that is part of what is compared.
+    // (OrgService.callers, platform/live/noticed-cache.ts), so under the load it reads each one once; that is part of what is compared.
     ctx.env.hub.services.org.callers.changed(null);
     const hubOne = await ctx.counter.measure(() => ask(ctx.env.graphqlUrl));
     if (hubOne.value.data?.me.id !== callers[0]) throw new Error(`the hub answered ${JSON.stringify(hubOne.value)}`);
