@@ -55,6 +55,33 @@ describe('at rest', () => {
     expect(lookouts.map((l: { id: string }) => l.id)).toEqual([lookout.id]);
   });
 
+  it('opens a TIN only when it is shown: a page of referrals without their content opens none', async () => {
+    const referral = await fileReferral(hub, org.people.originator.id, {
+      form: 'F14566',
+      receivingFunctionId: org.functions.ef.id,
+      content: { form14566: VALID_14566 },
+    });
+    const opened = jest.spyOn(TaxpayerDataCipher.prototype, 'open');
+    try {
+      const page = dataOf(await hub.request(org.people.originator.id, `{ referrals(first: 50) { edges { node { id state } } } }`));
+      expect(page.referrals.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(referral.id);
+      expect(opened).not.toHaveBeenCalled();
+      const shown = dataOf(
+        await hub.request(
+          org.people.originator.id,
+          `query($id: UUID!) { referral(id: $id) { content { ... on Form14566Content { taxpayer { ssnMasked } } } } }`,
+          {
+            id: referral.id,
+          },
+        ),
+      );
+      expect(shown.referral.content.taxpayer.ssnMasked).toMatch(/6789$/);
+      expect(opened).toHaveBeenCalled();
+    } finally {
+      opened.mockRestore();
+    }
+  });
+
   it('opens values sealed with a retired key after the current key changes (rotation)', () => {
     const oldKey = Buffer.alloc(32, 1);
     const newKey = Buffer.alloc(32, 2);

@@ -43,7 +43,7 @@ export class NoticedCache<V> implements Watcher {
         if (this.values.size > this.maxEntries) this.values.delete(this.values.keys().next().value!);
       }
     }
-    return keys.map((key, i) => values[i]?.value ?? loaded.get(key)!);
+    return keys.map((key, i) => (values[i] ? values[i].value : loaded.get(key)!));
   }
 
   /** Keys whose rows changed; null: any number of them. */

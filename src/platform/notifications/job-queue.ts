@@ -46,6 +46,8 @@ export class JobQueue {
   readonly boss: PgBoss;
   /** Between a finished start() and the beginning of stop(): what /readyz reports. */
   started = false;
+  /** pg-boss's job insert, captured once (insertJobsSql). */
+  private insertStatement: Promise<{ text: string; values: unknown[] }> | null = null;
 
   constructor(private readonly options: JobQueueOptions) {
     this.boss = new PgBoss({
@@ -106,8 +108,6 @@ export class JobQueue {
     const { text, values } = await (this.insertStatement ??= this.captureInsertStatement());
     return text.replace(/\$(\d+)/g, (_, n: string) => (n === '1' ? `(${jobs})` : parameter(values[Number(n) - 1])));
   }
-
-  private insertStatement: Promise<{ text: string; values: unknown[] }> | null = null;
 
   /** What boss.insert would send, captured without sending it; checked to take its jobs as its one `$1`. */
   private async captureInsertStatement(): Promise<{ text: string; values: unknown[] }> {

@@ -63,16 +63,45 @@ export const sealedColumn = {
   from: (value: string | null) => (value == null ? value : taxpayerDataCipher().open(value)),
 };
 
+/** Where a structured value keeps its taxpayer values: each as the object holding it and its key. */
+export type PlacesOf<T> = (value: T) => [holder: object, key: string][];
+
+/** A copy of `value` with the string at each of its places passed through `transform`. */
+export function mapPlaces<T>(value: T, placesOf: PlacesOf<T>, transform: (value: string) => string): T {
+  const copy = structuredClone(value);
+  for (const [holder, key] of placesOf(copy)) {
+    const values = holder as Record<string, string>;
+    values[key] = transform(values[key]);
+  }
+  return copy;
+}
+
 /**
- * TypeORM transformer for a structured column (e.g. JSONB) that carries taxpayer values in known places:
- * `mapValues` (the owner's, which knows the places) rebuilds the value with each of them replaced, so they
- * are sealed in the column and clear in the entity.
+ * TypeORM transformer for a structured column (e.g. JSONB) that carries taxpayer values in known places (`placesOf`,
+ * the owner's): sealed in the column, clear in the entity. A value read is opened when first used (a lazy property),
+ * so a list that never shows the content (a work queue) opens nothing.
  */
-export function sealedValuesColumn<T>(mapValues: (value: T, replace: (clear: string) => string) => T) {
+export function sealedValuesColumn<T extends object>(placesOf: PlacesOf<T>) {
   return {
-    to: (value: T | null | undefined) => (value == null ? value : mapValues(value, (clear) => taxpayerDataCipher().seal(clear))),
-    from: (value: T | null) => (value == null ? value : mapValues(value, (sealed) => taxpayerDataCipher().open(sealed))),
+    to: (value: T | null | undefined) => (value == null ? value : mapPlaces(value, placesOf, (clear) => taxpayerDataCipher().seal(clear))),
+    // The column's value is parsed afresh for each row: its places are replaced where they are.
+    from: (value: T | null) => {
+      if (value == null) return value;
+      for (const [holder, key] of placesOf(value)) openWhenRead(holder, key);
+      return value;
+    },
   };
+}
+
+function openWhenRead(holder: object, key: string): void {
+  const sealed = (holder as Record<string, string>)[key];
+  let clear: string | undefined;
+  Object.defineProperty(holder, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (clear ??= taxpayerDataCipher().open(sealed)),
+    set: (value: unknown) => Object.defineProperty(holder, key, { value, enumerable: true, configurable: true, writable: true }),
+  });
 }
 
 /** Builds the cipher from the validated configuration and makes it the one the entities use. */

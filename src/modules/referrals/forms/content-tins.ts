@@ -1,3 +1,4 @@
+import { mapPlaces } from '../../../platform/security/taxpayer-data-cipher';
 import { TinType } from '../../../platform/validation/identifiers';
 import { StoredReferralContent } from './form-content';
 import { ReferralForm } from './referral-form';
@@ -23,17 +24,21 @@ export function tinsOf(content: StoredReferralContent): ContentTin[] {
   }
 }
 
-/** A copy of the content with every TIN passed through `transform` (sealing on write, opening on read). */
-export function mapTins(content: StoredReferralContent, transform: (tin: string) => string): StoredReferralContent {
+/** Where a referral's content keeps its TINs: each as the object holding it and its key. */
+export function tinPlacesOf(content: StoredReferralContent): [holder: object, key: string][] {
   switch (content.form) {
     case ReferralForm.F14566:
-      return {
-        ...content,
-        business: { ...content.business, ein: transform(content.business.ein) },
-        taxpayer: { ...content.taxpayer, ssn: transform(content.taxpayer.ssn) },
-      };
+      return [
+        [content.business, 'ein'],
+        [content.taxpayer, 'ssn'],
+      ];
     case ReferralForm.F4442:
     case ReferralForm.F3210:
-      return { ...content, tin: transform(content.tin) };
+      return [[content, 'tin']];
   }
+}
+
+/** A copy of the content with every TIN passed through `transform` (the ProtectTaxpayerData migration seals and opens with it). */
+export function mapTins(content: StoredReferralContent, transform: (tin: string) => string): StoredReferralContent {
+  return mapPlaces(content, tinPlacesOf, transform);
 }

@@ -1,6 +1,6 @@
 import { sealedValuesColumn } from '../../../platform/security/taxpayer-data-cipher';
-import { mapTins } from './content-tins';
+import { tinPlacesOf } from './content-tins';
 import { StoredReferralContent } from './form-content';
 
 /** TypeORM transformer for referral content: TINs sealed in the JSONB, clear in the entity. */
-export const sealedContentColumn = sealedValuesColumn<StoredReferralContent>(mapTins);
+export const sealedContentColumn = sealedValuesColumn<StoredReferralContent>(tinPlacesOf);
