@@ -47,7 +47,7 @@ export class JobQueue {
   /** Between a finished start() and the beginning of stop(): what /readyz reports. */
   started = false;
   /** pg-boss's job insert, captured once (insertJobsSql). */
-  private insertStatement: Promise<{ text: string; values: unknown[] }> | null = null;
+  private insertStatement: Promise<{ parts: string[]; values: unknown[] }> | null = null;
 
   constructor(private readonly options: JobQueueOptions) {
     this.boss = new PgBoss({
@@ -105,12 +105,13 @@ export class JobQueue {
    * CTE of the same statement inserts), so rows and their jobs are written in one round trip, in one transaction.
    */
   async insertJobsSql(jobs: string, parameter: Parameter): Promise<string> {
-    const { text, values } = await (this.insertStatement ??= this.captureInsertStatement());
-    return text.replace(/\$(\d+)/g, (_, n: string) => (n === '1' ? `(${jobs})` : parameter(values[Number(n) - 1])));
+    const { parts, values } = await (this.insertStatement ??= this.captureInsertStatement());
+    // parts alternate text and placeholder numbers: "… $1 … $2 …" is ["… ", "1", " … ", "2", " …"].
+    return parts.map((part, i) => (i % 2 === 0 ? part : part === '1' ? `(${jobs})` : parameter(values[Number(part) - 1]))).join('');
   }
 
   /** What boss.insert would send, captured without sending it; checked to take its jobs as its one `$1`. */
-  private async captureInsertStatement(): Promise<{ text: string; values: unknown[] }> {
+  private async captureInsertStatement(): Promise<{ parts: string[]; values: unknown[] }> {
     let statement: { text: string; values: unknown[] } | null = null;
     const db: PgBoss.Db = {
       executeSql: async (text, values) => {
@@ -123,7 +124,7 @@ export class JobQueue {
     if (captured?.text.match(/\$1(?!\d)/g)?.length !== 1) {
       throw new Error("pg-boss's job insert no longer takes its jobs as its one $1: JobQueue.insertJobsSql needs a look");
     }
-    return captured;
+    return { parts: captured.text.split(/\$(\d+)/), values: captured.values };
   }
 
   async stop(): Promise<void> {
