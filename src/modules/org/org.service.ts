@@ -147,13 +147,13 @@ export class OrgService {
     if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
     if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
     if (errors.length) throw new InvalidInputError(errors);
-    return this.dataSource
-      .transaction(async (manager) => {
+    return this.functionById.changing(null, () =>
+      this.dataSource.transaction(async (manager) => {
         if (await manager.existsBy(BusinessFunction, { code: input.code }))
           throw new ConflictError(`Function ${input.code} already exists`, 'ALREADY_EXISTS');
         return manager.save(manager.create(BusinessFunction, { ...input, name: input.name.trim(), active: true }));
-      })
-      .finally(() => this.functionById.changed(null));
+      }),
+    );
   }
 
   async createEmployee(input: EmployeeInput): Promise<Employee> {
@@ -208,14 +208,9 @@ export class OrgService {
     });
   }
 
-  /** A change to an employee made here applies to this instance's next request without waiting for its notice. */
-  private async changingCaller<T>(employeeId: string, change: () => Promise<T>): Promise<T> {
-    try {
-      return await change();
-    } finally {
-      this.callers.changed([employeeId]);
-      this.liaisonIds.changed(null);
-    }
+  /** A change to an employee (their roles, their liaison assignments) made here applies to this instance's next request. */
+  private changingCaller<T>(employeeId: string, change: () => Promise<T>): Promise<T> {
+    return this.callers.changing([employeeId], () => this.liaisonIds.changing(null, change));
   }
 
   functions(first: number): Promise<BusinessFunction[]> {

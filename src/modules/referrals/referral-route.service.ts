@@ -114,8 +114,8 @@ export class ReferralRouteService {
   /** Admin: creates or replaces a route; the change is kept with the route before and after. */
   async set(caller: Caller, input: RouteInput): Promise<ReferralRoute> {
     if (!caller.hasRole(Role.ADMIN)) throw new ForbiddenError('Only an admin may change referral routes');
-    return this.dataSource
-      .transaction(async (manager) => {
+    return this.routeByPurpose.changing(null, () =>
+      this.dataSource.transaction(async (manager) => {
         const purpose = await this.check(manager, input);
         const now = this.clock.now();
         const existing = await manager.findOneBy(ReferralRoute, { form: input.form, purpose });
@@ -136,8 +136,8 @@ export class ReferralRouteService {
           manager.create(ReferralRouteChange, { form: route.form, purpose, actorId: caller.id, at: now, before, after: snapshot(route) }),
         );
         return route;
-      })
-      .finally(() => this.routeByPurpose.changed(null));
+      }),
+    );
   }
 
   private async check(manager: EntityManager, input: RouteInput): Promise<string> {

@@ -202,8 +202,7 @@ export class ReferralService {
     filing: { id: string; linkedReferralId: string | null; note: string | null },
   ): Promise<Referral> {
     const now = this.clock.now();
-    const receivingFunction = await this.org.functionOf(command.receivingFunctionId, manager);
-    const originating = await this.org.functionOf(caller.employee.functionId, manager);
+    const [receivingFunction, originating] = await this.org.functionsOf([command.receivingFunctionId, caller.employee.functionId], manager);
     const receiving = receivingFunction?.active ? receivingFunction : null;
     const problems: FieldError[] = [];
     if (!receiving) problems.push({ field: 'receivingFunctionId', message: 'no such active function' });

@@ -1,7 +1,7 @@
 import { EntitySubscriberInterface, EventSubscriber, InsertEvent } from 'typeorm';
 import { CommitWriter, insertAtCommit, TailInsert } from '../database/transaction-tail';
 import { AuditKind, AuditOutcome } from './access-audit.entity';
-import { mutationAuditContext } from './audit-context';
+import { MutationAuditContext, mutationAuditContext } from './audit-context';
 
 /** An entity class, as TypeORM's metadata names it. */
 type EntityClass = abstract new (...args: never[]) => unknown;
@@ -26,20 +26,29 @@ export class AuditSubscriber implements EntitySubscriberInterface {
 }
 
 /** An allowed mutation's audit row, as the transaction tail inserts it. */
-type MutationAuditRow = [
-  at: Date,
-  actorId: string,
-  operation: string,
-  itemIds: string[],
-  fields: string[],
-  requestId: string,
-  clientAddress: string,
-];
+type MutationAuditRow = Omit<MutationAuditContext, 'itemIds' | 'written'> & { at: Date; itemIds: string[] };
 
 const MUTATION_AUDIT_INSERT: TailInsert<MutationAuditRow> = {
   sql: (parameter, rows) =>
     `INSERT INTO access_audit (at, actor_id, kind, operation, item_ids, fields, request_id, client_address, outcome)
-     VALUES ${rows.map((row) => `(${[row[0], row[1], AuditKind.MUTATION, ...row.slice(2), AuditOutcome.ALLOWED].map(parameter).join(', ')})`).join(', ')}`,
+     VALUES ${rows
+       .map((row) =>
+         [
+           row.at,
+           row.actorId,
+           AuditKind.MUTATION,
+           row.operation,
+           row.itemIds,
+           row.fields,
+           row.requestId,
+           row.clientAddress,
+           AuditOutcome.ALLOWED,
+         ]
+           .map(parameter)
+           .join(', '),
+       )
+       .map((values) => `(${values})`)
+       .join(', ')}`,
 };
 
 /**
@@ -50,6 +59,6 @@ export const mutationAuditRow: CommitWriter = async (manager) => {
   const context = mutationAuditContext.getStore();
   if (!context || context.written) return;
   context.written = true;
-  const { actorId, operation, itemIds, fields, requestId, clientAddress } = context;
-  await insertAtCommit(manager, MUTATION_AUDIT_INSERT, [[new Date(), actorId, operation, [...itemIds], fields, requestId, clientAddress]]);
+  const { itemIds, written: _written, ...row } = context;
+  await insertAtCommit(manager, MUTATION_AUDIT_INSERT, [{ ...row, at: new Date(), itemIds: [...itemIds] }]);
 };

@@ -46,6 +46,15 @@ export class NoticedCache<V> implements Watcher {
     return keys.map((key, i) => (values[i] ? values[i].value : loaded.get(key)!));
   }
 
+  /** Runs a change this instance makes to the rows, then drops `keys` (null: everything): it applies here at once, without waiting for its notice. */
+  async changing<T>(keys: string[] | null, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      this.changed(keys);
+    }
+  }
+
   /** Keys whose rows changed; null: any number of them. */
   changed(keys: string[] | null): void {
     this.generation++;
