@@ -34,26 +34,27 @@ const tails = new WeakMap<QueryRunner, Tail>();
  */
 export async function insertAtCommit<R>(manager: EntityManager, insert: TailInsert<R>, rows: readonly R[]): Promise<void> {
   if (rows.length === 0) return;
-  const { tail, now } = tailOf(manager);
+  const { tail, sendNow } = tailOf(manager);
   const written = tail.inserts.get(insert as TailInsert<never>);
   if (written) written.push(...rows);
   else tail.inserts.set(insert as TailInsert<never>, [...rows]);
-  if (now) await send(manager, tail);
+  if (sendNow) await send(manager, tail);
 }
 
 /** A NOTIFY sent with the tail: PostgreSQL delivers it when (and if) the transaction commits. */
 export async function notifyAtCommit(manager: EntityManager, channel: string, payload: string): Promise<void> {
-  const { tail, now } = tailOf(manager);
+  const { tail, sendNow } = tailOf(manager);
   tail.notices.push([channel, payload]);
-  if (now) await send(manager, tail);
+  if (sendNow) await send(manager, tail);
 }
 
-function tailOf(manager: EntityManager): { tail: Tail; now: boolean } {
+/** The transaction's tail, or (outside a transaction) one to send at once. */
+function tailOf(manager: EntityManager): { tail: Tail; sendNow: boolean } {
   const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) return { tail: { inserts: new Map(), notices: [] }, now: true };
+  if (!runner?.isTransactionActive) return { tail: { inserts: new Map(), notices: [] }, sendNow: true };
   let tail = tails.get(runner);
   if (!tail) tails.set(runner, (tail = { inserts: new Map(), notices: [] }));
-  return { tail, now: false };
+  return { tail, sendNow: false };
 }
 
 async function send(manager: EntityManager, { inserts, notices }: Tail): Promise<void> {
