@@ -140,7 +140,6 @@ export class ReferralService {
   private applierOf(definition: ReferralLifecycle): ReferralApplier {
     return new LifecycleApplier(definition, {
       target: Referral,
-      computedOnInsert: ['referenceNumber'],
       stateOf: (referral) => referral.state,
       setState: (referral, state) => {
         referral.state = state;

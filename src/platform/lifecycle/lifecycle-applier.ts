@@ -1,6 +1,7 @@
 import { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ConflictError, ForbiddenError } from '../common/errors';
+import { insertEntity } from '../database/entity-insert';
 import { updateVersioned } from '../database/versioned-update';
 import { orThrow } from '../validation/checked';
 import { checkOptionalText, checkText, TEXT_MAX } from '../validation/text';
@@ -47,8 +48,6 @@ export interface LifecycleHooks<
   target: EntityTarget<E>;
   stateOf(item: E): S;
   setState(item: E, state: S): void;
-  /** Columns the insert of a new item computes in SQL (a function value, e.g. a reference number from a sequence), read back with RETURNING. */
-  computedOnInsert?: (keyof E & string)[];
   /** The columns the versioned update writes. */
   changes(item: E): QueryDeepPartialEntity<E>;
   /** For items without a version column: the update applies only while the row is still in the state read. */
@@ -146,13 +145,7 @@ export class LifecycleApplier<
     for (const clock of (rule.starts ?? []) as ClockOf<R>[]) await this.hooks.clocks!.start(clock, step);
     this.hooks.settle?.(item, command.now);
     // insert, not save: the item is new, and save would first look for its id with a SELECT.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(this.hooks.target)
-      .values(item as QueryDeepPartialEntity<E>)
-      .returning(this.hooks.computedOnInsert ?? [])
-      .execute();
+    await insertEntity(manager, this.hooks.target, item);
     const fact = {
       action,
       details,
