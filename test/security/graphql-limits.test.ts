@@ -43,13 +43,20 @@ it('refuses operations costlier than the limit: list fields cost their page size
   expect(cheap.errors).toBeUndefined();
 });
 
-it('costs an operation without variables once and refuses it every time; with variables, costs each request by its page sizes', async () => {
+it('costs an operation once per value of the variables its cost reads (page sizes, directives) and refuses it every time', async () => {
   const costly = '{ referrals(first: 100) { edges { node { id history { action note at } originator { name email } } } } }';
   for (let i = 0; i < 2; i++) expect(errorCodeOf(await hub.request(org.people.admin.id, costly))).toBe('BAD_USER_INPUT');
   const paged = 'query($n: Int!) { referrals(first: $n) { edges { node { id history { action note at } originator { name email } } } } }';
   expect((await hub.request(org.people.admin.id, paged, { n: 5 })).errors).toBeUndefined();
   expect(errorCodeOf(await hub.request(org.people.admin.id, paged, { n: 100 }))).toBe('BAD_USER_INPUT');
   expect((await hub.request(org.people.admin.id, paged, { n: 5 })).errors).toBeUndefined();
+  const included =
+    'query($deep: Boolean!) { referrals(first: 100) { edges { node { id history @include(if: $deep) { action note at } } } } }';
+  for (const deep of [false, true, false, true]) {
+    const response = await hub.request(org.people.admin.id, included, { deep });
+    if (deep) expect(errorCodeOf(response)).toBe('BAD_USER_INPUT');
+    else expect(response.errors).toBeUndefined();
+  }
 });
 
 it('pages the lists that used to return everything: a page holds at most `first`, and `first` is bounded', async () => {

@@ -1,6 +1,8 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import {
+  ASTNode,
+  DocumentNode,
   FragmentDefinitionNode,
   getIntrospectionQuery,
   GraphQLError,
@@ -10,8 +12,10 @@ import {
   parse,
   SelectionSetNode,
   ValidationRule,
+  visit,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { PAGE_SIZE_ARGUMENTS } from './page-cost';
 
 /** The fields that start an introspection subtree (only on the query root). */
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
@@ -85,14 +89,40 @@ function rejected(message: string): GraphQLError {
 }
 
 /**
+ * The variables an operation's cost depends on: those given to a page size (pageCost's arguments) and to a directive
+ * (`@include(if: $x)` decides whether a subtree counts). Everything else the estimators never read.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable: (variable) => {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Field: (field) => field.arguments?.filter((argument) => PAGE_SIZE_ARGUMENTS.includes(argument.name.value)).forEach(collect),
+    Directive: (directive) => directive.arguments?.forEach(collect),
+    VariableDefinition: () => false,
+  });
+  return [...names].sort();
+}
+
+/** Distinct page sizes an operation's costs are kept for; past this, further ones are costed each time. */
+const COSTS_KEPT = 64;
+
+/**
  * Refuses operations deeper than `maxDepth` (introspection: as deep as the standard introspection query) or
  * costlier than `maxComplexity` before they run. Every list field declares its cost (page-cost.ts); other
  * fields cost 1.
  */
 export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
-  // Apollo keeps one parsed document per query text, so an operation's depths are measured once, and so is the cost
-  // of an operation without variables; with variables (page sizes) the cost is computed for every request.
-  const measured = new WeakMap<OperationDefinitionNode, { depths: ReturnType<typeof operationDepths>; cost?: number }>();
+  // Apollo keeps one parsed document per query text, so an operation's depths are measured once, and its cost once
+  // per value of the variables the cost depends on (a page size): costing coerces every variable, a filing's input too.
+  const measured = new WeakMap<
+    OperationDefinitionNode,
+    { depths: ReturnType<typeof operationDepths>; costVariables: string[]; costs: Map<string, number> }
+  >();
   return {
     async requestDidStart() {
       return {
@@ -105,7 +135,7 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
                 .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
                 .map((d) => [d.name.value, d]),
             );
-            known = { depths: operationDepths(operation, fragments) };
+            known = { depths: operationDepths(operation, fragments), costVariables: costVariables(document), costs: new Map() };
             measured.set(operation, known);
           }
           const { depths } = known;
@@ -115,21 +145,23 @@ export function operationLimitsPlugin(schema: GraphQLSchema, limits: { maxDepth:
           if (depths.introspection > introspectionDepth) {
             throw rejected(`The introspection is ${depths.introspection} levels deep; at most ${introspectionDepth} are allowed`);
           }
-          let complexity = known.cost;
+          const variables = request.variables ?? {};
+          const key = JSON.stringify(known.costVariables.map((name) => (name in variables ? variables[name] : { absent: true })));
+          let complexity = known.costs.get(key);
           if (complexity === undefined) {
             try {
               complexity = getComplexity({
                 schema,
                 query: document,
                 operationName: request.operationName,
-                variables: request.variables,
+                variables,
                 estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
               });
             } catch (error) {
               // Costing coerces the variables: malformed ones are the client's error, reported as such.
               throw rejected(error instanceof Error ? error.message : String(error));
             }
-            if (!operation.variableDefinitions?.length) known.cost = complexity;
+            if (known.costs.size < COSTS_KEPT) known.costs.set(key, complexity);
           }
           if (complexity > limits.maxComplexity)
             throw rejected(`The operation costs ${complexity}; at most ${limits.maxComplexity} is allowed`);

@@ -5,9 +5,12 @@ import { ComplexityEstimator, ComplexityEstimatorArgs } from 'graphql-query-comp
  * test fails for a list of objects without one of these). Other fields cost 1.
  */
 
+/** The arguments a page's cost reads. */
+export const PAGE_SIZE_ARGUMENTS = ['first', 'last'];
+
 /** A paged list: its page size (`first`, or `last` paging backward, bounded by the field's resolver) times what each element selects. */
 export function pageCost({ args, childComplexity }: ComplexityEstimatorArgs): number {
-  const given = [args.first, args.last].filter((size): size is number => typeof size === 'number' && size > 0);
+  const given = PAGE_SIZE_ARGUMENTS.map((name) => args[name]).filter((size): size is number => typeof size === 'number' && size > 0);
   const size = given.length ? Math.max(...given) : 20;
   return 1 + size * Math.max(childComplexity, 1);
 }
