@@ -2,6 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import {
   coerceInputValue,
   GraphQLError,
+  GraphQLInputType,
   GraphQLSchema,
   isInputType,
   isNonNullType,
@@ -42,6 +43,33 @@ function fieldErrorOf(base: string, path: readonly (string | number)[], error: G
   return { field, message: hideSuggestions ? error.message.replace(SUGGESTION, '') : error.message };
 }
 
+/** A variable as the check needs it: its input type and the path it is reported at. */
+interface CheckedVariable {
+  name: string;
+  type: GraphQLInputType;
+  base: string;
+  required: boolean;
+}
+
+/** Per parsed operation (Apollo keeps one per query text): what to check, worked out once. */
+const checkedVariables = new WeakMap<OperationDefinitionNode, CheckedVariable[]>();
+
+function checkedVariablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode): CheckedVariable[] {
+  let checked = checkedVariables.get(operation);
+  if (!checked) {
+    const argumentPaths = variableArgumentPaths(operation);
+    checked = (operation.variableDefinitions ?? []).flatMap((definition) => {
+      const name = definition.variable.name.value;
+      const type = typeFromAST(schema, definition.type);
+      // An unknown type or an unused variable is a validation error the document never gets past.
+      if (!type || !isInputType(type)) return [];
+      return [{ name, type, base: argumentPaths.get(name) ?? `$${name}`, required: isNonNullType(type) && !definition.defaultValue }];
+    });
+    checkedVariables.set(operation, checked);
+  }
+  return checked;
+}
+
 /**
  * Every problem with the operation's variables (omitted or null required values, wrong types, unknown fields), each
  * named by its path relative to the operation's arguments, like the domain validators' field errors.
@@ -52,16 +80,10 @@ function variableFieldErrors(
   variables: Record<string, unknown>,
   hideSuggestions: boolean,
 ): FieldError[] {
-  const argumentPaths = variableArgumentPaths(operation);
   const errors: FieldError[] = [];
-  for (const definition of operation.variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    const type = typeFromAST(schema, definition.type);
-    // An unknown type or an unused variable is a validation error the document never gets past.
-    if (!type || !isInputType(type)) continue;
-    const base = argumentPaths.get(name) ?? `$${name}`;
+  for (const { name, type, base, required } of checkedVariablesOf(schema, operation)) {
     if (!(name in variables)) {
-      if (isNonNullType(type) && !definition.defaultValue) errors.push({ field: base, message: 'is required' });
+      if (required) errors.push({ field: base, message: 'is required' });
       continue;
     }
     coerceInputValue(variables[name], type, (path, _invalid, error) => errors.push(fieldErrorOf(base, path, error, hideSuggestions)));
