@@ -408,3 +408,23 @@ describe('explaining a due time (the referral page shows how each clock was comp
     expect(endOfDay(explained.lastDay, CHI)).toEqual(explained.dueAt);
   });
 });
+
+describe('local dates kept per zone and UTC minute', () => {
+  it('gives every instant of a minute the local date luxon gives it: around midnights in whole-, half- and quarter-hour zones and across DST changes', () => {
+    const calendar = new BusinessCalendar();
+    const zones = ['America/New_York', 'America/St_Johns', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'UTC'];
+    // Around local midnight on a DST change day and an ordinary day, minute by minute, first and last millisecond of each.
+    const days = ['2026-03-08', '2026-11-01', '2026-04-05', '2026-10-04', '2026-12-03'];
+    for (const zone of zones) {
+      for (const day of days) {
+        const midnight = DateTime.fromISO(day, { zone }).startOf('day').toMillis();
+        for (let minute = -90; minute <= 90; minute++) {
+          for (const ms of [0, 59_999, 30_000]) {
+            const instant = new Date(midnight + minute * 60_000 + ms);
+            expect(calendar.localDate(instant, zone)).toBe(DateTime.fromJSDate(instant, { zone }).toISODate());
+          }
+        }
+      }
+    }
+  });
+});

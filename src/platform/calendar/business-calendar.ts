@@ -294,17 +294,46 @@ function parseLocalDate(date: LocalDate): DateTime {
   return DateTime.fromISO(date, { zone: 'utc' });
 }
 
-function addDays(date: LocalDate, days: number): LocalDate {
-  return isoDate(parseLocalDate(date).plus({ days }), date);
+/**
+ * The conversions below are pure and asked for again and again with the same arguments (every filing converts its
+ * instant of receipt, every sweep each open clock's due day): kept, a bounded number of each.
+ */
+const MAX_KEPT_CONVERSIONS = 10_000;
+
+function kept<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size >= MAX_KEPT_CONVERSIONS) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
 }
 
-function toLocalDate(instant: Date, timeZone: string): LocalDate {
-  return isoDate(DateTime.fromJSDate(instant, { zone: timeZone }), instant.toISOString());
+const addedDays = new Map<string, LocalDate>();
+
+function addDays(date: LocalDate, days: number): LocalDate {
+  return kept(addedDays, `${date}|${days}`, () => isoDate(parseLocalDate(date).plus({ days }), date));
 }
+
+/**
+ * Since 1980 every zone's offsets and their changes fall on whole minutes (the tz database's last odd-second offset
+ * ended in 1972), so all instants of one UTC minute share a local date: kept per zone and minute.
+ */
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1980, 0, 1);
+const localDates = new Map<string, LocalDate>();
+
+function toLocalDate(instant: Date, timeZone: string): LocalDate {
+  const convert = () => isoDate(DateTime.fromJSDate(instant, { zone: timeZone }), instant.toISOString());
+  const ms = instant.getTime();
+  return ms < WHOLE_MINUTE_OFFSETS_FROM ? convert() : kept(localDates, `${timeZone}|${Math.floor(ms / 60_000)}`, convert);
+}
+
+const localDayEnds = new Map<string, number>();
 
 /** 23:59:59.999 local; luxon resolves the UTC offset in effect at that moment (DST-correct). */
 function endOfLocalDay(date: LocalDate, timeZone: string): Date {
-  return DateTime.fromISO(date, { zone: timeZone }).endOf('day').toJSDate();
+  return new Date(kept(localDayEnds, `${date}|${timeZone}`, () => DateTime.fromISO(date, { zone: timeZone }).endOf('day').toMillis()));
 }
 
 /** 00:00 local (or the first existing instant of the day where midnight is skipped by DST). */
