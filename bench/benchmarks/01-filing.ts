@@ -8,11 +8,11 @@ import { QUEUES } from '../../src/platform/notifications/job-queue';
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { profiledRound } from '../lib/cpu-profile';
 import { BENCH_NOW } from '../lib/environment';
-import { LoadRequest, LoadResult, LoadSpec, runLoad } from '../lib/load';
+import { combineLoads, LoadRequest, LoadResult, LoadSpec, runLoad } from '../lib/load';
 import { ratioTarget } from '../lib/report';
 import { BenchFunction } from '../lib/org';
 import { FILE_REFERRAL, SAMPLE_14566, SAMPLE_4442 } from '../lib/samples';
-import { formatNumber, LatencySummary, msSince, summarise } from '../lib/stats';
+import { combineRounds, formatNumber, LatencySummary, msSince, summarise } from '../lib/stats';
 
 const CONNECTIONS = 32;
 /** Filers: this many employees, spread over the functions, each filing with the next function. */
@@ -239,20 +239,11 @@ export const benchmark: Benchmark = {
     } finally {
       await floor.close();
     }
-    const sumOf = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
-    const meanOf = (values: number[]) => sumOf(values) / values.length;
-    const hub = {
-      successful: sumOf(hubRounds.map((r) => r.successful)),
-      failed: sumOf(hubRounds.map((r) => r.failed)),
-      perSecond: sumOf(hubRounds.map((r) => r.successful)) / sumOf(hubRounds.map((r) => r.durationSeconds)),
-      p50: meanOf(hubRounds.map((r) => r.latency.p50)),
-      p99: meanOf(hubRounds.map((r) => r.latency.p99)),
-    };
+    const hub = combineLoads(hubRounds);
     const baseline = {
-      filed: sumOf(floorRounds.map((r) => r.filed)),
-      perSecond: sumOf(floorRounds.map((r) => r.filed)) / sumOf(floorRounds.map((r) => r.seconds)),
-      p50: meanOf(floorRounds.map((r) => r.latency.p50)),
-      p99: meanOf(floorRounds.map((r) => r.latency.p99)),
+      filed: floorRounds.reduce((sum, r) => sum + r.filed, 0),
+      perSecond: floorRounds.reduce((sum, r) => sum + r.filed, 0) / floorRounds.reduce((sum, r) => sum + r.seconds, 0),
+      latency: combineRounds(floorRounds.map((r) => r.latency)),
     };
     ctx.verbose(
       'rounds (filings/s: pg, hub)',
@@ -260,35 +251,34 @@ export const benchmark: Benchmark = {
         .map((r, i) => `${i + 1}. ${formatNumber(r.filed / r.seconds)}, ${formatNumber(hubRounds[i].throughputPerSecond)}`)
         .join('\n'),
     );
-    const failedSample = hubRounds.find((r) => r.failed > 0)?.errorSample;
-    if (hub.failed > 0) ctx.log(`${hub.failed} failed requests, e.g. ${failedSample}`);
-    if (hub.successful === 0) throw new Error(`no successful filing: ${failedSample}`);
+    if (hub.failed > 0) ctx.log(`${hub.failed} failed requests, e.g. ${hub.errorSample}`);
+    if (hub.successful === 0) throw new Error(`no successful filing: ${hub.errorSample}`);
 
     ctx.figure({
       name: `fileReferral throughput (${CONNECTIONS} connections)`,
-      value: hub.perSecond,
+      value: hub.throughputPerSecond,
       unit: 'filings/s',
       better: 'higher',
       baseline: baseline.perSecond,
       baselineLabel: 'same writes via pg',
-      target: ratioTarget(hub.perSecond, baseline.perSecond, 'higher', TARGET_THROUGHPUT_SHARE),
+      target: ratioTarget(hub.throughputPerSecond, baseline.perSecond, 'higher', TARGET_THROUGHPUT_SHARE),
     });
     ctx.figure({
       name: 'fileReferral latency p50',
-      value: hub.p50,
+      value: hub.latency.p50,
       unit: 'ms',
       better: 'lower',
-      baseline: baseline.p50,
+      baseline: baseline.latency.p50,
       baselineLabel: 'pg transaction p50',
     });
     ctx.figure({
       name: 'fileReferral latency p99',
-      value: hub.p99,
+      value: hub.latency.p99,
       unit: 'ms',
       better: 'lower',
-      baseline: baseline.p99,
+      baseline: baseline.latency.p99,
       baselineLabel: 'pg transaction p99',
-      target: ratioTarget(hub.p99, baseline.p99, 'lower', TARGET_P99_RATIO, "the pg transaction's p99"),
+      target: ratioTarget(hub.latency.p99, baseline.latency.p99, 'lower', TARGET_P99_RATIO, "the pg transaction's p99"),
     });
     ctx.figure({
       name: 'SQL statements per filing (excl. BEGIN/COMMIT)',
@@ -305,7 +295,7 @@ export const benchmark: Benchmark = {
         `(INSERT referral with nextval, INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert). ` +
         `After warm-ups (baseline ${floorWarmup} s, hub ${hubWarmup} s), ${ROUNDS} rounds of ${roundSeconds} s, each the baseline then the hub, on the same tables ` +
         `(which held only the organisation and the filings of this benchmark): throughput is each side's filings over its ${seconds} s, latency the mean of its rounds' percentiles ` +
-        `(hub: ${hubRounds[0].latencyResolution}; baseline: hrtime per transaction). ` +
+        `(hub: ${hub.latencyResolution}; baseline: hrtime per transaction). ` +
         `Hub: ${hub.successful.toLocaleString('en-US')} successful responses, ${hub.failed} failed; ${written.toLocaleString('en-US')} referral rows written by them. ` +
         `Baseline: ${baseline.filed.toLocaleString('en-US')} filings.`,
     );

@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
-import { LatencySummary } from './stats';
+import { combineRounds, LatencySummary } from './stats';
 
 export interface LoadRequest {
   headers: Record<string, string>;
@@ -29,6 +29,23 @@ export interface LoadResult {
   latency: LatencySummary;
   errorSample: string | null;
   latencyResolution: string;
+}
+
+/** The results of interleaved rounds as one: requests added, throughput over their total time, latency by combineRounds. */
+export function combineLoads(rounds: LoadResult[]): LoadResult {
+  const sumOf = (pick: (round: LoadResult) => number) => rounds.reduce((sum, round) => sum + pick(round), 0);
+  const successful = sumOf((round) => round.successful);
+  const durationSeconds = sumOf((round) => round.durationSeconds);
+  return {
+    requests: sumOf((round) => round.requests),
+    successful,
+    failed: sumOf((round) => round.failed),
+    durationSeconds,
+    throughputPerSecond: successful / durationSeconds,
+    latency: combineRounds(rounds.map((round) => round.latency)),
+    errorSample: rounds.find((round) => round.errorSample)?.errorSample ?? null,
+    latencyResolution: rounds[0].latencyResolution,
+  };
 }
 
 /** Runs HTTP load from a child process (see load-worker.ts), so it does not compete for the hub's event loop. */

@@ -27,6 +27,22 @@ export function summarise(samplesMs: number[]): LatencySummary {
   };
 }
 
+/**
+ * One summary of interleaved rounds: counts added, each percentile the mean of the rounds' (a round's samples are
+ * not kept), the slowest the slowest of all.
+ */
+export function combineRounds(rounds: LatencySummary[]): LatencySummary {
+  const meanOf = (pick: (round: LatencySummary) => number) => rounds.reduce((sum, round) => sum + pick(round), 0) / rounds.length;
+  return {
+    count: rounds.reduce((sum, round) => sum + round.count, 0),
+    mean: meanOf((round) => round.mean),
+    p50: meanOf((round) => round.p50),
+    p90: meanOf((round) => round.p90),
+    p99: meanOf((round) => round.p99),
+    max: Math.max(...rounds.map((round) => round.max)),
+  };
+}
+
 export function median(values: number[]): number {
   return percentile(
     [...values].sort((a, b) => a - b),
