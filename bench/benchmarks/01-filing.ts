@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { federalBusinessCalendar } from '../../src/platform/calendar/business-calendar';
 import { validateReferralContent } from '../../src/modules/referrals/forms/form-content';
+import { sealedContentColumn, tinHashesOf } from '../../src/modules/referrals/forms/sealed-content';
 import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
 import type { Category4442 } from '../../src/modules/referrals/forms/form-4442';
 import { ReferralClocks } from '../../src/modules/referrals/referral-clocks';
@@ -90,7 +91,9 @@ async function openBaseline(ctx: BenchContext, list: Filer[]): Promise<Baseline>
     return {
       filer,
       prefix: filer.form === ReferralForm.F14566 ? '14566' : '4442',
-      content: JSON.stringify(content),
+      // Stored as the hub stores it (TINs sealed, their hashes beside), sealed once here: the hub's rows and these are alike.
+      content: JSON.stringify(sealedContentColumn.to(content)),
+      tinHashes: tinHashesOf(content),
       category: filer.form === ReferralForm.F4442 ? category.code : null,
       reviewDueAt: reviewDueAt.toISOString(),
       recipients: filer.from.liaisonIds.filter((id) => id !== filer.employeeId),
@@ -109,8 +112,8 @@ async function openBaseline(ctx: BenchContext, list: Filer[]): Promise<Baseline>
       rows: [referral],
     } = await client.query<{ id: string }>(
       `INSERT INTO referral (reference_number, form, state, version, originator_id, originating_function_id, receiving_function_id,
-         category_code, content, submitted_at, review_due_at, next_due_at, elevation_level, elevation_holder_ids, sla_check_at)
-       VALUES ($1 || '-2026-' || lpad(nextval('referral_number_seq')::text, 6, '0'), $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7, $8, $9, $9, 0, '{}', $8)
+         category_code, content, tin_hashes, submitted_at, review_due_at, next_due_at, elevation_level, elevation_holder_ids, sla_check_at)
+       VALUES ($1 || '-2026-' || lpad(nextval('referral_number_seq')::text, 6, '0'), $2, 'SUBMITTED', 1, $3, $4, $5, $6, $7, $10, $8, $9, $9, 0, '{}', $8)
        RETURNING id, created_at, updated_at, version`,
       [
         row.prefix,
@@ -122,6 +125,7 @@ async function openBaseline(ctx: BenchContext, list: Filer[]): Promise<Baseline>
         row.content,
         at,
         row.reviewDueAt,
+        row.tinHashes,
       ],
     );
     await client.query(
@@ -292,7 +296,7 @@ export const benchmark: Benchmark = {
       `Hub: \`fileReferral\` over HTTP (GraphQL, JWT, caller lookup, validation, one transaction), autocannon with ${CONNECTIONS} connections, ` +
         `${list.length} employees of ${new Set(list.map((f) => f.from.id)).size} functions filing round-robin (3 of 4 Form 14566, 1 of 4 Form 4442). ` +
         `Baseline: ${CONNECTIONS} pg connections in the benchmark process, each looping over the same writes in one transaction per filing ` +
-        `(INSERT referral with nextval, INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert). ` +
+        `(INSERT referral with nextval, its content stored as the hub stores it — TINs sealed, their hashes beside; INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert). ` +
         `After warm-ups (baseline ${floorWarmup} s, hub ${hubWarmup} s), ${ROUNDS} rounds of ${roundSeconds} s, each the baseline then the hub, on the same tables ` +
         `(which held only the organisation and the filings of this benchmark): throughput is each side's filings over its ${seconds} s, latency the mean of its rounds' percentiles ` +
         `(hub: ${hub.latencyResolution}; baseline: hrtime per transaction). ` +

@@ -10,9 +10,8 @@ import { BusinessFunction } from '../org/business-function.entity';
 import { OrgService } from '../org/org.service';
 import { Role } from '../org/role';
 import { checkText, TEXT_MAX } from '../../platform/validation/text';
-import { tinsOf } from './forms/content-tins';
-import { ReferralContentInput, StoredReferralContent, validateReferralContent } from './forms/form-content';
-import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
+import { ReferralContentInput, validateReferralContent } from './forms/form-content';
+import { tinHashesOf } from './forms/sealed-content';
 import { ReferralForm } from './forms/referral-form';
 import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralCategoryService } from './referral-category.service';
@@ -88,10 +87,6 @@ const MUTABLE_COLUMNS = [
   'elevationHolderIds',
   'slaCheckAt',
 ] as const satisfies readonly (keyof Referral)[];
-
-function tinHashesOf(content: StoredReferralContent): string[] {
-  return tinsOf(content).map(({ tin }) => taxpayerDataCipher().hash(tin));
-}
 
 /** The route each form follows (its lifecycle table), named in refusals of steps it lacks. */
 const ROUTE_SOURCE: Record<ReferralForm, string> = {
