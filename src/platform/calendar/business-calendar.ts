@@ -67,10 +67,21 @@ const LOCAL_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_CONSECUTIVE_NON_BUSINESS_DAYS = 366;
 
 /**
- * Due instants a calendar keeps (by local start date, count and zone): clocks started the same local day share
- * one, so a busy day's filings walk the days once. Emptied when full; a day's entries are few.
+ * Results kept by their arguments (a calendar's due instants; the pure date conversions below): clocks started the
+ * same local day share one, so a busy day's filings walk the days once. Each memo is emptied when full; a day's
+ * entries are few.
  */
-const MAX_KEPT_DUE_INSTANTS = 10_000;
+const MAX_KEPT = 10_000;
+
+function kept<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size >= MAX_KEPT) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
 
 /** Luxon weekday numbers (ISO: Monday = 1 … Sunday = 7). */
 const SATURDAY = 6;
@@ -84,7 +95,8 @@ export class BusinessCalendar {
    * only returned by allForYear(2022)).
    */
   private readonly holidaysByObservedYear = new Map<number, ReadonlyMap<LocalDate, string>>();
-  private readonly dueInstants = new Map<string, Date>();
+  /** Due instants (epoch ms) by local start date, count and zone. */
+  private readonly dueInstants = new Map<string, number>();
 
   /** `isClosed` answers the same for the same day and zone for the calendar's lifetime (its answers are kept). */
   constructor(private readonly isClosed?: ClosurePredicate) {
@@ -209,17 +221,15 @@ export class BusinessCalendar {
 
   /** The one business-day walk: `visit` (for explanations) sees every day passed, with why it was skipped. */
   private endOfNthBusinessDayAfter(receivedOn: LocalDate, n: number, timeZone: string, visit?: DayVisitor): Date {
-    const key = `${receivedOn}|${n}|${timeZone}`;
-    const kept = visit ? undefined : this.dueInstants.get(key);
-    if (kept) return new Date(kept);
-    let day = receivedOn;
-    for (let counted = 0; counted < n; counted++) {
-      day = this.stepToBusinessDay(day, 1, timeZone, visit);
-    }
-    const dueAt = endOfLocalDay(day, timeZone);
-    if (this.dueInstants.size >= MAX_KEPT_DUE_INSTANTS) this.dueInstants.clear();
-    this.dueInstants.set(key, dueAt);
-    return new Date(dueAt);
+    const walk = () => {
+      let day = receivedOn;
+      for (let counted = 0; counted < n; counted++) {
+        day = this.stepToBusinessDay(day, 1, timeZone, visit);
+      }
+      return endOfLocalDay(day, timeZone).getTime();
+    };
+    // With a visitor the walk itself is wanted (an explanation), so it always runs.
+    return new Date(visit ? walk() : kept(this.dueInstants, `${receivedOn}|${n}|${timeZone}`, walk));
   }
 
   /** isBusinessDay without argument checks, for the loops. */
@@ -294,22 +304,8 @@ function parseLocalDate(date: LocalDate): DateTime {
   return DateTime.fromISO(date, { zone: 'utc' });
 }
 
-/**
- * The conversions below are pure and asked for again and again with the same arguments (every filing converts its
- * instant of receipt, every sweep each open clock's due day): kept, a bounded number of each.
- */
-const MAX_KEPT_CONVERSIONS = 10_000;
-
-function kept<T>(memo: Map<string, T>, key: string, compute: () => T): T {
-  let value = memo.get(key);
-  if (value === undefined) {
-    value = compute();
-    if (memo.size >= MAX_KEPT_CONVERSIONS) memo.clear();
-    memo.set(key, value);
-  }
-  return value;
-}
-
+// The conversions below are pure and asked for again and again with the same arguments (every filing converts its
+// instant of receipt, every sweep each open clock's due day): kept.
 const addedDays = new Map<string, LocalDate>();
 
 function addDays(date: LocalDate, days: number): LocalDate {
