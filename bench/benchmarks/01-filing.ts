@@ -13,7 +13,7 @@ import { combineLoads, LoadRequest, LoadResult, LoadSpec, runLoad } from '../lib
 import { ratioTarget } from '../lib/report';
 import { BenchFunction } from '../lib/org';
 import { FILE_REFERRAL, SAMPLE_14566, SAMPLE_4442 } from '../lib/samples';
-import { combineRounds, formatNumber, LatencySummary, msSince, summarise } from '../lib/stats';
+import { combineRounds, formatNumber, LatencySummary, summarise, timedRuns } from '../lib/stats';
 
 const CONNECTIONS = 32;
 /** Filers: this many employees, spread over the functions, each filing with the next function. */
@@ -149,20 +149,10 @@ async function openBaseline(ctx: BenchContext, list: Filer[]): Promise<Baseline>
   return {
     statements: () => statements,
     async run(seconds: number): Promise<Round> {
-      const samples: number[] = [];
-      const started = process.hrtime.bigint();
-      const deadline = started + BigInt(Math.round(seconds * 1e9));
-      await Promise.all(
-        clients.map(async (client) => {
-          while (process.hrtime.bigint() < deadline) {
-            const start = process.hrtime.bigint();
-            statements = await fileOne(client);
-            samples.push(msSince(start));
-          }
-        }),
-      );
-      const elapsed = msSince(started) / 1000;
-      return { filed: samples.length, seconds: elapsed, latency: summarise(samples) };
+      const runs = await timedRuns(seconds, clients.length, async (lane) => {
+        statements = await fileOne(clients[lane]);
+      });
+      return { filed: runs.samples.length, seconds: runs.seconds, latency: summarise(runs.samples) };
     },
     close: () => Promise.all(clients.map((client) => client.end())).then(() => undefined),
   };
@@ -244,9 +234,10 @@ export const benchmark: Benchmark = {
       await floor.close();
     }
     const hub = combineLoads(hubRounds);
+    const filed = floorRounds.reduce((sum, r) => sum + r.filed, 0);
     const baseline = {
-      filed: floorRounds.reduce((sum, r) => sum + r.filed, 0),
-      perSecond: floorRounds.reduce((sum, r) => sum + r.filed, 0) / floorRounds.reduce((sum, r) => sum + r.seconds, 0),
+      filed,
+      perSecond: filed / floorRounds.reduce((sum, r) => sum + r.seconds, 0),
       latency: combineRounds(floorRounds.map((r) => r.latency)),
     };
     ctx.verbose(

@@ -7,7 +7,7 @@ import { CapturedStatement } from '../lib/pg-counter';
 import { explainSummary, explainText, PlanSummary } from '../lib/plan';
 import { ratioTarget } from '../lib/report';
 import { workQueueQuery } from '../lib/samples';
-import { combineRounds, LatencySummary, msSince, summarise } from '../lib/stats';
+import { combineRounds, LatencySummary, summarise, timedRuns } from '../lib/stats';
 
 const FIRST = 50;
 /** The hub's p99 against the same SQL through pg: at most this multiple. */
@@ -96,23 +96,20 @@ async function measure(ctx: BenchContext, requests: LoadRequest[], seconds: numb
   const hubRounds: LoadResult[] = [];
   const floorRounds: LatencySummary[] = [];
   try {
-    const run = async (until: bigint): Promise<number[]> => {
-      const samples: number[] = [];
-      for (let i = 0; process.hrtime.bigint() < until; i++) {
-        const statement = queueSql[i % queueSql.length];
-        const start = process.hrtime.bigint();
-        await direct.query(statement.text, statement.values);
-        samples.push(msSince(start));
-      }
-      return samples;
-    };
+    const run = async (runSeconds: number): Promise<number[]> =>
+      (
+        await timedRuns(runSeconds, 1, (_, i) => {
+          const statement = queueSql[i % queueSql.length];
+          return direct.query(statement.text, statement.values);
+        })
+      ).samples;
     await queueLoad(ctx, requests, Math.min(3, seconds));
-    await run(process.hrtime.bigint() + BigInt(Math.min(3, seconds) * 1e9));
+    await run(Math.min(3, seconds));
     for (let round = 0; round < rounds; round++) {
       const hubRound = await queueLoad(ctx, requests, roundSeconds);
       if (hubRound.failed) throw new Error(`${hubRound.failed} failed requests: ${hubRound.errorSample}`);
       hubRounds.push(hubRound);
-      floorRounds.push(summarise(await run(process.hrtime.bigint() + BigInt(Math.round(roundSeconds * 1e9)))));
+      floorRounds.push(summarise(await run(roundSeconds)));
     }
   } finally {
     await direct.end();

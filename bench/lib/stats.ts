@@ -50,6 +50,30 @@ export function median(values: number[]): number {
   );
 }
 
+/**
+ * Runs `work` back to back on each of `lanes` concurrent lanes for `seconds` (`i` counts a lane's runs): every run's
+ * latency, and the time the runs took.
+ */
+export async function timedRuns(
+  seconds: number,
+  lanes: number,
+  work: (lane: number, i: number) => Promise<unknown>,
+): Promise<{ samples: number[]; seconds: number }> {
+  const samples: number[] = [];
+  const started = process.hrtime.bigint();
+  const deadline = started + BigInt(Math.round(seconds * 1e9));
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      for (let i = 0; process.hrtime.bigint() < deadline; i++) {
+        const start = process.hrtime.bigint();
+        await work(lane, i);
+        samples.push(msSince(start));
+      }
+    }),
+  );
+  return { samples, seconds: msSince(started) / 1000 };
+}
+
 /** Milliseconds since `start` (a process.hrtime.bigint() reading). */
 export function msSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
