@@ -287,7 +287,9 @@ export const benchmark: Benchmark = {
       `Hub: \`fileReferral\` over HTTP (GraphQL, JWT, caller lookup, validation, one transaction), autocannon with ${CONNECTIONS} connections, ` +
         `${list.length} employees of ${new Set(list.map((f) => f.from.id)).size} functions filing round-robin (3 of 4 Form 14566, 1 of 4 Form 4442). ` +
         `Baseline: ${CONNECTIONS} pg connections in the benchmark process, each looping over the same writes in one transaction per filing ` +
-        `(INSERT referral with nextval, its content stored as the hub stores it — TINs sealed, their hashes beside; INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert). ` +
+        `(INSERT referral with nextval, its content stored as the hub stores it — TINs sealed, their hashes beside; INSERT referral_history, INSERT notification per originating liaison, pg-boss's job insert), ` +
+        `each statement sent unnamed, as pg does by default (the hub runs its fixed-text writes as prepared statements, parsed and planned once per connection: src/platform/database/prepared-statements.ts). ` +
+        `The hub writes more than the baseline: its mutation audit row and the live-update NOTIFY, in the same transaction. ` +
         `After warm-ups (baseline ${floorWarmup} s, hub ${hubWarmup} s), ${ROUNDS} rounds of ${roundSeconds} s, each the baseline then the hub, on the same tables ` +
         `(which held only the organisation and the filings of this benchmark): throughput is each side's filings over its ${seconds} s, latency the mean of its rounds' percentiles ` +
         `(hub: ${hub.latencyResolution}; baseline: hrtime per transaction). ` +

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 import { BusinessCalendar, LocalDate } from './business-calendar';
 import { Closure } from './closure.entity';
 
@@ -103,7 +104,10 @@ export class CalendarService {
   }
 
   private async resolve(manager: EntityManager, lock: boolean): Promise<ClosureCalendars> {
-    const rows: { version: string }[] = await manager.query(`SELECT version FROM closure_version WHERE id = 1${lock ? ' FOR SHARE' : ''}`);
+    const rows: { version: string }[] = await manager.query(
+      prepared(`SELECT version FROM closure_version WHERE id = 1${lock ? ' FOR SHARE' : ''}`),
+      [],
+    );
     const version = String(rows[0]?.version ?? '0');
     if (this.cached?.version === version) return this.cached;
     this.reloads++;

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions as TypeOrmOptions, Logger } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 import { TransactionTailSubscriber } from './transaction-tail';
 
 export interface DataSourceOptions {
@@ -29,6 +30,7 @@ export function createPostgresDataSource(schema: DatabaseSchema, url: string, op
     logging: options.logger ? ['query'] : false,
     logger: options.logger,
     extra: {
+      Client: PreparingClient,
       max: options.poolSize ?? 10,
       statement_timeout: options.statementTimeoutMs || undefined,
       idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs || undefined,

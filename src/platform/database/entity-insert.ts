@@ -1,4 +1,5 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import { prepared } from './prepared-statements';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { BroadcasterResult } from 'typeorm/subscriber/BroadcasterResult';
 
@@ -61,7 +62,9 @@ function statementOf(manager: EntityManager, metadata: EntityMetadata, plan: Ins
       .map((part) => driver.escape(part))
       .join('.');
     statement = {
-      text: `INSERT INTO ${table}(${names(plan.columns)}) VALUES (${expressions.join(', ')})${readBack.length ? ` RETURNING ${names(readBack)}` : ''}`,
+      text: prepared(
+        `INSERT INTO ${table}(${names(plan.columns)}) VALUES (${expressions.join(', ')})${readBack.length ? ` RETURNING ${names(readBack)}` : ''}`,
+      ),
       readBack,
     };
     plan.statements.set(shape, statement);

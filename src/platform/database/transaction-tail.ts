@@ -7,6 +7,7 @@ import {
   TransactionRollbackEvent,
   TransactionStartEvent,
 } from 'typeorm';
+import { prepared } from './prepared-statements';
 import { buildStatement, Parameter } from './statement-builder';
 
 /**
@@ -66,7 +67,7 @@ async function send(manager: EntityManager, { inserts, notices }: Tail): Promise
            FROM unnest(${parameter(notices.map(([channel]) => channel))}::text[], ${parameter(notices.map(([, payload]) => payload))}::text[])
                 AS n(channel, payload)`
       : 'SELECT';
-    return `${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}${select}`;
+    return prepared(`${ctes.length ? `WITH ${ctes.join(', ')} ` : ''}${select}`);
   });
   await manager.query(...statement);
 }

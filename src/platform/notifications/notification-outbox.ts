@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 import { buildStatement, Parameter } from '../database/statement-builder';
 import { NotificationMode } from './notification-mode';
 import { JobQueue, QUEUES } from './job-queue';
@@ -40,22 +41,32 @@ export class NotificationOutbox {
       }),
     );
     const inserted: { id: string; status: NotificationStatus }[] = await manager.query(
-      ...(await buildStatement(
-        async (parameter) =>
-          `WITH inserted AS (
+      ...(await buildStatement(async (parameter) => {
+        // One array per column, unnested: the planner then knows how many notices there are and looks their recipients
+        // up by key (json_to_recordset is guessed at 100 rows, for which it read the whole employee table).
+        const column = (type: string, pick: (candidate: Notification) => unknown) => `${parameter(candidates.map(pick))}::${type}[]`;
+        return prepared(`WITH inserted AS (
              INSERT INTO notification (id, kind, recipient_id, referral_id, subject_type, subject_id, urgent, status, facts, created_at)
              SELECT n.id, n.kind, n.recipient_id, n.referral_id, n.subject_type, n.subject_id, n.urgent,
                     CASE WHEN NOT n.urgent AND e.notification_mode = ${parameter(NotificationMode.DAILY_DIGEST)}
                          THEN ${parameter(NotificationStatus.DIGEST_PENDING)} ELSE ${parameter(NotificationStatus.PENDING)} END,
                     n.facts, ${parameter(now.toISOString())}::timestamptz
-               FROM json_to_recordset(${parameter(JSON.stringify(candidates.map(noticeRow)))}::json)
-                    AS n(id uuid, kind text, recipient_id uuid, referral_id uuid, subject_type text, subject_id uuid, urgent boolean, facts jsonb)
+               FROM unnest(${[
+                 column('uuid', (c) => c.id),
+                 column('text', (c) => c.kind),
+                 column('uuid', (c) => c.recipientId),
+                 column('uuid', (c) => c.referralId),
+                 column('text', (c) => c.subjectType),
+                 column('uuid', (c) => c.subjectId),
+                 column('boolean', (c) => c.urgent),
+                 column('jsonb', (c) => JSON.stringify(c.facts)),
+               ].join(', ')}) AS n(id, kind, recipient_id, referral_id, subject_type, subject_id, urgent, facts)
                JOIN (${this.recipientsSql}) e ON e.id = n.recipient_id
              RETURNING id, status
            ),
            jobs AS (${await this.deliveryJobsSql(`SELECT id FROM inserted WHERE status = ${parameter(NotificationStatus.PENDING)}`, parameter)})
-           SELECT id, status FROM inserted`,
-      )),
+           SELECT id, status FROM inserted`);
+      })),
     );
     const statusOf = new Map(inserted.map((row) => [row.id, row.status]));
     const rows = candidates.filter((row) => statusOf.has(row.id));
@@ -81,18 +92,4 @@ export class NotificationOutbox {
       parameter,
     );
   }
-}
-
-/** A notification as the enqueue statement's json_to_recordset reads it. */
-function noticeRow(c: Notification) {
-  return {
-    id: c.id,
-    kind: c.kind,
-    recipient_id: c.recipientId,
-    referral_id: c.referralId,
-    subject_type: c.subjectType,
-    subject_id: c.subjectId,
-    urgent: c.urgent,
-    facts: c.facts,
-  };
 }
