@@ -1,18 +1,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page, Request } from 'playwright-core';
 import { Benchmark, BenchContext } from '../lib/benchmark';
+import { ratioTarget } from '../lib/report';
 import { workQueueQuery } from '../lib/samples';
 import { summarise } from '../lib/stats';
 
-/** The issue's targets: the JavaScript under 300 KB gzip, the busy liaison's work queue on screen in under 1 s. */
+/** Issue 16's targets: the JavaScript under 300 KB gzip, the busy liaison's work queue on screen in under 1 s. */
 const JS_TARGET_KB = 300;
 const NAVIGATION_TARGET_MS = 1000;
-const NAVIGATIONS = 10;
-/** Why the navigation targets are not ratios. */
-const NAVIGATION_ABSOLUTE =
-  "the second a person waits for their work queue; no lighter page in the run does the same work (the queue's own request is benchmark 2's, with its ratio target)";
+/**
+ * The console's wait for its rows at most this multiple of the floor's: a page with no code of its own sending the
+ * same GraphQL requests at once and writing the rows into a table. What is left is the console's to answer for:
+ * its scripts' download and start, the order of its requests, its rendering.
+ */
+const TARGET_NAVIGATION_RATIO = 2;
+/** Each in a new browser context (empty cache): a person's first visit. */
+const COLD_NAVIGATIONS = 5;
+/** In one context after an unmeasured first visit: the cached assets of a second visit. */
+const WARM_NAVIGATIONS = 9;
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
@@ -67,32 +74,109 @@ async function busiestLiaison(ctx: BenchContext): Promise<{ id: string; token: s
   return busiest;
 }
 
-/**
- * From navigation to the work queue rendered with its rows, in Debian's Chromium (headless): the signed-in tab's
- * token is put in sessionStorage as the console keeps it, then `/work-queue` is opened and the clock stops when its
- * first row is on the page. The first navigation is cold (empty cache); the others reuse the cached assets, as a
- * person's second visit does.
- */
-async function navigationTimes(ctx: BenchContext, token: string): Promise<number[]> {
-  const origin = new URL(ctx.env.graphqlUrl).origin;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+interface Navigations {
+  cold: number[];
+  warm: number[];
+}
+
+/** A GraphQL request as the console sent it. */
+interface SentRequest {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** The time from `page.goto` until the first row of a table is on the page, in a new page of `context`. */
+async function timeToRows(context: BrowserContext, url: string, afterLoad?: (page: Page) => Promise<void>): Promise<number> {
+  const page = await context.newPage();
   try {
-    const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US' });
-    const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() });
-    await context.addInitScript(`sessionStorage.setItem('hub.session', ${JSON.stringify(session)})`);
-    const times: number[] = [];
-    for (let i = 0; i < NAVIGATIONS; i++) {
-      const page = await context.newPage();
-      const started = process.hrtime.bigint();
-      await page.goto(`${origin}/work-queue`);
-      await page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
-      await page.close();
-    }
-    return times;
+    const started = process.hrtime.bigint();
+    await page.goto(url);
+    await afterLoad?.(page);
+    await page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+    return Number(process.hrtime.bigint() - started) / 1e6;
   } finally {
-    await browser.close();
+    await page.close();
   }
+}
+
+/** Cold navigations, each in a new context, then warm ones in one context; `prepare` sets each context up. */
+async function navigations(
+  browser: Browser,
+  prepare: (context: BrowserContext) => Promise<void>,
+  navigate: (context: BrowserContext) => Promise<number>,
+): Promise<Navigations> {
+  const newContext = async () => {
+    const context = await browser.newContext({ timezoneId: 'UTC', locale: 'en-US' });
+    await prepare(context);
+    return context;
+  };
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_NAVIGATIONS; i++) {
+    const context = await newContext();
+    cold.push(await navigate(context));
+    await context.close();
+  }
+  const context = await newContext();
+  await navigate(context);
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_NAVIGATIONS; i++) warm.push(await navigate(context));
+  await context.close();
+  return { cold, warm };
+}
+
+/**
+ * The console: the signed-in tab's token is put in sessionStorage as the console keeps it, then `/work-queue` is opened
+ * and the clock stops when its first row is on the page. The GraphQL requests it sends on the way are recorded for the floor.
+ */
+async function consoleNavigations(browser: Browser, origin: string, token: string): Promise<{ times: Navigations; sent: SentRequest[] }> {
+  const session = JSON.stringify({ token, expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+  const sent: SentRequest[] = [];
+  const times = await navigations(
+    browser,
+    async (context) => {
+      await context.addInitScript(`sessionStorage.setItem('hub.session', ${JSON.stringify(session)})`);
+    },
+    async (context) => {
+      const recording = sent.length === 0;
+      const record = (request: Request) => {
+        if (recording && request.method() === 'POST' && new URL(request.url()).pathname === '/graphql') {
+          sent.push({ headers: request.headers(), body: request.postData() ?? '' });
+        }
+      };
+      context.on('request', record);
+      const time = await timeToRows(context, `${origin}/work-queue`);
+      context.off('request', record);
+      return time;
+    },
+  );
+  return { times, sent };
+}
+
+/** The floor page's script (run in the page, where the bench's types do not reach): every request at once, then the rows. */
+const FLOOR_SCRIPT = `async (requests) => {
+  const answers = await Promise.all(
+    requests.map((request) => fetch('/graphql', { method: 'POST', headers: request.headers, body: request.body }).then((response) => response.json())),
+  );
+  const nodes = answers.find((answer) => answer.data && answer.data.myWorkQueue).data.myWorkQueue.nodes;
+  const table = document.createElement('table');
+  const body = table.createTBody();
+  for (const node of nodes) {
+    const row = body.insertRow();
+    for (const value of Object.values(node)) row.insertCell().textContent = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+  document.body.replaceChildren(table);
+}`;
+
+/**
+ * The floor: a small same-origin document with no script (`/healthz`), then the console's GraphQL requests sent at once
+ * from it (no request waits for another), and the work queue's rows written into a table.
+ */
+async function floorNavigations(browser: Browser, origin: string, sent: SentRequest[]): Promise<Navigations> {
+  return navigations(
+    browser,
+    async () => undefined,
+    (context) => timeToRows(context, `${origin}/healthz`, (page) => page.evaluate(`(${FLOOR_SCRIPT})(${JSON.stringify(sent)})`)),
+  );
 }
 
 export const benchmark: Benchmark = {
@@ -118,25 +202,47 @@ export const benchmark: Benchmark = {
     // On the run's data set: 1,000,000 referrals in the full run (issue 16 asks for the time at that size).
     const dataset = await ctx.dataset();
     const liaison = await busiestLiaison(ctx);
-    const times = await navigationTimes(ctx, liaison.token);
-    const warm = summarise(times.slice(1));
-    ctx.figure({
-      name: 'navigation to the work queue with its rows, cold',
-      value: Math.round(times[0]),
-      unit: 'ms',
-      better: 'lower',
-      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: times[0] < NAVIGATION_TARGET_MS, absolute: NAVIGATION_ABSOLUTE },
-    });
-    ctx.figure({
-      name: 'navigation to the work queue with its rows, cached assets, median',
-      value: Math.round(warm.p50),
-      unit: 'ms',
-      better: 'lower',
-      target: { text: `< ${NAVIGATION_TARGET_MS} ms`, pass: warm.p50 < NAVIGATION_TARGET_MS, absolute: NAVIGATION_ABSOLUTE },
-    });
+    const origin = new URL(ctx.env.graphqlUrl).origin;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+    let console_: Navigations;
+    let floor: Navigations;
+    let sent: SentRequest[];
+    try {
+      ({ times: console_, sent } = await consoleNavigations(browser, origin, liaison.token));
+      floor = await floorNavigations(browser, origin, sent);
+    } finally {
+      await browser.close();
+    }
+    for (const [kind, pick] of [
+      ['cold, median', (n: Navigations) => n.cold],
+      ['cached assets, median', (n: Navigations) => n.warm],
+    ] as const) {
+      const [value, baseline] = [summarise(pick(console_)).p50, summarise(pick(floor)).p50];
+      ctx.figure({
+        name: `navigation to the work queue with its rows, ${kind}`,
+        value: Math.round(value),
+        unit: 'ms',
+        better: 'lower',
+        baseline: Math.round(baseline),
+        baselineLabel: 'the same requests from a page with no script',
+        target: ratioTarget(value, baseline, 'lower', TARGET_NAVIGATION_RATIO, 'the floor page'),
+        note: `issue 16's bound, < ${NAVIGATION_TARGET_MS} ms: ${value < NAVIGATION_TARGET_MS ? 'met' : 'not met'}; each navigation (ms): ${pick(
+          console_,
+        )
+          .map((ms) => Math.round(ms))
+          .join(', ')}`,
+      });
+    }
     ctx.note(
       `${dataset.description} The busiest liaison (${liaison.rows} rows in myWorkQueue(first: 100)), signed in by putting their token in the tab's sessionStorage; ` +
-        `${NAVIGATIONS} navigations to /work-queue in headless Chromium (${CHROMIUM}), each timed from page.goto until the first row is on the page; the first with an empty cache.`,
+        `in headless Chromium (${CHROMIUM}), each navigation timed from page.goto until the first row of a table is on the page: ${COLD_NAVIGATIONS} cold (each in a new browser context, ` +
+        `empty cache), then ${WARM_NAVIGATIONS} in one context after an unmeasured first visit (cached assets). Console: /work-queue. Floor: /healthz (a small document, ` +
+        `no script), then the ${sent.length} GraphQL request(s) the console sent on its way to the rows (${sent
+          .map(
+            (request) =>
+              /"operationName":"(\w+)"/.exec(request.body)?.[1] ?? /(?:query|mutation)\s+(\w+)/.exec(request.body)?.[1] ?? 'anonymous',
+          )
+          .join(', ')}), all at once, from the page's own fetch, and the work queue's rows written into a table.`,
     );
   },
 };
