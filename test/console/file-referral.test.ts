@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Page } from 'playwright-core';
+import { Page, Request } from 'playwright-core';
 import { Referral } from '../../src/modules/referrals/referral.entity';
 import { axeViolations, screenshot, signInAs, TestBrowser } from '../support/browser';
 import { ConsoleHarness, startConsoleHarness } from '../support/console-harness';
@@ -296,5 +296,69 @@ describe('an employee files a referral', () => {
     await expect(page.evaluate('JSON.stringify(Object.keys(sessionStorage))')).resolves.toBe('[]');
     await page.goto(`${origin}/work-queue`);
     await page.waitForURL(`${origin}/sign-in`);
+  });
+});
+
+describe('a live page (the work queue)', () => {
+  /** The queue's rows, or its empty state, are on the page. */
+  const listShown = (tab: Page, timeout?: number) =>
+    tab.locator('table tbody tr').first().or(tab.getByText('Nothing to act on.')).waitFor({ timeout });
+
+  /** A tab signed in as the AM liaison, on their work queue. */
+  async function signedInQueue(): Promise<Page> {
+    const queue = await browser.newPage();
+    await queue.goto(`${origin}/work-queue`);
+    await signInAs(queue, 'am.liaison@example.gov');
+    await listShown(queue);
+    return queue;
+  }
+
+  /** The operation names of the GraphQL requests `tab` sends while `step` runs. */
+  async function operationsSentDuring(tab: Page, step: () => Promise<void>): Promise<string[]> {
+    const sent: string[] = [];
+    const record = (request: Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/graphql')
+        sent.push(JSON.parse(request.postData() ?? '{}').operationName);
+    };
+    tab.on('request', record);
+    await step();
+    tab.off('request', record);
+    return sent;
+  }
+
+  it('reads its list once, after the tab’s stream is ready: no second read when the stream comes up late', async () => {
+    const queue = await signedInQueue();
+    // The stream answers 300 ms late: the queue waits for it rather than reading first and again once it is ready.
+    await queue.route('**/live', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    let streamAnsweredAt = 0;
+    queue.on('response', (response) => {
+      if (new URL(response.url()).pathname === '/live') streamAnsweredAt = Date.now();
+    });
+    const readAt: number[] = [];
+    queue.on('request', (request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('"operationName":"WorkQueue"')) readAt.push(Date.now());
+    });
+    await queue.goto(`${origin}/work-queue`);
+    await queue.getByText('The list updates as soon as something changes.').waitFor();
+    await listShown(queue);
+    await queue.waitForTimeout(500);
+    expect(readAt).toHaveLength(1);
+    expect(readAt[0]).toBeGreaterThanOrEqual(streamAnsweredAt);
+    await queue.close();
+  });
+
+  it('reads at once and refreshes every 15 s when the stream cannot be opened', async () => {
+    const queue = await signedInQueue();
+    await queue.route('**/live', (route) => route.abort());
+    const sent = await operationsSentDuring(queue, async () => {
+      await queue.goto(`${origin}/work-queue`);
+      await queue.getByText('The list refreshes every 15 seconds.').waitFor();
+      await listShown(queue, 3000);
+    });
+    expect(sent).toContain('WorkQueue');
+    await queue.close();
   });
 });

@@ -1,9 +1,13 @@
 import { createContext, createElement, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type AnyVariables, useQuery, type UseQueryArgs, type UseQueryState } from 'urql';
 import { POLL_SECONDS, usePolling } from './polling';
 import { useSession } from './session';
 
 /** Wait this long before listening again after the stream ended or failed. */
 const RECONNECT_MS = 3000;
+
+/** Live pages wait at most this long for the tab's stream before their first read (it is ready within a round trip). */
+const COVER_GRACE_MS = 500;
 
 /** Topics of GET /live (the hub names them after what changed). */
 export type LiveTopic = 'referral' | 'crossing' | 'lookout';
@@ -36,6 +40,8 @@ type LiveEvent = LiveTopic | 'resync';
 interface LiveChannel {
   /** The stream is open (otherwise pages poll). */
   live: boolean;
+  /** Pages may read: the first stream is ready (it covers what they read from now on), failed, or kept them waiting too long. */
+  covered: boolean;
   subscribe(listener: (event: LiveEvent) => void): () => void;
 }
 
@@ -43,22 +49,32 @@ const LiveContext = createContext<LiveChannel | null>(null);
 
 /**
  * One GET /live stream per signed-in tab, opened with the signed-in layout (beside its first queries, not after
- * them). Each time it is ready, the pages listening at that moment resync: they may have read before the stream
- * covered them. A page that starts listening once the stream is ready has read after it, so needs no second read.
+ * them). Live pages make their first read once the stream is ready (`covered`), so the stream hears every change after
+ * it. If they had to read before (the stream failed, or was not ready within COVER_GRACE_MS) or the stream came back
+ * after a break, every page listening when it is ready again resyncs: what it read may predate the stream.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { session, expire } = useSession();
   const [live, setLive] = useState(false);
+  const [covered, setCovered] = useState(false);
+  const readBeforeStream = useRef(false);
   const listeners = useRef(new Set<(event: LiveEvent) => void>());
   const token = session?.token;
 
   useEffect(() => {
-    if (!token) return;
+    const cover = () => {
+      readBeforeStream.current = true;
+      setCovered(true);
+    };
+    if (!token) return cover();
     const abort = new AbortController();
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const grace = setTimeout(cover, COVER_GRACE_MS);
     const notify = (event: LiveEvent) => listeners.current.forEach((listener) => listener(event));
     const reconnectLater = () => {
       setLive(false);
+      clearTimeout(grace);
+      cover();
       if (!abort.signal.aborted) retry = setTimeout(connect, RECONNECT_MS);
     };
     const connect = () => {
@@ -66,8 +82,10 @@ export function LiveProvider({ children }: { children: ReactNode }) {
         token,
         abort.signal,
         () => {
+          clearTimeout(grace);
           setLive(true);
-          notify('resync');
+          if (readBeforeStream.current) notify('resync');
+          cover();
         },
         (topic) => notify(topic as LiveTopic),
       )
@@ -78,6 +96,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     return () => {
       abort.abort();
       clearTimeout(retry);
+      clearTimeout(grace);
       setLive(false);
     };
   }, [token, expire]);
@@ -86,29 +105,38 @@ export function LiveProvider({ children }: { children: ReactNode }) {
     listeners.current.add(listener);
     return () => void listeners.current.delete(listener);
   }, []);
-  const channel = useMemo(() => ({ live, subscribe }), [live, subscribe]);
+  const channel = useMemo(() => ({ live, covered, subscribe }), [live, covered, subscribe]);
   return createElement(LiveContext.Provider, { value: channel }, children);
 }
 
 /**
- * Refreshes a page when the hub says something it shows has changed (live over the tab's GET /live stream) and,
- * while the stream is down, by polling every 15 s. The hub decides what the person hears of (only what they may see).
+ * A query that stays current: read first once the tab's stream covers it, then again when the hub says something of
+ * `topics` changed (live over the tab's GET /live stream), when the stream resyncs, and every 15 s while the stream
+ * is down. The hub decides what the person hears of (only what they may see).
  */
-export function useLiveRefresh(topics: readonly LiveTopic[], refresh: () => void): { live: boolean } {
+export function useLiveQuery<Data, Variables extends AnyVariables>(
+  args: UseQueryArgs<Variables, Data>,
+  topics: readonly LiveTopic[],
+): [UseQueryState<Data, Variables>, { live: boolean }] {
   const channel = useContext(LiveContext);
-  if (!channel) throw new Error('useLiveRefresh outside LiveProvider');
-  const latest = useRef({ refresh, topics });
-  latest.current = { refresh, topics };
-  const { live, subscribe } = channel;
+  if (!channel) throw new Error('useLiveQuery outside LiveProvider');
+  const { live, covered, subscribe } = channel;
+  const paused = Boolean(args.pause) || !covered;
+  const [state, execute] = useQuery({ ...args, pause: paused } as UseQueryArgs<Variables, Data>);
+  const latest = useRef({ paused, topics, execute });
+  latest.current = { paused, topics, execute };
+  const refresh = useCallback(() => {
+    if (!latest.current.paused) latest.current.execute({ requestPolicy: 'network-only' });
+  }, []);
 
   useEffect(
     () =>
       subscribe((event) => {
-        if (event === 'resync' || latest.current.topics.includes(event)) latest.current.refresh();
+        if (event === 'resync' || latest.current.topics.includes(event)) refresh();
       }),
-    [subscribe],
+    [subscribe, refresh],
   );
 
   usePolling(refresh, live ? null : POLL_SECONDS);
-  return { live };
+  return [state, { live }];
 }

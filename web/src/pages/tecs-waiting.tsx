@@ -1,11 +1,10 @@
-import { type ReactNode, useCallback } from 'react';
+import { type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 import { formatInstant, humanize } from '../format';
-import { useLiveRefresh } from '../live';
+import { useLiveQuery } from '../live';
 import { useMe } from '../me';
 
 /**
@@ -108,14 +107,9 @@ export function TecsWaiting() {
   const zone = me.function.timeZone;
   const lists = listsFor(me.roles);
   const wanted = lists.investigations || lists.lookouts || lists.crossings;
-  const [{ data, error }, refetch] = useQuery({
-    query: TecsWaitingDocument,
-    variables: { first: SHOWN, lookoutStates: [...WAITING_LOOKOUT_STATES], ...lists },
-    pause: !wanted,
-  });
-  useLiveRefresh(
+  const [{ data, error }] = useLiveQuery(
+    { query: TecsWaitingDocument, variables: { first: SHOWN, lookoutStates: [...WAITING_LOOKOUT_STATES], ...lists }, pause: !wanted },
     ['crossing', 'lookout'],
-    useCallback(() => wanted && refetch({ requestPolicy: 'network-only' }), [wanted, refetch]),
   );
   if (!wanted) return null;
   const crossings = (data?.tecsCoordinatorQueue?.crossings ?? []).filter((c) => c.availableActions.length > 0);

@@ -1,6 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { graphql } from '../gql';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
@@ -9,7 +8,7 @@ import { Countdown } from '../countdown';
 import { FORM_NAMES, formatInstant, humanize } from '../format';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';
-import { useLiveRefresh } from '../live';
+import { useLiveQuery } from '../live';
 import { TecsWaiting } from './tecs-waiting';
 
 const WorkQueueDocument = graphql(`
@@ -43,11 +42,7 @@ const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 export function WorkQueuePage() {
   usePageTitle('My work queue');
   const me = useMe();
-  const [{ data, error, fetching }, refetch] = useQuery({ query: WorkQueueDocument, variables: { first: QUEUE_SIZE } });
-  const { live } = useLiveRefresh(
-    ['referral'],
-    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
-  );
+  const [{ data, error, fetching }, { live }] = useLiveQuery({ query: WorkQueueDocument, variables: { first: QUEUE_SIZE } }, ['referral']);
   const [form, setForm] = useState<ReferralForm | ''>('');
   const [state, setState] = useState<ReferralState | ''>('');
   const [page, setPage] = useState(0);

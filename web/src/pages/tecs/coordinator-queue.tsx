@@ -1,10 +1,8 @@
-import { useCallback } from 'react';
 import { Link } from 'react-router';
-import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
 import { graphql } from '../../gql';
-import { useLiveRefresh } from '../../live';
+import { useLiveQuery } from '../../live';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 
@@ -38,11 +36,7 @@ export function CoordinatorQueuePage() {
   usePageTitle("TECS coordinator's queue");
   const me = useMe();
   const zone = me.function.timeZone;
-  const [{ data, error }, refetch] = useQuery({ query: CoordinatorQueueDocument });
-  const { live } = useLiveRefresh(
-    ['crossing', 'lookout'],
-    useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]),
-  );
+  const [{ data, error }, { live }] = useLiveQuery({ query: CoordinatorQueueDocument }, ['crossing', 'lookout']);
   const queue = data?.tecsCoordinatorQueue;
   return (
     <>
