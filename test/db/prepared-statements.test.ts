@@ -35,6 +35,12 @@ describe('prepared statements: marked hot writes are parsed and planned once per
     );
   });
 
+  it('prepares a marked text sent without values too (the closure version read has none)', async () => {
+    const read = prepared('SELECT count(*)::int AS n FROM prepared_probe');
+    expect(await dataSource.query(read)).toEqual([{ n: 3 }]);
+    expect(await preparedOnServer()).toContain(read);
+  });
+
   it("keeps TypeORM's error for a failing prepared statement, and the transaction's rollback", async () => {
     const insert = prepared('INSERT INTO prepared_probe (id, label) VALUES ($1, $2)');
     const failed = dataSource.transaction(async (manager) => {

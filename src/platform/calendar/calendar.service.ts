@@ -106,7 +106,6 @@ export class CalendarService {
   private async resolve(manager: EntityManager, lock: boolean): Promise<ClosureCalendars> {
     const rows: { version: string }[] = await manager.query(
       prepared(`SELECT version FROM closure_version WHERE id = 1${lock ? ' FOR SHARE' : ''}`),
-      [],
     );
     const version = String(rows[0]?.version ?? '0');
     if (this.cached?.version === version) return this.cached;

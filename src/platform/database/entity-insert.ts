@@ -1,7 +1,7 @@
 import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
-import { prepared } from './prepared-statements';
 import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { BroadcasterResult } from 'typeorm/subscriber/BroadcasterResult';
+import { prepared } from './prepared-statements';
 
 /** How one column enters the VALUES list of an insert: a value given as a function is SQL (e.g. `nextval(…)`). */
 type ValueOf = { kind: 'parameter'; value: unknown } | { kind: 'sql'; sql: string } | { kind: 'default' };

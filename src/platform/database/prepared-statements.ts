@@ -20,8 +20,7 @@ export function prepared(text: string): string {
 }
 
 /**
- * The pool's client (pg-pool takes it as its `Client` option): a marked text sent with values goes as the named
- * statement; everything else, and TypeORM's handling around it (logging, QueryFailedError), is unchanged.
+ * The pool's client (pg-pool takes it as its `Client` option): a marked text goes as the named statement; everything else, and TypeORM's handling around it (logging, QueryFailedError), is unchanged.
  */
 export class PreparingClient extends Client {}
 
@@ -36,6 +35,7 @@ type Send = (this: Client, ...args: unknown[]) => unknown;
   ...rest: unknown[]
 ) {
   const send = Client.prototype.query as Send;
-  const name = typeof text === 'string' && Array.isArray(values) ? names.get(text) : undefined;
-  return name ? send.call(this, { name, text, values }, ...rest) : send.call(this, text, values, ...rest);
+  // A marked text goes named with or without values (a named statement always uses the extended protocol).
+  const name = typeof text === 'string' && (values === undefined || Array.isArray(values)) ? names.get(text) : undefined;
+  return name ? send.call(this, { name, text, values: values ?? [] }, ...rest) : send.call(this, text, values, ...rest);
 };
