@@ -50,3 +50,17 @@ it('keeps at most its number of entries, the oldest going first', async () => {
   await cache.getMany(['a'], load);
   expect(reads).toEqual([['a', 'b', 'c'], ['a']]);
 });
+
+it('peeks at a trusted value without loading: nothing before it is read, nothing while not listening', async () => {
+  const { cache, reads, load } = listeningCache({ a: 1 });
+  expect(cache.peek('a')).toBeUndefined();
+  await cache.getMany(['a', 'none'], load);
+  expect(cache.peek('a')?.value).toBe(1);
+  expect(cache.peek('none')).toMatchObject({ value: null });
+  cache.changed(['a']);
+  expect(cache.peek('a')).toBeUndefined();
+  await cache.getMany(['a'], load);
+  cache.listening(false);
+  expect(cache.peek('a')).toBeUndefined();
+  expect(reads).toEqual([['a', 'none'], ['a']]);
+});

@@ -29,6 +29,10 @@ async function eventually<T>(ask: () => Promise<T>, done: (answer: T) => boolean
   }
 }
 
+const FILE = `mutation File($input: FileReferralInput!) { fileReferral(input: $input) { id } }`;
+const file = (receivingFunctionId: string) =>
+  hub.request(org.people.originator.id, FILE, { input: { form: 'F14566', receivingFunctionId, content: { form14566: VALID_14566 } } });
+
 const callerStatements = (statements: string[]) => statements.filter((s) => /FROM employee e WHERE e\.id = \$1/.test(s));
 
 it('reads a caller once: their next requests send no statement for them', async () => {
@@ -132,10 +136,43 @@ it('caches nothing while it cannot hear the changes: the listening connection lo
   expect(callerStatements(cachedAgain)).toHaveLength(0);
 });
 
+describe('the people a page of referrals names, cached while every change is heard', () => {
+  const QUEUE = '{ myWorkQueue(first: 50) { nodes { id originator { name } } } }';
+  const employeeReads = (statements: string[]) => statements.filter((s) => /FROM "employee"/.test(s));
+
+  it('reads the originators of a page once: the next page naming them sends no statement for them', async () => {
+    const liaison = org.people.amLiaison.id;
+    dataOf(await file(org.functions.ef.id));
+    const first = await counter.record(async () => dataOf(await hub.request(liaison, QUEUE)));
+    const again = await counter.record(async () => dataOf(await hub.request(liaison, QUEUE)));
+    expect(employeeReads(first).length + employeeReads(again).length).toBeGreaterThan(0);
+    expect(employeeReads(again)).toEqual([]);
+  });
+
+  it('shows a name changed in SQL, by hand, as soon as the change commits, and one changed through the hub at once', async () => {
+    const liaison = org.people.amLiaison.id;
+    const originator = org.people.originator;
+    dataOf(await file(org.functions.ef.id));
+    const names = async () =>
+      new Set<string>(dataOf(await hub.request(liaison, QUEUE)).myWorkQueue.nodes.map((node: any) => node.originator.name));
+    expect(await names()).toContain(originator.name);
+    await sql(`UPDATE employee SET name = 'Renamed in SQL' WHERE id = $1`, [originator.id]);
+    try {
+      expect(await eventually(names, (shown) => shown.has('Renamed in SQL'))).toContain('Renamed in SQL');
+    } finally {
+      await sql(`UPDATE employee SET name = $2 WHERE id = $1`, [originator.id, originator.name]);
+    }
+    expect(await eventually(names, (shown) => shown.has(originator.name))).toContain(originator.name);
+    await hub.services.org.updateEmployee(originator.id, { name: 'Renamed through the hub' });
+    try {
+      expect(await names()).toContain('Renamed through the hub');
+    } finally {
+      await hub.services.org.updateEmployee(originator.id, { name: originator.name });
+    }
+  });
+});
+
 describe('functions, routes and liaisons a filing checks and notifies, cached while every change is heard', () => {
-  const FILE = `mutation File($input: FileReferralInput!) { fileReferral(input: $input) { id } }`;
-  const file = (receivingFunctionId: string) =>
-    hub.request(org.people.originator.id, FILE, { input: { form: 'F14566', receivingFunctionId, content: { form14566: VALID_14566 } } });
   const refusal = (answer: Awaited<ReturnType<typeof file>>) => answer.errors?.[0]?.extensions?.fieldErrors?.[0]?.message ?? null;
 
   it('reads neither function, the route nor the liaisons again for the next filing', async () => {

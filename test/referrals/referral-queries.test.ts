@@ -127,7 +127,8 @@ describe('referrals(filter, first, after)', () => {
       listed = dataOf(await list(100)).referrals.edges.length;
     });
     expect(listed).toBe(100);
-    expect(small).toBeGreaterThanOrEqual(6); // caller with liaison assignments, page, employees, functions, histories, history counts
+    // The page, histories, history counts; the caller, the people and the functions come from the caches once read.
+    expect(small).toBeGreaterThanOrEqual(3);
     expect(large).toBe(small);
     expect(large).toBeLessThanOrEqual(9);
   });

@@ -7,6 +7,7 @@ import { AuditSortField, MAX_AUDIT_PAGE, NEWEST_AUDIT_FIRST } from '../../platfo
 import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
 import { Employee } from '../org/employee.entity';
 import { OrgContext } from '../org/org-context';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 @InputType({ description: 'Conditions on the access audit; every condition given must hold' })
 export class AccessAuditFilter {
@@ -69,7 +70,7 @@ export class AccessAuditEntryResolver {
     nullable: true,
     description: 'The employee who called (name, e-mail, function); null when no employee could be identified',
   })
-  actor(@Root() entry: AccessAuditEntry, @Ctx() ctx: OrgContext): Promise<Employee | null> | null {
+  actor(@Root() entry: AccessAuditEntry, @Ctx() ctx: OrgContext): Loaded<Employee | null> {
     return entry.actorId ? ctx.loaders.employee.load(entry.actorId) : null;
   }
 }

@@ -22,6 +22,7 @@ import { Employee } from '../org/employee.entity';
 import { Closure, ClosureHistoryEntry } from '../../platform/calendar/closure.entity';
 import { ClosureSortField, EARLIEST_CLOSURE_FIRST, MAX_CLOSURE_FUNCTIONS, MAX_CLOSURE_PAGE } from '../../platform/calendar/closure.service';
 import { Connection, OrderInput, PageArgs } from '../../platform/graphql/connection';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 @InputType({ description: 'A closure: dates and scope. Nationwide (e.g. an executive order) or the functions (sites) closed.' })
 export class ClosureInput {
@@ -106,7 +107,7 @@ export class ClosureResolver {
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The admin who entered it' })
-  createdBy(@Root() closure: Closure, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
+  createdBy(@Root() closure: Closure, @Ctx() ctx: ClosuresContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(closure.createdById);
   }
 
@@ -126,7 +127,7 @@ export class ClosureResolver {
 @Resolver(() => ClosureHistoryEntry)
 export class ClosureHistoryResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'The admin who made the change' })
-  actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: ClosuresContext): Promise<Employee | null> {
+  actor(@Root() entry: ClosureHistoryEntry, @Ctx() ctx: ClosuresContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(entry.actorId);
   }
 }

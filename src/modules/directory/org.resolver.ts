@@ -15,6 +15,7 @@ import {
 } from '../org/org.types';
 import { BY_NAME, MAX_EMPLOYEE_PAGE } from '../org/org.service';
 import { PageArgs } from '../../platform/graphql/connection';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 /** Largest page of functions or liaisons. */
 const MAX_ORG_PAGE = 500;
@@ -105,7 +106,7 @@ export class OrgResolver {
   }
 
   @FieldResolver(() => BusinessFunction, { name: 'function', description: 'The business function the employee belongs to' })
-  businessFunction(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<BusinessFunction | null> {
+  businessFunction(@Root() employee: Employee, @Ctx() ctx: OrgContext): Loaded<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(employee.functionId);
   }
 
@@ -114,7 +115,7 @@ export class OrgResolver {
     name: 'manager',
     description: 'Their manager, the next link of the management chain elevations climb (IRM 10.5.3.3.7.1(5) note); null at the top',
   })
-  async managerEmployee(@Root() employee: Employee, @Ctx() ctx: OrgContext): Promise<Employee | null> {
+  managerEmployee(@Root() employee: Employee, @Ctx() ctx: OrgContext): Loaded<Employee | null> {
     return employee.managerId ? ctx.loaders.employee.load(employee.managerId) : null;
   }
 

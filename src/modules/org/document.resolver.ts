@@ -3,12 +3,13 @@ import { DOCUMENTS_PATH } from '../../platform/storage/document.service';
 import { StoredDocument } from '../../platform/storage/stored-document.entity';
 import { Employee } from './employee.entity';
 import { OrgContext } from './org-context';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 /** What every document shows whatever its owner (a referral, a Customs request): who uploaded it and where to fetch it. */
 @Resolver(() => StoredDocument)
 export class DocumentResolver {
   @FieldResolver(() => Employee, { description: 'Who uploaded the document' })
-  async uploadedBy(@Root() document: StoredDocument, @Ctx() ctx: OrgContext): Promise<Employee | null> {
+  uploadedBy(@Root() document: StoredDocument, @Ctx() ctx: OrgContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(document.uploadedById);
   }
 

@@ -1,19 +1,17 @@
-import DataLoader from 'dataloader';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../platform/common/clock';
-import { rowsById } from '../../platform/database/rows-by-id';
+import { CacheFirstLoader } from '../../platform/live/cache-first-loader';
 import { RequestContext } from '../../platform/graphql/request-context';
 import { BusinessFunction } from './business-function.entity';
 import { Caller } from './caller';
 import { Employee } from './employee.entity';
 import { OrgService } from './org.service';
 
-/** Per-request batching of the people and functions every page of work names. */
+/** The people and functions every page of work names: from the shared caches, the rest batched per request. */
 export function createOrgLoaders(manager: EntityManager, org: OrgService) {
   return {
-    employee: new DataLoader<string, Employee | null>(async (ids) => rowsById(await manager.findBy(Employee, { id: In([...ids]) }), ids)),
-    /** From the cache of functions (a handful of rows every page names). */
-    businessFunction: new DataLoader<string, BusinessFunction | null>((ids) => org.functionsOf(ids, manager)),
+    employee: new CacheFirstLoader<Employee | null>(org.employeeById, (ids) => org.employeesById(ids, manager)),
+    businessFunction: new CacheFirstLoader<BusinessFunction | null>(org.functionById, (ids) => org.functionsOf(ids, manager)),
   };
 }
 

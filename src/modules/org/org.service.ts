@@ -61,11 +61,14 @@ export class OrgService {
   /** The ids of each function's active liaisons, by function id (any change of an employee or assignment drops them all). */
   private readonly liaisonIds = new NoticedCache<string[]>(10_000);
   /** Functions by id. */
-  private readonly functionById = new NoticedCache<BusinessFunction | null>(10_000);
+  readonly functionById = new NoticedCache<BusinessFunction | null>(10_000);
+  /** Employees by id, as the pages of work name them (originator, assignee, actor). */
+  readonly employeeById = new NoticedCache<Employee | null>(50_000);
 
   /** What the caches hear, by live-updates topic (the triggers of migrations CallerChangeNotices and ReferenceDataChangeNotices). */
   readonly watchers: [topic: string, watcher: Watcher][] = [
     [EMPLOYEE_CHANGE_TOPIC, this.callers],
+    [EMPLOYEE_CHANGE_TOPIC, this.employeeById],
     [EMPLOYEE_CHANGE_TOPIC, { changed: () => this.liaisonIds.changed(null), listening: (now) => this.liaisonIds.listening(now) }],
     [FUNCTION_CHANGE_TOPIC, this.functionById],
   ];
@@ -117,6 +120,13 @@ export class OrgService {
   functionsOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<(BusinessFunction | null)[]> {
     return this.functionById.getMany(ids, async (missing) =>
       rowsById(await manager.findBy(BusinessFunction, { id: In(missing) }), missing).map((fn) => fn && Object.freeze(fn)),
+    );
+  }
+
+  /** Employees by id, in order (null where there is none), as cached: shared, never to be changed. */
+  employeesById(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<(Employee | null)[]> {
+    return this.employeeById.getMany(ids, async (missing) =>
+      rowsById(await manager.findBy(Employee, { id: In(missing) }), missing).map((employee) => employee && Object.freeze(employee)),
     );
   }
 
@@ -210,7 +220,9 @@ export class OrgService {
 
   /** A change to an employee (their roles, their liaison assignments) made here applies to this instance's next request. */
   private changingCaller<T>(employeeId: string, change: () => Promise<T>): Promise<T> {
-    return this.callers.changing([employeeId], () => this.liaisonIds.changing(null, change));
+    return this.callers.changing([employeeId], () =>
+      this.employeeById.changing([employeeId], () => this.liaisonIds.changing(null, change)),
+    );
   }
 
   functions(first: number): Promise<BusinessFunction[]> {

@@ -10,6 +10,7 @@ import { attachRefusal, forwardRefusal } from './referral-document-rules';
 import { DocumentCustodyStep, ForwardDocumentInput } from './referral-document-custody.types';
 import { ReferralsContext } from './referrals-context';
 import { Referral } from './referral.entity';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 /** Largest page of a referral's documents. */
 const MAX_DOCUMENT_PAGE = 100;
@@ -102,7 +103,7 @@ export class DocumentCustodyResolver {
 @Resolver(() => DocumentCustodyStep)
 export class DocumentCustodyStepResolver {
   @FieldResolver(() => Employee, { description: 'The employee who took the step' })
-  async by(@Root() step: DocumentCustodyStep, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+  by(@Root() step: DocumentCustodyStep, @Ctx() ctx: ReferralsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(step.actorId);
   }
 }

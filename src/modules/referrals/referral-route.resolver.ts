@@ -7,6 +7,7 @@ import { Referral14566Purpose } from './forms/form-14566';
 import { ReferralForm } from './forms/referral-form';
 import { ANY_PURPOSE, ReferralRoute, ReferralRouteChange } from './referral-route.entity';
 import { ReferralsContext } from './referrals-context';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 @InputType({ description: 'A route as an admin sets it: it replaces the route of the same form and purpose' })
 class ReferralRouteInput {
@@ -99,7 +100,7 @@ export class ReferralRouteResolver {
 @Resolver(() => ReferralRouteChange)
 export class ReferralRouteChangeResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'The admin who made the change' })
-  async actor(@Root() change: ReferralRouteChange, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+  actor(@Root() change: ReferralRouteChange, @Ctx() ctx: ReferralsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(change.actorId);
   }
 }

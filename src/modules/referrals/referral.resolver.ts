@@ -44,6 +44,7 @@ import { LookupArgs } from '../../platform/graphql/lookup-args';
 import { PageArgs } from '../../platform/graphql/connection';
 import { checkPageSize } from '../../platform/common/page-size';
 import { boundedListCost, pageCost } from '../../platform/graphql/page-cost';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 @ObjectType({ description: 'A full TIN, shown on request and audited' })
 export class UnmaskedTin {
@@ -339,7 +340,7 @@ export class ReferralResolver {
   }
 
   @FieldResolver(() => Employee, { description: 'The employee who filed the referral' })
-  async originator(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+  originator(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(referral.originatorId);
   }
 
@@ -348,19 +349,19 @@ export class ReferralResolver {
     description:
       'The employee working it: assigned by the receiving liaison (14566) or who checked it out of the RIVO queue (4442/3210); null before',
   })
-  async assignee(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+  assignee(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Loaded<Employee | null> {
     return referral.assigneeId ? ctx.loaders.employee.load(referral.assigneeId) : null;
   }
 
   @FieldResolver(() => BusinessFunction, {
     description: "The originator's business function, which keeps control of the case (IRM 10.5.3.3.7.1(1))",
   })
-  originatingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<BusinessFunction | null> {
+  originatingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Loaded<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(referral.originatingFunctionId);
   }
 
   @FieldResolver(() => BusinessFunction, { description: 'The business function asked to act' })
-  receivingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Promise<BusinessFunction | null> {
+  receivingFunction(@Root() referral: Referral, @Ctx() ctx: ReferralsContext): Loaded<BusinessFunction | null> {
     return ctx.loaders.businessFunction.load(referral.receivingFunctionId);
   }
 
@@ -526,7 +527,7 @@ export class ReferralResolver {
 @Resolver(() => ReferralHistoryEntry)
 export class ReferralHistoryResolver {
   @FieldResolver(() => Employee, { nullable: true, description: 'null when the hub itself acted (SLA breach, escalation)' })
-  async actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: ReferralsContext): Promise<Employee | null> {
+  actor(@Root() entry: ReferralHistoryEntry, @Ctx() ctx: ReferralsContext): Loaded<Employee | null> {
     return entry.actorId ? ctx.loaders.employee.load(entry.actorId) : null;
   }
 }

@@ -41,6 +41,7 @@ import {
   ResubmitLookoutInput,
   TaxpayerDisclosure,
 } from './tecs.types';
+import { Loaded } from '../../platform/live/cache-first-loader';
 
 @ObjectType({ description: 'A tax period the balance due is owed for, as on Form 6668 (e.g. 30/201312)' })
 export class TaxPeriod {
@@ -220,12 +221,12 @@ export class LookoutResolver {
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The revenue officer who requested the lookout' })
-  revenueOfficer(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+  revenueOfficer(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(lookout.revenueOfficerId);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: "The lookout's group manager (the requesting RO's GM)" })
-  groupManager(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+  groupManager(@Root() lookout: Lookout, @Ctx() ctx: TecsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(lookout.groupManagerId);
   }
 
@@ -385,12 +386,12 @@ export class InvestigationResolver {
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The group manager the OI is issued to now' })
-  groupManager(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+  groupManager(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(oi.groupManagerId);
   }
 
   @FieldResolver(() => Employee, { nullable: true, description: 'The revenue officer the OI is issued to now' })
-  revenueOfficer(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Promise<Employee | null> {
+  revenueOfficer(@Root() oi: OtherInvestigation, @Ctx() ctx: TecsContext): Loaded<Employee | null> {
     return ctx.loaders.employee.load(oi.revenueOfficerId);
   }
 

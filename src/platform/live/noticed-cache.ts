@@ -21,17 +21,19 @@ export class NoticedCache<V> implements Watcher {
     private readonly maxEntries: number,
   ) {}
 
+  /** The value of `key` if it is cached and trusted, without waiting for anything (a hot path that can skip a promise). */
+  peek(key: string): { value: V } | undefined {
+    const cached = this.values.get(key);
+    return cached && cached.until > Date.now() ? cached : undefined;
+  }
+
   async get(key: string, load: () => Promise<V>): Promise<V> {
     return (await this.getMany([key], async () => [await load()]))[0];
   }
 
   /** The values of `keys`, in order; those not cached are loaded together (`load` answers the missing keys, in order). */
   async getMany(keys: readonly string[], load: (missing: string[]) => Promise<V[]>): Promise<V[]> {
-    const now = Date.now();
-    const values = keys.map((key) => {
-      const cached = this.values.get(key);
-      return cached && cached.until > now ? cached : null;
-    });
+    const values = keys.map((key) => this.peek(key) ?? null);
     const missing = [...new Set(keys.filter((_, i) => !values[i]))];
     if (missing.length === 0) return values.map((cached) => cached!.value);
     const generation = this.generation;
