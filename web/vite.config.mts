@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import purgeCss from '@fullhuman/postcss-purgecss';
 import { defineConfig } from 'vite';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The console is built into dist/web, which the hub serves at `/` (src/console). Every asset becomes a file of
 // its own (no data: URLs), so the hub's Content-Security-Policy `default-src 'self'` holds for fonts and icons too.
@@ -7,6 +10,22 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
   publicDir: false,
+  css: {
+    postcss: {
+      plugins: [
+        // USWDS ships every component and utility class (about 520 KB); the console keeps the rules whose classes its
+        // pages name, so a first visit parses a fraction of it. A class built at run time must be listed here.
+        purgeCss({
+          content: [source('index.html'), source('src/**/*.{ts,tsx}')],
+          // Radio and checkbox rules pair a class with `[class*=__label]`, which PurgeCSS cannot match in the source.
+          safelist: { standard: [/^usa-alert--/], greedy: [/^usa-(radio|checkbox)/] },
+          variables: true,
+          keyframes: true,
+          fontFace: true,
+        }),
+      ],
+    },
+  },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
