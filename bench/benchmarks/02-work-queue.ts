@@ -244,7 +244,7 @@ export const benchmark: Benchmark = {
     ctx.note(
       `Growth: the data set is loaded in stages (${stages.map((s) => s.generated.toLocaleString('en-US')).join(', ')} generated referrals; each a uniform sample of the next), ` +
         `and the same measurements ran at each: the work queue as above, and ${idleRuns} idle sweeps (\`services.slaSweep.run()\` with the clock at ${IDLE_AT.toISOString()}, before every stored sla_check_at, after 3 unmeasured) ` +
-        `each followed by one run of their transaction alone via pg (BEGIN; the locking due-referral SELECT; COMMIT), so the garbage collection the work queue left behind falls on both sides. ` +
+        `beside as many runs of their transaction alone via pg (BEGIN; the locking due-referral SELECT; COMMIT). ` +
         `Target: from one stage to the next (10× the rows) a p99 grows at most ${TARGET_GROWTH}×, as the depth of an index does. Per stage (hub p99 / SQL p99): ` +
         stages
           .map(

@@ -312,7 +312,7 @@ export const benchmark: Benchmark = {
         `a third set by the same statements on two connections at once (${parallelMs.toFixed(0)} ms): the target's baseline, the fastest this machine writes a sweep of this size. ` +
         `The referrals of a set lie in ${dataset.spec.layout === 'clustered' ? 'one block of rows, as referrals whose clocks end together were written around the same time (--scattered: each on its own page, the worst case)' : 'separate heap pages across the table (--scattered)'}. ` +
         `With --verbose: the time of each statement. ` +
-        `Idle: ${idleRuns} sweeps with nothing due (after 3 unmeasured), each followed by one run of its transaction alone via pg; the due-referral scan is ${plan.shape} (${plan.seqScans.length ? `sequential scan of ${plan.seqScans.join(', ')}` : 'no sequential scan'}).`,
+        `Idle: ${idleRuns} sweeps with nothing due (after 3 unmeasured); the due-referral scan is ${plan.shape} (${plan.seqScans.length ? `sequential scan of ${plan.seqScans.join(', ')}` : 'no sequential scan'}).`,
     );
   },
 };

@@ -16,10 +16,8 @@ export interface IdleSweepTimes {
 }
 
 /**
- * `runs` sweeps with the clock at `at`, when nothing is due, each followed by one run of the floor — the transaction
- * with the locking due-referral scan alone — via pg (after unmeasured ones of each, which may catch up). Interleaved,
- * so the garbage collection the previous benchmark left behind, and any slower stretch of the machine, fall on both
- * sides. Throws if a sweep finds anything to do: it would not be idle.
+ * `runs` sweeps with the clock at `at`, when nothing is due (after unmeasured ones that may catch up), then as many runs of the floor — the transaction with the
+ * locking due-referral scan alone — via pg. Throws if a sweep finds anything to do: it would not be idle.
  */
 export async function measureIdleSweep(ctx: BenchContext, at: Date, runs: number): Promise<IdleSweepTimes> {
   const sweep = ctx.env.hub.services.slaSweep;
@@ -28,18 +26,20 @@ export async function measureIdleSweep(ctx: BenchContext, at: Date, runs: number
   ctx.env.clock.set(at);
   try {
     const hub: number[] = [];
+    for (let i = 0; i < WARM_UP + runs; i++) {
+      const { ms, value } = await timed(() => sweep.run());
+      if (i < WARM_UP) continue;
+      if (value.examined !== 0) throw new Error(`the idle sweep at ${at.toISOString()} examined ${value.examined} referrals`);
+      hub.push(ms);
+    }
     const floor: number[] = [];
     for (let i = 0; i < WARM_UP + runs; i++) {
-      const swept = await timed(() => sweep.run());
-      if (swept.value.examined !== 0) throw new Error(`the idle sweep at ${at.toISOString()} examined ${swept.value.examined} referrals`);
       const { ms } = await timed(async () => {
         await admin.query('BEGIN');
         await admin.query(`${SWEEP_SELECT} LIMIT 500 FOR UPDATE SKIP LOCKED`, [at]);
         await admin.query('COMMIT');
       });
-      if (i < WARM_UP) continue;
-      hub.push(swept.ms);
-      floor.push(ms);
+      if (i >= WARM_UP) floor.push(ms);
     }
     return { hub, floor };
   } finally {
