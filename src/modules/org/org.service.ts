@@ -1,5 +1,5 @@
 import { entitySelectList } from '../../platform/database/entity-select';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, FindOptionsWhere, In } from 'typeorm';
 import { rowsById } from '../../platform/database/rows-by-id';
 import { Caller } from './caller';
 import { NoticedCache } from '../../platform/live/noticed-cache';
@@ -118,15 +118,23 @@ export class OrgService {
 
   /** Functions by id, in order (null where there is none), as cached; those not cached read in one statement. */
   functionsOf(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<(BusinessFunction | null)[]> {
-    return this.functionById.getMany(ids, async (missing) =>
-      rowsById(await manager.findBy(BusinessFunction, { id: In(missing) }), missing).map((fn) => fn && Object.freeze(fn)),
-    );
+    return this.cachedById(this.functionById, BusinessFunction, ids, manager);
   }
 
-  /** Employees by id, in order (null where there is none), as cached: shared, never to be changed. */
+  /** Employees by id, in order (null where there is none), as cached; those not cached read in one statement. */
   employeesById(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<(Employee | null)[]> {
-    return this.employeeById.getMany(ids, async (missing) =>
-      rowsById(await manager.findBy(Employee, { id: In(missing) }), missing).map((employee) => employee && Object.freeze(employee)),
+    return this.cachedById(this.employeeById, Employee, ids, manager);
+  }
+
+  /** Rows of `entity` by id from `cache`, the missing ones read together and frozen: shared, never to be changed. */
+  private cachedById<E extends { id: string }>(
+    cache: NoticedCache<E | null>,
+    entity: EntityTarget<E>,
+    ids: readonly string[],
+    manager: EntityManager,
+  ): Promise<(E | null)[]> {
+    return cache.getMany(ids, async (missing) =>
+      rowsById(await manager.findBy(entity, { id: In(missing) } as FindOptionsWhere<E>), missing).map((row) => row && Object.freeze(row)),
     );
   }
 

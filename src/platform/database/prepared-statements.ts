@@ -20,7 +20,8 @@ export function prepared(text: string): string {
 }
 
 /**
- * The pool's client (pg-pool takes it as its `Client` option): a marked text goes as the named statement; everything else, and TypeORM's handling around it (logging, QueryFailedError), is unchanged.
+ * The pool's client (pg-pool takes it as its `Client` option): a marked text goes as the named statement; everything
+ * else, and TypeORM's handling around it (logging, QueryFailedError), is unchanged.
  */
 export class PreparingClient extends Client {}
 
