@@ -88,6 +88,28 @@ describe('the hub serves the built console beside /graphql', () => {
     expect(stylesheet.length).toBeLessThan(150_000);
   });
 
+  it("loads, on a first visit, the work queue's and the layout's GraphQL documents but no other page's, and no sign-in provider code", () => {
+    const directory = hub.config.console.directory;
+    const html = readFileSync(join(directory, 'index.html'), 'utf8');
+    const firstScreen = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)]
+      .map((match) => readFileSync(join(directory, 'assets', match[1]!), 'utf8'))
+      .join('\n');
+    const everything = readdirSync(join(directory, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(directory, 'assets', name), 'utf8'))
+      .join('\n');
+    expect(firstScreen).toMatch(/query WorkQueue\b/);
+    expect(firstScreen).toMatch(/query Me\b/);
+    // Another page's query and the admin page's fragment travel in their own chunks, loaded when those pages open.
+    for (const elsewhere of [/query ReferralPage\b/, /fragment ClosureFields\b/, /mutation FileReferral\b/]) {
+      expect(everything).toMatch(elsewhere);
+      expect(firstScreen).not.toMatch(elsewhere);
+    }
+    // oauth4webapi's authorization-code flow is loaded by the sign-in buttons and callback only.
+    expect(everything).toContain('authorization_code');
+    expect(firstScreen).not.toContain('authorization_code');
+  });
+
   it('keeps /graphql answering GraphQL', async () => {
     expect(dataOf(await hub.request(org.people.originator.id, '{ me { email } }')).me.email).toBe('am.originator@example.gov');
   });

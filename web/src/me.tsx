@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { MeQuery } from './gql/graphql';
-import { graphql } from './gql';
+import { graphql } from './documents';
 
 export const MeDocument = graphql(`
   query Me {

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { AnyVariables, OperationResult, TypedDocumentNode, useClient } from 'urql';
 import { errorCode, humanMessage } from './api-errors';
-import { graphql } from './gql';
+import { graphql } from './documents';
 
 const ReferralByNumber = graphql(`
   query ReferralByNumber($referenceNumber: String!) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CombinedError, useClient } from 'urql';
 import { ApiErrorAlert } from '../alert';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { UnmaskedTinsQuery } from '../gql/graphql';
 
 const UnmaskedTinsDocument = graphql(`

@@ -2,7 +2,7 @@ import { TypedDocumentNode, useClient, useQuery } from 'urql';
 import { ActionDraft, ActionPanel, ActionSpec } from '../action-panel';
 import { SelectField, TextField } from '../field';
 import { lines } from '../input';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { ReferralAction, ReferralTransitionInput } from '../gql/graphql';
 import type { PageReferral } from './referral';
 

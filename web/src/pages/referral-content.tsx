@@ -1,5 +1,5 @@
 import { humanize } from '../format';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { PostalAddressFieldsFragment, ReferralPageQuery } from '../gql/graphql';
 
 /** @public Collected by codegen; the documents spread it by name, so nothing imports it. */

@@ -4,7 +4,7 @@ import { Alert, ApiErrorAlert } from '../alert';
 import { downloadDocument, downloadProblem } from '../download';
 import { DocumentUpload } from '../document-upload';
 import { formatInstant, formatSize } from '../format';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import { useMe } from '../me';
 import { useSession } from '../session';
 import type { PageReferral } from './referral';

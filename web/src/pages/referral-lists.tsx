@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { CheckboxField, SelectField, TextField } from '../field';
 import { FORM_NAMES, formatInstant, humanize } from '../format';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { ReferralForm, ReferralListRowFragment, ReferralState } from '../gql/graphql';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';

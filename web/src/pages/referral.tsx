@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { Countdown } from '../countdown';
 import { FORM_NAMES, formatInstant, humanize } from '../format';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { ReferralPageQuery } from '../gql/graphql';
 import { useMe } from '../me';
 import { usePageTitle } from '../page-title';

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../alert';
-import { finishOidcSignIn } from '../oidc';
 import { usePageTitle } from '../page-title';
 import { useSession } from '../session';
 import { useSignInOptions } from '../sign-in-options';
@@ -19,7 +18,9 @@ export function SignInCallbackPage() {
     started.current = true;
     const { oidc } = options.value;
     if (!oidc) return setFailure('This hub names no identity provider.');
-    finishOidcSignIn(oidc, new URL(window.location.href))
+    // The OpenID Connect code is loaded only by the two pages that use it, keeping it out of every other first visit.
+    import('../oidc')
+      .then(({ finishOidcSignIn }) => finishOidcSignIn(oidc, new URL(window.location.href)))
       .then(signIn)
       .catch(() => setFailure('The identity provider did not sign you in.'));
   }, [options, signIn]);

@@ -1,6 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { Alert } from '../alert';
-import { startOidcSignIn } from '../oidc';
 import { usePageTitle } from '../page-title';
 import { useSession } from '../session';
 import { useSignInOptions } from '../sign-in-options';
@@ -100,7 +99,11 @@ export function SignInPage() {
           <button
             type="button"
             className="usa-button usa-button--big"
-            onClick={() => startOidcSignIn(oidc).catch(() => setFailure('The identity provider cannot be reached. Try again in a moment.'))}
+            onClick={() =>
+              import('../oidc')
+                .then(({ startOidcSignIn }) => startOidcSignIn(oidc))
+                .catch(() => setFailure('The identity provider cannot be reached. Try again in a moment.'))
+            }
           >
             Sign in with your agency account
           </button>

@@ -1,7 +1,7 @@
 import { type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../alert';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { Role } from '../gql/graphql';
 import { formatInstant, humanize } from '../format';
 import { useLiveQuery } from '../live';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../alert';
-import { graphql } from '../gql';
+import { graphql } from '../documents';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
 import { SelectField } from '../field';
 import { Countdown } from '../countdown';

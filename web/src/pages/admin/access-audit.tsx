@@ -4,7 +4,7 @@ import { ApiErrorAlert } from '../../alert';
 import { CsvDownload } from '../../csv-download';
 import { SelectField, TextField } from '../../field';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { AuditKind, AuditOutcome } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

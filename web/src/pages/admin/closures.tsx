@@ -5,7 +5,7 @@ import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
 import { CheckboxField, ErrorSummary, FieldErrorsContext, TextField, useFocusFirstError } from '../../field';
 import { formatLocalDate } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { ClosureChangeKind, ClosureInput } from '../../gql/graphql';
 import { usePageTitle } from '../../page-title';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { SelectField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 
 const EmployeeFilterFunctions = graphql(`
   query EmployeeFilterFunctions {

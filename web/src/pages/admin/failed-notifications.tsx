@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
 import { Alert, ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 

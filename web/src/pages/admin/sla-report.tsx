@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { CsvDownload } from '../../csv-download';
 import { TextField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { SlaReportQuery } from '../../gql/graphql';
 import { usePageTitle } from '../../page-title';
 

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { TecsDisclosureField } from '../../gql/graphql';
 import { useColleagueNames } from './disclosure-timeline';
 import { DHS_ONLY_FACTS, fieldName } from './tecs-disclosure-labels';

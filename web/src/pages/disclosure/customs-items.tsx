@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { useClient } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { ErrorSummary, FieldErrorsContext, TextField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsItemDecision } from '../../gql/graphql';
 import type { PageCustomsRequest } from './customs-request-query';
 import { RadioField } from './choice-fields';

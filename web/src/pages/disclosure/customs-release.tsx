@@ -2,7 +2,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { saveBlob } from '../../download';
 import { formatInstant } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { PageCustomsRequest } from './customs-request-query';
 import { useColleagueNames } from './disclosure-timeline';
 

@@ -4,7 +4,7 @@ import { useClient } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { useDraft } from '../../drafts';
 import { ErrorSummary, FieldErrorsContext, SelectField, TextField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsAuditCertification, TinType } from '../../gql/graphql';
 import { lines, optional } from '../../input';
 import { usePageTitle } from '../../page-title';

@@ -1,4 +1,4 @@
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsRequestPageQuery } from '../../gql/graphql';
 
 export const CustomsRequestPageDocument = graphql(`

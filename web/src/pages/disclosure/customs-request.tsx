@@ -4,7 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { AttachedDocuments } from '../../attached-documents';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsRequestAction } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

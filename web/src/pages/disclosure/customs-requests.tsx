@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { SelectField } from '../../field';
 import { formatInstant } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsRequestState } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

@@ -3,7 +3,7 @@ import { useClient } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { ErrorSummary, FieldErrorsContext, SelectField, TextField } from '../../field';
 import { formatInstant } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CustomsScreen } from '../../gql/graphql';
 import { SCREENS } from './customs-labels';
 import type { PageCustomsRequest } from './customs-request-query';

@@ -6,7 +6,7 @@ import { CsvDownload } from '../../csv-download';
 import { ErrorSummary, FieldErrorsContext, TextField, useFocusFirstError } from '../../field';
 import { fieldErrorsOf } from '../../api-errors';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { DisclosureAccountingQuery } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

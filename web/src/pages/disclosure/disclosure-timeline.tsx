@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { DisclosureStepFieldsFragment } from '../../gql/graphql';
 import { useMe } from '../../me';
 

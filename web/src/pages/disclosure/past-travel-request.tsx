@@ -4,7 +4,7 @@ import { useClient, useQuery } from 'urql';
 import { ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { PastTravelAction } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

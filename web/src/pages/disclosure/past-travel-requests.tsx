@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 import { PAST_TRAVEL_STATES } from './tecs-disclosure-labels';

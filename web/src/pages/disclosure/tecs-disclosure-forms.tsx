@@ -4,7 +4,7 @@ import { ApiErrorAlert, Alert } from '../../alert';
 import { errorCode } from '../../api-errors';
 import { ErrorSummary, FieldErrorsContext, TextField } from '../../field';
 import { formatInstant } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { DiscloseTecsInformationMutation, TecsDisclosureField } from '../../gql/graphql';
 import { CheckboxGroupField } from './choice-fields';
 import { useStepForm } from './step-form';

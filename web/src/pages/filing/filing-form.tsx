@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../alert';
 import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
 import { ErrorSummary, FieldErrorsContext, focusFirstError, SelectField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { ReferralContentInput, ReferralForm } from '../../gql/graphql';
 
 // The API answers which functions may receive this form and purpose (the rule fileReferral checks).

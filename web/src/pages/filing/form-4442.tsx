@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { CheckboxField, SelectField, TextField } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import { optional } from '../../input';
 import { FilingModule } from './filing-form';
 import { EMPTY_MODULE, MODULE_LABELS, ModuleFields } from './tin-fields';

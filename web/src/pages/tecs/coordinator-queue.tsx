@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { ApiErrorAlert } from '../../alert';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import { useLiveQuery } from '../../live';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

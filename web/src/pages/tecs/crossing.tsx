@@ -5,7 +5,7 @@ import { ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { SelectField } from '../../field';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { CrossingAction, InvestigationKind } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

@@ -5,7 +5,7 @@ import { ActionDraft, ActionPanel } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { CheckboxField, SelectField } from '../../field';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { InvestigationAction, InvestigationOutcome, LookoutDisposition } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { ApiErrorAlert } from '../../alert';
 import { CheckboxField } from '../../field';
 import { formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
 

@@ -5,7 +5,7 @@ import { ApiErrorAlert } from '../../alert';
 import { fieldErrorsOf } from '../../api-errors';
 import { useDraft } from '../../drafts';
 import { CheckboxField, ErrorSummary, FieldErrorsContext, SelectField, TextField, useFocusFirstError } from '../../field';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { TinType } from '../../gql/graphql';
 import { lines, optional } from '../../input';
 import { usePageTitle } from '../../page-title';

@@ -5,7 +5,7 @@ import { ActionPanel, ActionSpec } from '../../action-panel';
 import { ApiErrorAlert } from '../../alert';
 import { TextField } from '../../field';
 import { formatDollars, formatInstant, humanize } from '../../format';
-import { graphql } from '../../gql';
+import { graphql } from '../../documents';
 import type { LookoutAction } from '../../gql/graphql';
 import { useMe } from '../../me';
 import { usePageTitle } from '../../page-title';
