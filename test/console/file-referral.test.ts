@@ -350,6 +350,34 @@ describe('a live page (the work queue)', () => {
     await queue.close();
   });
 
+  it('opens its stream before anything else and shows its list without waiting for the layout’s Me', async () => {
+    const queue = await signedInQueue();
+    // Me answers 1 s late: the list, which asks for the time zone itself, does not wait for it.
+    let meAnsweredAt = 0;
+    await queue.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('"operationName":"Me"')) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await route.continue();
+        meAnsweredAt = Date.now();
+      } else await route.continue();
+    });
+    const sent: string[] = [];
+    queue.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path === '/live') sent.push('/live');
+      if (path === '/graphql') sent.push(JSON.parse(request.postData() ?? '{}').operationName);
+    });
+    await queue.goto(`${origin}/work-queue`);
+    await listShown(queue);
+    const listShownAt = Date.now();
+    await queue.getByRole('button', { name: /^Sign out / }).waitFor();
+    expect(meAnsweredAt).toBeGreaterThan(listShownAt);
+    await expect(queue.getByText(/Times are in your time zone \(America\/New_York\)/).count()).resolves.toBe(1);
+    expect(sent[0]).toBe('/live');
+    expect(sent).toEqual(expect.arrayContaining(['Me', 'WorkQueue']));
+    await queue.close();
+  });
+
   it('reads at once and refreshes every 15 s when the stream cannot be opened', async () => {
     const queue = await signedInQueue();
     await queue.route('**/live', (route) => route.abort());

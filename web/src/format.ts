@@ -1,16 +1,24 @@
+/** One formatter per time zone: building an Intl.DateTimeFormat costs about 0.2 ms, and a table shows a hundred instants. */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Instants shown in the person's own time zone (their function's), with the zone named. */
 export function formatInstant(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** "due in 2 days 3 hours" / "overdue by 5 hours" from seconds remaining. */
@@ -45,11 +53,17 @@ export function formatDollars(amount: string): string {
   return `$${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${cents === undefined ? '' : `.${cents}`}`;
 }
 
+const LOCAL_DATE_FORMAT = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+});
+
 /** A local date 'YYYY-MM-DD' as "Tue, Nov 24, 2026" (a calendar day: no time zone to convert). */
 export function formatLocalDate(date: string): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
+  return LOCAL_DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
 /** A document's size as people read it: bytes, KB or MB. */

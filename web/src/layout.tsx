@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useQuery } from 'urql';
 import { ApiErrorAlert } from './alert';
-import { MeContext, MeDocument } from './me';
+import { MeContext, MeDocument, useMeState } from './me';
 import { ReferenceLookup } from './reference-lookup';
 import { useSession } from './session';
 import type { Role } from './gql/graphql';
@@ -43,6 +43,7 @@ function navFor(roles: readonly Role[]): [string, string][] {
 export function Layout() {
   const { signOut } = useSession();
   const [{ data, error }] = useQuery({ query: MeDocument });
+  const me = useMeState(data?.me);
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
@@ -95,9 +96,10 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" className="grid-container padding-bottom-5" tabIndex={-1}>
-        {error && <ApiErrorAlert error={error} />}
-        {data && (
-          <MeContext.Provider value={data.me}>
+        {error ? (
+          <ApiErrorAlert error={error} />
+        ) : (
+          <MeContext.Provider value={me}>
             <Suspense fallback={<p aria-live="polite">Loading the page…</p>}>
               <Outlet />
             </Suspense>

@@ -1,4 +1,15 @@
-import { createContext, createElement, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  createContext,
+  createElement,
+  ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type AnyVariables, useQuery, type UseQueryArgs, type UseQueryState } from 'urql';
 import { POLL_SECONDS, usePolling } from './polling';
 import { useSession } from './session';
@@ -12,12 +23,51 @@ const COVER_GRACE_MS = 500;
 /** Topics of GET /live (the hub names them after what changed). */
 export type LiveTopic = 'referral' | 'crossing' | 'lookout';
 
+/** An unadopted early stream is closed after this long: the page opened needs none (sign-in). */
+const EARLY_ADOPTION_MS = 5000;
+
+function open(token: string, signal: AbortSignal): Promise<Response> {
+  return fetch('/live', { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+}
+
+/** The stream the entry module opened before the first render, until the provider adopts it. */
+let early: { token: string; abort: AbortController; response: Promise<Response> } | null = null;
+
+/**
+ * Opens the tab's stream while the console's code is still starting (main.tsx), so that it is ready by the time the
+ * first page may read: live pages wait for it, and React's first render and paint take longer than its round trip.
+ */
+export function openLiveStreamEarly(token: string): void {
+  const abort = new AbortController();
+  const response = open(token, abort.signal);
+  response.catch(() => undefined); // a failure is the adopter's to handle
+  const opened = { token, abort, response };
+  early = opened;
+  setTimeout(() => {
+    if (early !== opened) return;
+    early = null;
+    abort.abort();
+  }, EARLY_ADOPTION_MS);
+}
+
+/** The early stream if it was opened with this token (aborted with `signal` from now on), else a new one. */
+function adoptOrOpen(token: string, signal: AbortSignal): Promise<Response> {
+  const adopted = early;
+  early = null;
+  if (adopted?.token !== token) {
+    adopted?.abort.abort();
+    return open(token, signal);
+  }
+  signal.addEventListener('abort', () => adopted.abort.abort());
+  return adopted.response;
+}
+
 /**
  * Reads GET /live (server-sent events) with fetch, because EventSource cannot send the Authorization header and
  * the token must never be put in a URL. Calls `onEvent(topic)` for each event; resolves when the stream ends.
  */
 async function listen(token: string, signal: AbortSignal, onReady: () => void, onEvent: (topic: string) => void): Promise<number> {
-  const response = await fetch('/live', { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
+  const response = await adoptOrOpen(token, signal);
   if (!response.ok || !response.body) return response.status;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
@@ -61,7 +111,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
   const listeners = useRef(new Set<(event: LiveEvent) => void>());
   const token = session?.token;
 
-  useEffect(() => {
+  // A layout effect: the stream is adopted (or opens) as soon as the layout is on the page, not after the browser paints it.
+  useLayoutEffect(() => {
     const cover = () => {
       readBeforeStream.current = true;
       setCovered(true);

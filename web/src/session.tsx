@@ -14,7 +14,7 @@ export interface Session {
 const SESSION_KEY = 'hub.session';
 const RETURN_TO_KEY = 'hub.returnTo';
 
-function storedSession(): Session | null {
+export function storedSession(): Session | null {
   const raw = sessionStorage.getItem(SESSION_KEY);
   return raw ? (JSON.parse(raw) as Session) : null;
 }
