@@ -1,6 +1,6 @@
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
-import { IdleSweepTimes, measureIdleSweep } from '../lib/idle-sweep';
+import { IDLE_WARM_UP, IdleSweepTimes, measureIdleSweep } from '../lib/idle-sweep';
 import { combineLoads, LoadRequest, LoadResult, runLoad } from '../lib/load';
 import { profiledRound } from '../lib/cpu-profile';
 import { CapturedStatement } from '../lib/pg-counter';
@@ -243,8 +243,8 @@ export const benchmark: Benchmark = {
     );
     ctx.note(
       `Growth: the data set is loaded in stages (${stages.map((s) => s.generated.toLocaleString('en-US')).join(', ')} generated referrals; each a uniform sample of the next), ` +
-        `and the same measurements ran at each: the work queue as above, and ${idleRuns} idle sweeps (\`services.slaSweep.run()\` with the clock at ${IDLE_AT.toISOString()}, before every stored sla_check_at, after 3 unmeasured) ` +
-        `beside as many runs of their transaction alone via pg (BEGIN; the locking due-referral SELECT; COMMIT). ` +
+        `and the same measurements ran at each: the work queue as above, and ${idleRuns} idle sweeps (\`services.slaSweep.run()\` with the clock at ${IDLE_AT.toISOString()}, before every stored sla_check_at) ` +
+        `beside as many runs of their transaction alone via pg (BEGIN; the locking due-referral SELECT; COMMIT), ${IDLE_WARM_UP}. ` +
         `Target: from one stage to the next (10× the rows) a p99 grows at most ${TARGET_GROWTH}×, as the depth of an index does. Per stage (hub p99 / SQL p99): ` +
         stages
           .map(

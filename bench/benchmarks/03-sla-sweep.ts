@@ -5,7 +5,7 @@ import { ReferralClock, runningClocks } from '../../src/modules/referrals/referr
 import { ReferralState } from '../../src/modules/referrals/referral-state';
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
-import { measureIdleSweep, SWEEP_SELECT } from '../lib/idle-sweep';
+import { IDLE_WARM_UP, measureIdleSweep, SWEEP_SELECT } from '../lib/idle-sweep';
 import { PgStatementCounter } from '../lib/pg-counter';
 import { explainSummary, explainText } from '../lib/plan';
 import { ratioTarget } from '../lib/report';
@@ -312,7 +312,7 @@ export const benchmark: Benchmark = {
         `a third set by the same statements on two connections at once (${parallelMs.toFixed(0)} ms): the target's baseline, the fastest this machine writes a sweep of this size. ` +
         `The referrals of a set lie in ${dataset.spec.layout === 'clustered' ? 'one block of rows, as referrals whose clocks end together were written around the same time (--scattered: each on its own page, the worst case)' : 'separate heap pages across the table (--scattered)'}. ` +
         `With --verbose: the time of each statement. ` +
-        `Idle: ${idleRuns} sweeps with nothing due (after 3 unmeasured); the due-referral scan is ${plan.shape} (${plan.seqScans.length ? `sequential scan of ${plan.seqScans.join(', ')}` : 'no sequential scan'}).`,
+        `Idle: ${idleRuns} sweeps with nothing due, then as many of their transaction alone via pg, ${IDLE_WARM_UP}; the due-referral scan is ${plan.shape} (${plan.seqScans.length ? `sequential scan of ${plan.seqScans.join(', ')}` : 'no sequential scan'}).`,
     );
   },
 };
