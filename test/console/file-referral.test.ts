@@ -374,7 +374,9 @@ describe('a live page (the work queue)', () => {
     expect(meAnsweredAt).toBeGreaterThan(listShownAt);
     await expect(queue.getByText(/Times are in your time zone \(America\/New_York\)/).count()).resolves.toBe(1);
     expect(sent[0]).toBe('/live');
-    expect(sent).toEqual(expect.arrayContaining(['Me', 'WorkQueue']));
+    expect(sent).toContain('Me');
+    // Sent once: by the entry script when the stream was ready; the page found it under way or answered.
+    expect(sent.filter((name) => name === 'WorkQueue')).toHaveLength(1);
     await queue.close();
   });
 

@@ -11,6 +11,7 @@ import {
   useState,
 } from 'react';
 import { type AnyVariables, useQuery, type UseQueryArgs, type UseQueryState } from 'urql';
+import { adoptOrOpenLiveStream, LiveStream } from './live-stream';
 import { POLL_SECONDS, usePolling } from './polling';
 import { useSession } from './session';
 
@@ -22,68 +23,6 @@ const COVER_GRACE_MS = 500;
 
 /** Topics of GET /live (the hub names them after what changed). */
 export type LiveTopic = 'referral' | 'crossing' | 'lookout';
-
-/** An unadopted early stream is closed after this long: the page opened needs none (sign-in). */
-const EARLY_ADOPTION_MS = 5000;
-
-function open(token: string, signal: AbortSignal): Promise<Response> {
-  return fetch('/live', { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal });
-}
-
-/** The stream the entry module opened before the first render, until the provider adopts it. */
-let early: { token: string; abort: AbortController; response: Promise<Response> } | null = null;
-
-/**
- * Opens the tab's stream while the console's code is still starting (main.tsx), so that it is ready by the time the
- * first page may read: live pages wait for it, and React's first render and paint take longer than its round trip.
- */
-export function openLiveStreamEarly(token: string): void {
-  const abort = new AbortController();
-  const response = open(token, abort.signal);
-  response.catch(() => undefined); // a failure is the adopter's to handle
-  const opened = { token, abort, response };
-  early = opened;
-  setTimeout(() => {
-    if (early !== opened) return;
-    early = null;
-    abort.abort();
-  }, EARLY_ADOPTION_MS);
-}
-
-/** The early stream if it was opened with this token (aborted with `signal` from now on), else a new one. */
-function adoptOrOpen(token: string, signal: AbortSignal): Promise<Response> {
-  const adopted = early;
-  early = null;
-  if (adopted?.token !== token) {
-    adopted?.abort.abort();
-    return open(token, signal);
-  }
-  signal.addEventListener('abort', () => adopted.abort.abort());
-  return adopted.response;
-}
-
-/**
- * Reads GET /live (server-sent events) with fetch, because EventSource cannot send the Authorization header and
- * the token must never be put in a URL. Calls `onEvent(topic)` for each event; resolves when the stream ends.
- */
-async function listen(token: string, signal: AbortSignal, onReady: () => void, onEvent: (topic: string) => void): Promise<number> {
-  const response = await adoptOrOpen(token, signal);
-  if (!response.ok || !response.body) return response.status;
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return response.status;
-    buffered += value;
-    let end: number;
-    while ((end = buffered.indexOf('\n\n')) >= 0) {
-      const topic = /^event: (.*)$/m.exec(buffered.slice(0, end))?.[1];
-      buffered = buffered.slice(end + 2);
-      if (topic === 'ready') onReady();
-      else if (topic) onEvent(topic);
-    }
-  }
-}
 
 type LiveEvent = LiveTopic | 'resync';
 
@@ -98,8 +37,8 @@ interface LiveChannel {
 const LiveContext = createContext<LiveChannel | null>(null);
 
 /**
- * One GET /live stream per signed-in tab, opened with the signed-in layout (beside its first queries, not after
- * them). Live pages make their first read once the stream is ready (`covered`), so the stream hears every change after
+ * One GET /live stream per signed-in tab: the one the entry script opened before the first render (main.tsx), or one
+ * opened with the signed-in layout. Live pages make their first read once the stream is ready (`covered`), so the stream hears every change after
  * it. If they had to read before (the stream failed, or was not ready within COVER_GRACE_MS) or the stream came back
  * after a break, every page listening when it is ready again resyncs: what it read may predate the stream.
  */
@@ -118,7 +57,8 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       setCovered(true);
     };
     if (!token) return cover();
-    const abort = new AbortController();
+    let stopped = false;
+    let stream: LiveStream | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
     const grace = setTimeout(cover, COVER_GRACE_MS);
     const notify = (event: LiveEvent) => listeners.current.forEach((listener) => listener(event));
@@ -126,26 +66,23 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       setLive(false);
       clearTimeout(grace);
       cover();
-      if (!abort.signal.aborted) retry = setTimeout(connect, RECONNECT_MS);
+      if (!stopped) retry = setTimeout(connect, RECONNECT_MS);
     };
     const connect = () => {
-      listen(
-        token,
-        abort.signal,
-        () => {
-          clearTimeout(grace);
-          setLive(true);
-          if (readBeforeStream.current) notify('resync');
-          cover();
-        },
-        (topic) => notify(topic as LiveTopic),
-      )
-        .then((status) => (status === 401 ? expire() : reconnectLater()))
-        .catch(reconnectLater);
+      stream = adoptOrOpenLiveStream(token);
+      stream.listen((topic) => {
+        if (topic !== 'ready') return notify(topic as LiveTopic);
+        clearTimeout(grace);
+        setLive(true);
+        if (readBeforeStream.current) notify('resync');
+        cover();
+      });
+      stream.ended.then((status) => (status === 401 ? expire() : reconnectLater())).catch(reconnectLater);
     };
     connect();
     return () => {
-      abort.abort();
+      stopped = true;
+      stream?.close();
       clearTimeout(retry);
       clearTimeout(grace);
       setLive(false);

@@ -1,5 +1,6 @@
 import { Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import type { Client } from 'urql';
 import { ApiErrorAlert } from '../alert';
 import { graphql } from '../documents';
 import type { ReferralForm, ReferralState } from '../gql/graphql';
@@ -42,6 +43,19 @@ const WorkQueueDocument = graphql(`
 
 /** The API's largest work-queue page; filters and paging work on it in the browser. */
 const QUEUE_SIZE = 100;
+
+/** The paths app.tsx shows this page at. */
+export function isWorkQueuePath(path: string): boolean {
+  return path === '/' || path === '/work-queue';
+}
+
+/**
+ * The page's first read, sent by the entry script before React has rendered the page (main.tsx): the page finds the
+ * answer in urql's cache, or shares the request still under way.
+ */
+export function prefetchWorkQueue(client: Client): void {
+  void client.query(WorkQueueDocument, { first: QUEUE_SIZE }).toPromise();
+}
 const PAGE_SIZE = 20;
 const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 
