@@ -56,21 +56,29 @@ async function recordedPerReferral(): Promise<Record<string, number>[]> {
   );
 }
 
-/** The data source as one sweep sees it, counting how many of the sweep's transactions were open at once. */
-function countingTransactions(dataSource: DataSource): { view: DataSource; most: () => number } {
+/**
+ * The data source as one sweep sees it, counting how many of the sweep's transactions were open at once, and logging
+ * when each (numbered in the order they began) began and ended.
+ */
+function countingTransactions(dataSource: DataSource): { view: DataSource; most: () => number; log: string[] } {
   let open = 0;
   let most = 0;
+  let begun = 0;
+  const log: string[] = [];
   const view = Object.create(dataSource) as DataSource;
   view.transaction = ((work: (manager: EntityManager) => Promise<unknown>) =>
     dataSource.transaction(async (manager) => {
+      const n = ++begun;
+      log.push(`begin ${n}`);
       most = Math.max(most, ++open);
       try {
         return await work(manager);
       } finally {
         open--;
+        log.push(`end ${n}`);
       }
     })) as DataSource['transaction'];
-  return { view, most: () => most };
+  return { view, most: () => most, log };
 }
 
 const ONCE = {
@@ -92,7 +100,11 @@ it('records each breach, escalation, history entry and notice once when two swee
   const connections = [1, 2].map(() => countingTransactions(dataSource));
   const sweeps = connections.map(({ view }) => new SlaSweep(view, services.calendars, services.outbox, hub.clock, BATCH, 2));
   const results: SweepResult[] = await Promise.all(sweeps.map((sweep) => sweep.run()));
-  for (const { most } of connections) expect(most()).toBe(2);
+  for (const { most, log } of connections) {
+    expect(most()).toBe(2);
+    // The first batch came back full, so the second connection began on the next one before the first had committed.
+    expect(log.indexOf('begin 2')).toBeLessThan(log.indexOf('end 1'));
+  }
 
   const total = (key: keyof SweepResult) => results.reduce((sum, result) => sum + result[key], 0);
   expect(total('breaches')).toBe(REFERRALS);
@@ -103,6 +115,9 @@ it('records each breach, escalation, history entry and notice once when two swee
   expect(recorded).toHaveLength(REFERRALS);
   for (const { id, ...counts } of recorded) expect({ id, ...counts }).toEqual({ id, ...ONCE });
 
-  // Nothing is left to do: the next sweep at the same instant finds every clock planned ahead.
-  expect(await services.slaSweep.run()).toEqual({ examined: 0, reminders: 0, breaches: 0, escalations: 0 });
+  // Nothing is left to do: the next sweep at the same instant finds every clock planned ahead, in one transaction.
+  const idle = countingTransactions(dataSource);
+  const idleSweep = new SlaSweep(idle.view, services.calendars, services.outbox, hub.clock, BATCH, 2);
+  expect(await idleSweep.run()).toEqual({ examined: 0, reminders: 0, breaches: 0, escalations: 0 });
+  expect(idle.log).toEqual(['begin 1', 'end 1']);
 });

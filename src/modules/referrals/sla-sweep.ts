@@ -132,24 +132,34 @@ export class SlaSweep {
     const now = this.clock.now();
     const result: SweepResult = { examined: 0, reminders: 0, breaches: 0, escalations: 0 };
     const shared: RunShared = { org: null, calendar: null };
-    // The first batch alone: an idle or small sweep is one transaction; a full batch brings in the other connections.
-    if (await this.sweepBatch(now, shared, result)) return result;
-    await Promise.all(
-      Array.from({ length: this.parallel }, async () => {
-        while (!(await this.sweepBatch(now, shared, result)));
-      }),
-    );
+    const worker = async (): Promise<void> => {
+      while (!(await this.sweepBatch(now, shared, result)));
+    };
+    // The first batch claims alone: an idle or small sweep is one transaction. Once it has claimed a full batch, the
+    // other connections start on the next ones while it is processed, and its own connection goes on when it is done.
+    const others: Promise<void>[] = [];
+    const bringInOthers = () => others.push(...Array.from({ length: this.parallel - 1 }, worker));
+    let short: boolean;
+    try {
+      short = await this.sweepBatch(now, shared, result, bringInOthers);
+    } catch (error) {
+      await Promise.allSettled(others);
+      throw error;
+    }
+    if (!short) others.push(worker());
+    await Promise.all(others);
     return result;
   }
 
   /**
    * Claims and processes one batch in its own transaction; true when it came back short: nothing due is left that
-   * another batch does not hold.
+   * another batch does not hold. `onFull` is called as soon as a full batch is claimed.
    */
-  private sweepBatch(now: Date, shared: RunShared, result: SweepResult): Promise<boolean> {
+  private sweepBatch(now: Date, shared: RunShared, result: SweepResult, onFull?: () => void): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const rows: SweptRow[] = await manager.query(SELECT_DUE, [now, this.batchSize]);
       if (rows.length === 0) return true;
+      if (rows.length === this.batchSize) onFull?.();
       const due: SweptReferral[] = rows.map((row) => ({
         id: row.id,
         state: row.state,
