@@ -110,6 +110,23 @@ describe('the hub serves the built console beside /graphql', () => {
     expect(firstScreen).not.toContain('authorization_code');
   });
 
+  it('asks for the regular and bold text fonts with the page, the files the stylesheet sets the text in', () => {
+    const directory = hub.config.console.directory;
+    const html = readFileSync(join(directory, 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="preload" as="font" type="font\/woff2" crossorigin href="\/(assets\/[^"]+)">/g)].map(
+      (match) => match[1]!,
+    );
+    const stylesheet = readdirSync(join(directory, 'assets'))
+      .filter((name) => name.endsWith('.css'))
+      .map((name) => readFileSync(join(directory, 'assets', name), 'utf8'))
+      .join('\n');
+    const fontOf = (weight: number) =>
+      new RegExp(`@font-face\\{font-family:Source Sans Pro Web;font-style:normal;font-weight:${weight};[^}]*url\\(/(assets/[^)]+)\\)`).exec(
+        stylesheet,
+      )?.[1];
+    expect(preloaded.sort()).toEqual([fontOf(400), fontOf(700)].sort());
+  });
+
   it('keeps /graphql answering GraphQL', async () => {
     expect(dataOf(await hub.request(org.people.originator.id, '{ me { email } }')).me.email).toBe('am.originator@example.gov');
   });
