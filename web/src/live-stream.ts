@@ -1,4 +1,4 @@
-/** An unadopted early stream is closed after this long: the page opened needs none (sign-in). */
+/** An early stream no live provider adopted within this long is closed: the page opened turned out to need none. */
 const EARLY_ADOPTION_MS = 5000;
 
 /**

@@ -38,9 +38,10 @@ const LiveContext = createContext<LiveChannel | null>(null);
 
 /**
  * One GET /live stream per signed-in tab: the one the entry script opened before the first render (main.tsx), or one
- * opened with the signed-in layout. Live pages make their first read once the stream is ready (`covered`), so the stream hears every change after
- * it. If they had to read before (the stream failed, or was not ready within COVER_GRACE_MS) or the stream came back
- * after a break, every page listening when it is ready again resyncs: what it read may predate the stream.
+ * opened with the signed-in layout. Live pages make their first read once the stream is ready (`covered`), so the
+ * stream hears every change after it. If they had to read before (the stream failed, or was not ready within
+ * COVER_GRACE_MS) or the stream came back after a break, every page listening when it is ready again resyncs: what it
+ * read may predate the stream.
  */
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { session, expire } = useSession();

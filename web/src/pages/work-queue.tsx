@@ -43,6 +43,8 @@ const WorkQueueDocument = graphql(`
 
 /** The API's largest work-queue page; filters and paging work on it in the browser. */
 const QUEUE_SIZE = 100;
+const PAGE_SIZE = 20;
+const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 
 /** The paths app.tsx shows this page at. */
 export function isWorkQueuePath(path: string): boolean {
@@ -56,8 +58,6 @@ export function isWorkQueuePath(path: string): boolean {
 export function prefetchWorkQueue(client: Client): void {
   void client.query(WorkQueueDocument, { first: QUEUE_SIZE }).toPromise();
 }
-const PAGE_SIZE = 20;
-const FORMS: ReferralForm[] = ['F14566', 'F4442', 'F3210'];
 
 /**
  * The home page: it asks for the caller's time zone with its rows instead of waiting for the layout's `Me`, so a first
