@@ -5,6 +5,9 @@ import { explainSummary, explainText } from '../lib/plan';
 import { overdueQuery, REFERRAL_DETAIL, referralListQuery, workQueueQuery } from '../lib/samples';
 import { median, msSince } from '../lib/stats';
 
+/** Requests counted per case; the case's count is the fewest. */
+const COUNTED_REQUESTS = 3;
+
 interface Measured {
   statements: number;
   roundTrips: number;
@@ -26,7 +29,13 @@ async function measure(ctx: BenchContext, employeeId: string, query: string, var
     return Array.isArray(value) ? value.length : (value.edges?.length ?? value.nodes?.length ?? value.history?.length ?? 1);
   };
   await send(); // warm: caches, prepared plans of the pool connection
-  const counted = await ctx.counter.measure(send);
+  // The fewest of a few counted requests: a cache entry whose 60 s backstop runs out (it was loaded earlier in the run)
+  // adds its reload to whichever request comes next, once, and the next one finds it cached again.
+  let counted = await ctx.counter.measure(send);
+  for (let i = 1; i < COUNTED_REQUESTS; i++) {
+    const again = await ctx.counter.measure(send);
+    if (again.statements < counted.statements) counted = again;
+  }
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = process.hrtime.bigint();
@@ -128,7 +137,8 @@ export const benchmark: Benchmark = {
       }
     }
     ctx.note(
-      "Statements the hub's connection pool sent per GraphQL request, counted at the pg driver (`Client.query`, whoever calls it), after one unmeasured request; " +
+      "Statements the hub's connection pool sent per GraphQL request, counted at the pg driver (`Client.query`, whoever calls it), after one unmeasured request: " +
+        `the fewest of ${COUNTED_REQUESTS} requests (a cached entry whose 60 s backstop ran out is reloaded by the one request that comes next). ` +
         'BEGIN/COMMIT are counted separately. A count that grows with the page size is an N+1. ' +
         `The liaison is ${busiest.code}'s (the function receiving the most referrals). Times are medians of 5 requests over HTTP (informational).`,
     );

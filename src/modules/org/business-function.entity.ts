@@ -1,4 +1,5 @@
-import { TimeZoneResolver, UUIDResolver } from 'graphql-scalars';
+import { UUIDResolver } from 'graphql-scalars';
+import { TimeZoneScalar } from '../../platform/graphql/time-zone.scalar';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -21,7 +22,7 @@ export class BusinessFunction {
   @Column({ type: 'text' })
   name!: string;
 
-  @Field(() => TimeZoneResolver, { description: 'IANA time zone in which its business days and ends of day are counted' })
+  @Field(() => TimeZoneScalar, { description: 'IANA time zone in which its business days and ends of day are counted' })
   @Column({ type: 'text', name: 'time_zone' })
   timeZone!: string;
 

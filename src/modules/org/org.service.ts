@@ -10,6 +10,7 @@ import { Employee } from './employee.entity';
 import { LiaisonAssignment } from './liaison-assignment.entity';
 import { loadManagerLinks, managementChain } from './management-chain';
 import { activeLiaisons } from './notice-recipients';
+import { isTimeZone } from '../../platform/calendar/time-zone';
 import { Role } from './role';
 import { NotificationMode } from '../../platform/notifications/notification-mode';
 import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../../platform/database/keyset-page';
@@ -39,15 +40,6 @@ const EMPLOYEE_SORT_KEYS: Record<EmployeeSortField, SortKey> = {
 };
 
 export const BY_NAME: Order<EmployeeSortField> = { field: EmployeeSortField.NAME, direction: SortDirection.ASC };
-
-function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The live-updates topics of changes to employees and liaison assignments (ids: employees) and to functions (many). */
 export const EMPLOYEE_CHANGE_TOPIC = 'employee';
@@ -163,7 +155,7 @@ export class OrgService {
     if (!/^[A-Z0-9][A-Z0-9&-]{0,31}$/.test(input.code))
       errors.push({ field: 'code', message: 'use 1-32 upper-case letters, digits, "-" or "&"' });
     if (!input.name.trim()) errors.push({ field: 'name', message: 'is required' });
-    if (!isValidTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
+    if (!isTimeZone(input.timeZone)) errors.push({ field: 'timeZone', message: 'is not an IANA time zone' });
     if (errors.length) throw new InvalidInputError(errors);
     return this.functionById.changing(null, () =>
       this.dataSource.transaction(async (manager) => {

@@ -1,4 +1,5 @@
-import { LocalDateResolver, TimeZoneResolver } from 'graphql-scalars';
+import { LocalDateResolver } from 'graphql-scalars';
+import { TimeZoneScalar } from '../../platform/graphql/time-zone.scalar';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CountedDay, NonBusinessDay } from '../../platform/calendar/business-calendar';
 import { boundedListCost } from '../../platform/graphql/page-cost';
@@ -50,7 +51,7 @@ export class ClockExplanation {
   @Field(() => Int, { description: 'How many days it counts (e.g. 3 business days to acknowledge a 14566)' })
   length!: number;
 
-  @Field(() => TimeZoneResolver, { description: 'IANA time zone the days are local to: the function that must act' })
+  @Field(() => TimeZoneScalar, { description: 'IANA time zone the days are local to: the function that must act' })
   timeZone!: string;
 
   @Field(() => Date, { description: 'When the clock started (submitted to review, received to acknowledge or complete), UTC' })

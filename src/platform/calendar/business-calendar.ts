@@ -20,7 +20,8 @@
  * Pure: no I/O, no clock, no environment. Every input is an argument.
  */
 import { allForYear } from '@18f/us-federal-holidays';
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
+import { isTimeZone } from './time-zone';
 
 /** 'YYYY-MM-DD' in some time zone */
 export type LocalDate = string;
@@ -357,17 +358,12 @@ function assertLocalDate(date: LocalDate): void {
   }
 }
 
-/** Zones found valid: luxon's check builds an Intl.DateTimeFormat on every call. */
-const validZones = new Set<string>();
-
 function assertTimeZone(timeZone: string): void {
-  if (validZones.has(timeZone)) return;
-  if (typeof timeZone !== 'string' || !IANAZone.isValidZone(timeZone)) {
+  if (!isTimeZone(timeZone)) {
     throw new RangeError(
       `BusinessCalendar: invalid time zone ${JSON.stringify(timeZone)}; expected an IANA zone such as 'America/New_York'`,
     );
   }
-  validZones.add(timeZone);
 }
 
 function assertInstant(instant: Date, name: string): void {

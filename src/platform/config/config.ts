@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isTimeZone } from '../calendar/time-zone';
 
 /**
  * Every setting the hub reads, validated once at start-up. Nothing else reads process.env.
@@ -171,11 +172,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 
 function timeZone(env: Env, name: string, fallback: string): string {
   const zone = env[name] || fallback;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    throw new ConfigError(`${name} is not an IANA time zone: "${zone}"`);
-  }
+  if (!isTimeZone(zone)) throw new ConfigError(`${name} is not an IANA time zone: "${zone}"`);
   return zone;
 }
 
