@@ -55,8 +55,8 @@ async function main(): Promise<void> {
   const out = resolve(options.out ?? join(repoRoot, 'bench', options.quick ? 'RESULTS.quick.md' : 'RESULTS.md'));
   const spec: DatasetSpec = {
     referrals: options.referrals ?? (options.quick ? 50_000 : 1_000_000),
-    // sets 0 and 1: the SQL baselines of benchmark 3; 2..: the hub's sweep runs
-    armedSets: options.quick ? 4 : 5,
+    // set 0: benchmark 3's one-connection SQL baseline; then pairs, its two-connection baseline and a hub sweep
+    armedSets: options.quick ? 5 : 7,
     perSet: options.breaches ?? (options.quick ? 500 : 10_000),
     layout: options.scattered ? 'scattered' : 'clustered',
   };
