@@ -129,7 +129,7 @@ export const benchmark: Benchmark = {
         `${c.name}, ${c.sizes.split(' vs ')[1]}: the statements sent`,
         large.captured.map((s, i) => `${i + 1}. ${s.text.replace(/\s+/g, ' ').slice(0, 220)}`).join('\n'),
       );
-      const main = large.captured.find((s) => /FROM "referral"/.test(s.text) && /LIMIT/i.test(s.text));
+      const main = large.captured.find((s) => /FROM "?referral"? /.test(s.text) && /LIMIT/i.test(s.text));
       if (main) {
         const plan = await explainSummary(ctx.env.admin, main, 'referral');
         plans.push(`- ${c.name}, ${c.sizes.split(' vs ')[1]}: ${plan.shape} (${plan.executionMs.toFixed(1)} ms in EXPLAIN ANALYZE)`);

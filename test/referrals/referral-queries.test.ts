@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Caller } from '../../src/modules/org/caller';
 import { ReferralForm } from '../../src/modules/referrals/forms/referral-form';
+import { SOONEST_DUE_FIRST } from '../../src/modules/referrals/referral-query.service';
+import { Referral } from '../../src/modules/referrals/referral.entity';
 import { dataOf, errorCodeOf, startTestHub, TestHub } from '../support/hub';
 import { createTestOrganisation, TestOrganisation, VALID_14566, VALID_4442 } from '../support/org-fixture';
 import { StatementCounter } from '../support/statement-counter';
@@ -68,6 +70,35 @@ describe('myWorkQueue', () => {
     expect(workerQueue).toEqual([{ id: c.id }]);
     const originatorQueue = dataOf(await hub.request(org.people.originator.id, `{ myWorkQueue { nodes { id } } }`)).myWorkQueue.nodes;
     expect(originatorQueue).toEqual([]);
+  });
+});
+
+describe('myWorkQueue read as SQL text (no query builder per request)', () => {
+  it('gives each referral as a read by id does: every column, dates, arrays, and the content with its TINs', async () => {
+    const filed = await file(ReferralForm.F14566, 2);
+    const page = await hub.services.referralQueries.workQueue(amLiaison, SOONEST_DUE_FIRST, { first: 100 });
+    const row = page.items.find((item) => item.node.id === filed.id)!.node;
+    const read = await hub.database.dataSource.manager.findOneByOrFail(Referral, { id: filed.id });
+    expect(row).toBeInstanceOf(Referral);
+    expect(row).toEqual(read);
+    expect(row.submittedAt).toBeInstanceOf(Date);
+    expect(JSON.stringify(row.content)).toBe(JSON.stringify(read.content));
+    expect(JSON.stringify(row.content)).toContain(VALID_14566.business.ein.replace(/-/g, ''));
+  });
+
+  it('pages forward and back with cursors over the same rows', async () => {
+    const all = await hub.services.referralQueries.workQueue(amLiaison, SOONEST_DUE_FIRST, { first: 100 });
+    const ids = all.items.map((item) => item.node.id);
+    expect(ids.length).toBeGreaterThan(2);
+    const first = await hub.services.referralQueries.workQueue(amLiaison, SOONEST_DUE_FIRST, { first: 2 });
+    expect(first.items.map((item) => item.node.id)).toEqual(ids.slice(0, 2));
+    expect(first.hasNextPage).toBe(true);
+    const next = await hub.services.referralQueries.workQueue(amLiaison, SOONEST_DUE_FIRST, { first: 100, after: first.endCursor });
+    expect(next.items.map((item) => item.node.id)).toEqual(ids.slice(2));
+    expect(next.hasPreviousPage).toBe(true);
+    const back = await hub.services.referralQueries.workQueue(amLiaison, SOONEST_DUE_FIRST, { last: 2, before: next.startCursor });
+    expect(back.items.map((item) => item.node.id)).toEqual(ids.slice(0, 2));
+    expect(await back.count()).toBe(ids.length);
   });
 });
 

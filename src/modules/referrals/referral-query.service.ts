@@ -1,17 +1,18 @@
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { Caller } from '../org/caller';
 import {
-  keysetCondition,
   keysetPage,
   Order,
   Page,
   PageRequest,
+  pageReading,
   pageWindow,
   readDirection,
-  readPage,
+  readPageRows,
   SortDirection,
   SortKey,
 } from '../../platform/database/keyset-page';
+import { entityReader, entitySelectList } from '../../platform/database/entity-select';
 import { Role } from '../org/role';
 import { taxpayerDataCipher } from '../../platform/security/taxpayer-data-cipher';
 import { LiaisonAssignment } from '../org/liaison-assignment.entity';
@@ -137,16 +138,29 @@ export class ReferralQueryService {
   async workQueue(caller: Caller, order: Order<WorkQueueSortField>, page: PageRequest): Promise<Page<Referral>> {
     const sort = { key: WORK_QUEUE_SORT_KEYS[order.field], direction: order.direction };
     const window = pageWindow(page, sort.key, MAX_PAGE_SIZE);
-    const bound = keysetCondition(window, sort, 'r.id');
-    const direction = readDirection(window, sort);
+    const reading = pageReading(sort, window, 'r');
     // The raw column in the index's order: NULLS LAST ascending is the order of the key's COALESCE to infinity.
+    const direction = readDirection(window, sort);
     const nulls = direction === SortDirection.ASC ? 'LAST' : 'FIRST';
-    const cut = `AND ${bound.sql} ORDER BY r.next_due_at ${direction} NULLS ${nulls}, r.id ${direction} LIMIT :limit`;
-    const parameters = { ...this.reasonParameters(caller), ...bound.parameters, limit: window.size + 1 };
-    const referrals = () => this.dataSource.manager.createQueryBuilder(Referral, 'r');
-    const counted = referrals().where(`r.id IN (${this.reasonsToAct(caller, '')})`, parameters);
-    const query = referrals().where(`r.id IN (${this.reasonsToAct(caller, cut)})`, parameters);
-    return readPage(query, sort, window, () => counted.getCount());
+    const cut = `AND ${reading.where} ORDER BY r.next_due_at ${direction} NULLS ${nulls}, r.id ${direction} LIMIT :limit`;
+    const parameters = { ...this.reasonParameters(caller), ...reading.parameters, limit: reading.limit };
+    // Written as SQL, not with the query builder: the busiest read of the console, and TypeORM rebuilt the statement's
+    // text (rewriting every property name in all its branches) on each request, a sixth of the request's time.
+    const manager = this.dataSource.manager;
+    const rows: Record<string, unknown>[] = await manager.query(
+      ...this.dataSource.driver.escapeQueryWithParameters(
+        `SELECT ${entitySelectList(manager, Referral, 'r')}, ${reading.cursorColumns} FROM referral r
+          WHERE r.id IN (${this.reasonsToAct(caller, cut)}) AND ${reading.where}
+          ORDER BY ${reading.orderBy} LIMIT ${reading.limit}`,
+        parameters,
+      ),
+    );
+    const counted = () =>
+      manager
+        .createQueryBuilder(Referral, 'r')
+        .where(`r.id IN (${this.reasonsToAct(caller, '')})`, parameters)
+        .getCount();
+    return readPageRows(rows, entityReader(manager, Referral), sort, window, counted);
   }
 
   /** The work queue's branches, one per reason to act, each ending in `tail`, as one UNION ALL of referral ids. */

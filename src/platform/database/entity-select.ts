@@ -11,3 +11,20 @@ export function entitySelectList(manager: EntityManager, entity: EntityTarget<Ob
     .columns.map((column) => `${alias}."${column.databaseName}" AS "${column.propertyName}"`)
     .join(', ');
 }
+
+/**
+ * Turns rows selected with `entitySelectList` into the entity, each column's value prepared as TypeORM's own reads
+ * prepare it (the driver's hydration: dates, and the column's transformer, e.g. sealed content).
+ */
+export function entityReader<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+): (row: Record<string, unknown>) => T {
+  const metadata = manager.connection.getMetadata(entity);
+  const { driver } = manager.connection;
+  return (row) => {
+    const target = metadata.create(undefined, { fromDeserializer: true }) as T;
+    for (const column of metadata.columns) column.setEntityValue(target, driver.prepareHydratedValue(row[column.propertyName], column));
+    return target;
+  };
+}

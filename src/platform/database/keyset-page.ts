@@ -173,6 +173,44 @@ export function keysetPage<T extends ObjectLiteral & { id: string }>(
   return readPage(query, order, pageWindow(request, order.key, maxSize), () => counted.getCount());
 }
 
+/**
+ * What a page's statement adds when it is written as SQL text (`readPageRows`): the window's bound (`where`, with its
+ * `parameters`), the sort values as text for the cursors (`cursorColumns`, for the select list), the `orderBy` of the
+ * reading direction, and the `limit` (one row past the page).
+ */
+export interface PageReading {
+  where: string;
+  parameters: Record<string, string>;
+  cursorColumns: string;
+  orderBy: string;
+  limit: number;
+}
+
+/** The parts a page's SQL statement needs, its rows named `alias` (the statement around them is the caller's). */
+export function pageReading(order: SortOrder, window: PageWindow, alias: string): PageReading {
+  const bound = keysetCondition(window, order, `${alias}.id`);
+  const direction = readDirection(window, order);
+  return {
+    where: bound.sql,
+    parameters: bound.parameters,
+    cursorColumns: order.key.columns.map((column, i) => `(${column.expression})::text AS page_cursor_${i}`).join(', '),
+    orderBy: [...order.key.columns.map((column) => `(${column.expression}) ${direction}`), `${alias}.id ${direction}`].join(', '),
+    limit: window.size + 1,
+  };
+}
+
+/** The page from the rows of a statement built with `pageReading` (each row's `page_cursor_<i>` read by `node`'s side). */
+export function readPageRows<T extends { id: string }>(
+  rows: Record<string, unknown>[],
+  node: (row: Record<string, unknown>) => T,
+  order: SortOrder,
+  window: PageWindow,
+  count: () => Promise<number>,
+): Page<T> {
+  const read = rows.map((row) => ({ node: node(row), values: order.key.columns.map((_, c) => row[`page_cursor_${c}`] as string) }));
+  return pageOf(read, window, order.key, count);
+}
+
 /** `keysetPage` for a query that already holds the window's bounds where they matter (e.g. inside each branch of a union). */
 export async function readPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
