@@ -25,6 +25,7 @@ import { ACCESS_POLICY, whoMayCall } from '../modules/auth/access-policy';
 import { OPERATION_MIDDLEWARE } from '../modules/auth/operation-middleware';
 import { auditRefusal } from '../platform/audit/refusal-audit.middleware';
 import { aroundOperations, onFieldErrors } from '../platform/graphql/resolver-wrapping';
+import { directFieldResolvers } from '../platform/graphql/direct-field-resolvers';
 
 /**
  * Ends each root field's description with who may call it, from the access policy (as the README's access table),
@@ -81,6 +82,7 @@ export async function buildHubSchema(): Promise<GraphQLSchema> {
   describeAccess(schema.getQueryType()!);
   describeAccess(schema.getMutationType()!);
   aroundOperations(schema, OPERATION_MIDDLEWARE);
+  directFieldResolvers(schema);
   onFieldErrors(schema, auditRefusal);
   return schema;
 }

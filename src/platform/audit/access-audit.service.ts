@@ -3,6 +3,7 @@ import { CsvColumn, CsvExport } from '../common/csv';
 import { streamQuery } from '../database/query-stream';
 import { keysetPage, Order, Page, PageRequest, SortDirection, SortKey } from '../database/keyset-page';
 import { AccessAuditEntry, AuditKind, AuditOutcome } from './access-audit.entity';
+import { insertEntity } from '../database/entity-insert';
 
 export interface AuditFilter {
   actorId?: string | null;
@@ -49,7 +50,10 @@ export class AccessAuditService {
     fields: string[],
     outcome: AuditOutcome = AuditOutcome.ALLOWED,
   ): Promise<void> {
-    await this.dataSource.manager.insert(AccessAuditEntry, { at: new Date(), kind, operation, itemIds, fields, outcome, ...request });
+    // Every audited request writes one: with the statement's text built once (TypeORM's insert rebuilds it each time).
+    const { manager } = this.dataSource;
+    const entry = manager.create(AccessAuditEntry, { at: new Date(), kind, operation, itemIds, fields, outcome, ...request });
+    await insertEntity(manager, AccessAuditEntry, entry);
   }
 
   list(filter: AuditFilter, order: Order<AuditSortField>, page: PageRequest): Promise<Page<AccessAuditEntry>> {

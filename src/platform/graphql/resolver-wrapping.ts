@@ -39,19 +39,22 @@ export function onFieldErrors<C extends object>(
   onError: (error: unknown, data: ResolverData<C>) => Promise<never>,
 ): void {
   const roots = new Set<GraphQLObjectType>(rootTypes(schema));
+  const fail = (error: unknown, ...[root, args, context, info]: Parameters<Resolver>) =>
+    onError(error, { root, args, context: context as C, info });
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || roots.has(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
       if (!resolve) continue;
+      // A handler is made only for a promise: this runs for every field of every row of a page.
       field.resolve = (root, args, context, info) => {
-        const fail = (error: unknown) => onError(error, { root, args, context: context as C, info });
+        let value: unknown;
         try {
-          const value: unknown = resolve(root, args, context, info);
-          return value instanceof Promise ? value.catch(fail) : value;
+          value = resolve(root, args, context, info);
         } catch (error) {
-          return fail(error);
+          return fail(error, root, args, context, info);
         }
+        return value instanceof Promise ? value.catch((error: unknown) => fail(error, root, args, context, info)) : value;
       };
     }
   }
