@@ -282,7 +282,7 @@ export class SlaSweep {
     nextCheck: Map<string, Date | null>,
     now: Date,
   ): Promise<PlannedEvent[]> {
-    const rows: { referral_id: string; clock: string; due_at: Date; kind: string; level: number }[] = await manager.query(
+    const rows: { referral_id: string; clock: string; kind: string; level: number }[] = await manager.query(
       `WITH next_check AS (
          UPDATE referral r SET sla_check_at = v.next
            FROM unnest($7::uuid[], $8::timestamptz[]) AS v(id, next)
@@ -291,7 +291,7 @@ export class SlaSweep {
        INSERT INTO referral_sla_event (referral_id, clock, due_at, kind, level, created_at)
        SELECT * , $6::timestamptz FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::int[])
        ON CONFLICT ON CONSTRAINT referral_sla_event_once DO NOTHING
-       RETURNING referral_id, clock, due_at, kind, level`,
+       RETURNING referral_id, clock, kind, level`,
       [
         planned.map((e) => e.referral.id),
         planned.map((e) => e.clock),
@@ -303,10 +303,10 @@ export class SlaSweep {
         [...nextCheck.values()].map((d) => d?.toISOString() ?? null),
       ],
     );
-    const key = (id: string, clock: string, dueAt: Date, kind: string, level: number) =>
-      `${id}|${clock}|${dueAt.getTime()}|${kind}|${level}`;
-    const inserted = new Set(rows.map((r) => key(r.referral_id, r.clock, new Date(r.due_at), r.kind, r.level)));
-    return planned.filter((e) => inserted.has(key(e.referral.id, e.clock, e.dueAt, e.kind, e.level)));
+    // A batch holds each referral once, and a running clock one due instant: the event's key needs no date.
+    const key = (id: string, clock: string, kind: string, level: number) => `${id}|${clock}|${kind}|${level}`;
+    const inserted = new Set(rows.map((r) => key(r.referral_id, r.clock, r.kind, r.level)));
+    return planned.filter((e) => inserted.has(key(e.referral.id, e.clock, e.kind, e.level)));
   }
 
   private async snapshot(manager: EntityManager): Promise<OrgSnapshot> {

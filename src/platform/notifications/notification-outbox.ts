@@ -21,8 +21,10 @@ export class NotificationOutbox {
    */
   async enqueue(manager: EntityManager, notices: NoticeRequest[], now: Date): Promise<Notification[]> {
     if (notices.length === 0) return [];
+    // Built as the entity directly: TypeORM's create() copies each property through its metadata, and a sweep's batch
+    // enqueues thousands of notices.
     const candidates = notices.map((notice) =>
-      manager.create(Notification, {
+      Object.assign(new Notification(), {
         id: randomUUID(),
         kind: notice.kind,
         recipientId: notice.recipientId,
