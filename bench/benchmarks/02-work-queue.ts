@@ -1,6 +1,6 @@
 import { Benchmark, BenchContext } from '../lib/benchmark';
 import { BENCH_NOW } from '../lib/environment';
-import { IDLE_WARM_UP, IdleSweepTimes, measureIdleSweep, medianRoundP99 } from '../lib/idle-sweep';
+import { IDLE_WARM_UP, idleP99, IdleSweepTimes, measureIdleSweep } from '../lib/idle-sweep';
 import { combineLoads, LoadRequest, LoadResult, runLoad } from '../lib/load';
 import { profiledRound } from '../lib/cpu-profile';
 import { CapturedStatement } from '../lib/pg-counter';
@@ -235,8 +235,8 @@ export const benchmark: Benchmark = {
     ctx.figure({ name: 'SQL statements per myWorkQueue request (excl. BEGIN/COMMIT)', value: m.statements, unit: '', better: 'lower' });
     growthFigures(ctx, `myWorkQueue(first: ${FIRST})`, stages, (stage) => ({ hub: stage.m.hub.latency.p99, floor: stage.m.floor.p99 }));
     growthFigures(ctx, 'idle sweep (nothing due)', stages, (stage) => ({
-      hub: medianRoundP99(stage.idle.rounds.map((round) => round.hub)),
-      floor: medianRoundP99(stage.idle.rounds.map((round) => round.floor)),
+      hub: idleP99(stage.idle, 'hub'),
+      floor: idleP99(stage.idle, 'floor'),
     }));
     ctx.note(
       `${dataset.description} The clock is ${BENCH_NOW}. Hub: \`myWorkQueue(first: ${FIRST})\` with the fields of a work-queue screen (state, clocks, available actions, originator, assignee, functions), ` +
@@ -253,7 +253,7 @@ export const benchmark: Benchmark = {
           .map(
             (s) =>
               `${s.generated.toLocaleString('en-US')}: work queue ${s.m.hub.latency.p99.toFixed(2)} / ${s.m.floor.p99.toFixed(2)} ms, ` +
-              `idle sweep ${medianRoundP99(s.idle.rounds.map((round) => round.hub)).toFixed(2)} / ${medianRoundP99(s.idle.rounds.map((round) => round.floor)).toFixed(2)} ms`,
+              `idle sweep ${idleP99(s.idle, 'hub').toFixed(2)} / ${idleP99(s.idle, 'floor').toFixed(2)} ms`,
           )
           .join('; ') +
         '.',

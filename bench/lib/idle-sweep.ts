@@ -68,9 +68,9 @@ export async function measureIdleSweep(ctx: BenchContext, at: Date, runs: number
 }
 
 /**
- * The p99 of each round, and the median of those: a burst of the machine's background work (autovacuum, a checkpoint,
- * a garbage collection) falls in one round of sub-millisecond runs and does not set the figure on its own.
+ * One side's p99: the p99 of each round, and the median of those. A burst of the machine's background work
+ * (autovacuum, a checkpoint, a garbage collection) falls in one round of sub-millisecond runs and does not set the figure.
  */
-export function medianRoundP99(rounds: number[][]): number {
-  return median(rounds.map((times) => summarise(times).p99));
+export function idleP99(times: IdleSweepTimes, side: 'hub' | 'floor'): number {
+  return median(times.rounds.map((round) => summarise(round[side]).p99));
 }

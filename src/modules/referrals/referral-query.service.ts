@@ -7,7 +7,6 @@ import {
   PageRequest,
   pageReading,
   pageWindow,
-  readDirection,
   readPageRows,
   SortDirection,
   SortKey,
@@ -140,7 +139,7 @@ export class ReferralQueryService {
     const window = pageWindow(page, sort.key, MAX_PAGE_SIZE);
     const reading = pageReading(sort, window, 'r');
     // The raw column in the index's order: NULLS LAST ascending is the order of the key's COALESCE to infinity.
-    const direction = readDirection(window, sort);
+    const { direction } = reading;
     const nulls = direction === SortDirection.ASC ? 'LAST' : 'FIRST';
     const cut = `AND ${reading.where} ORDER BY r.next_due_at ${direction} NULLS ${nulls}, r.id ${direction} LIMIT :limit`;
     const parameters = { ...this.reasonParameters(caller), ...reading.parameters, limit: reading.limit };

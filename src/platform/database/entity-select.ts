@@ -1,15 +1,24 @@
-import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** The select lists written so far, by entity and alias. */
+const selectLists = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * A statement written once for a hot path (every request runs it): the SELECT list of an entity's own columns, each
- * named by its property, so a row from `manager.query` becomes the entity with `manager.create`. Taken from TypeORM's
- * metadata, so it follows the entity; no query builder runs per call.
+ * named by its property, so a row from `manager.query` becomes the entity (`entityReader`, or `manager.create` for an
+ * entity without column transformers). Taken from TypeORM's metadata, so it follows the entity; built once per entity
+ * and alias, and no query builder runs per call.
  */
 export function entitySelectList(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  return manager.connection
-    .getMetadata(entity)
-    .columns.map((column) => `${alias}."${column.databaseName}" AS "${column.propertyName}"`)
-    .join(', ');
+  const metadata = manager.connection.getMetadata(entity);
+  let lists = selectLists.get(metadata);
+  if (!lists) selectLists.set(metadata, (lists = new Map()));
+  let list = lists.get(alias);
+  if (list === undefined) {
+    list = metadata.columns.map((column) => `${alias}."${column.databaseName}" AS "${column.propertyName}"`).join(', ');
+    lists.set(alias, list);
+  }
+  return list;
 }
 
 /**

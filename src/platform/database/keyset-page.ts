@@ -103,7 +103,7 @@ export function pageWindow(request: PageRequest, key: SortKey, max: number): Pag
 }
 
 /** The direction the rows are read in SQL: the order's, reversed when paging backward (the page is turned round after). */
-export function readDirection(window: PageWindow, order: SortOrder): SortDirection {
+function readDirection(window: PageWindow, order: SortOrder): SortDirection {
   return window.backward === (order.direction === SortDirection.ASC) ? SortDirection.DESC : SortDirection.ASC;
 }
 
@@ -112,11 +112,7 @@ export function readDirection(window: PageWindow, order: SortOrder): SortDirecti
  * (sort columns, id) so an index on those columns bounds the scan; `TRUE` without cursors. It may sit
  * in several parts of one statement (e.g. each branch of a union): its parameters are the same.
  */
-export function keysetCondition(
-  window: PageWindow,
-  order: SortOrder,
-  idExpression: string,
-): { sql: string; parameters: Record<string, string> } {
+function keysetCondition(window: PageWindow, order: SortOrder, idExpression: string): { sql: string; parameters: Record<string, string> } {
   const parameters: Record<string, string> = {};
   const conditions = window.bounds.map(({ field, values, id }) => {
     const later = (field === 'after') === (order.direction === SortDirection.ASC);
@@ -175,16 +171,21 @@ export function keysetPage<T extends ObjectLiteral & { id: string }>(
 
 /**
  * What a page's statement adds when it is written as SQL text (`readPageRows`): the window's bound (`where`, with its
- * `parameters`), the sort values as text for the cursors (`cursorColumns`, for the select list), the `orderBy` of the
- * reading direction, and the `limit` (one row past the page).
+ * `parameters`), the sort values as text for the cursors (`cursorColumns`, for the select list), the reading
+ * `direction` and its `orderBy`, and the `limit` (one row past the page).
  */
 export interface PageReading {
   where: string;
   parameters: Record<string, string>;
   cursorColumns: string;
+  /** The direction the rows are read in (`readDirection`). */
+  direction: SortDirection;
   orderBy: string;
   limit: number;
 }
+
+/** The name a page's statement gives the `i`th sort value as text, which the cursors are made of. */
+const cursorColumn = (i: number) => `page_cursor_${i}`;
 
 /** The parts a page's SQL statement needs, its rows named `alias` (the statement around them is the caller's). */
 export function pageReading(order: SortOrder, window: PageWindow, alias: string): PageReading {
@@ -193,21 +194,22 @@ export function pageReading(order: SortOrder, window: PageWindow, alias: string)
   return {
     where: bound.sql,
     parameters: bound.parameters,
-    cursorColumns: order.key.columns.map((column, i) => `(${column.expression})::text AS page_cursor_${i}`).join(', '),
+    cursorColumns: order.key.columns.map((column, i) => `(${column.expression})::text AS ${cursorColumn(i)}`).join(', '),
+    direction,
     orderBy: [...order.key.columns.map((column) => `(${column.expression}) ${direction}`), `${alias}.id ${direction}`].join(', '),
     limit: window.size + 1,
   };
 }
 
-/** The page from the rows of a statement built with `pageReading` (each row's `page_cursor_<i>` read by `node`'s side). */
+/** The page from the rows of a statement built with `pageReading`: `node` makes each row's item, the cursors come from its sort values. */
 export function readPageRows<T extends { id: string }>(
   rows: Record<string, unknown>[],
-  node: (row: Record<string, unknown>) => T,
+  node: (row: Record<string, unknown>, index: number) => T,
   order: SortOrder,
   window: PageWindow,
   count: () => Promise<number>,
 ): Page<T> {
-  const read = rows.map((row) => ({ node: node(row), values: order.key.columns.map((_, c) => row[`page_cursor_${c}`] as string) }));
+  const read = rows.map((row, i) => ({ node: node(row, i), values: order.key.columns.map((_, c) => row[cursorColumn(c)] as string) }));
   return pageOf(read, window, order.key, count);
 }
 
@@ -218,21 +220,18 @@ export async function readPage<T extends ObjectLiteral & { id: string }>(
   window: PageWindow,
   count: () => Promise<number>,
 ): Promise<Page<T>> {
-  const alias = query.alias;
-  const bound = keysetCondition(window, order, `${alias}.id`);
-  const direction = readDirection(window, order);
-  query.andWhere(bound.sql, bound.parameters).orderBy();
+  const reading = pageReading(order, window, query.alias);
+  query.andWhere(reading.where, reading.parameters).orderBy();
   order.key.columns.forEach((column, i) => {
     query
       // In parentheses, so TypeORM never takes `alias.column` for the entity's own property (which it would then not fill).
       .addSelect(`(${column.expression})`, `page_sort_${i}`)
-      .addSelect(`(${column.expression})::text`, `page_cursor_${i}`)
-      .addOrderBy(`page_sort_${i}`, direction);
+      .addSelect(`(${column.expression})::text`, cursorColumn(i))
+      .addOrderBy(`page_sort_${i}`, reading.direction);
   });
   const { entities, raw } = await query
-    .addOrderBy(`${alias}.id`, direction)
-    .limit(window.size + 1)
+    .addOrderBy(`${query.alias}.id`, reading.direction)
+    .limit(reading.limit)
     .getRawAndEntities<Record<string, string>>();
-  const rows = entities.map((node, i) => ({ node, values: order.key.columns.map((_, c) => raw[i][`page_cursor_${c}`]) }));
-  return pageOf(rows, window, order.key, count);
+  return readPageRows(raw, (_, i) => entities[i], order, window, count);
 }
