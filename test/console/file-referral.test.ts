@@ -104,7 +104,7 @@ describe('an employee files a referral', () => {
     await expect(fax.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(fax.getAttribute('aria-describedby')).resolves.toContain('f-form14566-originatorContact-fax-error');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Your fax');
-    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await page.waitForFunction("document.activeElement?.id === 'f-form14566-originatorContact-fax'");
     await expect(page.getByLabel('Requested actions').inputValue()).resolves.toBe(VALID_14566.requestedActions);
     await expect(page.getByRole('group', { name: 'The business' }).getByLabel('EIN').inputValue()).resolves.toBe(VALID_14566.business.ein);
     expect(await axeViolations(page)).toEqual([]);
@@ -249,7 +249,7 @@ describe('an employee files a referral', () => {
     }
     await page.keyboard.press('Enter'); // submits from the phone field, the fax still empty
     await page.locator('#f-form14566-originatorContact-fax-error').waitFor();
-    await expect(page.evaluate('document.activeElement.id')).resolves.toBe('f-form14566-originatorContact-fax');
+    await page.waitForFunction("document.activeElement?.id === 'f-form14566-originatorContact-fax'");
     await page.keyboard.type(v.originatorContact.fax);
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`${origin}/referrals/[0-9a-f-]{36}$`));
